@@ -1,0 +1,247 @@
+"""Every figure in ceplanner comes from here: the GUI, the PDF and the command line all call it.
+
+Rules, chosen so that every table reconciles to the penny:
+- a cost line's total is quantity x unit cost, rounded half-up once to a whole minor unit;
+  every other figure is a sum of those integers;
+- contingency is a percentage of the *paid* (cash) costs, rounded once;
+- the plan-level evaluation budget counts as a paid evaluation cost;
+- an activity serving several objectives (or groups) has its full cost split between them evenly,
+  the odd pennies going to the first ones, so allocations always add up to the whole;
+- an activity's cost falls in the month it starts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ceplanner.core.model import (
+    IAP2_PROMISES,
+    Activity,
+    CostCategory,
+    CostLine,
+    Method,
+    OutcomeLevel,
+    Plan,
+    Unit,
+    new_id,
+)
+from ceplanner.core.money import round_minor
+
+HOURS_PER_DAY = Decimal("7.5")
+UNALLOCATED = "Unallocated"
+UNSCHEDULED = "Unscheduled"
+PLAN_LEVEL = "Plan-level evaluation"
+NO_FUNDER = "Not assigned"
+
+
+def line_total(line: CostLine) -> int:
+    """Quantity x unit cost in minor units, rounded half-up to a whole minor unit."""
+    return round_minor(line.quantity * line.unit_cost)
+
+
+@dataclass(frozen=True)
+class Split:
+    """Paid and in-kind parts of an amount, in minor units."""
+
+    paid: int = 0
+    in_kind: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.paid + self.in_kind
+
+    def __add__(self, other: Split) -> Split:
+        return Split(self.paid + other.paid, self.in_kind + other.in_kind)
+
+
+def lines_split(lines: Iterable[CostLine]) -> Split:
+    paid = in_kind = 0
+    for line in lines:
+        amount = line_total(line)
+        if line.in_kind:
+            in_kind += amount
+        else:
+            paid += amount
+    return Split(paid, in_kind)
+
+
+def activity_cost(activity: Activity) -> Split:
+    return lines_split(activity.cost_lines)
+
+
+def split_evenly(amount: int, keys: list[str]) -> dict[str, int]:
+    """Share ``amount`` between ``keys`` so the shares add up exactly (first keys get the odd units)."""
+    if not keys:
+        return {}
+    base, remainder = divmod(amount, len(keys))
+    return {key: base + (1 if i < remainder else 0) for i, key in enumerate(keys)}
+
+
+def _add(totals: dict[str, int], key: str, amount: int) -> None:
+    totals[key] = totals.get(key, 0) + amount
+
+
+@dataclass
+class Budget:
+    """The costed summary of a plan. Amounts are minor units of ``currency``."""
+
+    currency: str
+    by_activity: dict[str, Split] = field(default_factory=dict)
+    by_category: dict[CostCategory, Split] = field(default_factory=dict)
+    by_objective: dict[str, int] = field(default_factory=dict)
+    by_level: dict[str, int] = field(default_factory=dict)
+    by_group: dict[str, int] = field(default_factory=dict)
+    by_funder: dict[str, int] = field(default_factory=dict)
+    by_month: dict[str, int] = field(default_factory=dict)
+    paid: int = 0
+    in_kind: int = 0
+    contingency: int = 0
+    evaluation_budget: int = 0
+    evaluation_total: int = 0
+    participants: int = 0
+
+    @property
+    def subtotal(self) -> int:
+        """Paid plus in-kind, before contingency."""
+        return self.paid + self.in_kind
+
+    @property
+    def cash_total(self) -> int:
+        """What must be paid for: paid costs plus contingency."""
+        return self.paid + self.contingency
+
+    @property
+    def grand_total(self) -> int:
+        """The full cost of the engagement: paid, contingency and in-kind contributions."""
+        return self.paid + self.contingency + self.in_kind
+
+    @property
+    def cost_per_participant(self) -> int | None:
+        if self.participants <= 0:
+            return None
+        return round_minor(Decimal(self.grand_total) / self.participants)
+
+    @property
+    def evaluation_share(self) -> Decimal | None:
+        """Evaluation's share of the grand total, in percent to one decimal place."""
+        if self.grand_total <= 0:
+            return None
+        share = Decimal(self.evaluation_total) * 100 / self.grand_total
+        return share.quantize(Decimal("0.1"))
+
+
+def compute_budget(plan: Plan) -> Budget:
+    budget = Budget(currency=plan.currency)
+    level_of = {o.id: o.level for o in plan.objectives}
+    group_ids = {g.id for g in plan.groups}
+
+    for activity in plan.activities:
+        cost = Split()
+        for line in activity.cost_lines:
+            amount = line_total(line)
+            part = Split(0, amount) if line.in_kind else Split(amount, 0)
+            cost = cost + part
+            budget.by_category[line.category] = budget.by_category.get(line.category, Split()) + part
+            _add(budget.by_funder, line.funder.strip() or NO_FUNDER, amount)
+            if line.category is CostCategory.EVALUATION:
+                budget.evaluation_total += amount
+        budget.by_activity[activity.id] = cost
+        total = cost.total
+
+        objectives = [o for o in activity.objective_ids if o in level_of]
+        if objectives:
+            for objective_id, share in split_evenly(total, objectives).items():
+                _add(budget.by_objective, objective_id, share)
+                _add(budget.by_level, level_of[objective_id].value, share)
+        else:
+            _add(budget.by_objective, UNALLOCATED, total)
+            _add(budget.by_level, UNALLOCATED, total)
+
+        groups = [g for g in activity.group_ids if g in group_ids]
+        for group_id, share in (split_evenly(total, groups) or {UNALLOCATED: total}).items():
+            _add(budget.by_group, group_id, share)
+
+        month = activity.start.strftime("%Y-%m") if activity.start else UNSCHEDULED
+        _add(budget.by_month, month, total)
+        budget.participants += max(activity.participants, 0)
+
+    evaluation = plan.evaluation.budget
+    budget.evaluation_budget = evaluation
+    if evaluation:
+        part = Split(evaluation, 0)
+        budget.by_category[CostCategory.EVALUATION] = (
+            budget.by_category.get(CostCategory.EVALUATION, Split()) + part
+        )
+        budget.evaluation_total += evaluation
+        for table in (budget.by_objective, budget.by_level, budget.by_group, budget.by_month):
+            _add(table, PLAN_LEVEL, evaluation)
+        _add(budget.by_funder, NO_FUNDER, evaluation)
+
+    budget.paid = sum(s.paid for s in budget.by_category.values())
+    budget.in_kind = sum(s.in_kind for s in budget.by_category.values())
+    budget.contingency = round_minor(Decimal(budget.paid) * plan.contingency_percent / 100)
+    # Keep categories in the canonical order for every table that shows them.
+    budget.by_category = {c: budget.by_category[c] for c in CostCategory if c in budget.by_category}
+    budget.by_level = {
+        key: budget.by_level[key]
+        for key in [lvl.value for lvl in OutcomeLevel] + [UNALLOCATED, PLAN_LEVEL]
+        if key in budget.by_level
+    }
+    budget.by_month = dict(sorted(budget.by_month.items(), key=lambda kv: (kv[0][0].isalpha(), kv[0])))
+    return budget
+
+
+def hourly_rate(plan: Plan) -> int:
+    """The plan's staff day rate as an hourly rate (7.5-hour day), in minor units."""
+    return round_minor(Decimal(plan.staff_day_rate) / HOURS_PER_DAY)
+
+
+def activity_from_method(method: Method, plan: Plan, sessions: int = 1) -> Activity:
+    """A new activity using ``method``, its template cost lines copied and scaled.
+
+    Template lines are per session (lump sums excepted). Staff time is costed from the
+    method's hours at the plan's staff rate: preparation and delivery per session, analysis once.
+    """
+    sessions = max(sessions, 1)
+    lines: list[CostLine] = []
+    hours = (method.prep_hours + method.delivery_hours) * sessions + method.analysis_hours
+    if hours > 0:
+        lines.append(
+            CostLine(
+                category=CostCategory.STAFF_TIME,
+                description=f"Staff time: preparation, delivery and analysis ({method.name})",
+                unit=Unit.HOUR,
+                quantity=hours,
+                unit_cost=hourly_rate(plan),
+                source="Method hours at the plan's staff day rate",
+            )
+        )
+    for template in method.cost_lines:
+        scale = 1 if template.unit is Unit.LUMP_SUM else sessions
+        lines.append(
+            CostLine(
+                category=template.category,
+                description=template.description,
+                unit=template.unit,
+                quantity=template.quantity * scale,
+                unit_cost=template.unit_cost,
+                in_kind=template.in_kind,
+                funder=template.funder,
+                source=template.source,
+                id=new_id(),
+            )
+        )
+    level = method.levels[0] if method.levels else Activity().level
+    typical = method.group_size_max or method.group_size_min
+    return Activity(
+        title=method.name,
+        method_id=method.id,
+        description=method.description,
+        level=level,
+        promise=IAP2_PROMISES[level],
+        sessions=sessions,
+        participants=typical * sessions,
+        cost_lines=lines,
+    )

@@ -1,0 +1,423 @@
+"""The plan's domain model: plain, typed dataclasses with no behaviour beyond defaults.
+
+Money is held as integer minor units (pence for GBP) and quantities as ``Decimal``; nothing
+here is ever a float.  Every entity carries a stable string ``id`` so that activities can refer
+to groups and objectives, and so that the JSON interchange and the SQLite file agree.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from enum import StrEnum
+
+
+def new_id() -> str:
+    """A fresh identifier for any entity."""
+    return uuid.uuid4().hex
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+class PlanStatus(StrEnum):
+    DRAFT = "draft"
+    APPROVED = "approved"
+    IN_DELIVERY = "in_delivery"
+    EVALUATED = "evaluated"
+
+
+class StakeholderCategory(StrEnum):
+    SERVICE_USERS = "service_users"
+    RESIDENTS = "residents"
+    STAFF = "staff"
+    COMMISSIONERS = "commissioners"
+    PARTNERS = "partners"
+    FUNDERS = "funders"
+    ELECTED_MEMBERS = "elected_members"
+    VOLUNTARY_SECTOR = "voluntary_sector"
+    BUSINESS = "business"
+    OTHER = "other"
+
+
+class Position(StrEnum):
+    OPPOSED = "opposed"
+    SCEPTICAL = "sceptical"
+    NEUTRAL = "neutral"
+    INTERESTED = "interested"
+    SUPPORTIVE = "supportive"
+
+
+class Barrier(StrEnum):
+    LANGUAGE = "language"
+    DISABILITY = "disability"
+    CARING = "caring"
+    DIGITAL = "digital"
+    TRANSPORT = "transport"
+    TIME = "time"
+
+
+class IAP2Level(StrEnum):
+    """The IAP2 Spectrum of Public Participation, in increasing order of influence."""
+
+    INFORM = "inform"
+    CONSULT = "consult"
+    INVOLVE = "involve"
+    COLLABORATE = "collaborate"
+    EMPOWER = "empower"
+
+    @property
+    def rank(self) -> int:
+        return list(IAP2Level).index(self)
+
+
+class OutcomeLevel(StrEnum):
+    INDIVIDUAL = "individual"
+    SERVICE = "service"
+    STRATEGIC = "strategic"
+
+
+class Mode(StrEnum):
+    FACE_TO_FACE = "face_to_face"
+    ONLINE = "online"
+    PAPER = "paper"
+
+
+class CostCategory(StrEnum):
+    """The INVOLVE-style cost categories (see docs/domain notes)."""
+
+    STAFF_TIME = "staff_time"
+    VENUE = "venue"
+    CATERING = "catering"
+    MATERIALS_PRINT = "materials_print"
+    PUBLICITY = "publicity"
+    TRANSLATION = "translation"
+    ACCESSIBILITY = "accessibility"
+    PARTICIPANT_PAYMENT = "participant_payment"
+    TRAVEL = "travel"
+    CHILDCARE_CARERS = "childcare_carers"
+    FACILITATION = "facilitation"
+    EVALUATION = "evaluation"
+    OTHER = "other"
+
+
+class Unit(StrEnum):
+    HOUR = "hour"
+    DAY = "day"
+    SESSION = "session"
+    PERSON = "person"
+    ITEM = "item"
+    EVENT = "event"
+    WEEK = "week"
+    MONTH = "month"
+    LUMP_SUM = "lump_sum"
+
+
+class SixE(StrEnum):
+    ECONOMY = "economy"
+    EFFICIENCY = "efficiency"
+    EFFECTIVENESS = "effectiveness"
+    EQUITY = "equity"
+    EMPOWERMENT = "empowerment"
+    EVALUATION = "evaluation"
+
+
+class RiskRating(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+@dataclass
+class CostLine:
+    category: CostCategory = CostCategory.OTHER
+    description: str = ""
+    unit: Unit = Unit.ITEM
+    quantity: Decimal = Decimal(1)
+    unit_cost: int = 0
+    """Cost of one unit in minor currency units (pence for GBP)."""
+    in_kind: bool = False
+    """Contributed rather than paid for: counted in the full cost, not in the cash budget."""
+    funder: str = ""
+    source: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Indicator:
+    measure: str = ""
+    baseline: str = ""
+    target: str = ""
+    evidence_source: str = ""
+    collection: str = ""
+    """How and when the evidence is collected."""
+    analysed_by: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class StakeholderGroup:
+    name: str = ""
+    category: StakeholderCategory = StakeholderCategory.OTHER
+    size: int | None = None
+    power: int = 3
+    interest: int = 3
+    position: Position = Position.NEUTRAL
+    seldom_heard: bool = False
+    equity_notes: str = ""
+    barriers: list[Barrier] = field(default_factory=list)
+    access_needs: str = ""
+    target_level: IAP2Level = IAP2Level.CONSULT
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Objective:
+    title: str = ""
+    description: str = ""
+    level: OutcomeLevel = OutcomeLevel.SERVICE
+    group_ids: list[str] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Method:
+    """An entry of the method library; a plan keeps copies of the methods it uses."""
+
+    name: str = ""
+    description: str = ""
+    levels: list[IAP2Level] = field(default_factory=list)
+    mode: Mode = Mode.FACE_TO_FACE
+    group_size_min: int = 0
+    group_size_max: int = 0
+    prep_hours: Decimal = Decimal(0)
+    delivery_hours: Decimal = Decimal(0)
+    analysis_hours: Decimal = Decimal(0)
+    cost_lines: list[CostLine] = field(default_factory=list)
+    """Template lines, per session unless their unit says otherwise."""
+    source: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Activity:
+    title: str = ""
+    method_id: str | None = None
+    description: str = ""
+    group_ids: list[str] = field(default_factory=list)
+    objective_ids: list[str] = field(default_factory=list)
+    level: IAP2Level = IAP2Level.CONSULT
+    promise: str = ""
+    start: date | None = None
+    end: date | None = None
+    sessions: int = 1
+    participants: int = 0
+    """Expected participants over all sessions."""
+    cost_lines: list[CostLine] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Evaluation:
+    whose_opinion: str = ""
+    relative_or_absolute: str = ""
+    outcomes_for_whom: str = ""
+    evidence: str = ""
+    analysis_by: str = ""
+    method: str = ""
+    budget: int = 0
+    """Plan-level evaluation budget in minor units, on top of activities' evaluation lines."""
+
+
+@dataclass
+class VfmRating:
+    e: SixE
+    criteria: str = ""
+    rating: int | None = None
+    """1 (poor) to 6 (excellent); None while not yet assessed."""
+    evidence: str = ""
+    commentary: str = ""
+
+
+@dataclass
+class Risk:
+    description: str = ""
+    likelihood: RiskRating = RiskRating.MEDIUM
+    impact: RiskRating = RiskRating.MEDIUM
+    mitigation: str = ""
+    owner: str = ""
+    id: str = field(default_factory=new_id)
+
+
+def default_vfm() -> list[VfmRating]:
+    return [VfmRating(e=e) for e in SixE]
+
+
+@dataclass
+class Plan:
+    title: str = ""
+    organisation: str = ""
+    author: str = ""
+    purpose: str = ""
+    decision: str = ""
+    decision_maker: str = ""
+    negotiable: str = ""
+    not_negotiable: str = ""
+    value_for_whom: list[str] = field(default_factory=list)
+    start: date | None = None
+    end: date | None = None
+    currency: str = "GBP"
+    staff_day_rate: int = 25000
+    """Default cost of one staff day in minor units, used when costing staff hours."""
+    contingency_percent: Decimal = Decimal(10)
+    status: PlanStatus = PlanStatus.DRAFT
+    created: datetime = field(default_factory=utc_now)
+    modified: datetime = field(default_factory=utc_now)
+    groups: list[StakeholderGroup] = field(default_factory=list)
+    objectives: list[Objective] = field(default_factory=list)
+    methods: list[Method] = field(default_factory=list)
+    activities: list[Activity] = field(default_factory=list)
+    evaluation: Evaluation = field(default_factory=Evaluation)
+    vfm: list[VfmRating] = field(default_factory=default_vfm)
+    risks: list[Risk] = field(default_factory=list)
+
+    def group(self, group_id: str) -> StakeholderGroup | None:
+        return next((g for g in self.groups if g.id == group_id), None)
+
+    def objective(self, objective_id: str) -> Objective | None:
+        return next((o for o in self.objectives if o.id == objective_id), None)
+
+    def method(self, method_id: str | None) -> Method | None:
+        return next((m for m in self.methods if m.id == method_id), None)
+
+
+# Words shown to users for each enumeration value; the UI and the report both use these.
+LABELS: dict[StrEnum, str] = {
+    PlanStatus.DRAFT: "Draft",
+    PlanStatus.APPROVED: "Approved",
+    PlanStatus.IN_DELIVERY: "In delivery",
+    PlanStatus.EVALUATED: "Evaluated",
+    StakeholderCategory.SERVICE_USERS: "Service users",
+    StakeholderCategory.RESIDENTS: "Residents",
+    StakeholderCategory.STAFF: "Staff",
+    StakeholderCategory.COMMISSIONERS: "Commissioners",
+    StakeholderCategory.PARTNERS: "Partners",
+    StakeholderCategory.FUNDERS: "Funders",
+    StakeholderCategory.ELECTED_MEMBERS: "Elected members",
+    StakeholderCategory.VOLUNTARY_SECTOR: "Voluntary sector",
+    StakeholderCategory.BUSINESS: "Business",
+    StakeholderCategory.OTHER: "Other",
+    Position.OPPOSED: "Opposed",
+    Position.SCEPTICAL: "Sceptical",
+    Position.NEUTRAL: "Neutral",
+    Position.INTERESTED: "Interested",
+    Position.SUPPORTIVE: "Supportive",
+    Barrier.LANGUAGE: "Language",
+    Barrier.DISABILITY: "Disability",
+    Barrier.CARING: "Caring responsibilities",
+    Barrier.DIGITAL: "Digital exclusion",
+    Barrier.TRANSPORT: "Transport",
+    Barrier.TIME: "Time",
+    IAP2Level.INFORM: "Inform",
+    IAP2Level.CONSULT: "Consult",
+    IAP2Level.INVOLVE: "Involve",
+    IAP2Level.COLLABORATE: "Collaborate",
+    IAP2Level.EMPOWER: "Empower",
+    OutcomeLevel.INDIVIDUAL: "Individual",
+    OutcomeLevel.SERVICE: "Service",
+    OutcomeLevel.STRATEGIC: "Strategic",
+    Mode.FACE_TO_FACE: "Face to face",
+    Mode.ONLINE: "Online",
+    Mode.PAPER: "Paper",
+    CostCategory.STAFF_TIME: "Staff time",
+    CostCategory.VENUE: "Venue",
+    CostCategory.CATERING: "Catering",
+    CostCategory.MATERIALS_PRINT: "Materials and print",
+    CostCategory.PUBLICITY: "Publicity",
+    CostCategory.TRANSLATION: "Translation and interpretation",
+    CostCategory.ACCESSIBILITY: "Accessibility",
+    CostCategory.PARTICIPANT_PAYMENT: "Payment for participants' time",
+    CostCategory.TRAVEL: "Travel",
+    CostCategory.CHILDCARE_CARERS: "Childcare and carers",
+    CostCategory.FACILITATION: "Facilitation",
+    CostCategory.EVALUATION: "Evaluation",
+    CostCategory.OTHER: "Other",
+    Unit.HOUR: "hour",
+    Unit.DAY: "day",
+    Unit.SESSION: "session",
+    Unit.PERSON: "person",
+    Unit.ITEM: "item",
+    Unit.EVENT: "event",
+    Unit.WEEK: "week",
+    Unit.MONTH: "month",
+    Unit.LUMP_SUM: "lump sum",
+    SixE.ECONOMY: "Economy",
+    SixE.EFFICIENCY: "Efficiency",
+    SixE.EFFECTIVENESS: "Effectiveness",
+    SixE.EQUITY: "Equity",
+    SixE.EMPOWERMENT: "Empowerment",
+    SixE.EVALUATION: "Evaluation",
+    RiskRating.LOW: "Low",
+    RiskRating.MEDIUM: "Medium",
+    RiskRating.HIGH: "High",
+}
+
+
+def label(value: StrEnum) -> str:
+    """The word a user sees for an enumeration value."""
+    return LABELS.get(value, str(value).replace("_", " ").capitalize())
+
+
+# The IAP2 promise to the public at each level (IAP2 Spectrum wording, paraphrased).
+IAP2_PROMISES: dict[IAP2Level, str] = {
+    IAP2Level.INFORM: "We will keep you informed.",
+    IAP2Level.CONSULT: (
+        "We will keep you informed, listen to and acknowledge your concerns and aspirations, "
+        "and tell you how your input influenced the decision."
+    ),
+    IAP2Level.INVOLVE: (
+        "We will work with you to make sure your concerns and aspirations are reflected in "
+        "the options developed, and tell you how your input influenced the decision."
+    ),
+    IAP2Level.COLLABORATE: (
+        "We will look to you for advice and innovation in formulating solutions and include "
+        "your recommendations in the decisions as far as possible."
+    ),
+    IAP2Level.EMPOWER: "We will implement what you decide.",
+}
+
+SIX_E_QUESTIONS: dict[SixE, str] = {
+    SixE.ECONOMY: "Are the inputs (staff, venues, materials) bought at the right price?",
+    SixE.EFFICIENCY: "How much engagement (people reached, sessions) does each pound buy?",
+    SixE.EFFECTIVENESS: "Will the engagement change decisions and outcomes as intended?",
+    SixE.EQUITY: "Do those with least lose out least? Are seldom-heard groups reached?",
+    SixE.EMPOWERMENT: "Will people be more able to act in their own and collective interests?",
+    SixE.EVALUATION: "Will we keep on track, show value for money and learn lessons?",
+}
+
+EVALUATION_QUESTIONS: list[tuple[str, str]] = [
+    ("whose_opinion", "Whose opinion matters?"),
+    ("relative_or_absolute", "Is value for money relative or absolute?"),
+    ("outcomes_for_whom", "What specific outcomes do you require, and who for?"),
+    ("evidence", "What is the evidence and how is it going to be collected?"),
+    ("analysis_by", "Who is involved in the analysis?"),
+]
+
+VALUE_FOR_WHOM_CHOICES: list[str] = [
+    "Service users",
+    "Customers",
+    "Government",
+    "Staff",
+    "Commissioners",
+    "Organisations",
+    "Shareholders",
+    "Partners",
+    "General public (taxpayers)",
+    "Neighbourhoods",
+    "Wider society",
+]

@@ -1,0 +1,124 @@
+"""Money as integer minor units: parsing what people type, and formatting for display."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+# Symbol and number of minor-unit digits for the currencies a plan may use.
+CURRENCIES: dict[str, tuple[str, int]] = {
+    "GBP": ("£", 2),
+    "EUR": ("€", 2),
+    "USD": ("$", 2),
+    "CAD": ("CA$", 2),
+    "AUD": ("A$", 2),
+    "NZD": ("NZ$", 2),
+    "CHF": ("CHF ", 2),
+    "SEK": ("SEK ", 2),
+    "NOK": ("NOK ", 2),
+    "DKK": ("DKK ", 2),
+    "PLN": ("PLN ", 2),
+    "ZAR": ("R", 2),
+    "INR": ("₹", 2),
+    "JPY": ("¥", 0),
+}
+
+# Far above any real engagement budget; anything larger is a typing slip.
+MAX_AMOUNT_MAJOR = Decimal("1000000000")
+
+
+class MoneyError(ValueError):
+    """A typed amount that cannot be a sum of money; the message says why, for the user."""
+
+
+def exponent(currency: str) -> int:
+    return CURRENCIES.get(currency, ("", 2))[1]
+
+
+def symbol(currency: str) -> str:
+    return CURRENCIES.get(currency, (currency + " ", 2))[0]
+
+
+def round_minor(value: Decimal) -> int:
+    """Round a Decimal number of minor units half-up to a whole minor unit."""
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+_SYMBOLS = sorted({s.strip() for s, _ in CURRENCIES.values()} | set(CURRENCIES), key=len)
+
+
+def parse_money(text: str, currency: str = "GBP", *, allow_negative: bool = False) -> int:
+    """Read an amount as people type it ("1,250.50", "£300", "300 GBP") into minor units."""
+    raw = text.strip()
+    if not raw:
+        raise MoneyError("Enter an amount, for example 1,250.50.")
+    cleaned = raw.replace("\u00a0", "").replace(" ", "")
+    for sym in sorted(_SYMBOLS, key=len, reverse=True):
+        if sym and sym in cleaned:
+            cleaned = cleaned.replace(sym, "")
+    negative = False
+    if cleaned.startswith("(") and cleaned.endswith(")"):
+        negative, cleaned = True, cleaned[1:-1]
+    if cleaned.startswith("-"):
+        negative, cleaned = True, cleaned[1:]
+    if not re.fullmatch(r"(\d{1,3}(,\d{3})+|\d+)(\.\d*)?|\.\d+", cleaned):
+        raise MoneyError(f"“{raw}” is not an amount of money; type digits, for example 1,250.50.")
+    value = Decimal(cleaned.replace(",", ""))
+    digits = exponent(currency)
+    exp = value.as_tuple().exponent
+    if isinstance(exp, int) and -exp > digits:
+        if digits == 0:
+            raise MoneyError(f"{currency} amounts have no fractional part.")
+        raise MoneyError(f"Use at most {digits} decimal places.")
+    if value > MAX_AMOUNT_MAJOR:
+        raise MoneyError("That amount is too large to be a real cost; check for extra digits.")
+    if negative and value != 0:
+        if not allow_negative:
+            raise MoneyError("A cost cannot be negative.")
+        value = -value
+    return round_minor(value.scaleb(digits))
+
+
+def parse_quantity(text: str) -> Decimal:
+    """Read a quantity such as "2", "0.5" or "1,000"."""
+    raw = text.strip().replace(",", "")
+    if not raw:
+        raise MoneyError("Enter a quantity, for example 2 or 0.5.")
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        raise MoneyError(f"“{text.strip()}” is not a number.") from None
+    if not value.is_finite():
+        raise MoneyError(f"“{text.strip()}” is not a number.")
+    if value < 0:
+        raise MoneyError("A quantity cannot be negative.")
+    if value > Decimal("10000000"):
+        raise MoneyError("That quantity is too large; check for extra digits.")
+    exp = value.as_tuple().exponent
+    if isinstance(exp, int) and exp < -3:
+        raise MoneyError("Use at most 3 decimal places for a quantity.")
+    return value
+
+
+def format_money(minor: int, currency: str = "GBP", *, symbol_prefix: bool = True) -> str:
+    """Format minor units for display: 125050 -> "£1,250.50"."""
+    digits = exponent(currency)
+    negative = minor < 0
+    major = Decimal(abs(minor)).scaleb(-digits)
+    text = f"{major:,.{digits}f}"
+    if symbol_prefix:
+        text = symbol(currency) + text
+    return ("-" + text) if negative else text
+
+
+def format_quantity(value: Decimal) -> str:
+    """A quantity without trailing zeros: Decimal("2.500") -> "2.5"."""
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    return f"{value.normalize():,f}"
+
+
+def to_major_text(minor: int, currency: str = "GBP") -> str:
+    """Plain major-unit text with no symbol or grouping, as used in JSON and editors: "1250.50"."""
+    digits = exponent(currency)
+    return f"{Decimal(minor).scaleb(-digits):.{digits}f}"
