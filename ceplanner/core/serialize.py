@@ -8,6 +8,7 @@ and a new field needs no code here. Reading checks every value and raises
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import types
 import typing
@@ -158,11 +159,16 @@ def _decode(tp: Any, raw: Any, path: str) -> Any:
     raise TypeError(f"unsupported field type {tp!r} at {path}")
 
 
+@functools.cache
+def _shape(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]:
+    """Type hints and fields of a dataclass, looked up once per class (reflection is slow)."""
+    return typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls)}
+
+
 def _decode_object(cls: type[T], raw: Any, path: str) -> T:
     if not isinstance(raw, dict):
         raise _fail(path, f"expected an object, got {_describe(raw)}")
-    hints = typing.get_type_hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    hints, fields = _shape(cls)
     unknown = sorted(set(raw) - set(fields))
     if unknown:
         raise _fail(path, f"unknown field {unknown[0]!r}")

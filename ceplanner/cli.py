@@ -1,0 +1,177 @@
+"""The ``ceplanner`` command line: sample plans, JSON interchange, summaries and PDF export.
+
+With no subcommand (or just a plan file) it starts the desktop application.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ceplanner.core.costing import compute_budget
+from ceplanner.core.model import Plan, label
+from ceplanner.core.money import format_money
+from ceplanner.core.serialize import PlanFormatError, plan_from_json, plan_to_json
+from ceplanner.store import PlanFileError, PlanStore
+
+SUBCOMMANDS = ("demo", "info", "export-json", "import-json", "export", "gui")
+
+
+class CliError(Exception):
+    """A problem to report on one line, with exit status 1."""
+
+
+def _load(path: str) -> Plan:
+    with PlanStore.open(path) as store:
+        return store.load()
+
+
+def _write_new(path: str, plan: Plan, force: bool) -> None:
+    target = Path(path)
+    if target.exists() and not force:
+        raise CliError(f"{target} already exists; use --force to replace it.")
+    PlanStore.create(target, plan, overwrite=True).close()
+
+
+def cmd_demo(args: argparse.Namespace) -> None:
+    from ceplanner.core.library import sample_plan
+
+    _write_new(args.path, sample_plan(), args.force)
+    print(f"Wrote the sample plan to {args.path}")
+
+
+def summary_lines(plan: Plan) -> list[str]:
+    """A plain-text summary of a plan and its costed total."""
+    budget = compute_budget(plan)
+
+    def money(x: int) -> str:
+        return format_money(x, plan.currency)
+
+    seldom = sum(1 for g in plan.groups if g.seldom_heard)
+    dates = f"{plan.start or '?'} to {plan.end or '?'}" if plan.start or plan.end else "not set"
+    lines = [
+        plan.title or "(untitled plan)",
+        f"  Organisation:   {plan.organisation or '-'}",
+        f"  Author:         {plan.author or '-'}",
+        f"  Status:         {label(plan.status)}",
+        f"  Dates:          {dates}",
+        f"  Stakeholders:   {len(plan.groups)} groups ({seldom} seldom heard)",
+        f"  Objectives:     {len(plan.objectives)}",
+        f"  Activities:     {len(plan.activities)} ({budget.participants:,} expected participants)",
+        f"  Risks:          {len(plan.risks)}",
+        "",
+        "Budget by category",
+    ]
+    for category, split in budget.by_category.items():
+        lines.append(f"  {label(category):<34}{money(split.total):>16}")
+    per_head = budget.cost_per_participant
+    share = budget.evaluation_share
+    lines += [
+        "",
+        f"  {'Paid costs':<34}{money(budget.paid):>16}",
+        f"  {'Contingency (' + str(plan.contingency_percent) + '%)':<34}{money(budget.contingency):>16}",
+        f"  {'Cash budget':<34}{money(budget.cash_total):>16}",
+        f"  {'In-kind contributions':<34}{money(budget.in_kind):>16}",
+        f"  {'Total cost':<34}{money(budget.grand_total):>16}",
+        f"  {'Cost per participant':<34}{(money(per_head) if per_head is not None else '-'):>16}",
+        f"  {'Evaluation share':<34}{(f'{share}%' if share is not None else '-'):>16}",
+    ]
+    return lines
+
+
+def cmd_info(args: argparse.Namespace) -> None:
+    print("\n".join(summary_lines(_load(args.plan))))
+
+
+def cmd_export_json(args: argparse.Namespace) -> None:
+    text = plan_to_json(_load(args.plan))
+    if args.output == "-":
+        sys.stdout.write(text + "\n")
+        return
+    Path(args.output).write_text(text + "\n", encoding="utf-8")
+    print(f"Wrote {args.output}")
+
+
+def cmd_import_json(args: argparse.Namespace) -> None:
+    try:
+        text = sys.stdin.read() if args.json == "-" else Path(args.json).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError(f"cannot read {args.json}: {exc}") from None
+    try:
+        plan = plan_from_json(text)
+    except PlanFormatError as exc:
+        raise CliError(f"{args.json} is not a valid plan: {exc}") from None
+    _write_new(args.output, plan, args.force)
+    print(f"Wrote {args.output}")
+
+
+def cmd_export(args: argparse.Namespace) -> None:
+    from ceplanner.report.export import ReportError, export_pdf
+
+    plan = _load(args.plan)
+    output = args.output or str(Path(args.plan).with_suffix(".pdf"))
+    try:
+        export_pdf(plan, Path(output), paper=args.paper, logo=Path(args.logo) if args.logo else None)
+    except ReportError as exc:
+        raise CliError(str(exc)) from None
+    print(f"Wrote {output}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ceplanner",
+        description="Plan, cost and justify community engagement. "
+        "Run with no command (or a plan file) to start the application.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("demo", help="write the built-in sample plan to PATH")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("info", help="print a summary of a plan with its costed total")
+    p.add_argument("plan", metavar="PLAN.ceplan")
+    p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("export-json", help="write a plan as JSON (see docs/plan-format.md)")
+    p.add_argument("plan", metavar="PLAN.ceplan")
+    p.add_argument("-o", "--output", required=True, help="JSON file to write, or - for standard output")
+    p.set_defaults(func=cmd_export_json)
+
+    p = sub.add_parser("import-json", help="make a plan file from JSON")
+    p.add_argument("json", metavar="PLAN.json")
+    p.add_argument("-o", "--output", required=True, metavar="PLAN.ceplan")
+    p.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    p.set_defaults(func=cmd_import_json)
+
+    p = sub.add_parser("export", help="export the costed strategy document as PDF")
+    p.add_argument("plan", metavar="PLAN.ceplan")
+    p.add_argument("-o", "--output", metavar="strategy.pdf")
+    p.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    p.add_argument("--logo", help="an image to put on the cover")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("gui", help="start the application (the default)")
+    p.add_argument("plan", nargs="?", metavar="PLAN.ceplan")
+    p.set_defaults(func=None)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-")):
+        args_list = ["gui", *args_list]
+    args = build_parser().parse_args(args_list)
+    if args.func is None:
+        from ceplanner.ui.app import run_gui
+
+        return run_gui(args.plan)
+    try:
+        args.func(args)
+    except (CliError, PlanFileError) as exc:
+        print(f"ceplanner: {exc}", file=sys.stderr)
+        return 1
+    return 0

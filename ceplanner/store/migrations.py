@@ -1,0 +1,103 @@
+"""The plan file's schema, as sqlite-utils migrations.
+
+Never edit a migration once it has landed: add a new one. Every schema version has a fixture
+file in ``tests/store/fixtures/schema_vN.ceplan`` that the tests open and migrate.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "ceplanner"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations(name="0001_initial")
+def initial(db: Database) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE file_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE plan (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            title TEXT NOT NULL, organisation TEXT NOT NULL, author TEXT NOT NULL,
+            purpose TEXT NOT NULL, decision TEXT NOT NULL, decision_maker TEXT NOT NULL,
+            negotiable TEXT NOT NULL, not_negotiable TEXT NOT NULL, value_for_whom TEXT NOT NULL,
+            start TEXT, "end" TEXT, currency TEXT NOT NULL, staff_day_rate INTEGER NOT NULL,
+            contingency_percent TEXT NOT NULL, status TEXT NOT NULL,
+            created TEXT NOT NULL, modified TEXT NOT NULL
+        );
+        CREATE TABLE stakeholder_groups (
+            id TEXT PRIMARY KEY, ord INTEGER NOT NULL,
+            name TEXT NOT NULL, category TEXT NOT NULL, size INTEGER,
+            power INTEGER NOT NULL, interest INTEGER NOT NULL, position TEXT NOT NULL,
+            seldom_heard INTEGER NOT NULL, equity_notes TEXT NOT NULL, barriers TEXT NOT NULL,
+            access_needs TEXT NOT NULL, target_level TEXT NOT NULL, notes TEXT NOT NULL
+        );
+        CREATE TABLE objectives (
+            id TEXT PRIMARY KEY, ord INTEGER NOT NULL,
+            title TEXT NOT NULL, description TEXT NOT NULL, level TEXT NOT NULL,
+            group_ids TEXT NOT NULL
+        );
+        CREATE TABLE indicators (
+            id TEXT PRIMARY KEY, owner_id TEXT NOT NULL, ord INTEGER NOT NULL,
+            measure TEXT NOT NULL, baseline TEXT NOT NULL, target TEXT NOT NULL,
+            evidence_source TEXT NOT NULL, collection TEXT NOT NULL, analysed_by TEXT NOT NULL
+        );
+        CREATE TABLE methods (
+            id TEXT PRIMARY KEY, ord INTEGER NOT NULL,
+            name TEXT NOT NULL, description TEXT NOT NULL, levels TEXT NOT NULL, mode TEXT NOT NULL,
+            group_size_min INTEGER NOT NULL, group_size_max INTEGER NOT NULL,
+            prep_hours TEXT NOT NULL, delivery_hours TEXT NOT NULL, analysis_hours TEXT NOT NULL,
+            source TEXT NOT NULL
+        );
+        CREATE TABLE activities (
+            id TEXT PRIMARY KEY, ord INTEGER NOT NULL,
+            title TEXT NOT NULL, method_id TEXT, description TEXT NOT NULL,
+            group_ids TEXT NOT NULL, objective_ids TEXT NOT NULL, level TEXT NOT NULL,
+            promise TEXT NOT NULL, start TEXT, "end" TEXT, sessions INTEGER NOT NULL,
+            participants INTEGER NOT NULL
+        );
+        CREATE TABLE cost_lines (
+            id TEXT PRIMARY KEY, owner_kind TEXT NOT NULL, owner_id TEXT NOT NULL, ord INTEGER NOT NULL,
+            category TEXT NOT NULL, description TEXT NOT NULL, unit TEXT NOT NULL,
+            quantity TEXT NOT NULL, unit_cost INTEGER NOT NULL, in_kind INTEGER NOT NULL,
+            funder TEXT NOT NULL, source TEXT NOT NULL
+        );
+        CREATE INDEX cost_lines_owner ON cost_lines (owner_kind, owner_id);
+        CREATE TABLE evaluation (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            whose_opinion TEXT NOT NULL, relative_or_absolute TEXT NOT NULL,
+            outcomes_for_whom TEXT NOT NULL, evidence TEXT NOT NULL, analysis_by TEXT NOT NULL,
+            method TEXT NOT NULL, budget INTEGER NOT NULL
+        );
+        CREATE TABLE vfm (
+            e TEXT PRIMARY KEY, ord INTEGER NOT NULL, criteria TEXT NOT NULL, rating INTEGER,
+            evidence TEXT NOT NULL, commentary TEXT NOT NULL
+        );
+        CREATE TABLE risks (
+            id TEXT PRIMARY KEY, ord INTEGER NOT NULL,
+            description TEXT NOT NULL, likelihood TEXT NOT NULL, impact TEXT NOT NULL,
+            mitigation TEXT NOT NULL, owner TEXT NOT NULL
+        );
+        CREATE TABLE snapshots (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL, created TEXT NOT NULL, format_version INTEGER NOT NULL,
+            data TEXT NOT NULL
+        );
+        """
+    )
+
+
+def _run_script(db: Database, script: str) -> None:
+    """Run statements one by one: ``executescript`` would commit and break the migration's transaction."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+# Names of every migration this version knows, in order; a file that has applied any other
+# name was written by a newer ceplanner.
+KNOWN_MIGRATIONS: list[str] = [m.name for m in migrations._migrations]
+SCHEMA_VERSION = len(KNOWN_MIGRATIONS)

@@ -1,0 +1,477 @@
+"""A ``.ceplan`` plan file: one plan in one SQLite database, checked before it is trusted.
+
+Opening inspects the file read-only first (header, integrity, that it is ours, its schema
+version), so a refused file is never modified. Saving rewrites the plan's rows in one
+transaction with ``synchronous=FULL`` and a rollback journal, so a crash at any moment leaves the
+last committed plan intact. The journal is ``DELETE`` mode (not WAL) so that the plan is always
+exactly one file that can be copied or e-mailed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, fields
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+from sqlite_utils import Database
+
+from ceplanner.core.model import (
+    Activity,
+    CostLine,
+    Evaluation,
+    Indicator,
+    Method,
+    Objective,
+    Plan,
+    Risk,
+    StakeholderGroup,
+    VfmRating,
+    utc_now,
+)
+from ceplanner.core.serialize import (
+    FORMAT_VERSION,
+    PlanFormatError,
+    from_dict,
+    plan_from_json,
+    plan_to_json,
+    to_dict,
+)
+from ceplanner.store.errors import (
+    CorruptPlanError,
+    NewerVersionError,
+    NotAPlanError,
+    NotSQLiteError,
+    PlanFileError,
+    PlanFileMissingError,
+    ReadOnlyPlanError,
+)
+from ceplanner.store.migrations import KNOWN_MIGRATIONS, SCHEMA_VERSION, migrations
+
+SUFFIX = ".ceplan"
+APPLICATION_ID = 0x43455041  # "CEPA": marks the SQLite file as a ceplanner plan
+SQLITE_HEADER = b"SQLite format 3\x00"
+DATA_TABLES = [
+    "plan",
+    "stakeholder_groups",
+    "objectives",
+    "indicators",
+    "methods",
+    "activities",
+    "cost_lines",
+    "evaluation",
+    "vfm",
+    "risks",
+]
+_LIST_COLUMNS = {"value_for_whom", "barriers", "group_ids", "objective_ids", "levels"}
+_BOOL_COLUMNS = {"seldom_heard", "in_kind"}
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class SnapshotInfo:
+    id: int
+    name: str
+    created: datetime
+
+
+def _row(obj: Any, skip: tuple[str, ...] = (), **extra: Any) -> dict[str, Any]:
+    """A model object as a table row: scalars as they are, lists of ids/words as JSON text."""
+    row: dict[str, Any] = {}
+    for f in fields(obj):
+        if f.name in skip:
+            continue
+        value = to_dict(getattr(obj, f.name))
+        row[f.name] = json.dumps(value, ensure_ascii=False) if f.name in _LIST_COLUMNS else value
+    row.update(extra)
+    return row
+
+
+def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    columns = list(rows[0])
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    conn.executemany(
+        f"INSERT INTO {table} ({names}) VALUES ({marks})", [[r[c] for c in columns] for r in rows]
+    )
+
+
+def _check_header(path: Path) -> None:
+    if not path.exists():
+        raise PlanFileMissingError(path, f"There is no file at {path}.")
+    if path.is_dir():
+        raise NotSQLiteError(path, f"{path} is a folder, not a ceplanner plan.")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except PermissionError:
+        raise ReadOnlyPlanError(path, f"You do not have permission to read {path.name}.") from None
+    if not header:
+        raise NotSQLiteError(path, f"{path.name} is empty: it is not a ceplanner plan.")
+    if header != SQLITE_HEADER:
+        raise NotSQLiteError(
+            path, f"{path.name} is not a ceplanner plan: it is not a database file of any kind."
+        )
+
+
+def _connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
+    conn = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA trusted_schema = OFF")
+    return conn
+
+
+def _inspect(path: Path) -> list[str]:
+    """Check, read-only, that ``path`` is a healthy plan this version can read.
+
+    Returns the names of the migrations still to apply. Raises a :class:`PlanFileError`.
+    """
+    _check_header(path)
+    conn = _connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+    try:
+        try:
+            result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        except sqlite3.DatabaseError as exc:
+            raise CorruptPlanError(
+                path, f"{path.name} is damaged and cannot be opened ({exc}). Restore it from a backup."
+            ) from None
+        if result != ["ok"]:
+            raise CorruptPlanError(
+                path,
+                f"{path.name} is damaged: SQLite's integrity check failed ({result[0]}). "
+                "Restore it from a backup.",
+            )
+        schema = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
+        tables = {name for kind, name in schema if kind == "table"}
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != APPLICATION_ID or "file_info" not in tables or "_sqlite_migrations" not in tables:
+            raise NotAPlanError(
+                path, f"{path.name} is a database, but not a ceplanner plan: it was made by another program."
+            )
+        if any(kind in ("trigger", "view") for kind, _ in schema):
+            raise NotAPlanError(
+                path,
+                f"{path.name} holds database triggers or views that ceplanner never creates, "
+                "so it was not opened, for safety.",
+            )
+        applied = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+                [migrations.name],
+            )
+        ]
+        unknown = [name for name in applied if name not in KNOWN_MIGRATIONS]
+        if unknown:
+            raise NewerVersionError(
+                path,
+                f"{path.name} was saved by a newer version of ceplanner (plan schema "
+                f"{len(applied)}; this version reads up to {SCHEMA_VERSION}). Update ceplanner to open it.",
+            )
+        return [name for name in KNOWN_MIGRATIONS if name not in applied]
+    except sqlite3.DatabaseError as exc:
+        raise CorruptPlanError(path, f"{path.name} is damaged and cannot be read ({exc}).") from None
+    finally:
+        conn.close()
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _backup_before_migration(path: Path, from_version: int) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.stem}.schema{from_version}-backup-{stamp}{path.suffix}")
+    shutil.copy2(path, backup)
+    return backup
+
+
+def _initialise(db: Database) -> None:
+    migrations.apply(db)
+    with db.atomic():
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute("INSERT OR REPLACE INTO file_info (key, value) VALUES ('application', 'ceplanner')")
+
+
+class PlanStore:
+    """An open plan file. Use :meth:`open` or :meth:`create`, never the constructor."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, readonly: bool) -> None:
+        self.path = path
+        self.readonly = readonly
+        self.db = Database(conn)
+        self.migrated_backup: Path | None = None
+
+    # -- opening and creating ---------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str) -> PlanStore:
+        """Open an existing plan after checking it; migrate it (after a backup copy) if older."""
+        path = Path(path)
+        pending = _inspect(path)
+        writable = _writable(path)
+        backup: Path | None = None
+        if not writable:
+            # Read into memory so that an old schema can be brought up to date without writing.
+            source = _connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+            conn = _connect(":memory:")
+            source.backup(conn)
+            source.close()
+        else:
+            if pending:
+                backup = _backup_before_migration(path, SCHEMA_VERSION - len(pending))
+            conn = _connect(str(path))
+            conn.execute("PRAGMA journal_mode = DELETE")
+            conn.execute("PRAGMA synchronous = FULL")
+        if pending:
+            _initialise(Database(conn))
+        store = cls(path, conn, readonly=not writable)
+        store.migrated_backup = backup
+        return store
+
+    @classmethod
+    def create(cls, path: Path | str, plan: Plan, *, overwrite: bool = False) -> PlanStore:
+        """Write ``plan`` to a new file; the file appears complete or not at all."""
+        path = Path(path)
+        if path.exists() and not overwrite:
+            raise PlanFileError(path, f"{path.name} already exists; choose another name.")
+        tmp = cls._temp_beside(path)
+        try:
+            conn = _connect(str(tmp))
+            store = cls(tmp, conn, readonly=False)
+            _initialise(store.db)
+            store.save(plan, touch=False)
+            conn.close()
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return cls.open(path)
+
+    @staticmethod
+    def _temp_beside(path: Path) -> Path:
+        folder = path.parent if str(path.parent) else Path(".")
+        if not folder.is_dir():
+            raise ReadOnlyPlanError(path, f"The folder {folder} does not exist.")
+        try:
+            fd, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=folder)
+        except OSError:
+            raise ReadOnlyPlanError(
+                path, f"ceplanner cannot write in {folder}: the folder is read-only. Choose another folder."
+            ) from None
+        os.close(fd)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(name, 0o666 & ~umask)  # mkstemp makes 0600; a plan file is an ordinary document
+        return Path(name)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> PlanStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _rows(self, table: str, order: str = "ord") -> list[dict[str, Any]]:
+        cursor = self.db.execute(f"SELECT * FROM {table} ORDER BY {order}")
+        names = [d[0] for d in cursor.description]
+        rows = []
+        for values in cursor.fetchall():
+            row = dict(zip(names, values, strict=True))
+            for name in list(row):
+                if name in _LIST_COLUMNS:
+                    row[name] = json.loads(row[name])
+                elif name in _BOOL_COLUMNS:
+                    row[name] = bool(row[name])
+            row.pop("ord", None)
+            rows.append(row)
+        return rows
+
+    def _build(self, cls: type[T], row: dict[str, Any], where: str) -> T:
+        try:
+            return from_dict(cls, row, where)
+        except PlanFormatError as exc:
+            raise CorruptPlanError(
+                self.path, f"{self.path.name} holds data ceplanner cannot use ({exc})."
+            ) from None
+
+    def load(self) -> Plan:
+        try:
+            return self._load()
+        except (sqlite3.DatabaseError, json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise CorruptPlanError(self.path, f"{self.path.name} cannot be read ({exc}).") from None
+
+    def _load(self) -> Plan:
+        lines: dict[tuple[str, str], list[CostLine]] = {}
+        for row in self._rows("cost_lines", "owner_kind, owner_id, ord"):
+            key = (row.pop("owner_kind"), row.pop("owner_id"))
+            lines.setdefault(key, []).append(self._build(CostLine, row, "cost line"))
+        indicators: dict[str, list[Indicator]] = {}
+        for row in self._rows("indicators", "owner_id, ord"):
+            owner = row.pop("owner_id")
+            indicators.setdefault(owner, []).append(self._build(Indicator, row, "indicator"))
+
+        plan_rows = self._rows("plan", "id")
+        if len(plan_rows) != 1:
+            raise CorruptPlanError(self.path, f"{self.path.name} holds no plan.")
+        plan_row = plan_rows[0]
+        plan_row.pop("id")
+        plan = self._build(Plan, plan_row, "plan")
+        plan.groups = [self._build(StakeholderGroup, r, "group") for r in self._rows("stakeholder_groups")]
+        plan.objectives = []
+        for row in self._rows("objectives"):
+            objective = self._build(Objective, row, "objective")
+            objective.indicators = indicators.get(objective.id, [])
+            plan.objectives.append(objective)
+        plan.methods = []
+        for row in self._rows("methods"):
+            method = self._build(Method, row, "method")
+            method.cost_lines = lines.get(("method", method.id), [])
+            plan.methods.append(method)
+        plan.activities = []
+        for row in self._rows("activities"):
+            activity = self._build(Activity, row, "activity")
+            activity.cost_lines = lines.get(("activity", activity.id), [])
+            plan.activities.append(activity)
+        evaluation_rows = self._rows("evaluation", "id")
+        if evaluation_rows:
+            evaluation_rows[0].pop("id")
+            plan.evaluation = self._build(Evaluation, evaluation_rows[0], "evaluation")
+        vfm = self._rows("vfm")
+        if vfm:
+            plan.vfm = [self._build(VfmRating, r, "value for money") for r in vfm]
+        plan.risks = [self._build(Risk, r, "risk") for r in self._rows("risks")]
+        return plan
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def _require_writable(self) -> None:
+        if self.readonly:
+            raise ReadOnlyPlanError(
+                self.path, f"{self.path.name} is read-only. Use Save As to keep your changes in a new file."
+            )
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._require_writable()
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
+
+    def save(self, plan: Plan, *, touch: bool = True) -> None:
+        """Replace the stored plan with ``plan`` in one transaction.
+
+        ``touch`` sets the plan's modified time; creating a file from an imported plan keeps it.
+        """
+        if touch:
+            plan.modified = utc_now()
+        cost_rows: list[dict[str, Any]] = []
+        indicator_rows: list[dict[str, Any]] = []
+        for objective in plan.objectives:
+            indicator_rows += [_row(ind, owner_id=objective.id, ord=j) for j, ind in enumerate(objective.indicators)]
+        for owner_kind, owners in (("method", plan.methods), ("activity", plan.activities)):
+            for owner in owners:
+                cost_rows += [
+                    _row(line, owner_kind=owner_kind, owner_id=owner.id, ord=j)
+                    for j, line in enumerate(owner.cost_lines)
+                ]
+        try:
+            with self._transaction() as conn:
+                for table in DATA_TABLES:
+                    conn.execute(f"DELETE FROM {table}")
+                skip_plan = ("groups", "objectives", "methods", "activities", "evaluation", "vfm", "risks")
+                _insert(conn, "plan", [_row(plan, skip_plan, id=1)])
+                _insert(conn, "stakeholder_groups", [_row(g, ord=i) for i, g in enumerate(plan.groups)])
+                _insert(
+                    conn, "objectives", [_row(o, ("indicators",), ord=i) for i, o in enumerate(plan.objectives)]
+                )
+                _insert(conn, "indicators", indicator_rows)
+                _insert(conn, "methods", [_row(m, ("cost_lines",), ord=i) for i, m in enumerate(plan.methods)])
+                _insert(
+                    conn,
+                    "activities",
+                    [_row(a, ("cost_lines",), ord=i) for i, a in enumerate(plan.activities)],
+                )
+                _insert(conn, "cost_lines", cost_rows)
+                _insert(conn, "evaluation", [_row(plan.evaluation, id=1)])
+                _insert(conn, "vfm", [_row(r, ord=i) for i, r in enumerate(plan.vfm)])
+                _insert(conn, "risks", [_row(r, ord=i) for i, r in enumerate(plan.risks)])
+        except sqlite3.IntegrityError as exc:
+            raise PlanFileError(self.path, f"The plan could not be saved: {exc}.") from None
+        except sqlite3.OperationalError as exc:
+            raise PlanFileError(self.path, f"The plan could not be saved to {self.path.name}: {exc}.") from None
+
+    def save_as(self, path: Path | str, plan: Plan) -> PlanStore:
+        """Write this plan, snapshots included, to a new file and return the store for it."""
+        path = Path(path)
+        tmp = self._temp_beside(path)
+        try:
+            dest = _connect(str(tmp))
+            self.db.conn.backup(dest)
+            copy = PlanStore(tmp, dest, readonly=False)
+            copy.save(plan, touch=False)
+            dest.execute("PRAGMA journal_mode = DELETE")
+            dest.close()
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return PlanStore.open(path)
+
+    # -- snapshots --------------------------------------------------------------------------
+
+    def snapshots(self) -> list[SnapshotInfo]:
+        rows = self.db.execute("SELECT id, name, created FROM snapshots ORDER BY id").fetchall()
+        return [SnapshotInfo(r[0], r[1], datetime.fromisoformat(r[2])) for r in rows]
+
+    def take_snapshot(self, name: str, plan: Plan) -> SnapshotInfo:
+        """Keep a named, dated copy of ``plan`` inside the file."""
+        name = name.strip() or "Snapshot"
+        created = utc_now()
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO snapshots (name, created, format_version, data) VALUES (?, ?, ?, ?)",
+                [name, created.isoformat(), FORMAT_VERSION, plan_to_json(plan)],
+            )
+        return SnapshotInfo(int(cursor.lastrowid or 0), name, created)
+
+    def snapshot_plan(self, snapshot_id: int) -> Plan:
+        row = self.db.execute("SELECT data FROM snapshots WHERE id = ?", [snapshot_id]).fetchone()
+        if row is None:
+            raise PlanFileError(self.path, "That snapshot no longer exists.")
+        try:
+            return plan_from_json(row[0])
+        except PlanFormatError as exc:
+            raise CorruptPlanError(self.path, f"The snapshot cannot be read ({exc}).") from None
+
+    def restore_snapshot(self, snapshot_id: int, current: Plan) -> Plan:
+        """Make a snapshot the current plan, first keeping the current plan as a snapshot."""
+        restored = self.snapshot_plan(snapshot_id)
+        name = next((s.name for s in self.snapshots() if s.id == snapshot_id), "snapshot")
+        self.take_snapshot(f"Before restoring “{name}”", current)
+        self.save(restored)
+        return restored
+
+    def delete_snapshot(self, snapshot_id: int) -> None:
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM snapshots WHERE id = ?", [snapshot_id])

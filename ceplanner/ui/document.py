@@ -1,0 +1,157 @@
+"""The open plan as the GUI sees it: the plan, its file, undoable edits and autosave.
+
+Every change a page makes goes through :class:`PlanDocument` (``set_value``, ``insert_item``,
+``remove_item``, ``replace_list``), which records it on a ``QUndoStack`` and schedules a save, so
+undo/redo and autosave work the same way on every page. Pages listen to ``changed`` to refresh.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ceplanner.core.costing import Budget, compute_budget
+from ceplanner.core.model import Plan
+from ceplanner.store import PlanFileError, PlanStore
+
+AUTOSAVE_DELAY_MS = 150
+
+
+class _SetValue(QUndoCommand):
+    def __init__(self, doc: PlanDocument, obj: Any, attr: str, value: Any, text: str) -> None:
+        super().__init__(text)
+        self.doc, self.obj, self.attr = doc, obj, attr
+        self.old, self.new = getattr(obj, attr), value
+
+    def redo(self) -> None:
+        setattr(self.obj, self.attr, self.new)
+        self.doc._edited(self.obj)
+
+    def undo(self) -> None:
+        setattr(self.obj, self.attr, self.old)
+        self.doc._edited(self.obj)
+
+
+class _ListEdit(QUndoCommand):
+    """Replace the whole contents of ``owner.attr`` (a list); cheap for the lists a plan holds."""
+
+    def __init__(self, doc: PlanDocument, owner: Any, attr: str, new: list[Any], text: str) -> None:
+        super().__init__(text)
+        self.doc, self.owner, self.attr = doc, owner, attr
+        self.old, self.new = list(getattr(owner, attr)), list(new)
+
+    def _apply(self, items: list[Any]) -> None:
+        target: list[Any] = getattr(self.owner, self.attr)
+        target[:] = items  # keep the same list object: views may hold it
+        self.doc._edited(self.owner)
+
+    def redo(self) -> None:
+        self._apply(self.new)
+
+    def undo(self) -> None:
+        self._apply(self.old)
+
+
+class PlanDocument(QObject):
+    """One open plan. ``store`` is None only for a plan not yet saved anywhere (tests, previews)."""
+
+    changed = Signal(object)
+    """Emitted after every edit, undo or redo, with the object that changed (or the plan)."""
+    saved = Signal()
+    save_failed = Signal(str)
+    """Emitted with a user-readable message when autosave cannot write the file."""
+
+    def __init__(self, plan: Plan, store: PlanStore | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.store = store
+        self.undo_stack = QUndoStack(self)
+        self._budget: Budget | None = None
+        self._dirty = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+
+    @property
+    def readonly(self) -> bool:
+        return self.store is not None and self.store.readonly
+
+    @property
+    def budget(self) -> Budget:
+        """The plan's costed summary, recomputed once after each edit."""
+        if self._budget is None:
+            self._budget = compute_budget(self.plan)
+        return self._budget
+
+    # -- edits ------------------------------------------------------------------------------
+
+    def set_value(self, obj: Any, attr: str, value: Any, text: str = "") -> None:
+        """Set ``obj.attr`` to ``value`` as one undoable edit (nothing happens if unchanged)."""
+        if getattr(obj, attr) == value:
+            return
+        self.undo_stack.push(_SetValue(self, obj, attr, value, text or f"Edit {attr.replace('_', ' ')}"))
+
+    def insert_item(self, owner: Any, attr: str, index: int, item: Any, text: str = "") -> None:
+        items = list(getattr(owner, attr))
+        items.insert(index, item)
+        self.undo_stack.push(_ListEdit(self, owner, attr, items, text or "Add"))
+
+    def append_item(self, owner: Any, attr: str, item: Any, text: str = "") -> None:
+        self.insert_item(owner, attr, len(getattr(owner, attr)), item, text)
+
+    def remove_item(self, owner: Any, attr: str, index: int, text: str = "") -> None:
+        items = list(getattr(owner, attr))
+        del items[index]
+        self.undo_stack.push(_ListEdit(self, owner, attr, items, text or "Delete"))
+
+    def replace_list(self, owner: Any, attr: str, items: list[Any], text: str = "") -> None:
+        """Set a whole list (reorder, delete several, paste rows) as one undoable edit."""
+        self.undo_stack.push(_ListEdit(self, owner, attr, items, text or "Edit"))
+
+    def begin_macro(self, text: str) -> None:
+        """Group the following edits into one undo step (end with :meth:`end_macro`)."""
+        self.undo_stack.beginMacro(text)
+
+    def end_macro(self) -> None:
+        self.undo_stack.endMacro()
+
+    def replace_plan(self, plan: Plan) -> None:
+        """Swap in a different plan (a restored snapshot); clears undo history."""
+        self.plan = plan
+        self.undo_stack.clear()
+        self._edited(plan)
+
+    def _edited(self, obj: Any) -> None:
+        self._budget = None
+        self._dirty = True
+        if self.store is not None and not self.store.readonly:
+            self._timer.start()
+        self.changed.emit(obj)
+
+    # -- saving -----------------------------------------------------------------------------
+
+    @property
+    def has_unsaved_changes(self) -> bool:
+        return self._dirty
+
+    def flush(self) -> bool:
+        """Write pending edits now; returns False (and emits ``save_failed``) if that fails."""
+        self._timer.stop()
+        if not self._dirty or self.store is None or self.store.readonly:
+            return not self._dirty or self.store is None
+        try:
+            self.store.save(self.plan)
+        except PlanFileError as exc:
+            self.save_failed.emit(str(exc))
+            return False
+        self._dirty = False
+        self.saved.emit()
+        return True
+
+    def close(self) -> None:
+        self.flush()
+        if self.store is not None:
+            self.store.close()

@@ -1,0 +1,84 @@
+"""What every wizard page shares: a title, guidance, a worked example, and the document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ceplanner.ui.document import PlanDocument
+
+
+class PlanPage(QWidget):
+    """A step of the wizard.
+
+    Subclasses set ``TITLE``, ``GUIDANCE`` (a sentence or two: what the page asks and why) and
+    ``EXAMPLE`` (a worked example from the sample plan, shown on request), build their widgets
+    in ``__init__`` under ``self.body`` and implement :meth:`refresh` to show the plan's values.
+    They change the plan only through ``self.doc`` so that undo and autosave work.
+    """
+
+    TITLE = ""
+    GUIDANCE = ""
+    EXAMPLE = ""
+    OBJECT_NAME = ""
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.setObjectName(self.OBJECT_NAME or type(self).__name__)
+        outer = QVBoxLayout(self)
+        title = QLabel(self.TITLE)
+        title.setObjectName(f"{self.objectName()}_title")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        title.setAccessibleName(self.TITLE)
+        outer.addWidget(title)
+        guidance = QLabel(self.GUIDANCE)
+        guidance.setObjectName(f"{self.objectName()}_guidance")
+        guidance.setWordWrap(True)
+        guidance.setTextFormat(Qt.TextFormat.PlainText)
+        outer.addWidget(guidance)
+        if self.EXAMPLE:
+            self.example_button = QPushButton("Show a worked example")
+            self.example_button.setObjectName(f"{self.objectName()}_example_button")
+            self.example_button.setCheckable(True)
+            self.example = QLabel(self.EXAMPLE)
+            self.example.setObjectName(f"{self.objectName()}_example")
+            self.example.setWordWrap(True)
+            self.example.setTextFormat(Qt.TextFormat.PlainText)
+            self.example.setFrameShape(QLabel.Shape.StyledPanel)
+            self.example.setMargin(8)
+            self.example.setVisible(False)
+            self.example_button.toggled.connect(self.example.setVisible)
+            self.example_button.toggled.connect(
+                lambda on: self.example_button.setText("Hide the example" if on else "Show a worked example")
+            )
+            outer.addWidget(self.example_button, 0, Qt.AlignmentFlag.AlignLeft)
+            outer.addWidget(self.example)
+        self.body = QVBoxLayout()
+        outer.addLayout(self.body, 1)
+        doc.changed.connect(self._on_changed)
+
+    def _on_changed(self, obj: Any) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: Any) -> None:
+        if getattr(self, "_stale", True):
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        """Show the plan's current values. Must not push edits."""
+        raise NotImplementedError
+
+    def problems(self) -> list[str]:
+        """This page's problems in words (empty when all is well); shown inline and in Review."""
+        return []
