@@ -185,7 +185,13 @@ def _inspect(path: Path) -> list[str]:
 
 
 def _writable(path: Path) -> bool:
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    """Whether the plan may be written. A file or folder marked read-only counts as read-only
+    even for an administrator, who could write it anyway: the mark says what the user wants."""
+
+    def marked_writable(p: Path) -> bool:
+        return os.access(p, os.W_OK) and bool(p.stat().st_mode & 0o222)
+
+    return marked_writable(path) and marked_writable(path.resolve().parent)
 
 
 def _backup_before_migration(path: Path, from_version: int) -> Path:
@@ -263,6 +269,10 @@ class PlanStore:
         folder = path.parent if str(path.parent) else Path(".")
         if not folder.is_dir():
             raise ReadOnlyPlanError(path, f"The folder {folder} does not exist.")
+        if not folder.stat().st_mode & 0o222:
+            raise ReadOnlyPlanError(
+                path, f"ceplanner cannot write in {folder}: the folder is read-only. Choose another folder."
+            )
         try:
             fd, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=folder)
         except OSError:

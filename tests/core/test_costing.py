@@ -1,0 +1,181 @@
+"""Costing rules, each expected value worked out by hand in the comments."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from ceplanner.core.costing import (
+    NO_FUNDER,
+    PLAN_LEVEL,
+    UNALLOCATED,
+    UNSCHEDULED,
+    activity_from_method,
+    compute_budget,
+    hourly_rate,
+    line_total,
+    split_evenly,
+)
+from ceplanner.core.model import (
+    Activity,
+    CostCategory,
+    CostLine,
+    Evaluation,
+    IAP2Level,
+    Method,
+    Objective,
+    OutcomeLevel,
+    Plan,
+    StakeholderGroup,
+    Unit,
+)
+
+C = CostCategory
+
+
+def line(cat: CostCategory, qty: str, unit_cost: int, *, in_kind: bool = False, funder: str = "") -> CostLine:
+    return CostLine(category=cat, quantity=Decimal(qty), unit_cost=unit_cost, in_kind=in_kind, funder=funder)
+
+
+@pytest.fixture
+def plan() -> Plan:
+    g1, g2 = StakeholderGroup(name="Tenants"), StakeholderGroup(name="Staff")
+    o1 = Objective(title="Confidence", level=OutcomeLevel.INDIVIDUAL)
+    o2 = Objective(title="Repairs", level=OutcomeLevel.SERVICE)
+    o3 = Objective(title="Strategy", level=OutcomeLevel.STRATEGIC)
+    a = Activity(
+        title="Workshops",
+        start=date(2027, 1, 15),
+        participants=20,
+        objective_ids=[o1.id, o2.id],
+        group_ids=[g1.id],
+        cost_lines=[
+            line(C.STAFF_TIME, "10", 3333),  # 33,330
+            line(C.VENUE, "2", 15000, funder="HRA"),  # 30,000
+            line(C.VENUE, "1", 20000, in_kind=True, funder="Council"),  # 20,000 in kind
+            line(C.CATERING, "2.5", 333),  # 832.5 -> 833 (half up)
+        ],
+    )
+    b = Activity(
+        title="Translation and survey",
+        start=date(2027, 3, 1),
+        participants=30,
+        objective_ids=[o3.id],
+        group_ids=[g1.id, g2.id],
+        cost_lines=[line(C.TRANSLATION, "3", 12000, funder="Grant"), line(C.EVALUATION, "1", 50000)],
+    )
+    c = Activity(title="Undated", cost_lines=[line(C.OTHER, "1", 1001)])
+    return Plan(
+        title="Costing test",
+        contingency_percent=Decimal(10),
+        groups=[g1, g2],
+        objectives=[o1, o2, o3],
+        activities=[a, b, c],
+        evaluation=Evaluation(budget=100000),
+    )
+
+
+def test_line_total_rounds_half_up_once() -> None:
+    assert line_total(line(C.CATERING, "2.5", 333)) == 833  # 832.5
+    assert line_total(line(C.CATERING, "0.5", 333)) == 167  # 166.5
+    assert line_total(line(C.CATERING, "0.333", 100)) == 33  # 33.3
+
+
+def test_totals(plan: Plan) -> None:
+    b = compute_budget(plan)
+    # paid: A 33,330 + 30,000 + 833 = 64,163; B 86,000; C 1,001; evaluation budget 100,000
+    assert b.paid == 251164
+    assert b.in_kind == 20000
+    assert b.contingency == 25116  # 10% of 251,164 = 25,116.4
+    assert b.cash_total == 276280
+    assert b.grand_total == 296280
+    assert b.subtotal == 271164
+    assert b.participants == 50
+    assert b.cost_per_participant == 5926  # 296,280 / 50 = 5,925.6
+    assert b.evaluation_total == 150000  # 50,000 line + 100,000 plan budget
+    assert b.evaluation_share == Decimal("50.6")  # 150,000 / 296,280 = 50.63%
+
+
+def test_per_activity_and_category(plan: Plan) -> None:
+    b = compute_budget(plan)
+    a, bb, c = plan.activities
+    assert (b.by_activity[a.id].paid, b.by_activity[a.id].in_kind) == (64163, 20000)
+    assert b.by_activity[bb.id].total == 86000
+    assert b.by_activity[c.id].total == 1001
+    assert {k: (v.paid, v.in_kind) for k, v in b.by_category.items()} == {
+        C.STAFF_TIME: (33330, 0),
+        C.VENUE: (30000, 20000),
+        C.CATERING: (833, 0),
+        C.TRANSLATION: (36000, 0),
+        C.EVALUATION: (150000, 0),
+        C.OTHER: (1001, 0),
+    }
+    assert list(b.by_category) == [C.STAFF_TIME, C.VENUE, C.CATERING, C.TRANSLATION, C.EVALUATION, C.OTHER]
+
+
+def test_allocations_add_up(plan: Plan) -> None:
+    b = compute_budget(plan)
+    o1, o2, o3 = plan.objectives
+    g1, g2 = plan.groups
+    # A's 84,163 split over two objectives: 42,082 + 42,081 (odd penny to the first)
+    assert b.by_objective == {o1.id: 42082, o2.id: 42081, o3.id: 86000, UNALLOCATED: 1001, PLAN_LEVEL: 100000}
+    assert b.by_level == {
+        "individual": 42082,
+        "service": 42081,
+        "strategic": 86000,
+        UNALLOCATED: 1001,
+        PLAN_LEVEL: 100000,
+    }
+    assert b.by_group == {g1.id: 84163 + 43000, g2.id: 43000, UNALLOCATED: 1001, PLAN_LEVEL: 100000}
+    assert b.by_funder == {
+        "HRA": 30000,
+        "Council": 20000,
+        "Grant": 36000,
+        NO_FUNDER: 33330 + 833 + 50000 + 1001 + 100000,
+    }
+    assert b.by_month == {"2027-01": 84163, "2027-03": 86000, PLAN_LEVEL: 100000, UNSCHEDULED: 1001}
+    for table in (b.by_objective, b.by_level, b.by_group, b.by_funder, b.by_month):
+        assert sum(table.values()) == b.subtotal
+
+
+def test_split_evenly() -> None:
+    assert split_evenly(10, ["a", "b", "c"]) == {"a": 4, "b": 3, "c": 3}
+    assert split_evenly(0, ["a"]) == {"a": 0}
+    assert split_evenly(5, []) == {}
+
+
+def test_empty_plan_has_no_per_head_or_share() -> None:
+    b = compute_budget(Plan())
+    assert b.grand_total == 0
+    assert b.cost_per_participant is None
+    assert b.evaluation_share is None
+
+
+def test_activity_from_method_costs_staff_hours_and_scales_lines() -> None:
+    plan = Plan(staff_day_rate=30000)  # £300 a day -> £40 an hour
+    assert hourly_rate(plan) == 4000
+    method = Method(
+        name="Focus group",
+        levels=[IAP2Level.CONSULT, IAP2Level.INVOLVE],
+        group_size_min=6,
+        group_size_max=10,
+        prep_hours=Decimal(3),
+        delivery_hours=Decimal(2),
+        analysis_hours=Decimal(6),
+        cost_lines=[
+            CostLine(category=C.VENUE, unit=Unit.SESSION, quantity=Decimal(1), unit_cost=10000),
+            CostLine(category=C.EVALUATION, unit=Unit.LUMP_SUM, quantity=Decimal(1), unit_cost=50000),
+        ],
+    )
+    activity = activity_from_method(method, plan, sessions=3)
+    staff, venue, evaluation = activity.cost_lines
+    assert staff.quantity == Decimal(21)  # (3 + 2) x 3 sessions + 6 analysis
+    assert line_total(staff) == 84000
+    assert venue.quantity == Decimal(3)  # per session
+    assert evaluation.quantity == Decimal(1)  # lump sums are not scaled
+    assert activity.level is IAP2Level.CONSULT
+    assert activity.participants == 30
+    assert activity.promise.startswith("We will keep you informed, listen")
+    assert venue.id != method.cost_lines[0].id

@@ -1,0 +1,132 @@
+"""Plan files: save, reopen, snapshots, Save As, read-only files."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from ceplanner.core.serialize import plan_to_json
+from ceplanner.store import PlanFileError, PlanStore, ReadOnlyPlanError
+from tests.factories import big_plan, full_plan
+
+
+def test_create_and_reopen_gives_the_same_plan(tmp_path: Path) -> None:
+    plan = full_plan()
+    path = tmp_path / "tenant voice.ceplan"
+    PlanStore.create(path, plan).close()
+    with PlanStore.open(path) as store:
+        assert store.load() == plan
+        assert not store.readonly
+    # The file is one self-contained SQLite file with our marks.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tenant voice.ceplan"]
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == 0x43455041
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    conn.close()
+
+
+def test_save_replaces_rows_and_keeps_order(tmp_path: Path) -> None:
+    plan = full_plan()
+    path = tmp_path / "p.ceplan"
+    with PlanStore.create(path, plan) as store:
+        plan.groups.reverse()
+        plan.activities[0].cost_lines.pop()
+        plan.title = "Changed 東京"
+        store.save(plan)
+    with PlanStore.open(path) as store:
+        again = store.load()
+    assert again.title == "Changed 東京"
+    assert [g.name for g in again.groups] == [g.name for g in plan.groups]
+    assert len(again.activities[0].cost_lines) == 1
+
+
+def test_create_refuses_to_overwrite(tmp_path: Path) -> None:
+    path = tmp_path / "p.ceplan"
+    PlanStore.create(path, full_plan()).close()
+    with pytest.raises(PlanFileError, match="already exists"):
+        PlanStore.create(path, full_plan())
+
+
+def test_snapshots_list_and_restore(tmp_path: Path) -> None:
+    plan = full_plan()
+    with PlanStore.create(tmp_path / "p.ceplan", plan) as store:
+        sent = store.take_snapshot("Sent to board", plan)
+        plan.title = "Version 2"
+        store.save(plan)
+        assert [s.name for s in store.snapshots()] == ["Sent to board"]
+        restored = store.restore_snapshot(sent.id, plan)
+        assert restored.title == "Tenant Voice <2027> & beyond"
+        assert store.load().title == "Tenant Voice <2027> & beyond"
+        names = [s.name for s in store.snapshots()]
+        assert names == ["Sent to board", "Before restoring “Sent to board”"]
+        assert store.snapshot_plan(store.snapshots()[1].id).title == "Version 2"
+        store.delete_snapshot(sent.id)
+        assert len(store.snapshots()) == 1
+
+
+def test_save_as_copies_plan_and_snapshots(tmp_path: Path) -> None:
+    plan = full_plan()
+    with PlanStore.create(tmp_path / "a.ceplan", plan) as store:
+        store.take_snapshot("v1", plan)
+        plan.title = "Copy"
+        copy = store.save_as(tmp_path / "b.ceplan", plan)
+    with copy:
+        assert copy.load().title == "Copy"
+        assert [s.name for s in copy.snapshots()] == ["v1"]
+        assert copy.path == tmp_path / "b.ceplan"
+
+
+def test_read_only_file_opens_read_only_and_refuses_writes(tmp_path: Path) -> None:
+    path = tmp_path / "p.ceplan"
+    PlanStore.create(path, full_plan()).close()
+    before = path.read_bytes()
+    os.chmod(path, stat.S_IRUSR | stat.S_IRGRP)
+    try:
+        with PlanStore.open(path) as store:
+            assert store.readonly
+            plan = store.load()
+            with pytest.raises(ReadOnlyPlanError, match=r"read-only\. Use Save As"):
+                store.save(plan)
+            copy = store.save_as(tmp_path / "copy.ceplan", plan)
+            copy.close()
+    finally:
+        os.chmod(path, 0o644)
+    assert path.read_bytes() == before
+    with PlanStore.open(tmp_path / "copy.ceplan") as copy:
+        assert copy.load().title == plan.title
+
+
+def test_read_only_folder_refuses_new_files_with_a_message(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    os.chmod(folder, 0o555)
+    try:
+        with pytest.raises(ReadOnlyPlanError, match="folder is read-only"):
+            PlanStore.create(folder / "p.ceplan", full_plan())
+    finally:
+        os.chmod(folder, 0o755)
+    assert list(folder.iterdir()) == []
+
+
+def test_failed_save_keeps_the_last_committed_plan(tmp_path: Path) -> None:
+    plan = full_plan()
+    path = tmp_path / "p.ceplan"
+    with PlanStore.create(path, plan) as store:
+        plan.groups.append(plan.groups[0])  # duplicate id: the insert fails mid-transaction
+        with pytest.raises(PlanFileError, match="could not be saved"):
+            store.save(plan)
+    with PlanStore.open(path) as store:
+        assert len(store.load().groups) == 2
+
+
+def test_big_plan_round_trips(tmp_path: Path) -> None:
+    plan = big_plan(groups=5000, activities=1000)
+    path = tmp_path / "big.ceplan"
+    PlanStore.create(path, plan).close()
+    with PlanStore.open(path) as store:
+        again = store.load()
+    assert plan_to_json(again) == plan_to_json(plan)
