@@ -12,6 +12,7 @@ import functools
 import json
 import types
 import typing
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -53,142 +54,224 @@ class PlanFormatError(ValueError):
     """A JSON document that is not a valid plan; ``str()`` names the field and the problem."""
 
 
-def _encode(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, StrEnum):
-        return value.value
-    if isinstance(value, bool | int | str) or value is None:
-        return value
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [_encode(v) for v in value]
-    raise TypeError(f"cannot encode {type(value).__name__}")
+Encoder = Callable[[Any], Any]
+Decoder = Callable[[Any, Any], Any]
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _is_optional(tp: Any) -> bool:
+    return typing.get_origin(tp) in (types.UnionType, typing.Union)
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _iso(value: date | datetime) -> str:
+    return value.isoformat()
+
+
+@functools.cache
+def _encoder(tp: Any) -> Encoder:
+    """A function turning a value of type ``tp`` into JSON-ready data; built once per type
+    because reflecting on every value made loading a 5,000-group plan take a second."""
+    if _is_optional(tp):
+        inner = _encoder(next(a for a in typing.get_args(tp) if a is not type(None)))
+        return lambda v: None if v is None else inner(v)
+    if typing.get_origin(tp) is list:
+        item = _encoder(typing.get_args(tp)[0])
+        if item is _identity:
+            return list
+        return lambda v: [item(x) for x in v]
+    if dataclasses.is_dataclass(tp):
+        specs = field_encoders(tp)  # type: ignore[arg-type]
+        return lambda v: {name: enc(getattr(v, name)) for name, enc in specs}
+    if isinstance(tp, type) and issubclass(tp, StrEnum):
+        return lambda v: v.value
+    if tp is Decimal:
+        return str
+    if tp in (date, datetime):
+        return _iso
+    if tp in (str, int, bool):
+        return _identity
+    raise TypeError(f"cannot encode {tp!r}")
+
+
+@functools.cache
+def field_encoders(cls: type) -> list[tuple[str, Encoder]]:
+    """(field name, encoder) for each field of a model dataclass, in declaration order."""
+    hints = _hints(cls)
+    return [(f.name, _encoder(hints[f.name])) for f in dataclasses.fields(cls)]
 
 
 def to_dict(obj: Any) -> Any:
-    """Any model object as plain JSON-ready data."""
-    return _encode(obj)
+    """A model object (or list of them) as plain JSON-ready data."""
+    if isinstance(obj, list):
+        return [to_dict(x) for x in obj]
+    if dataclasses.is_dataclass(obj):
+        return _encoder(type(obj))(obj)
+    if isinstance(obj, StrEnum):
+        return obj.value
+    if isinstance(obj, Decimal):
+        return str(obj)
+    if isinstance(obj, date):
+        return obj.isoformat()
+    return obj
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
-    return {"format": FORMAT_NAME, "version": FORMAT_VERSION, "plan": _encode(plan)}
+    return {"format": FORMAT_NAME, "version": FORMAT_VERSION, "plan": to_dict(plan)}
 
 
 def plan_to_json(plan: Plan) -> str:
     return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2)
 
 
-def _fail(path: str, problem: str) -> PlanFormatError:
-    return PlanFormatError(f"{path}: {problem}")
+def _render(path: Any) -> str:
+    """Paths are built as cheap (parent, key) pairs and only turned into text on error."""
+    parts: list[str] = []
+    while isinstance(path, tuple):
+        path, key = path
+        parts.append(f"[{key}]" if isinstance(key, int) else f".{key}")
+    return str(path) + "".join(reversed(parts))
+
+
+def _fail(path: Any, problem: str) -> PlanFormatError:
+    return PlanFormatError(f"{_render(path)}: {problem}")
 
 
 def _describe(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+    text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _check_range(owner: str, name: str, value: Any, path: str) -> None:
-    bounds = RANGES.get((owner, name))
-    if bounds is not None and value is not None and not bounds[0] <= value <= bounds[1]:
-        raise _fail(path, f"{value} is out of range (allowed {bounds[0]} to {bounds[1]})")
+def _decode_bool(raw: Any, path: Any) -> bool:
+    if not isinstance(raw, bool):
+        raise _fail(path, f"expected true or false, got {_describe(raw)}")
+    return raw
 
 
-def _decode(tp: Any, raw: Any, path: str) -> Any:
-    origin = typing.get_origin(tp)
-    if origin in (types.UnionType, typing.Union):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        if raw is None:
-            return None
-        return _decode(args[0], raw, path)
-    if origin is list:
-        if not isinstance(raw, list):
-            raise _fail(path, f"expected a list, got {_describe(raw)}")
-        (item_tp,) = typing.get_args(tp)
-        return [_decode(item_tp, item, f"{path}[{i}]") for i, item in enumerate(raw)]
-    if dataclasses.is_dataclass(tp):
-        return _decode_object(tp, raw, path)
-    if isinstance(tp, type) and issubclass(tp, StrEnum):
-        allowed = [m.value for m in tp]
-        if raw not in allowed:
-            raise _fail(path, f"{_describe(raw)} is not one of {', '.join(allowed)}")
-        return tp(raw)
-    if tp is bool:
-        if not isinstance(raw, bool):
-            raise _fail(path, f"expected true or false, got {_describe(raw)}")
-        return raw
-    if tp is int:
-        if isinstance(raw, bool) or not isinstance(raw, int):
-            raise _fail(path, f"expected a whole number, got {_describe(raw)}")
-        return raw
-    if tp is str:
-        if not isinstance(raw, str):
-            raise _fail(path, f"expected text, got {_describe(raw)}")
-        if len(raw) > MAX_TEXT:
-            raise _fail(path, f"text is longer than {MAX_TEXT:,} characters")
-        return raw
-    if tp is Decimal:
-        if isinstance(raw, bool) or not isinstance(raw, str | int):
-            raise _fail(path, f"expected a number written as text, such as \"2.5\", got {_describe(raw)}")
-        try:
-            value = Decimal(str(raw))
-        except InvalidOperation:
-            raise _fail(path, f"{_describe(raw)} is not a number") from None
-        if not value.is_finite():
-            raise _fail(path, f"{_describe(raw)} is not a finite number")
-        return value
-    if tp is datetime:
-        if not isinstance(raw, str):
-            raise _fail(path, f"expected a date and time, got {_describe(raw)}")
-        try:
-            return datetime.fromisoformat(raw)
-        except ValueError:
-            raise _fail(path, f"{_describe(raw)} is not an ISO date and time") from None
-    if tp is date:
-        if not isinstance(raw, str):
-            raise _fail(path, f"expected a date such as \"2026-03-31\", got {_describe(raw)}")
-        try:
-            return date.fromisoformat(raw)
-        except ValueError:
-            raise _fail(path, f"{_describe(raw)} is not a date such as \"2026-03-31\"") from None
-    raise TypeError(f"unsupported field type {tp!r} at {path}")
+def _decode_int(raw: Any, path: Any) -> int:
+    if type(raw) is not int:
+        raise _fail(path, f"expected a whole number, got {_describe(raw)}")
+    return raw
+
+
+def _decode_str(raw: Any, path: Any) -> str:
+    if type(raw) is not str:
+        raise _fail(path, f"expected text, got {_describe(raw)}")
+    if len(raw) > MAX_TEXT:
+        raise _fail(path, f"text is longer than {MAX_TEXT:,} characters")
+    return raw
+
+
+def _decode_decimal(raw: Any, path: Any) -> Decimal:
+    if type(raw) not in (str, int):
+        raise _fail(path, f"expected a number written as text, such as \"2.5\", got {_describe(raw)}")
+    try:
+        value = Decimal(str(raw))
+    except InvalidOperation:
+        raise _fail(path, f"{_describe(raw)} is not a number") from None
+    if not value.is_finite():
+        raise _fail(path, f"{_describe(raw)} is not a finite number")
+    return value
+
+
+def _decode_datetime(raw: Any, path: Any) -> datetime:
+    if type(raw) is not str:
+        raise _fail(path, f"expected a date and time, got {_describe(raw)}")
+    try:
+        return datetime.fromisoformat(raw)
+    except ValueError:
+        raise _fail(path, f"{_describe(raw)} is not an ISO date and time") from None
+
+
+def _decode_date(raw: Any, path: Any) -> date:
+    if type(raw) is not str:
+        raise _fail(path, f"expected a date such as \"2026-03-31\", got {_describe(raw)}")
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise _fail(path, f"{_describe(raw)} is not a date such as \"2026-03-31\"") from None
+
+
+_SCALAR_DECODERS: dict[Any, Decoder] = {
+    bool: _decode_bool,
+    int: _decode_int,
+    str: _decode_str,
+    Decimal: _decode_decimal,
+    datetime: _decode_datetime,
+    date: _decode_date,
+}
 
 
 @functools.cache
-def _shape(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]:
-    """Type hints and fields of a dataclass, looked up once per class (reflection is slow)."""
-    return typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls)}
+def _decoder(tp: Any) -> Decoder:
+    """A checking function for values of type ``tp``, built once per type (see :func:`_encoder`)."""
+    if _is_optional(tp):
+        inner = _decoder(next(a for a in typing.get_args(tp) if a is not type(None)))
+        return lambda raw, path: None if raw is None else inner(raw, path)
+    if typing.get_origin(tp) is list:
+        item = _decoder(typing.get_args(tp)[0])
+
+        def decode_list(raw: Any, path: Any) -> list[Any]:
+            if type(raw) is not list:
+                raise _fail(path, f"expected a list, got {_describe(raw)}")
+            return [item(x, (path, i)) for i, x in enumerate(raw)]
+
+        return decode_list
+    if dataclasses.is_dataclass(tp):
+        return _object_decoder(tp)  # type: ignore[arg-type]
+    if isinstance(tp, type) and issubclass(tp, StrEnum):
+        members = {m.value: m for m in tp}
+        allowed = ", ".join(members)
+
+        def decode_enum(raw: Any, path: Any) -> Any:
+            member = members.get(raw) if type(raw) is str else None
+            if member is None:
+                raise _fail(path, f"{_describe(raw)} is not one of {allowed}")
+            return member
+
+        return decode_enum
+    if tp in _SCALAR_DECODERS:
+        return _SCALAR_DECODERS[tp]
+    raise TypeError(f"unsupported field type {tp!r}")
 
 
-def _decode_object(cls: type[T], raw: Any, path: str) -> T:
-    if not isinstance(raw, dict):
-        raise _fail(path, f"expected an object, got {_describe(raw)}")
-    hints, fields = _shape(cls)
-    unknown = sorted(set(raw) - set(fields))
-    if unknown:
-        raise _fail(path, f"unknown field {unknown[0]!r}")
-    values: dict[str, Any] = {}
-    for name, f in fields.items():
-        sub = f"{path}.{name}"
-        if name not in raw:
-            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-            if required:
-                raise _fail(sub, "is missing")
-            continue
-        value = _decode(hints[name], raw[name], sub)
-        _check_range(cls.__name__, name, value, sub)
-        values[name] = value
-    return cls(**values)
+def _object_decoder(cls: type) -> Decoder:
+    hints = _hints(cls)
+    specs = []
+    for f in dataclasses.fields(cls):
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        specs.append((f.name, _decoder(hints[f.name]), required, RANGES.get((cls.__name__, f.name))))
+    names = frozenset(name for name, *_ in specs)
+
+    def decode_object(raw: Any, path: Any) -> Any:
+        if type(raw) is not dict:
+            raise _fail(path, f"expected an object, got {_describe(raw)}")
+        if not raw.keys() <= names:
+            raise _fail(path, f"unknown field {sorted(raw.keys() - names)[0]!r}")
+        values: dict[str, Any] = {}
+        for name, decode, required, bounds in specs:
+            if name in raw:
+                value = decode(raw[name], (path, name))
+                if bounds is not None and value is not None and not bounds[0] <= value <= bounds[1]:
+                    raise _fail((path, name), f"{value} is out of range (allowed {bounds[0]} to {bounds[1]})")
+                values[name] = value
+            elif required:
+                raise _fail((path, name), "is missing")
+        return cls(**values)
+
+    return decode_object
 
 
 def from_dict(cls: type[T], raw: Any, path: str = "") -> T:
     """Build a model object of type ``cls`` from plain data, checking every field."""
-    return _decode_object(cls, raw, path or cls.__name__.lower())
+    result: T = _decoder(cls)(raw, path or cls.__name__.lower())
+    return result
 
 
 def _check_references(plan: Plan) -> None:
@@ -268,4 +351,4 @@ def methods_from_dict(raw: Any) -> list[Method]:
 
 
 def methods_to_dict(methods: list[Method]) -> dict[str, Any]:
-    return {"format": LIBRARY_FORMAT_NAME, "version": FORMAT_VERSION, "methods": _encode(methods)}
+    return {"format": LIBRARY_FORMAT_NAME, "version": FORMAT_VERSION, "methods": to_dict(methods)}

@@ -16,7 +16,7 @@ import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -40,10 +40,10 @@ from ceplanner.core.model import (
 from ceplanner.core.serialize import (
     FORMAT_VERSION,
     PlanFormatError,
+    field_encoders,
     from_dict,
     plan_from_json,
     plan_to_json,
-    to_dict,
 )
 from ceplanner.store.errors import (
     CorruptPlanError,
@@ -86,11 +86,11 @@ class SnapshotInfo:
 def _row(obj: Any, skip: tuple[str, ...] = (), **extra: Any) -> dict[str, Any]:
     """A model object as a table row: scalars as they are, lists of ids/words as JSON text."""
     row: dict[str, Any] = {}
-    for f in fields(obj):
-        if f.name in skip:
+    for name, encode in field_encoders(type(obj)):
+        if name in skip:
             continue
-        value = to_dict(getattr(obj, f.name))
-        row[f.name] = json.dumps(value, ensure_ascii=False) if f.name in _LIST_COLUMNS else value
+        value = encode(getattr(obj, name))
+        row[name] = json.dumps(value, ensure_ascii=False) if name in _LIST_COLUMNS else value
     row.update(extra)
     return row
 
@@ -130,12 +130,37 @@ def _connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
     return conn
 
 
+def _recover_interrupted_save(path: Path) -> None:
+    """Roll back a save that was cut off (a crash or kill left a hot journal beside the file).
+
+    This is SQLite's own recovery, restoring the last committed plan; it needs write access,
+    which the read-only inspection that follows does not have.
+    """
+    journal = path.with_name(path.name + "-journal")
+    if not journal.exists() or journal.stat().st_size == 0:
+        return
+    if not _writable(path):
+        raise ReadOnlyPlanError(
+            path,
+            f"{path.name} was interrupted while being saved and must be repaired, but it is read-only. "
+            "Make the file and its folder writable, then open it again.",
+        )
+    conn = _connect(str(path))
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise CorruptPlanError(path, f"{path.name} is damaged and cannot be opened ({exc}).") from None
+    finally:
+        conn.close()
+
+
 def _inspect(path: Path) -> list[str]:
     """Check, read-only, that ``path`` is a healthy plan this version can read.
 
     Returns the names of the migrations still to apply. Raises a :class:`PlanFileError`.
     """
     _check_header(path)
+    _recover_interrupted_save(path)
     conn = _connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
     try:
         try:

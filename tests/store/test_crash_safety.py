@@ -44,13 +44,14 @@ def test_kill_during_saves_leaves_a_valid_committed_plan(tmp_path: Path) -> None
         time.sleep(rng.uniform(0.05, 0.4))
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
+        interrupted = path.with_name(path.name + "-journal").exists()
         with PlanStore.open(path) as store:  # integrity-checked on open
             loaded = store.load()
         assert loaded.title in ("A", "B")
         expected = a if loaded.title == "A" else b
         assert len(loaded.groups) == len(expected.groups)
         assert len(loaded.activities) == len(expected.activities)
-        seen.add(loaded.title)
-    # The kills landed at different points of the save cycle at least once.
-    assert seen
+        seen.add((loaded.title, interrupted))
+    # Some kills must have landed mid-save (a journal left behind) for the test to mean anything.
+    assert any(interrupted for _, interrupted in seen)
     assert plan_to_json(loaded).count('"name": "Group') == len(expected.groups)

@@ -1,0 +1,125 @@
+"""Speed and memory benchmarks: `make bench` runs them and writes docs/performance.md.
+
+Targets are stated beside each measurement; the tests never assert on time.
+"""
+
+from __future__ import annotations
+
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from ceplanner.core.costing import compute_budget  # noqa: E402
+from ceplanner.store import PlanStore  # noqa: E402
+from tests.factories import big_plan  # noqa: E402
+
+
+def timed(fn: Callable[[], object], repeat: int = 5) -> float:
+    """Median wall time of ``fn`` in milliseconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def peak_memory_mb(fn: Callable[[], object]) -> float:
+    tracemalloc.start()
+    fn()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 1e6
+
+
+def subprocess_ms(code: str, repeat: int = 3) -> float:
+    def run() -> None:
+        subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, env=_env())
+
+    return timed(run, repeat)
+
+
+def _env() -> dict[str, str]:
+    import os
+
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return env
+
+
+def main() -> int:
+    rows: list[tuple[str, str, str]] = []
+    plan = big_plan(5000, 1000)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "big.ceplan"
+        PlanStore.create(path, plan).close()
+        store = PlanStore.open(path)
+        rows.append(("Save a plan of 5,000 groups and 1,000 activities", f"{timed(lambda: store.save(plan)):.0f} ms", "< 500 ms"))
+        rows.append(("Load that plan", f"{timed(store.load):.0f} ms", "< 500 ms"))
+        store.close()
+        rows.append(("Open (checks and integrity) that file", f"{timed(lambda: PlanStore.open(path).close()):.0f} ms", "< 300 ms"))
+        rows.append(("Peak memory to load it", f"{peak_memory_mb(lambda: PlanStore.open(path).load()):.0f} MB", "< 200 MB"))
+    rows.append(("Cost the big plan (compute_budget)", f"{timed(lambda: compute_budget(plan)):.1f} ms", "< 100 ms"))
+
+    rows.append((
+        "Python start-up to the main window module imported",
+        f"{subprocess_ms('import ceplanner.ui.main_window'):.0f} ms",
+        "< 1,000 ms; matplotlib and reportlab not loaded",
+    ))
+    rows.append((
+        "Export the sample plan's PDF (new process, fonts and charts included)",
+        f"{subprocess_ms(_EXPORT_SAMPLE, repeat=3):.0f} ms",
+        "< 5,000 ms",
+    ))
+    rows.append((
+        "Export a 500-group, 200-activity plan's PDF (new process)",
+        f"{subprocess_ms(_EXPORT_BIG, repeat=1):.0f} ms",
+        "< 30,000 ms",
+    ))
+
+    lines = [
+        "# Performance",
+        "",
+        f"Measured by `make bench` on {datetime.now():%Y-%m-%d} ({platform.machine()}, "
+        f"Python {platform.python_version()}, {_cpus()} cores). Median of several runs.",
+        "",
+        "| what | measured | target |",
+        "|---|---|---|",
+        *[f"| {a} | {b} | {c} |" for a, b, c in rows],
+        "",
+    ]
+    out = ROOT / "docs" / "performance.md"
+    out.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+def _cpus() -> int:
+    import os
+
+    return os.cpu_count() or 1
+
+
+_EXPORT_SAMPLE = (
+    "import tempfile, pathlib; from ceplanner.core.library import sample_plan; "
+    "from ceplanner.report.export import export_pdf; "
+    "export_pdf(sample_plan(), pathlib.Path(tempfile.mkdtemp()) / 's.pdf')"
+)
+_EXPORT_BIG = (
+    "import tempfile, pathlib; from tests.factories import big_plan; "
+    "from ceplanner.report.export import export_pdf; "
+    "export_pdf(big_plan(500, 200), pathlib.Path(tempfile.mkdtemp()) / 'b.pdf')"
+)
+
+if __name__ == "__main__":
+    raise SystemExit(main())
