@@ -1,0 +1,215 @@
+"""The built-in method library, the sample plan, and the user's own method library.
+
+Built-in data lives in the repository's top-level ``resources/`` folder (``methods.json``,
+``sample-plan.json``). A PyInstaller bundle must carry that folder as ``resources`` (for example
+``datas=[("resources", "resources")]``); :func:`resource_path` finds it in both cases.
+
+The user's methods live in one JSON file in the platform's user data folder (or in
+``$CEPLANNER_DATA_DIR`` when that is set, as the tests do). A file that cannot be read is
+reported with its path, never ignored, and never overwritten without being kept aside first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from ceplanner.core.model import Method, Plan
+from ceplanner.core.serialize import (
+    FORMAT_VERSION,
+    PlanFormatError,
+    methods_from_dict,
+    methods_to_dict,
+    plan_from_json,
+)
+
+APP_NAME = "ceplanner"
+DATA_DIR_ENV = "CEPLANNER_DATA_DIR"
+"""Environment variable that, when set, replaces the platform's user data folder."""
+METHODS_RESOURCE = "methods.json"
+SAMPLE_PLAN_RESOURCE = "sample-plan.json"
+USER_METHODS_FILE = "methods.json"
+
+
+class LibraryError(ValueError):
+    """A method library or resource file that cannot be used; the message names the file."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class NewerLibraryError(LibraryError):
+    """A method library written by a newer ceplanner: readable by that version, so never replaced."""
+
+
+def resource_path(name: str) -> Path:
+    """The path of ``name`` in the top-level ``resources/`` folder, from source or a frozen bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    # From source: ceplanner/core/library.py -> the repository root (the package is installed editable).
+    root = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
+    return root / "resources" / name
+
+
+@cache
+def _resource_text(name: str) -> str:
+    path = resource_path(name)
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise LibraryError(path, f"cannot read the built-in resource ({exc.strerror or exc})") from exc
+
+
+def _check_unique_ids(methods: Iterable[Method], path: Path) -> None:
+    seen: set[str] = set()
+    for i, method in enumerate(methods):
+        if method.id in seen:
+            raise LibraryError(path, f"methods[{i}].id: {method.id!r} is used twice")
+        seen.add(method.id)
+
+
+def _methods_from_text(text: str, path: Path) -> list[Method]:
+    try:
+        raw: Any = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LibraryError(
+            path, f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+        ) from None
+    version = raw.get("version") if isinstance(raw, dict) else None
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        raise NewerLibraryError(
+            path,
+            f"the file uses method library format {version}, newer than this ceplanner understands "
+            f"({FORMAT_VERSION}); update ceplanner to read it",
+        )
+    try:
+        methods = methods_from_dict(raw)
+    except PlanFormatError as exc:
+        raise LibraryError(path, f"not a usable method library ({exc})") from None
+    _check_unique_ids(methods, path)
+    return methods
+
+
+def builtin_methods() -> list[Method]:
+    """The method library shipped with ceplanner: fresh objects on every call."""
+    return _methods_from_text(_resource_text(METHODS_RESOURCE), resource_path(METHODS_RESOURCE))
+
+
+def sample_plan() -> Plan:
+    """The sample plan shipped with ceplanner: a fresh copy on every call."""
+    path = resource_path(SAMPLE_PLAN_RESOURCE)
+    try:
+        return plan_from_json(_resource_text(SAMPLE_PLAN_RESOURCE))
+    except PlanFormatError as exc:
+        raise LibraryError(path, f"the built-in sample plan is not valid ({exc})") from None
+
+
+def user_data_dir() -> Path:
+    """Where ceplanner keeps per-user data: ``$CEPLANNER_DATA_DIR`` if set, else the platform's place."""
+    override = os.environ.get(DATA_DIR_ENV, "").strip()
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def user_methods_path() -> Path:
+    """The file holding the user's own methods (it may not exist yet)."""
+    return user_data_dir() / USER_METHODS_FILE
+
+
+def load_user_methods() -> list[Method]:
+    """The user's own methods; none if the file does not exist yet.
+
+    Raises :class:`LibraryError` naming the file if it exists but cannot be read or understood:
+    the user's data is never silently dropped.
+    """
+    path = user_methods_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    except UnicodeDecodeError:
+        raise LibraryError(path, "the method library is damaged (not UTF-8 text)") from None
+    except OSError as exc:
+        raise LibraryError(path, f"cannot read the method library ({exc.strerror or exc})") from exc
+    return _methods_from_text(text, path)
+
+
+def _keep_unreadable(path: Path) -> Path | None:
+    """If ``path`` exists but is not a readable library, rename it aside and return the new name."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        _methods_from_text(text, path)
+    except FileNotFoundError:
+        return None
+    except NewerLibraryError:
+        raise
+    except (LibraryError, UnicodeDecodeError):
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        kept = path.with_name(f"{path.stem}.unreadable-{stamp}{path.suffix}")
+        n = 1
+        while kept.exists():
+            n += 1
+            kept = path.with_name(f"{path.stem}.unreadable-{stamp}-{n}{path.suffix}")
+        os.replace(path, kept)
+        return kept
+    return None
+
+
+def save_user_methods(methods: list[Method]) -> None:
+    """Write the user's methods atomically (temporary file, then rename over the old one).
+
+    An existing file that cannot be read is first renamed to ``methods.unreadable-<time>.json``
+    so that saving never destroys data the user might still recover; a file from a newer
+    ceplanner is never replaced (:class:`NewerLibraryError`).
+    """
+    path = user_methods_path()
+    _check_unique_ids(methods, path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(methods_to_dict(methods), ensure_ascii=False, indent=2) + "\n"
+    _keep_unreadable(path)
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    if os.name == "posix":
+        # Make the rename itself durable.
+        with contextlib.suppress(OSError):
+            dir_fd = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+
+
+def all_methods() -> list[Method]:
+    """Built-in methods followed by the user's; a user method replaces the built-in with its id.
+
+    A replacement keeps the built-in's place in the list; the user's other methods follow in
+    their own order.
+    """
+    user = load_user_methods()
+    by_id = {m.id: m for m in user}
+    builtin = builtin_methods()
+    builtin_ids = {m.id for m in builtin}
+    merged = [by_id.get(m.id, m) for m in builtin]
+    merged.extend(m for m in user if m.id not in builtin_ids)
+    return merged
