@@ -40,6 +40,8 @@ class StakeholderCategory(StrEnum):
     ELECTED_MEMBERS = "elected_members"
     VOLUNTARY_SECTOR = "voluntary_sector"
     BUSINESS = "business"
+    GOVERNANCE = "governance"
+    REGULATORS = "regulators"
     OTHER = "other"
 
 
@@ -58,6 +60,7 @@ class Barrier(StrEnum):
     DIGITAL = "digital"
     TRANSPORT = "transport"
     TIME = "time"
+    LITERACY = "literacy"
 
 
 class IAP2Level(StrEnum):
@@ -84,6 +87,7 @@ class Mode(StrEnum):
     FACE_TO_FACE = "face_to_face"
     ONLINE = "online"
     PAPER = "paper"
+    TELEPHONE = "telephone"
 
 
 class CostCategory(StrEnum):
@@ -311,6 +315,8 @@ LABELS: dict[StrEnum, str] = {
     StakeholderCategory.ELECTED_MEMBERS: "Elected members",
     StakeholderCategory.VOLUNTARY_SECTOR: "Voluntary sector",
     StakeholderCategory.BUSINESS: "Business",
+    StakeholderCategory.GOVERNANCE: "Board and governance",
+    StakeholderCategory.REGULATORS: "Regulators",
     StakeholderCategory.OTHER: "Other",
     Position.OPPOSED: "Opposed",
     Position.SCEPTICAL: "Sceptical",
@@ -323,6 +329,7 @@ LABELS: dict[StrEnum, str] = {
     Barrier.DIGITAL: "Digital exclusion",
     Barrier.TRANSPORT: "Transport",
     Barrier.TIME: "Time",
+    Barrier.LITERACY: "Literacy",
     IAP2Level.INFORM: "Inform",
     IAP2Level.CONSULT: "Consult",
     IAP2Level.INVOLVE: "Involve",
@@ -334,6 +341,7 @@ LABELS: dict[StrEnum, str] = {
     Mode.FACE_TO_FACE: "Face to face",
     Mode.ONLINE: "Online",
     Mode.PAPER: "Paper",
+    Mode.TELEPHONE: "Telephone",
     CostCategory.STAFF_TIME: "Staff time",
     CostCategory.VENUE: "Venue",
     CostCategory.CATERING: "Catering",

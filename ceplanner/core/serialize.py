@@ -288,6 +288,20 @@ def _check_references(plan: Plan) -> None:
             if item.id in ids:
                 raise _fail(f"plan.{name}[{i}].id", f"{item.id!r} is used twice")
             ids.add(item.id)
+    line_ids: set[str] = set()
+    owners: list[tuple[str, list[Any]]] = [("methods", plan.methods), ("activities", plan.activities)]
+    for name, items in owners:
+        for i, owner in enumerate(items):
+            for j, line in enumerate(owner.cost_lines):
+                if line.id in line_ids:
+                    raise _fail(f"plan.{name}[{i}].cost_lines[{j}].id", f"{line.id!r} is used twice")
+                line_ids.add(line.id)
+    indicator_ids: set[str] = set()
+    for i, objective in enumerate(plan.objectives):
+        for j, indicator in enumerate(objective.indicators):
+            if indicator.id in indicator_ids:
+                raise _fail(f"plan.objectives[{i}].indicators[{j}].id", f"{indicator.id!r} is used twice")
+            indicator_ids.add(indicator.id)
     group_ids = {g.id for g in plan.groups}
     objective_ids = {o.id for o in plan.objectives}
     method_ids = {m.id for m in plan.methods}

@@ -97,3 +97,11 @@ def test_minimal_document_gets_defaults() -> None:
     assert plan.title == "Only a title"
     assert plan.currency == "GBP"
     assert isinstance(plan, Plan)
+
+
+def test_repeated_cost_line_ids_are_refused() -> None:
+    doc = plan_to_dict(full_plan())
+    lines = doc["plan"]["activities"][0]["cost_lines"]
+    lines[1]["id"] = lines[0]["id"]
+    with pytest.raises(PlanFormatError, match=r"plan\.activities\[0\]\.cost_lines\[1\]\.id: .* is used twice"):
+        plan_from_dict(doc)
