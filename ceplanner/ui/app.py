@@ -1,0 +1,89 @@
+"""Starting the desktop application: ``run_gui(path)`` is what ``ceplanner`` calls."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ceplanner import __version__
+from ceplanner.ui.document import PlanDocument
+
+ORGANISATION = "ceplanner"
+APPLICATION = "ceplanner"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, set up once: names for QSettings, high-DPI scaling, the system palette."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        # Fractional scale factors (150%) are passed through rather than rounded (Qt 6 default).
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setApplicationDisplayName("ceplanner")
+    QGuiApplication.setDesktopFileName("ceplanner")
+    # Fusion follows the system's light or dark colour scheme (Qt 6.5+) on every platform.
+    app.setStyle("Fusion")  # ignored if a build lacks it
+    return app
+
+
+class Launcher:
+    """Shows the start screen or a plan, and keeps the open windows alive."""
+
+    def __init__(self) -> None:
+        self.windows: list[QWidget] = []
+
+    def show_plan(self, doc: PlanDocument) -> QWidget:
+        from ceplanner.ui.main_window import MainWindow
+
+        window = MainWindow(doc)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(lambda _o=None, w=window: self._forget(w))
+        self.windows.append(window)
+        window.show()
+        return window
+
+    def show_start(self) -> QWidget:
+        from ceplanner.ui.start_screen import StartScreen
+
+        screen = StartScreen()
+        screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        screen.opened.connect(lambda doc, s=screen: self._from_start(s, doc))
+        self.windows.append(screen)
+        screen.show()
+        return screen
+
+    def _from_start(self, screen: QWidget, doc: PlanDocument) -> None:
+        self.show_plan(doc)
+        screen.close()
+        self._forget(screen)
+
+    def _forget(self, window: QWidget) -> None:
+        if window in self.windows:
+            self.windows.remove(window)
+
+    def start(self, path: str | None) -> QWidget:
+        """Open ``path`` if given (falling back to the start screen if it cannot be opened)."""
+        if path:
+            from ceplanner.ui.open_errors import open_plan
+
+            doc = open_plan(None, Path(path))
+            if doc is not None:
+                return self.show_plan(doc)
+        return self.show_start()
+
+
+def run_gui(path: str | None = None) -> int:
+    """Run the application until its last window closes; returns the exit status."""
+    app = make_application()
+    launcher = Launcher()
+    launcher.start(path)
+    return app.exec()

@@ -1,0 +1,130 @@
+"""Export the strategy PDF and print it, both through the report's one ``export_pdf``.
+
+Printing is honest about what Qt can do: PySide6 cannot draw an existing PDF onto a printer, so
+"Print to PDF" in the print dialog writes our PDF to the chosen file; for a real printer the
+exported PDF is sent with ``lp`` (or ``lpr``) where the system has it, and otherwise the PDF is
+saved and opened in the PDF viewer with a message asking the user to print it from there.
+"""
+
+from __future__ import annotations
+
+import copy
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLocale, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ceplanner.core.model import Plan
+from ceplanner.ui.document import PlanDocument
+from ceplanner.ui.files import documents_folder
+from ceplanner.ui.worker import Cancelled, Progress, Task, run_with_progress
+
+
+def default_paper() -> str:
+    """US Letter where the locale uses it, A4 elsewhere."""
+    return "letter" if QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem else "a4"
+
+
+def _export(plan: Plan, path: Path, paper: str, progress: Progress) -> Path:
+    from ceplanner.report.export import export_pdf  # reportlab loads only when exporting
+
+    return export_pdf(plan, path, paper=paper, progress=progress)
+
+
+def failure_text(exc: BaseException) -> str:
+    from ceplanner.report.errors import ReportError  # cheap: no reportlab
+
+    if isinstance(exc, ReportError | OSError):
+        return str(exc)
+    return f"Something went wrong while building the document ({type(exc).__name__}: {exc})."
+
+
+def export_pdf_interactive(parent: QWidget | None, doc: PlanDocument) -> Task | None:
+    """Ask where to save the PDF, export it in the background, then say where it went or why not."""
+    stem = "".join(c for c in doc.plan.title if c not in '<>:"/\\|?*').strip()[:60] or "Engagement strategy"
+    start = str((doc.store.path.parent if doc.store else Path(documents_folder())) / f"{stem}.pdf")
+    name, _f = QFileDialog.getSaveFileName(parent, "Export the strategy as PDF", start, "PDF documents (*.pdf)")
+    if not name:
+        return None
+    path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+    plan = copy.deepcopy(doc.plan)  # the worker reads its own copy while the user keeps editing
+    paper = default_paper()
+
+    def done(result: Any) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "PDF saved",
+                          f"The strategy document was saved to\n{result}", QMessageBox.StandardButton.Ok, parent)
+        box.setObjectName("export_done_dialog")
+        box.exec()
+
+    return run_with_progress(parent, "Exporting the PDF…", lambda p: _export(plan, path, paper, p),
+                             done, lambda exc: _failed(parent, "The PDF was not saved", exc))
+
+
+def _failed(parent: QWidget | None, title: str, exc: BaseException) -> None:
+    if isinstance(exc, Cancelled):
+        return
+    box = QMessageBox(QMessageBox.Icon.Warning, title, failure_text(exc), QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("export_failed_dialog")
+    box.exec()
+
+
+def _send_to_printer(pdf: Path, printer_name: str, copies: int) -> str | None:
+    """Send ``pdf`` to a printer with lp/lpr; returns None on success, else why it failed."""
+    if lp := shutil.which("lp"):
+        command = [lp, "-n", str(copies)] + (["-d", printer_name] if printer_name else []) + [str(pdf)]
+    elif lpr := shutil.which("lpr"):
+        command = [lpr, f"-#{copies}"] + (["-P", printer_name] if printer_name else []) + [str(pdf)]
+    else:
+        return "this system has no lp or lpr command to send a PDF to a printer"
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    except (OSError, subprocess.SubprocessError) as exc:
+        return str(exc)
+    return None if result.returncode == 0 else (result.stderr.strip() or f"{command[0]} failed")
+
+
+def print_interactive(parent: QWidget | None, doc: PlanDocument) -> Task | None:
+    """Show the print dialog, then print the same document the PDF export makes."""
+    from PySide6.QtGui import QPageSize
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setObjectName("print_dialog")
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return None
+    letter = printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.Letter
+    paper = "letter" if letter else "a4"
+    plan = copy.deepcopy(doc.plan)
+    to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and bool(printer.outputFileName())
+    if to_file:
+        target = Path(printer.outputFileName())
+    else:
+        target = Path(tempfile.mkdtemp(prefix="ceplanner-print-")) / "strategy.pdf"
+    printer_name, copies = printer.printerName(), max(printer.copyCount(), 1)
+
+    def work(progress: Progress) -> tuple[Path, str | None]:
+        pdf = _export(plan, target, paper, progress)
+        return pdf, (None if to_file else _send_to_printer(pdf, printer_name, copies))
+
+    def done(result: tuple[Path, str | None]) -> None:
+        pdf, problem = result
+        if to_file:
+            text = f"The strategy document was printed to\n{pdf}"
+        elif problem is None:
+            text = f"The strategy document was sent to {printer_name or 'the printer'}."
+        else:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
+            text = (f"ceplanner could not send the document to the printer ({problem}).\n\n"
+                    f"It was saved as {pdf} and opened in your PDF viewer: print it from there.")
+        box = QMessageBox(QMessageBox.Icon.Information, "Print", text, QMessageBox.StandardButton.Ok, parent)
+        box.setObjectName("print_done_dialog")
+        box.exec()
+
+    return run_with_progress(parent, "Preparing to print…", work, done,
+                             lambda exc: _failed(parent, "The plan was not printed", exc))

@@ -1,0 +1,84 @@
+"""Choosing plan files: native dialogs, new plans, and the recent-files list in QSettings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ceplanner.core.model import Plan
+from ceplanner.store import SUFFIX, PlanFileError, PlanStore
+from ceplanner.ui.document import PlanDocument
+
+MAX_RECENT = 8
+RECENT_KEY = "recent_files"
+PLAN_FILTER = f"ceplanner plans (*{SUFFIX})"
+
+
+def documents_folder() -> str:
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+
+
+def with_suffix(name: str) -> Path:
+    path = Path(name)
+    return path if path.suffix.lower() == SUFFIX else path.with_name(path.name + SUFFIX)
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: str) -> Path | None:
+    """A native save dialog for a plan file; the .ceplan suffix is added if missing."""
+    start = str(Path(documents_folder()) / suggested)
+    name, _filter = QFileDialog.getSaveFileName(parent, title, start, PLAN_FILTER)
+    return with_suffix(name) if name else None
+
+
+def ask_open_path(parent: QWidget | None) -> Path | None:
+    name, _filter = QFileDialog.getOpenFileName(
+        parent, "Open a plan", documents_folder(), f"{PLAN_FILTER};;All files (*)"
+    )
+    return Path(name) if name else None
+
+
+def suggested_name(plan: Plan, fallback: str = "Engagement plan") -> str:
+    title = "".join(c for c in plan.title if c not in '<>:"/\\|?*').strip()[:60]
+    return (title or fallback) + SUFFIX
+
+
+def create_plan(parent: QWidget | None, plan: Plan, title: str = "Save the new plan as") -> PlanDocument | None:
+    """Ask where to keep a new plan, write it there, and return its document (None if cancelled)."""
+    path = ask_save_path(parent, title, suggested_name(plan))
+    if path is None:
+        return None
+    try:
+        store = PlanStore.create(path, plan, overwrite=True)
+        doc = PlanDocument(store.load(), store)
+    except PlanFileError as exc:
+        QMessageBox.warning(parent, "The plan could not be created", f"{exc}\n\nChoose another folder or name.")
+        return None
+    add_recent(path)
+    return doc
+
+
+# -- recent files ----------------------------------------------------------------------------
+
+
+def recent_files() -> list[Path]:
+    """Recent plans, newest first; files that no longer exist are dropped from the list."""
+    settings = QSettings()
+    raw = settings.value(RECENT_KEY, [])
+    names = [raw] if isinstance(raw, str) else list(raw or [])
+    paths = [Path(n) for n in names if n]
+    existing = [p for p in paths if p.is_file()][:MAX_RECENT]
+    if existing != paths:
+        settings.setValue(RECENT_KEY, [str(p) for p in existing])
+    return existing
+
+
+def add_recent(path: Path) -> None:
+    path = path.resolve()
+    paths = [p for p in recent_files() if p.resolve() != path]
+    QSettings().setValue(RECENT_KEY, [str(p) for p in [path, *paths][:MAX_RECENT]])
+
+
+def clear_recent() -> None:
+    QSettings().setValue(RECENT_KEY, [])

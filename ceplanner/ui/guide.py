@@ -1,0 +1,56 @@
+"""Help › Guide and Help › About: what each step asks, and what ceplanner is."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
+
+from ceplanner import __version__ as VERSION
+from ceplanner.ui.wizard import STEPS, page_class
+
+INTRO = (
+    "ceplanner walks you through a costed community engagement strategy in seven steps. "
+    "Every change is saved to your plan file as you make it; Edit › Undo takes it back. "
+    "Give the plan a title first: then you can visit the steps in any order from the list on the left."
+)
+
+
+def guide_html() -> str:
+    parts = [f"<h2>How to use ceplanner</h2><p>{html.escape(INTRO)}</p><ol>"]
+    for step in STEPS:
+        cls = page_class(step)
+        text = cls.GUIDANCE if cls is not None else ""
+        parts.append(f"<li><b>{html.escape(step.name)}</b><br>{html.escape(text)}</li>")
+    parts.append(
+        "</ol><p>File › Snapshots keeps named copies of the plan inside its file, such as the version "
+        "your board approved. File › Export PDF writes the strategy document to hand on.</p>"
+    )
+    return "".join(parts)
+
+
+def show_guide(parent: QWidget | None) -> None:
+    dialog = QDialog(parent)
+    dialog.setObjectName("guide_dialog")
+    dialog.setWindowTitle("ceplanner guide")
+    dialog.resize(640, 560)
+    layout = QVBoxLayout(dialog)
+    browser = QTextBrowser()
+    browser.setObjectName("guide_text")
+    browser.setHtml(guide_html())
+    layout.addWidget(browser)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.exec()
+
+
+def show_about(parent: QWidget | None) -> None:
+    QMessageBox.about(
+        parent,
+        "About ceplanner",
+        f"<h3>ceplanner {html.escape(VERSION)}</h3>"
+        "<p>Plan, cost and justify community engagement: who to involve, how, at what cost, and "
+        "the value it brings, as a strategy document a board can approve.</p>"
+        "<p>Your plans are ordinary files on your computer; nothing is sent anywhere.</p>",
+    )

@@ -1,0 +1,387 @@
+"""The main window: the seven steps beside the current page, menus, autosave status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ceplanner.core.model import Plan
+from ceplanner.store import PlanFileError, PlanStore
+from ceplanner.ui import exporting, files, guide
+from ceplanner.ui.document import PlanDocument
+from ceplanner.ui.open_errors import open_plan
+from ceplanner.ui.pages.base import PlanPage
+from ceplanner.ui.widgets import problem_label, show_problem
+from ceplanner.ui.wizard import STEPS, build_pages
+
+TITLE_NEEDED = "Give the plan a title on this page first; then every step is open to you."
+
+
+class MainWindow(QMainWindow):
+    """One open plan. ``set_document`` swaps in another plan (File › New / Open)."""
+
+    def __init__(self, doc: PlanDocument) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.doc: PlanDocument | None = None
+        self.pages: list[PlanPage] = []
+        self._save_error_showing = False
+        self._build()
+        self._build_menus()
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        self.set_document(doc)
+        last = settings.value("main_window/last_page", 0)
+        self.go_to(int(last) if str(last).isdigit() else 0, quiet=True)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        central = QWidget()
+        row = QHBoxLayout(central)
+        self.step_list = QListWidget()
+        self.step_list.setObjectName("step_list")
+        self.step_list.setAccessibleName("Steps")
+        for number, step in enumerate(STEPS, 1):
+            self.step_list.addItem(f"{number}. {step.name}")
+        self.step_list.setFixedWidth(self.step_list.sizeHintForColumn(0) + 32)
+        self.step_list.currentRowChanged.connect(self.go_to)
+        row.addWidget(self.step_list)
+        right = QVBoxLayout()
+        self.banner = QFrame()
+        self.banner.setObjectName("readonly_banner")
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.banner.setStyleSheet("#readonly_banner { background: #fff3cd; color: #5c4400; }")
+        banner_row = QHBoxLayout(self.banner)
+        self.banner_text = QLabel()
+        self.banner_text.setWordWrap(True)
+        self.banner_text.setObjectName("readonly_banner_text")
+        self.banner_save_as = QPushButton("Save As…")
+        self.banner_save_as.setObjectName("banner_save_as_button")
+        self.banner_save_as.setAccessibleName("Save a copy you can edit")
+        self.banner_save_as.clicked.connect(self.save_as)
+        banner_row.addWidget(self.banner_text, 1)
+        banner_row.addWidget(self.banner_save_as)
+        right.addWidget(self.banner)
+        self.title_message = problem_label("title_required_message")
+        right.addWidget(self.title_message)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("page_stack")
+        right.addWidget(self.stack, 1)
+        nav = QHBoxLayout()
+        self.back_button = QPushButton("‹ &Back")
+        self.back_button.setObjectName("back_button")
+        self.back_button.setAccessibleName("Back to the previous step")
+        self.next_button = QPushButton("&Next ›")
+        self.next_button.setObjectName("next_button")
+        self.next_button.setAccessibleName("Next step")
+        self.back_button.clicked.connect(lambda: self.go_to(self.stack.currentIndex() - 1))
+        self.next_button.clicked.connect(lambda: self.go_to(self.stack.currentIndex() + 1))
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+        right.addLayout(nav)
+        row.addLayout(right, 1)
+        self.setCentralWidget(central)
+        self.save_status = QLabel()
+        self.save_status.setObjectName("save_status")
+        self.statusBar().addPermanentWidget(self.save_status)
+
+    def _action(self, menu: QMenu, text: str, slot: object, shortcut: object = None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)  # type: ignore[arg-type]
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.setObjectName(name)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        keys = QKeySequence.StandardKey
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&New…", self.new_plan, keys.New, "action_new")
+        self._action(file_menu, "New from the &Sample Plan…", self.new_sample, None, "action_new_sample")
+        self._action(file_menu, "&Open…", self.open_file, keys.Open, "action_open")
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.setObjectName("menu_recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        self._action(file_menu, "Save &As…", self.save_as, keys.SaveAs, "action_save_as").setShortcuts(
+            [QKeySequence("Ctrl+Shift+S")]
+        )
+        self._action(file_menu, "S&napshots…", self.show_snapshots, None, "action_snapshots")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Export PDF…", self.export_pdf, QKeySequence("Ctrl+E"), "action_export_pdf")
+        self._action(file_menu, "&Print…", self.print_plan, keys.Print, "action_print")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, keys.Quit, "action_quit").setShortcuts(
+            [QKeySequence("Ctrl+Q")]
+        )
+        self.edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action: QAction | None = None
+        self.redo_action: QAction | None = None
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&Guide", lambda: guide.show_guide(self), keys.HelpContents, "action_guide")
+        self._action(help_menu, "&About ceplanner", lambda: guide.show_about(self), None, "action_about")
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = files.recent_files()
+        for path in recent:
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+        if not recent:
+            self.recent_menu.addAction("No recent plans").setEnabled(False)
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction("Clear the list", files.clear_recent).setEnabled(bool(recent))
+
+    # -- the document -----------------------------------------------------------------------
+
+    def set_document(self, doc: PlanDocument) -> None:
+        """Show ``doc``; the previous plan (if any) is saved and closed."""
+        if self.doc is not None:
+            self.doc.close()
+            self.doc.deleteLater()
+        for page in self.pages:
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.doc = doc
+        doc.setParent(self)
+        self.pages = build_pages(doc)
+        for page in self.pages:
+            self.stack.addWidget(page)
+            if hasattr(page, "go_to_step"):
+                page.go_to_step.connect(self._go_to_key)
+                page.export_requested.connect(self.export_pdf)
+                page.print_requested.connect(self.print_plan)
+                page.problem_source = self._page_problems
+        for action in (self.undo_action, self.redo_action):
+            if action is not None:
+                self.edit_menu.removeAction(action)
+                action.deleteLater()
+        self.undo_action = doc.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setObjectName("action_undo")
+        self.redo_action = doc.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        self.redo_action.setObjectName("action_redo")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        doc.changed.connect(self._plan_changed)
+        doc.saved.connect(self._saved)
+        doc.save_failed.connect(self._save_failed)
+        self.save_status.setStyleSheet("")
+        self.save_status.setText("Read-only: changes are not saved" if doc.readonly else "Saved")
+        self._show_file_state()
+        self.go_to(0, quiet=True)
+        if doc.store is not None and doc.store.migrated_backup is not None:
+            self.statusBar().showMessage(
+                f"The plan was updated for this version; the original is kept as {doc.store.migrated_backup.name}.",
+                15000,
+            )
+
+    def _show_file_state(self) -> None:
+        doc = self.doc
+        assert doc is not None
+        title = doc.plan.title.strip() or "Untitled plan"
+        self.setWindowTitle(f"{title} — ceplanner" + (" [read-only]" if doc.readonly else ""))
+        if doc.store is not None:
+            self.setWindowFilePath(str(doc.store.path))
+        self.banner.setVisible(doc.readonly)
+        if doc.readonly and doc.store is not None:
+            self.banner_text.setText(
+                f"{doc.store.path.name} is read-only, so changes here are not saved. "
+                "Use Save As to keep an editable copy."
+            )
+        self._update_nav()
+
+    def _plan_changed(self, _obj: object) -> None:
+        self._show_file_state()
+        if self.doc is not None and self.doc.plan.title.strip():
+            show_problem(self.title_message, "")
+
+    def _saved(self) -> None:
+        self.save_status.setStyleSheet("")
+        self.save_status.setText("Saved")
+
+    def _save_failed(self, message: str) -> None:
+        self.save_status.setStyleSheet("color: #c0392b;")
+        self.save_status.setText(f"Not saved: {message}")
+        if self._save_error_showing:
+            return
+        self._save_error_showing = True
+        try:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Your changes could not be saved",
+                              f"{message}\n\nYour changes are still here in this window. Choose Save As to "
+                              "save them to another file.", parent=self)
+            box.setObjectName("save_failed_dialog")
+            save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is save_as:
+                self.save_as()
+        finally:
+            self._save_error_showing = False
+
+    # -- navigation -------------------------------------------------------------------------
+
+    def _titled(self) -> bool:
+        return self.doc is not None and bool(self.doc.plan.title.strip())
+
+    def _commit_editing(self) -> None:
+        """Finish the edit in progress (fields commit when they lose focus)."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.isAncestorOf(focus):
+            focus.clearFocus()
+
+    def go_to(self, index: int, quiet: bool = False) -> None:
+        """Show step ``index``; steps after the first need a titled plan."""
+        if not 0 <= index < len(self.pages):
+            return
+        if not quiet:
+            self._commit_editing()
+        if index > 0 and not self._titled():
+            index = 0
+            if not quiet:
+                show_problem(self.title_message, TITLE_NEEDED)
+        self.stack.setCurrentIndex(index)
+        self.step_list.blockSignals(True)
+        self.step_list.setCurrentRow(index)
+        self.step_list.blockSignals(False)
+        self._update_nav()
+
+    def _go_to_key(self, key: str) -> None:
+        index = next((i for i, s in enumerate(STEPS) if s.key == key), None)
+        if index is not None:
+            self.go_to(index)
+
+    def _update_nav(self) -> None:
+        index = self.stack.currentIndex()
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(self.pages) - 1)
+
+    def current_page(self) -> PlanPage:
+        return self.pages[self.stack.currentIndex()]
+
+    def _page_problems(self) -> list[tuple[str, str, list[str]]]:
+        return [
+            (step.key, step.name, page.problems())
+            for step, page in zip(STEPS, self.pages, strict=True)
+            if step.key != "review"
+        ]
+
+    # -- file actions -----------------------------------------------------------------------
+
+    def new_plan(self) -> None:
+        self._commit_editing()
+        if doc := files.create_plan(self, Plan()):
+            self.set_document(doc)
+
+    def new_sample(self) -> None:
+        from ceplanner.core.library import sample_plan
+
+        self._commit_editing()
+        if doc := files.create_plan(self, sample_plan(), "Save a copy of the sample plan as"):
+            self.set_document(doc)
+
+    def open_file(self) -> None:
+        if path := files.ask_open_path(self):
+            self.open_path(path)
+
+    def open_path(self, path: Path) -> None:
+        self._commit_editing()
+        if doc := open_plan(self, path):
+            self.set_document(doc)
+
+    def save_as(self) -> None:
+        """Write a copy of the plan to a new file and carry on working in the copy."""
+        doc = self.doc
+        assert doc is not None
+        self._commit_editing()
+        path = files.ask_save_path(self, "Save a copy as", files.suggested_name(doc.plan))
+        if path is None:
+            return
+        old = doc.store
+        if old is not None and path.exists() and path.resolve() == old.path.resolve():
+            doc.flush()
+            return
+        try:
+            store = old.save_as(path, doc.plan) if old is not None else PlanStore.create(path, doc.plan, overwrite=True)
+        except PlanFileError as exc:
+            QMessageBox.warning(self, "The copy was not saved", f"{exc}\n\nChoose another folder or name.")
+            return
+        doc.store = store
+        if old is not None:
+            old.close()
+        doc.flush()
+        files.add_recent(path)
+        self._saved()
+        self._show_file_state()
+        self.pages[self.stack.currentIndex()].refresh()
+        self.statusBar().showMessage(f"Saved as {path}; you are now working in this copy.", 10000)
+
+    def show_snapshots(self) -> None:
+        from ceplanner.ui.snapshots_dialog import SnapshotsDialog
+
+        assert self.doc is not None
+        self._commit_editing()
+        SnapshotsDialog(self.doc, self).exec()
+
+    def export_pdf(self) -> None:
+        assert self.doc is not None
+        self._commit_editing()
+        self._task = exporting.export_pdf_interactive(self, self.doc)
+
+    def print_plan(self) -> None:
+        assert self.doc is not None
+        self._commit_editing()
+        self._task = exporting.print_interactive(self, self.doc)
+
+    # -- closing ----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        doc = self.doc
+        assert doc is not None
+        self._commit_editing()
+        unsaved = not doc.flush() or (doc.readonly and doc.undo_stack.count() > 0)
+        if unsaved:
+            answer = QMessageBox.question(
+                self, "Keep your changes?",
+                "Your latest changes are not saved in the plan file. Save a copy with Save As before closing?",
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                self.save_as()
+                if not doc.flush():
+                    event.ignore()
+                    return
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/last_page", self.stack.currentIndex())
+        doc.close()
+        event.accept()

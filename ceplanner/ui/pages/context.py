@@ -1,0 +1,264 @@
+"""Step 1, context and purpose: what the plan is for, who decides, and whose value it serves."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ceplanner.core.model import VALUE_FOR_WHOM_CHOICES, PlanStatus, label
+from ceplanner.core.money import CURRENCIES
+from ceplanner.ui.document import PlanDocument
+from ceplanner.ui.pages.base import PlanPage
+from ceplanner.ui.widgets import (
+    DateField,
+    MoneyField,
+    TextArea,
+    add_row,
+    blocked,
+    name_widget,
+    new_form,
+    percent_from_spin,
+    problem_label,
+    set_text_quietly,
+    show_problem,
+)
+
+_TEXT_FIELDS = [
+    # attribute, label, objectName, multi-line, tip
+    ("title", "Title", "plan_title", False, "A short name for the plan, shown on every page and the cover."),
+    ("organisation", "Organisation", "plan_organisation", False, ""),
+    ("author", "Author", "plan_author", False, "Who wrote the plan."),
+]
+_PURPOSE_FIELDS = [
+    ("purpose", "Purpose", "plan_purpose", "Why engage, and what should change as a result."),
+    ("decision", "Decision to inform", "plan_decision", "The decision the engagement will shape."),
+    ("negotiable", "Negotiable", "plan_negotiable", "What people can influence."),
+    ("not_negotiable", "Not negotiable", "plan_not_negotiable", "What is fixed, and why, so nobody is misled."),
+]
+
+
+class ContextPage(PlanPage):
+    TITLE = "Context and purpose"
+    OBJECT_NAME = "page_context"
+    GUIDANCE = (
+        "Say what the plan is for and what decision it will inform. Being clear about what can and "
+        "cannot change keeps the engagement honest, and naming whose value it serves (\u201cvalue for "
+        "whom?\u201d) tells a board why the engagement is worth its cost."
+    )
+    EXAMPLE = (
+        "Example: a housing association redesigning its repairs service. Decision: which repairs "
+        "model to adopt from April. Decided by: the Operations Committee. Negotiable: appointment "
+        "times, how repairs are reported. Not negotiable: the repairs budget and legal safety "
+        "checks. Value for: service users (tenants), staff, and the wider neighbourhood."
+    )
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(doc, parent)
+        self.lines: dict[str, QLineEdit] = {}
+        self.areas: dict[str, TextArea] = {}
+        content = QWidget()
+        content.setObjectName("context_content")
+        grid = QGridLayout(content)
+        grid.addWidget(self._about_box(), 0, 0)
+        grid.addWidget(self._value_box(), 0, 1)
+        grid.addWidget(self._purpose_box(), 1, 0, 1, 2)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        scroll = QScrollArea()
+        scroll.setObjectName("context_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        self.body.addWidget(scroll)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _about_box(self) -> QGroupBox:
+        box = QGroupBox("About the plan")
+        form = new_form()
+        box.setLayout(form)
+        for attr, text, name, _multi, tip in _TEXT_FIELDS:
+            edit = QLineEdit()
+            add_row(form, text, edit, name, tip)
+            edit.editingFinished.connect(lambda a=attr, e=edit: self._set(a, e.text().strip()))
+            self.lines[attr] = edit
+        self.title_problem = problem_label("plan_title_problem")
+        form.addRow("", self.title_problem)
+        self.start = DateField("plan_start")
+        add_row(form, "Starts", self.start, "plan_start", "Leave unset until the dates are known.")
+        self.end = DateField("plan_end")
+        add_row(form, "Ends", self.end, "plan_end")
+        self.dates_problem = problem_label("plan_dates_problem")
+        form.addRow("", self.dates_problem)
+        self.start.changed.connect(lambda d: self._set("start", d))
+        self.end.changed.connect(lambda d: self._set("end", d))
+        self.currency = QComboBox()
+        for code, (sym, _digits) in CURRENCIES.items():
+            self.currency.addItem(f"{code} ({sym.strip()})", code)
+        add_row(form, "Currency", self.currency, "plan_currency")
+        self.currency.activated.connect(lambda _i: self._set("currency", self.currency.currentData()))
+        self.day_rate = MoneyField("plan_day_rate", lambda: self.doc.plan.currency)
+        add_row(form, "Staff day rate", self.day_rate, "plan_day_rate",
+                "The cost of one day of staff time, used to cost methods' staff hours.")
+        self.day_rate.committed.connect(lambda v: self._set("staff_day_rate", v))
+        self.contingency = QDoubleSpinBox()
+        self.contingency.setRange(0, 100)
+        self.contingency.setDecimals(1)
+        self.contingency.setSuffix(" %")
+        self.contingency.setMaximumWidth(120)
+        add_row(form, "Contingency", self.contingency, "plan_contingency",
+                "A share of the paid costs set aside for the unexpected; 10% is common.")
+        self.contingency.editingFinished.connect(
+            lambda: self._set("contingency_percent", percent_from_spin(self.contingency.value()))
+        )
+        self.status = QComboBox()
+        for status in PlanStatus:
+            self.status.addItem(label(status), status)
+        add_row(form, "Status", self.status, "plan_status")
+        self.status.activated.connect(lambda _i: self._set("status", self.status.currentData()))
+        return box
+
+    def _purpose_box(self) -> QGroupBox:
+        box = QGroupBox("Purpose and decision")
+        grid = QGridLayout(box)
+        fields = list(_PURPOSE_FIELDS)
+        for i, (attr, text, name, tip) in enumerate(fields):
+            area = TextArea(lines=3)
+            area.setPlaceholderText(tip)
+            heading = QLabel(text)
+            heading.setObjectName(f"{name}_label")
+            heading.setBuddy(area)
+            name_widget(area, name, text, tip)
+            area.editingFinished.connect(lambda a=attr, w=area: self._set(a, w.toPlainText().strip()))
+            self.areas[attr] = area
+            row, col = divmod(i, 2)
+            grid.addWidget(heading, row * 2, col)
+            grid.addWidget(area, row * 2 + 1, col)
+        self.decision_maker = QLineEdit()
+        self.decision_maker.setPlaceholderText("for example: the Operations Committee")
+        maker_label = QLabel("Who makes the final decision")
+        maker_label.setBuddy(self.decision_maker)
+        name_widget(self.decision_maker, "plan_decision_maker", "Who makes the final decision")
+        self.decision_maker.editingFinished.connect(
+            lambda: self._set("decision_maker", self.decision_maker.text().strip())
+        )
+        grid.addWidget(maker_label, 4, 0, 1, 2)
+        grid.addWidget(self.decision_maker, 5, 0, 1, 2)
+        # Tab order follows reading order: left to right, then down.
+        order = [self.areas["purpose"], self.areas["decision"], self.areas["negotiable"],
+                 self.areas["not_negotiable"], self.decision_maker]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+        return box
+
+    def _value_box(self) -> QGroupBox:
+        box = QGroupBox("Value for whom?")
+        layout = QVBoxLayout(box)
+        hint = QLabel("Tick everyone whose value this engagement should serve.")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.value_list = QListWidget()
+        name_widget(self.value_list, "value_for_whom_list", "Value for whom")
+        self.value_list.itemChanged.connect(self._value_ticked)
+        layout.addWidget(self.value_list, 1)
+        row = QHBoxLayout()
+        self.value_new = QLineEdit()
+        self.value_new.setPlaceholderText("Someone else\u2026")
+        name_widget(self.value_new, "value_for_whom_new", "Add someone else whose value it serves")
+        self.value_add = QPushButton("Add")
+        name_widget(self.value_add, "value_for_whom_add", "Add to value for whom")
+        row.addWidget(self.value_new, 1)
+        row.addWidget(self.value_add)
+        layout.addLayout(row)
+        self.value_add.clicked.connect(self._value_added)
+        self.value_new.returnPressed.connect(self._value_added)
+        return box
+
+    # -- behaviour --------------------------------------------------------------------------
+
+    def _set(self, attr: str, value: Any) -> None:
+        if self.doc.readonly:
+            return
+        names = {"title": "title", "start": "start date", "end": "end date"}
+        self.doc.set_value(self.doc.plan, attr, value, f"Edit {names.get(attr, attr.replace('_', ' '))}")
+        self._show_problems()
+
+    def _value_ticked(self, _item: QListWidgetItem) -> None:
+        chosen = [
+            self.value_list.item(i).text()
+            for i in range(self.value_list.count())
+            if self.value_list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        self._set("value_for_whom", chosen)
+
+    def _value_added(self) -> None:
+        text = self.value_new.text().strip()
+        if not text:
+            return
+        current = list(self.doc.plan.value_for_whom)
+        if text.casefold() not in (v.casefold() for v in current):
+            self._set("value_for_whom", [*current, text])
+        self.value_new.clear()
+
+    def refresh(self) -> None:
+        plan = self.doc.plan
+        for attr, edit in self.lines.items():
+            set_text_quietly(edit, getattr(plan, attr))
+        for attr, area in self.areas.items():
+            set_text_quietly(area, getattr(plan, attr))
+        set_text_quietly(self.decision_maker, plan.decision_maker)
+        self.start.set_value(plan.start)
+        self.end.set_value(plan.end)
+        with blocked(self.currency, self.status, self.contingency, self.value_list):
+            index = self.currency.findData(plan.currency)
+            if index < 0:
+                self.currency.addItem(plan.currency, plan.currency)
+                index = self.currency.count() - 1
+            self.currency.setCurrentIndex(index)
+            self.status.setCurrentIndex(max(self.status.findData(plan.status), 0))
+            self.contingency.setValue(float(plan.contingency_percent))
+            self.value_list.clear()
+            extras = [v for v in plan.value_for_whom if v not in VALUE_FOR_WHOM_CHOICES]
+            for text in [*VALUE_FOR_WHOM_CHOICES, *extras]:
+                item = QListWidgetItem(text)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                checked = text in plan.value_for_whom
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+                self.value_list.addItem(item)
+        self.day_rate.set_amount(plan.staff_day_rate)
+        readonly = self.doc.readonly
+        for widget in [*self.lines.values(), *self.areas.values(), self.decision_maker, self.value_new]:
+            widget.setReadOnly(readonly)
+        for widget in (self.start, self.end, self.currency, self.day_rate, self.contingency,
+                       self.status, self.value_list, self.value_add):
+            widget.setEnabled(not readonly)
+        self._show_problems()
+
+    def _show_problems(self) -> None:
+        plan = self.doc.plan
+        show_problem(self.title_problem, "" if plan.title.strip() else "Give the plan a title to continue.")
+        dates = "The plan ends before it starts." if plan.start and plan.end and plan.end < plan.start else ""
+        show_problem(self.dates_problem, dates)
+
+    def problems(self) -> list[str]:
+        found = []
+        if self.day_rate.problem.isVisible():
+            found.append(f"Staff day rate: {self.day_rate.problem.text()}")
+        return found

@@ -1,0 +1,204 @@
+"""Step 7, review and export: the plan's warnings, its totals, the main charts, PDF and print.
+
+matplotlib is imported only when this page is first shown, never at start-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ceplanner.core.checks import Severity, plan_checks
+from ceplanner.core.money import format_money
+from ceplanner.ui.document import PlanDocument
+from ceplanner.ui.pages.base import PlanPage
+from ceplanner.ui.widgets import add_row, name_widget, new_form
+
+ProblemSource = Callable[[], list[tuple[str, str, list[str]]]]
+"""Returns (step key, step name, problems) for every other page."""
+
+CHARTS = [
+    ("chart_power_interest", "Stakeholders", "power_interest_chart"),
+    ("chart_timeline", "Timeline", "timeline_chart"),
+    ("chart_budget", "Budget", "budget_chart"),
+    ("chart_vfm", "Value for money", "vfm_chart"),
+]
+
+
+class ReviewPage(PlanPage):
+    TITLE = "Review and export"
+    OBJECT_NAME = "page_review"
+    GUIDANCE = (
+        "Check the plan before you hand it on. Warnings say what is missing or inconsistent; "
+        "double-click one to go to the step where it can be fixed. Then export the costed strategy "
+        "as a PDF for your board or commissioner, or print it."
+    )
+
+    go_to_step = Signal(str)
+    export_requested = Signal()
+    print_requested = Signal()
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(doc, parent)
+        self.problem_source: ProblemSource | None = None
+        self._charts_ready = False
+        top = QHBoxLayout()
+        warnings_box = QGroupBox("Warnings")
+        warnings_layout = QVBoxLayout(warnings_box)
+        self.warnings = QListWidget()
+        name_widget(self.warnings, "review_warnings", "Warnings about the plan")
+        self.warnings.setWordWrap(True)
+        self.warnings.itemActivated.connect(self._activated)
+        warnings_layout.addWidget(self.warnings)
+        top.addWidget(warnings_box, 3)
+        top.addWidget(self._summary_box(), 2)
+        self.body.addLayout(top, 2)
+        self.charts = QTabWidget()
+        self.charts.setObjectName("review_charts")
+        self.charts.setAccessibleName("Charts")
+        self.charts_note = QLabel("The charts appear here.")
+        self.charts_note.setObjectName("review_charts_note")
+        self.charts_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.addWidget(self.charts_note)
+        self.body.addWidget(self.charts, 3)
+        self.charts.setVisible(False)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.export_button = QPushButton("Export PDF…")
+        name_widget(self.export_button, "export_pdf_button", "Export PDF", "Save the costed strategy as a PDF")
+        self.print_button = QPushButton("Print…")
+        name_widget(self.print_button, "print_button", "Print", "Print the costed strategy")
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.print_button)
+        self.body.addLayout(buttons)
+        self.export_button.clicked.connect(self.export_requested)
+        self.print_button.clicked.connect(self.print_requested)
+
+    def _summary_box(self) -> QGroupBox:
+        box = QGroupBox("Summary")
+        form = new_form()
+        box.setLayout(form)
+        self.summary: dict[str, QLabel] = {}
+        for key, text in [
+            ("groups", "Stakeholder groups"),
+            ("activities", "Activities"),
+            ("participants", "Expected participants"),
+            ("paid", "Paid costs"),
+            ("contingency", "Contingency"),
+            ("cash", "Cash budget"),
+            ("in_kind", "In-kind contributions"),
+            ("total", "Total cost"),
+            ("per_participant", "Cost per participant"),
+            ("evaluation", "Evaluation share"),
+        ]:
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            add_row(form, text, value, f"summary_{key}")
+            self.summary[key] = value
+        bold = self.summary["total"].font()
+        bold.setBold(True)
+        self.summary["total"].setFont(bold)
+        return box
+
+    # -- behaviour --------------------------------------------------------------------------
+
+    def all_problems(self) -> list[tuple[str, str, str]]:
+        """(severity, message, step key) for every check and every page's own problems."""
+        found = [(c.severity.value, c.message, c.step) for c in plan_checks(self.doc.plan)]
+        if self.problem_source is not None:
+            for key, name, problems in self.problem_source():
+                found = [(Severity.WARNING.value, f"{name}: {p}", key) for p in problems] + found
+        return found
+
+    def refresh(self) -> None:
+        self.warnings.clear()
+        problems = self.all_problems()
+        for severity, message, step in problems:
+            prefix = "Warning" if severity == Severity.WARNING else "Note"
+            item = QListWidgetItem(f"{prefix}: {message}")
+            item.setData(Qt.ItemDataRole.UserRole, step)
+            item.setToolTip(message)
+            self.warnings.addItem(item)
+        if not problems:
+            self.warnings.addItem(QListWidgetItem("No warnings: the plan is ready to export."))
+        self._show_summary()
+        if self.isVisible():
+            self._show_charts()
+
+    def _show_summary(self) -> None:
+        plan, budget = self.doc.plan, self.doc.budget
+
+        def money(amount: int) -> str:
+            return format_money(amount, budget.currency)
+
+        seldom = sum(1 for g in plan.groups if g.seldom_heard)
+        per_head = budget.cost_per_participant
+        share = budget.evaluation_share
+        values = {
+            "groups": f"{len(plan.groups)} ({seldom} seldom heard)",
+            "activities": str(len(plan.activities)),
+            "participants": f"{budget.participants:,}",
+            "paid": money(budget.paid),
+            "contingency": f"{money(budget.contingency)} ({plan.contingency_percent}%)",
+            "cash": money(budget.cash_total),
+            "in_kind": money(budget.in_kind),
+            "total": money(budget.grand_total),
+            "per_participant": money(per_head) if per_head is not None else "–",
+            "evaluation": f"{share}%" if share is not None else "–",
+        }
+        for key, text in values.items():
+            self.summary[key].setText(text)
+            self.summary[key].setAccessibleDescription(text)
+
+    def _show_charts(self) -> None:
+        """Draw the charts (importing matplotlib the first time this is needed)."""
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        from ceplanner.report import charts
+
+        current = max(self.charts.currentIndex(), 0)
+        while self.charts.count():
+            widget = self.charts.widget(0)
+            self.charts.removeTab(0)
+            widget.deleteLater()
+        for name, title, function in CHARTS:
+            try:
+                maker = getattr(charts, function)
+                figure = maker(self.doc.plan, self.doc.budget) if function == "budget_chart" else maker(self.doc.plan)
+                widget: QWidget = FigureCanvasQTAgg(figure)
+                widget.setMinimumHeight(260)
+            except Exception as exc:  # a chart that fails must not take the page down
+                widget = QLabel(f"This chart could not be drawn: {exc}")
+                widget.setWordWrap(True)
+            widget.setObjectName(name)
+            widget.setAccessibleName(f"{title} chart")
+            self.charts.addTab(widget, title)
+        self.charts.setCurrentIndex(min(current, self.charts.count() - 1))
+        self.charts_note.setVisible(False)
+        self.charts.setVisible(True)
+        self._charts_ready = True
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        step = item.data(Qt.ItemDataRole.UserRole)
+        if step:
+            self.go_to_step.emit(str(step))
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._charts_ready:
+            self._show_charts()
+

@@ -1,0 +1,148 @@
+"""Snapshots: named, dated copies of the plan kept inside its file, to look back or roll back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ceplanner.store import PlanFileError
+from ceplanner.ui.document import PlanDocument
+
+
+class SnapshotsDialog(QDialog):
+    """List, take, restore and delete the snapshots of ``doc``'s plan file."""
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.setObjectName("snapshots_dialog")
+        self.setWindowTitle("Snapshots")
+        self.resize(520, 420)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "A snapshot keeps a copy of the whole plan as it is now, inside the plan file: for "
+            "example the version the board approved. Restoring one first keeps the current plan "
+            "as a snapshot too, so nothing is lost."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.list = QListWidget()
+        self.list.setObjectName("snapshot_list")
+        self.list.setAccessibleName("Snapshots")
+        layout.addWidget(self.list, 1)
+        self.empty = QLabel("No snapshots yet.")
+        self.empty.setObjectName("snapshot_empty")
+        layout.addWidget(self.empty)
+        row = QHBoxLayout()
+        self.name = QLineEdit()
+        self.name.setObjectName("snapshot_name")
+        self.name.setAccessibleName("Name of the new snapshot")
+        self.name.setPlaceholderText("for example: Approved by the board")
+        self.take_button = QPushButton("Take snapshot")
+        self.take_button.setObjectName("snapshot_take_button")
+        row.addWidget(self.name, 1)
+        row.addWidget(self.take_button)
+        layout.addLayout(row)
+        actions = QHBoxLayout()
+        self.restore_button = QPushButton("Restore…")
+        self.restore_button.setObjectName("snapshot_restore_button")
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.setObjectName("snapshot_delete_button")
+        actions.addWidget(self.restore_button)
+        actions.addWidget(self.delete_button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.take_button.clicked.connect(self.take)
+        self.name.returnPressed.connect(self.take)
+        self.restore_button.clicked.connect(self.restore)
+        self.delete_button.clicked.connect(self.delete)
+        self.list.currentRowChanged.connect(lambda _r: self._enable())
+        self.reload()
+
+    def reload(self) -> None:
+        self.list.clear()
+        store = self.doc.store
+        for info in reversed(store.snapshots() if store else []):
+            when = info.created.astimezone().strftime("%d %b %Y %H:%M")
+            item = QListWidgetItem(f"{info.name}  —  {when}")
+            item.setData(Qt.ItemDataRole.UserRole, info.id)
+            self.list.addItem(item)
+        self.empty.setVisible(self.list.count() == 0)
+        self._enable()
+
+    def _enable(self) -> None:
+        writable = self.doc.store is not None and not self.doc.readonly
+        chosen = self.list.currentItem() is not None
+        self.take_button.setEnabled(writable)
+        self.name.setEnabled(writable)
+        self.restore_button.setEnabled(writable and chosen)
+        self.delete_button.setEnabled(writable and chosen)
+
+    def _chosen(self) -> tuple[int, str] | None:
+        item = self.list.currentItem()
+        return (int(item.data(Qt.ItemDataRole.UserRole)), item.text()) if item else None
+
+    def _failed(self, exc: PlanFileError) -> None:
+        QMessageBox.warning(self, "Snapshots", str(exc))
+
+    def take(self) -> None:
+        if self.doc.store is None or self.doc.readonly:
+            return
+        self.doc.flush()
+        try:
+            self.doc.store.take_snapshot(self.name.text(), self.doc.plan)
+        except PlanFileError as exc:
+            self._failed(exc)
+            return
+        self.name.clear()
+        self.reload()
+        self.list.setCurrentRow(0)
+
+    def restore(self) -> None:
+        chosen = self._chosen()
+        if chosen is None or self.doc.store is None:
+            return
+        answer = QMessageBox.question(
+            self, "Restore snapshot",
+            f"Make “{chosen[1]}” the current plan? The plan as it is now is kept as a snapshot first.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.doc.flush()
+        try:
+            plan = self.doc.store.restore_snapshot(chosen[0], self.doc.plan)
+        except PlanFileError as exc:
+            self._failed(exc)
+            return
+        self.doc.replace_plan(plan)
+        self.doc.flush()
+        self.reload()
+
+    def delete(self) -> None:
+        chosen = self._chosen()
+        if chosen is None or self.doc.store is None:
+            return
+        answer = QMessageBox.question(self, "Delete snapshot", f"Delete the snapshot “{chosen[1]}”?")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.doc.store.delete_snapshot(chosen[0])
+        except PlanFileError as exc:
+            self._failed(exc)
+            return
+        self.reload()

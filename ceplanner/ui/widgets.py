@@ -1,0 +1,253 @@
+"""Small widgets the pages share: money and date fields with inline problems, form helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ceplanner.core.money import MoneyError, parse_money, to_major_text
+
+PROBLEM_COLOUR = "#c0392b"
+
+
+def name_widget(widget: QWidget, object_name: str, accessible: str, tip: str = "") -> QWidget:
+    """Give ``widget`` a stable objectName, an accessible name and (optionally) a tooltip."""
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible)
+    if tip:
+        widget.setToolTip(tip)
+        widget.setAccessibleDescription(tip)
+    return widget
+
+
+def add_row(form: QFormLayout, text: str, widget: QWidget, object_name: str, tip: str = "") -> QLabel:
+    """Add a labelled row to ``form``; the label is the field's buddy and accessible name."""
+    name_widget(widget, object_name, text.rstrip(":"), tip)
+    label = QLabel(text)
+    label.setObjectName(f"{object_name}_label")
+    label.setWordWrap(True)
+    focus_target = getattr(widget, "focus_proxy_widget", widget)
+    label.setBuddy(focus_target)
+    form.addRow(label, widget)
+    return label
+
+
+def new_form() -> QFormLayout:
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    return form
+
+
+def problem_label(object_name: str) -> QLabel:
+    """A label for a field's problem, in words, in red; hidden while there is none."""
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, PROBLEM_COLOUR)
+    label.setPalette(palette)
+    label.setStyleSheet(f"color: {PROBLEM_COLOUR};")
+    label.setVisible(False)
+    return label
+
+
+def show_problem(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setAccessibleName(text or "No problem")
+    label.setVisible(bool(text))
+
+
+def set_text_quietly(widget: QLineEdit | QPlainTextEdit, text: str) -> None:
+    """Show ``text`` without disturbing the cursor when it is already there."""
+    current = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+    if current != text:
+        if isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(text)
+        else:
+            widget.setText(text)
+            widget.setCursorPosition(0)
+
+
+class TextArea(QPlainTextEdit):
+    """A multi-line field that, like ``QLineEdit``, says when editing is finished (focus leaves)."""
+
+    editingFinished = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, lines: int = 3) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        height = self.fontMetrics().lineSpacing() * lines + 14
+        self.setMinimumHeight(height)
+        self.setMaximumHeight(height * 2)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.editingFinished.emit()
+
+
+class MoneyField(QWidget):
+    """A money amount typed as people type it ("1,250.50", "£300"); problems shown beside it.
+
+    ``committed`` carries the amount in minor units when a valid amount is finished.
+    """
+
+    committed = Signal(int)
+
+    def __init__(self, object_name: str, currency: Callable[[], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._currency = currency
+        self.edit = QLineEdit()
+        self.edit.setObjectName(object_name)
+        self.edit.setPlaceholderText("for example 1,250.50")
+        self.edit.setMaximumWidth(180)
+        self.problem = problem_label(f"{object_name}_problem")
+        self.focus_proxy_widget = self.edit
+        self.setFocusProxy(self.edit)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit)
+        row.addWidget(self.problem, 1)
+        row.addStretch(0)
+        self.edit.editingFinished.connect(self.commit)
+
+    def setAccessibleName(self, name: str) -> None:
+        super().setAccessibleName(name)
+        self.edit.setAccessibleName(name)
+
+    def setObjectName(self, name: str) -> None:
+        super().setObjectName(f"{name}_field" if name == self.edit.objectName() else name)
+
+    def set_amount(self, minor: int) -> None:
+        if not self.edit.hasFocus() or not self.problem.isVisible():
+            set_text_quietly(self.edit, to_major_text(minor, self._currency()))
+            show_problem(self.problem, "")
+
+    def amount(self) -> int | None:
+        try:
+            return parse_money(self.edit.text(), self._currency())
+        except MoneyError:
+            return None
+
+    def commit(self) -> None:
+        try:
+            minor = parse_money(self.edit.text(), self._currency())
+        except MoneyError as exc:
+            show_problem(self.problem, str(exc))
+            return
+        show_problem(self.problem, "")
+        self.committed.emit(minor)
+
+
+class DateField(QWidget):
+    """A date that may be "not set": a check box turns the date on or off."""
+
+    changed = Signal(object)
+    """Emitted with a ``date`` or None after the user changes it."""
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox("Set")
+        self.check.setObjectName(f"{object_name}_set")
+        self.edit = QDateEdit()
+        self.edit.setObjectName(object_name)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("d MMM yyyy")
+        self.edit.setDate(QDate.currentDate())
+        self.edit.setEnabled(False)
+        self.focus_proxy_widget = self.check
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.check)
+        row.addWidget(self.edit)
+        row.addStretch(1)
+        self.check.toggled.connect(self._toggled)
+        self.edit.editingFinished.connect(self._emit)
+        self.edit.dateChanged.connect(self._date_changed)
+        self.setTabOrder(self.check, self.edit)
+
+    def setAccessibleName(self, name: str) -> None:
+        super().setAccessibleName(name)
+        self.check.setAccessibleName(f"{name} is set")
+        self.edit.setAccessibleName(name)
+
+    def setObjectName(self, name: str) -> None:
+        super().setObjectName(f"{name}_field" if name == self.edit.objectName() else name)
+
+    def value(self) -> date | None:
+        return self.edit.date().toPython() if self.check.isChecked() else None
+
+    def set_value(self, value: date | None) -> None:
+        with blocked(self.check, self.edit):
+            self.check.setChecked(value is not None)
+            self.edit.setEnabled(value is not None)
+            if value is not None:
+                self.edit.setDate(QDate(value.year, value.month, value.day))
+
+    def _toggled(self, on: bool) -> None:
+        self.edit.setEnabled(on)
+        self._emit()
+
+    def _date_changed(self) -> None:
+        # The calendar popup changes the date without finishing editing.
+        if not self.edit.hasFocus():
+            self._emit()
+
+    def _emit(self) -> None:
+        self.changed.emit(self.value())
+
+
+@contextmanager
+def blocked(*objects: QObject) -> Iterator[None]:
+    """Silence the objects' signals while the plan's values are shown in them."""
+    previous = [obj.blockSignals(True) for obj in objects]
+    try:
+        yield
+    finally:
+        for obj, was in zip(objects, previous, strict=True):
+            obj.blockSignals(was)
+
+
+def percent_from_spin(value: float) -> Decimal:
+    """A spin box's percentage as a Decimal with no float noise: 12.5 -> Decimal("12.5")."""
+    result = Decimal(f"{value:.1f}")
+    return Decimal(int(result)) if result == result.to_integral_value() else result
+
+
+def vbox(*widgets: QWidget, margins: int | None = None) -> QVBoxLayout:
+    layout = QVBoxLayout()
+    if margins is not None:
+        layout.setContentsMargins(margins, margins, margins, margins)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return layout
+
+
+class WheelGuard(QObject):
+    """Stops scroll wheels changing unfocused combo and spin boxes while a page scrolls."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Wheel and isinstance(obj, QWidget) and not obj.hasFocus():
+            event.ignore()
+            return True
+        return False
