@@ -113,7 +113,7 @@ class ContextPage(PlanPage):
         for code, (sym, _digits) in CURRENCIES.items():
             self.currency.addItem(f"{code} ({sym.strip()})", code)
         add_row(form, "Currency", self.currency, "plan_currency")
-        self.currency.activated.connect(lambda _i: self._set("currency", self.currency.currentData()))
+        self.currency.activated.connect(lambda _i: self._set("currency", str(self.currency.currentData())))
         self.day_rate = MoneyField("plan_day_rate", lambda: self.doc.plan.currency)
         add_row(form, "Staff day rate", self.day_rate, "plan_day_rate",
                 "The cost of one day of staff time, used to cost methods' staff hours.")
@@ -132,7 +132,7 @@ class ContextPage(PlanPage):
         for status in PlanStatus:
             self.status.addItem(label(status), status)
         add_row(form, "Status", self.status, "plan_status")
-        self.status.activated.connect(lambda _i: self._set("status", self.status.currentData()))
+        self.status.activated.connect(lambda _i: self._set("status", PlanStatus(self.status.currentData())))
         return box
 
     def _purpose_box(self) -> QGroupBox:

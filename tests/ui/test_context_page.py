@@ -1,0 +1,122 @@
+"""The Context page: every field reaches the plan file; bad money is refused in words."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QListWidget, QPlainTextEdit
+from pytestqt.qtbot import QtBot
+
+from ceplanner.core.model import PlanStatus
+from ceplanner.ui.open_errors import open_plan
+from ceplanner.ui.pages.context import ContextPage
+from tests.ui.conftest import reopen, unnamed_inputs
+
+HOSTILE = "Łódź <script> & AT&T — “quoted”"
+
+
+def _page(qtbot: QtBot, path: Path) -> ContextPage:
+    doc = open_plan(None, path)
+    assert doc is not None
+    page = ContextPage(doc)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def _type(edit: QLineEdit | QPlainTextEdit, text: str) -> None:
+    if isinstance(edit, QPlainTextEdit):
+        edit.setPlainText(text)
+    else:
+        edit.setText(text)
+    edit.editingFinished.emit()
+
+
+def test_every_field_is_saved_to_the_file(qtbot: QtBot, blank_file: Path) -> None:
+    page = _page(qtbot, blank_file)
+    find = page.findChild
+    _type(find(QLineEdit, "plan_title"), HOSTILE)
+    _type(find(QLineEdit, "plan_organisation"), "Riverside Vale Homes")
+    _type(find(QLineEdit, "plan_author"), "Zoë Ångström")
+    page.start.check.setChecked(True)
+    page.start.edit.setDate(QDate(2027, 1, 11))
+    page.start.edit.editingFinished.emit()
+    page.end.check.setChecked(True)
+    page.end.edit.setDate(QDate(2027, 9, 30))
+    page.end.edit.editingFinished.emit()
+    currency = find(QComboBox, "plan_currency")
+    currency.setCurrentIndex(currency.findData("EUR"))
+    currency.activated.emit(currency.currentIndex())
+    _type(find(QLineEdit, "plan_day_rate"), "€1,250.50")
+    spin = find(QDoubleSpinBox, "plan_contingency")
+    spin.setValue(12.5)
+    spin.editingFinished.emit()
+    status = find(QComboBox, "plan_status")
+    status.setCurrentIndex(status.findData(PlanStatus.APPROVED))
+    status.activated.emit(status.currentIndex())
+    for name, text in [("plan_purpose", "Why <b>"), ("plan_decision", "Which model"),
+                       ("plan_negotiable", "Times"), ("plan_not_negotiable", "Budget & safety")]:
+        _type(find(QPlainTextEdit, name), text)
+    _type(find(QLineEdit, "plan_decision_maker"), "The Board")
+    values = find(QListWidget, "value_for_whom_list")
+    values.item(0).setCheckState(Qt.CheckState.Checked)
+    find(QLineEdit, "value_for_whom_new").setText("Future tenants")
+    qtbot.mouseClick(page.value_add, Qt.MouseButton.LeftButton)
+    page.doc.close()
+
+    plan = reopen(blank_file)
+    assert plan.title == HOSTILE
+    assert plan.organisation == "Riverside Vale Homes"
+    assert plan.author == "Zoë Ångström"
+    assert (plan.start, plan.end) == (date(2027, 1, 11), date(2027, 9, 30))
+    assert plan.currency == "EUR"
+    assert plan.staff_day_rate == 125050
+    assert plan.contingency_percent == Decimal("12.5")
+    assert plan.status is PlanStatus.APPROVED
+    assert (plan.purpose, plan.decision, plan.negotiable, plan.not_negotiable) == (
+        "Why <b>", "Which model", "Times", "Budget & safety")
+    assert plan.decision_maker == "The Board"
+    assert plan.value_for_whom == ["Service users", "Future tenants"]
+
+
+def test_nonsense_money_is_refused_in_words(qtbot: QtBot, sample_file: Path) -> None:
+    page = _page(qtbot, sample_file)
+    before = page.doc.plan.staff_day_rate
+    _type(page.day_rate.edit, "lots")
+    assert page.day_rate.problem.isVisible()
+    assert "not an amount of money" in page.day_rate.problem.text()
+    assert page.doc.plan.staff_day_rate == before
+    assert page.problems() and "Staff day rate" in page.problems()[0]
+    _type(page.day_rate.edit, "300")
+    assert not page.day_rate.problem.isVisible()
+    assert page.doc.plan.staff_day_rate == 30000
+
+
+def test_unsetting_a_date_and_reversed_dates(qtbot: QtBot, sample_file: Path) -> None:
+    page = _page(qtbot, sample_file)
+    page.end.edit.setDate(QDate(2020, 1, 1))
+    page.end.edit.editingFinished.emit()
+    assert page.dates_problem.isVisible() and "ends before it starts" in page.dates_problem.text()
+    page.start.check.setChecked(False)
+    assert page.doc.plan.start is None
+    assert not page.dates_problem.isVisible()
+    page.doc.close()
+    assert reopen(sample_file).start is None
+
+
+def test_undo_restores_the_previous_value(qtbot: QtBot, sample_file: Path) -> None:
+    page = _page(qtbot, sample_file)
+    title = page.doc.plan.title
+    _type(page.lines["title"], "Changed")
+    page.doc.undo_stack.undo()
+    assert page.doc.plan.title == title
+    assert page.lines["title"].text() == title
+
+
+def test_inputs_have_names_for_assistive_technology(qtbot: QtBot, sample_file: Path) -> None:
+    page = _page(qtbot, sample_file)
+    assert unnamed_inputs(page) == []
