@@ -1,0 +1,191 @@
+"""The main window: steps, the title gate, menus, undo, Save As, settings, save failures, closing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLineEdit, QListWidget, QPushButton
+from pytestqt.qtbot import QtBot
+
+from ceplanner.store import PlanFileError, PlanStore
+from ceplanner.ui import files
+from ceplanner.ui.main_window import MainWindow
+from ceplanner.ui.open_errors import open_plan
+from ceplanner.ui.wizard import STEPS
+from tests.ui.conftest import DialogLog, reopen
+
+
+def _window(qtbot: QtBot, path: Path) -> MainWindow:
+    doc = open_plan(None, path)
+    assert doc is not None
+    window = MainWindow(doc)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _set_title(window: MainWindow, text: str) -> None:
+    edit = window.findChild(QLineEdit, "plan_title")
+    edit.setText(text)
+    edit.editingFinished.emit()
+
+
+def test_start_up_does_not_load_matplotlib_or_reportlab() -> None:
+    code = (
+        "import sys, ceplanner.ui.main_window, ceplanner.ui.app, ceplanner.ui.start_screen\n"
+        "assert 'matplotlib' not in sys.modules and 'reportlab' not in sys.modules, "
+        "[m for m in sys.modules if m.startswith(('matplotlib', 'reportlab'))]\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_seven_steps_in_order(qtbot: QtBot, sample_file: Path) -> None:
+    window = _window(qtbot, sample_file)
+    steps = window.findChild(QListWidget, "step_list")
+    assert [steps.item(i).text() for i in range(steps.count())] == [
+        f"{i}. {s.name}" for i, s in enumerate(STEPS, 1)
+    ]
+    assert window.stack.count() == 7
+    assert window.current_page().objectName() == "page_context"
+    next_button = window.findChild(QPushButton, "next_button")
+    for i in range(1, 7):
+        qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+        assert window.stack.currentIndex() == i
+    assert not next_button.isEnabled()
+    assert window.current_page().objectName() == "page_review"
+    qtbot.mouseClick(window.findChild(QPushButton, "back_button"), Qt.MouseButton.LeftButton)
+    assert window.current_page().objectName() == "page_evaluation"
+
+
+def test_other_steps_wait_for_a_title(qtbot: QtBot, blank_file: Path) -> None:
+    window = _window(qtbot, blank_file)
+    assert window.windowTitle() == "Untitled plan — ceplanner"
+    qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentIndex() == 0
+    assert window.title_message.isVisible() and "title" in window.title_message.text()
+    window.step_list.setCurrentRow(3)
+    assert window.stack.currentIndex() == 0 and window.step_list.currentRow() == 0
+    _set_title(window, "Łódź & <Co>")
+    assert not window.title_message.isVisible()
+    assert window.windowTitle() == "Łódź & <Co> — ceplanner"
+    window.step_list.setCurrentRow(3)
+    assert window.stack.currentIndex() == 3
+    window.close()
+    assert reopen(blank_file).title == "Łódź & <Co>"
+
+
+def test_undo_and_redo_from_the_edit_menu(qtbot: QtBot, sample_file: Path) -> None:
+    window = _window(qtbot, sample_file)
+    original = window.doc.plan.title
+    _set_title(window, "Changed")
+    assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert QKeySequence("Ctrl+Shift+Z") in window.redo_action.shortcuts()
+    window.undo_action.trigger()
+    assert window.doc.plan.title == original
+    window.redo_action.trigger()
+    assert window.doc.plan.title == "Changed"
+    window.close()
+    assert reopen(sample_file).title == "Changed"
+
+
+def test_menus_have_standard_shortcuts(qtbot: QtBot, sample_file: Path) -> None:
+    window = _window(qtbot, sample_file)
+    from PySide6.QtGui import QAction
+
+    shortcuts = {a.objectName(): a.shortcut().toString() for a in window.findChildren(QAction) if a.objectName()}
+    assert shortcuts["action_new"] == "Ctrl+N"
+    assert shortcuts["action_open"] == "Ctrl+O"
+    assert shortcuts["action_save_as"] == "Ctrl+Shift+S"
+    assert shortcuts["action_export_pdf"] == "Ctrl+E"
+    assert shortcuts["action_print"] == "Ctrl+P"
+    assert shortcuts["action_quit"] == "Ctrl+Q"
+
+
+def test_save_as_writes_a_copy_and_continues_in_it(
+    qtbot: QtBot, sample_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, sample_file)
+    copy = tmp_path / "copy"
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(copy), ""))
+    window.findChild(type(window.undo_action), "action_save_as").trigger()
+    copy = copy.with_suffix(".ceplan")
+    assert window.doc.store.path == copy
+    _set_title(window, "Only in the copy")
+    window.close()
+    assert reopen(copy).title == "Only in the copy"
+    assert reopen(sample_file).title != "Only in the copy"
+    assert files.recent_files()[0] == copy.resolve()
+
+
+def test_window_remembers_its_last_page(qtbot: QtBot, sample_file: Path) -> None:
+    window = _window(qtbot, sample_file)
+    window.go_to(5)
+    window.close()
+    assert QSettings().value("main_window/last_page") in (5, "5")
+    again = _window(qtbot, sample_file)
+    assert again.stack.currentIndex() == 5
+
+
+def test_recent_files_are_capped_and_pruned(tmp_path: Path) -> None:
+    paths = []
+    for i in range(10):
+        path = tmp_path / f"plan{i}.ceplan"
+        path.write_bytes(b"x")
+        files.add_recent(path)
+        paths.append(path.resolve())
+    assert files.recent_files() == list(reversed(paths))[:8]
+    paths[9].unlink()
+    assert files.recent_files() == list(reversed(paths[2:9]))
+
+
+def test_a_failed_autosave_says_so_and_keeps_the_edit(
+    qtbot: QtBot, sample_file: Path, dialogs: DialogLog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, sample_file)
+
+    def refuse(self: PlanStore, plan: object, touch: bool = True) -> None:
+        raise PlanFileError(self.path, "The disk is full.")
+
+    monkeypatch.setattr(PlanStore, "save", refuse)
+    _set_title(window, "Kept in memory")
+    assert window.doc.flush() is False
+    assert "Not saved: The disk is full." in window.save_status.text()
+    assert "Your changes could not be saved" in dialogs.titles()
+    assert "Save As" in dialogs.text()
+    assert window.doc.plan.title == "Kept in memory"
+    monkeypatch.undo()
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.exec", lambda self: 0)
+    assert window.doc.flush() is True
+    assert window.save_status.text() == "Saved"
+    window.close()
+    assert reopen(sample_file).title == "Kept in memory"
+
+
+def test_closing_saves_the_field_being_typed(qtbot: QtBot, sample_file: Path) -> None:
+    window = _window(qtbot, sample_file)
+    window.activateWindow()
+    edit = window.findChild(QLineEdit, "plan_organisation")
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    edit.selectAll()
+    qtbot.keyClicks(edit, "Typed then closed")
+    window.close()
+    assert reopen(sample_file).organisation == "Typed then closed"
+
+
+def test_review_warning_leads_to_its_step(qtbot: QtBot, blank_file: Path) -> None:
+    window = _window(qtbot, blank_file)
+    _set_title(window, "Titled")
+    window.go_to(6)
+    warnings = window.findChild(QListWidget, "review_warnings")
+    texts = [warnings.item(i).text() for i in range(warnings.count())]
+    assert any("no stakeholder groups" in t for t in texts)
+    item = next(warnings.item(i) for i in range(warnings.count()) if "stakeholder" in warnings.item(i).text())
+    warnings.itemActivated.emit(item)
+    assert window.stack.currentIndex() == 1
