@@ -6,17 +6,17 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
-from PySide6.QtWidgets import QMessageBox  # noqa: E402
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QMessageBox
 
-from ceplanner.core.library import sample_plan  # noqa: E402
-from ceplanner.core.model import Plan  # noqa: E402
-from ceplanner.store import PlanStore  # noqa: E402
+from ceplanner.core.library import sample_plan
+from ceplanner.core.model import Plan
+from ceplanner.store import PlanStore
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThread
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QTabWidget
 from pytestqt.qtbot import QtBot
 
@@ -91,7 +91,7 @@ def test_export_pdf_runs_in_the_background_and_says_where(
         original(task)
 
     monkeypatch.setattr(Task, "run", spy)
-    qtbot.mouseClick(window.findChild(QPushButton, "export_pdf_button"), qtbot_left())
+    qtbot.mouseClick(window.findChild(QPushButton, "export_pdf_button"), Qt.MouseButton.LeftButton)
     _wait_for_dialog(qtbot, dialogs)
     pdf = target.with_suffix(".pdf")
     assert dialogs.titles() == ["PDF saved"], dialogs.text()
@@ -131,8 +131,3 @@ def test_print_to_pdf_writes_the_same_document(
     assert dialogs.titles() == ["Print"], dialogs.text()
     assert target.read_bytes().startswith(b"%PDF")
 
-
-def qtbot_left():  # noqa: ANN201 - tiny helper for readability
-    from PySide6.QtCore import Qt
-
-    return Qt.MouseButton.LeftButton
