@@ -54,7 +54,11 @@ def test_matplotlib_waits_until_the_review_page(tmp_path: Path) -> None:
 import os, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["CEPLANNER_DATA_DIR"] = {str(tmp_path)!r}
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
+QCoreApplication.setOrganizationName("ceplanner-tests")
+QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {str(tmp_path / "settings")!r})
 app = QApplication([])
 from ceplanner.core.library import sample_plan
 from ceplanner.store import PlanStore

@@ -1,0 +1,88 @@
+"""The start screen, starting the app with or without a file, and the snapshots dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel, QListWidget, QPushButton
+from pytestqt.qtbot import QtBot
+
+from ceplanner.core.library import sample_plan
+from ceplanner.ui import files
+from ceplanner.ui.app import Launcher
+from ceplanner.ui.main_window import MainWindow
+from ceplanner.ui.open_errors import open_plan
+from ceplanner.ui.snapshots_dialog import SnapshotsDialog
+from ceplanner.ui.start_screen import StartScreen
+from tests.ui.conftest import DialogLog, reopen
+
+
+def test_first_run_offers_the_sample_plan(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen = StartScreen()
+    qtbot.addWidget(screen)
+    screen.show()
+    assert screen.findChild(QLabel, "first_run_message").isVisible()
+    sample_button = screen.findChild(QPushButton, "new_sample_button")
+    assert sample_button.isDefault()
+    target = tmp_path / "My sample"
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    with qtbot.waitSignal(screen.opened) as opened:
+        sample_button.click()
+    doc = opened.args[0]
+    assert doc.plan.title == sample_plan().title
+    assert doc.store.path == target.with_suffix(".ceplan")
+    doc.close()
+    assert files.recent_files() == [target.with_suffix(".ceplan").resolve()]
+    screen.reload()
+    assert not screen.findChild(QLabel, "first_run_message").isVisible()
+    assert screen.findChild(QListWidget, "recent_list").count() == 1
+
+
+def test_new_blank_plan_cancelled_creates_nothing(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen = StartScreen()
+    qtbot.addWidget(screen)
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: ("", ""))
+    screen.findChild(QPushButton, "new_plan_button").click()
+    assert list(tmp_path.glob("*.ceplan")) == []
+
+
+def test_launcher_opens_a_plan_or_the_start_screen(
+    qtbot: QtBot, sample_file: Path, tmp_path: Path, dialogs: DialogLog
+) -> None:
+    launcher = Launcher()
+    window = launcher.start(str(sample_file))  # windows delete themselves on close
+    assert isinstance(window, MainWindow)
+    window.close()
+    bad = tmp_path / "bad.ceplan"
+    bad.write_text("not a plan")
+    screen = launcher.start(str(bad))
+    assert isinstance(screen, StartScreen)
+    assert dialogs.titles() == ["Not a ceplanner plan"]
+    screen.close()
+
+
+def test_snapshots_take_restore_and_delete(qtbot: QtBot, sample_file: Path, dialogs: DialogLog) -> None:
+    doc = open_plan(None, sample_file)
+    assert doc is not None
+    dialog = SnapshotsDialog(doc)
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QLabel, "snapshot_empty").isVisibleTo(dialog)
+    original = doc.plan.title
+    dialog.name.setText("Approved by the board")
+    dialog.take_button.click()
+    assert dialog.list.count() == 1 and "Approved by the board" in dialog.list.item(0).text()
+    doc.set_value(doc.plan, "title", "Changed later")
+    dialog.list.setCurrentRow(0)
+    dialog.restore_button.click()  # the question is answered Yes by the fixture
+    assert doc.plan.title == original
+    assert dialog.list.count() == 2  # the plan before restoring was kept too
+    assert reopen(sample_file).title == original
+    dialog.list.setCurrentRow(0)
+    dialog.delete_button.click()
+    assert dialog.list.count() == 1
+    doc.close()
