@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -57,17 +58,20 @@ class MainWindow(QMainWindow):
     # -- building ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        central = QWidget()
-        row = QHBoxLayout(central)
+        central = QSplitter()
+        central.setObjectName("main_splitter")
+        central.setChildrenCollapsible(False)
         self.step_list = QListWidget()
         self.step_list.setObjectName("step_list")
         self.step_list.setAccessibleName("Steps")
         for number, step in enumerate(STEPS, 1):
             self.step_list.addItem(f"{number}. {step.name}")
-        self.step_list.setFixedWidth(self.step_list.sizeHintForColumn(0) + 32)
+        self.step_list.setMinimumWidth(120)
         self.step_list.currentRowChanged.connect(self.go_to)
-        row.addWidget(self.step_list)
-        right = QVBoxLayout()
+        central.addWidget(self.step_list)
+        right_widget = QWidget()
+        right = QVBoxLayout(right_widget)
+        right.setContentsMargins(0, 0, 0, 0)
         self.banner = QFrame()
         self.banner.setObjectName("readonly_banner")
         self.banner.setFrameShape(QFrame.Shape.StyledPanel)
@@ -101,7 +105,10 @@ class MainWindow(QMainWindow):
         nav.addStretch(1)
         nav.addWidget(self.next_button)
         right.addLayout(nav)
-        row.addLayout(right, 1)
+        central.addWidget(right_widget)
+        central.setStretchFactor(1, 1)
+        central.setSizes([self.step_list.sizeHintForColumn(0) + 16, 1000])
+        central.setContentsMargins(6, 6, 6, 0)
         self.setCentralWidget(central)
         self.save_status = QLabel()
         self.save_status.setObjectName("save_status")
