@@ -1,0 +1,307 @@
+"""Mendelow's power/interest grid: each stakeholder group a labelled point that can be dragged.
+
+Interest runs left to right and power bottom to top, both scored 1-5. Dropping a point snaps it
+to the nearest scores and records one undoable edit. Groups sharing a cell are spread out so
+that every label stays readable; seldom-heard groups are drawn as diamonds.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QResizeEvent
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsSceneMouseEvent,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QWidget,
+)
+
+from ceplanner.core.model import StakeholderGroup
+from ceplanner.ui.document import PlanDocument
+from ceplanner.ui.stakeholder_model import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
+
+CELL = 100.0
+SIZE = 5 * CELL
+MARGIN = 46.0
+POINT = 12.0
+LABEL_CHARS = 14
+QUADRANT_COLOURS = {
+    MANAGE_CLOSELY: QColor(192, 57, 43, 40),
+    KEEP_SATISFIED: QColor(230, 126, 34, 40),
+    KEEP_INFORMED: QColor(41, 128, 185, 40),
+    MONITOR: QColor(127, 140, 141, 40),
+}
+
+
+def score_to_scene(interest: float, power: float) -> QPointF:
+    """The centre of a (interest, power) cell in scene coordinates."""
+    return QPointF((interest - 0.5) * CELL, (5.5 - power) * CELL)
+
+
+def scene_to_score(point: QPointF) -> tuple[int, int]:
+    """The (interest, power) scores nearest a scene point, clamped to 1-5."""
+    interest = round(point.x() / CELL + 0.5)
+    power = round(5.5 - point.y() / CELL)
+    return min(max(interest, 1), 5), min(max(power, 1), 5)
+
+
+def elide(text: str, limit: int = LABEL_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def short_label(name: str, lines: int) -> str:
+    """A group's name in at most ``lines`` short lines, wrapped at spaces, the rest elided."""
+    words, result, current = name.split(), [], ""
+    for word in words:
+        if current and len(current) + 1 + len(word) > LABEL_CHARS:
+            result.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    result.append(current)
+    shown = result[:lines]
+    if len(result) > lines:
+        shown[-1] = " ".join([shown[-1], *result[lines:]])
+    return "\n".join(elide(line) for line in shown)
+
+
+class GroupPoint(QGraphicsPathItem):
+    """One group on the grid; a drag ends with :meth:`PowerGrid.drop`."""
+
+    def __init__(self, grid: PowerGrid, group: StakeholderGroup, home: QPointF, lines: int = 2) -> None:
+        super().__init__()
+        self.grid, self.group, self.home = grid, group, home
+        path = QPainterPath()
+        r = POINT / 2
+        if group.seldom_heard:
+            path.moveTo(0, -r - 2)
+            path.lineTo(r + 2, 0)
+            path.lineTo(0, r + 2)
+            path.lineTo(-r - 2, 0)
+            path.closeSubpath()
+        else:
+            path.addEllipse(QPointF(0, 0), r, r)
+        self.setPath(path)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        # Points and labels keep their on-screen size however small the grid is drawn.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setZValue(2)
+        self.setPos(home)
+        self.label = QGraphicsSimpleTextItem(short_label(group.name or "(no name)", lines), self)
+        self.label.setPos(POINT / 2 + 3, -self.label.boundingRect().height() / 2)
+        seldom = " (seldom heard)" if group.seldom_heard else ""
+        self.setToolTip(f"{group.name}{seldom}\nPower {group.power}, interest {group.interest}")
+        self._pressed: QPointF | None = None
+
+    def boundingRect(self) -> QRectF:
+        return self.path().boundingRect().adjusted(-3, -3, 3, 3).united(self.childrenBoundingRect())
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self.path().boundingRect().adjusted(-4, -4, 4, 4))
+        path.addRect(self.label.mapRectToParent(self.label.boundingRect()))
+        return path
+
+    def style(self, text: QColor, accent: QColor) -> None:
+        selected = self.isSelected()
+        self.setBrush(QBrush(accent if not self.group.seldom_heard else QColor("#8e44ad")))
+        self.setPen(QPen(text, 3 if selected else 1))
+        font = QFont(self.label.font())
+        font.setBold(selected)
+        self.label.setFont(font)
+        self.label.setBrush(QBrush(text))
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.grid.restyle()
+        return super().itemChange(change, value)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self.grid.doc.readonly:
+            super().mousePressEvent(event)
+            return
+        self._pressed = event.scenePos()
+        self.setZValue(3)
+        super().mousePressEvent(event)  # selects the point
+        event.accept()
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._pressed is None:
+            return
+        moved = self.home + (event.scenePos() - self._pressed)
+        bounded = QPointF(min(max(moved.x(), 0.0), SIZE), min(max(moved.y(), 0.0), SIZE))
+        self.setPos(bounded)
+        interest, power = scene_to_score(bounded)
+        self.grid.hover.emit(f"{self.group.name}: power {power}, interest {interest}")
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._pressed is None:
+            super().mouseReleaseEvent(event)
+            return
+        moved = (event.scenePos() - self._pressed).manhattanLength() > 3
+        self._pressed = None
+        self.setZValue(2)
+        super().mouseReleaseEvent(event)
+        if moved:
+            self.grid.drop(self, scene_to_score(self.pos()))  # rebuilds the grid
+        else:
+            self.setPos(self.home)
+
+
+class PowerGrid(QGraphicsView):
+    """A live power/interest grid over ``doc.plan.groups``; selection is by group id."""
+
+    selection_changed = Signal(list)
+    hover = Signal(str)
+    """Where a dragged group would land, in words."""
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.setObjectName("power_grid")
+        self.setAccessibleName("Power and interest grid")
+        self.setAccessibleDescription(
+            "Each stakeholder group placed by its power (up) and interest (right). "
+            "Drag a group to change its scores; the table beside it shows the same values."
+        )
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumSize(320, 320)
+        self._scene = QGraphicsScene(self)
+        self._scene.setSceneRect(QRectF(-MARGIN, -14, SIZE + MARGIN + 60, SIZE + MARGIN + 14))
+        self.setScene(self._scene)
+        self.points: dict[str, GroupPoint] = {}
+        self._retired: list[GroupPoint] = []
+        self._syncing = False
+        self._scene.selectionChanged.connect(self._selection_changed)
+        doc.changed.connect(lambda _obj: self.rebuild())
+        self.rebuild()
+
+    # -- drawing ----------------------------------------------------------------------------
+
+    def _text_colour(self) -> QColor:
+        return self.palette().color(QPalette.ColorRole.Text)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(rect, self.palette().color(QPalette.ColorRole.Base))
+        split = (HIGH_FROM - 1) * CELL  # where "high" starts on both axes
+        top = (6 - HIGH_FROM) * CELL
+        quads = {
+            MANAGE_CLOSELY: QRectF(split, 0, SIZE - split, top),
+            KEEP_SATISFIED: QRectF(0, 0, split, top),
+            KEEP_INFORMED: QRectF(split, top, SIZE - split, SIZE - top),
+            MONITOR: QRectF(0, top, split, SIZE - top),
+        }
+        text = self._text_colour()
+        title_font = QFont(self.font())
+        title_font.setBold(True)
+        title_font.setPixelSize(15)
+        for name, area in quads.items():
+            painter.fillRect(area, QUADRANT_COLOURS[name])
+            painter.setFont(title_font)
+            faded = QColor(text)
+            faded.setAlpha(150)
+            painter.setPen(faded)
+            painter.drawText(
+                area.adjusted(6, 4, -6, -4), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, name
+            )
+        grid_pen = QPen(QColor(text.red(), text.green(), text.blue(), 40), 1)
+        painter.setPen(grid_pen)
+        for i in range(6):
+            painter.drawLine(QPointF(i * CELL, 0), QPointF(i * CELL, SIZE))
+            painter.drawLine(QPointF(0, i * CELL), QPointF(SIZE, i * CELL))
+        painter.setPen(QPen(text, 2))
+        painter.drawLine(QPointF(split, 0), QPointF(split, SIZE))
+        painter.drawLine(QPointF(0, top), QPointF(SIZE, top))
+        painter.drawRect(QRectF(0, 0, SIZE, SIZE))
+        axis_font = QFont(self.font())
+        axis_font.setPixelSize(13)
+        painter.setFont(axis_font)
+        for score in range(1, 6):
+            centre = score_to_scene(score, score)
+            painter.drawText(
+                QRectF(centre.x() - 20, SIZE + 2, 40, 20), Qt.AlignmentFlag.AlignCenter, str(score)
+            )
+            painter.drawText(QRectF(-24, centre.y() - 10, 20, 20), Qt.AlignmentFlag.AlignCenter, str(score))
+        painter.drawText(QRectF(0, SIZE + 20, SIZE, 22), Qt.AlignmentFlag.AlignCenter, "Interest →")
+        painter.save()
+        painter.translate(-MARGIN + 4, SIZE / 2)
+        painter.rotate(-90)
+        painter.drawText(QRectF(-SIZE / 2, 0, SIZE, 20), Qt.AlignmentFlag.AlignCenter, "Power →")
+        painter.restore()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fitInView(self._scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    # -- contents ---------------------------------------------------------------------------
+
+    def rebuild(self) -> None:
+        """Place a point for every group, spreading groups that share a cell."""
+        selected = self.selected_ids()
+        self._syncing = True
+        # Keep removed points alive until the next rebuild: one may be handling its own release.
+        self._retired = list(self.points.values())
+        for point in self._retired:
+            self._scene.removeItem(point)
+        self.points = {}
+        cells: dict[tuple[int, int], list[StakeholderGroup]] = defaultdict(list)
+        for group in self.doc.plan.groups:
+            cells[(min(max(group.interest, 1), 5), min(max(group.power, 1), 5))].append(group)
+        for (interest, power), groups in cells.items():
+            centre = score_to_scene(interest, power)
+            lines = 2 if len(groups) <= 3 else 1
+            step = min(34.0 if lines == 2 else 20.0, (CELL - 20) / max(len(groups) - 1, 1))
+            for i, group in enumerate(groups):
+                dy = (i - (len(groups) - 1) / 2) * step
+                home = QPointF(centre.x() - CELL / 2 + POINT, centre.y() + dy)
+                point = GroupPoint(self, group, home, lines)
+                self._scene.addItem(point)
+                point.setSelected(group.id in selected)
+                self.points[group.id] = point
+        self._syncing = False
+        self.restyle()
+
+    def restyle(self) -> None:
+        text = self._text_colour()
+        accent = self.palette().color(QPalette.ColorRole.Highlight)
+        for point in self.points.values():
+            point.style(text, accent)
+
+    def drop(self, point: GroupPoint, scores: tuple[int, int]) -> None:
+        """Record a finished drag as one undoable edit (or put the point back if unchanged)."""
+        interest, power = scores
+        group = point.group
+        if (interest, power) == (group.interest, group.power):
+            point.setPos(point.home)
+            return
+        self.doc.begin_macro(f"Move {group.name} on the power/interest grid")
+        self.doc.set_value(group, "power", power)
+        self.doc.set_value(group, "interest", interest)
+        self.doc.end_macro()
+        self.hover.emit(f"{group.name} now has power {power} and interest {interest}.")
+
+    # -- selection --------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[str]:
+        return [gid for gid, point in self.points.items() if point.isSelected()]
+
+    def select_ids(self, ids: list[str]) -> None:
+        """Select the given groups without echoing the change back."""
+        self._syncing = True
+        for gid, point in self.points.items():
+            point.setSelected(gid in ids)
+        self._syncing = False
+        self.restyle()
+
+    def _selection_changed(self) -> None:
+        if not self._syncing:
+            self.selection_changed.emit(self.selected_ids())

@@ -1,0 +1,105 @@
+"""The power/interest grid: dragging a group rescores it, one undo step, saved in the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint
+
+from ceplanner.core.model import Plan, StakeholderGroup
+from ceplanner.ui.pages.stakeholders import StakeholdersPage
+from ceplanner.ui.power_grid import GroupPoint, PowerGrid, scene_to_score, score_to_scene, short_label
+from ceplanner.ui.stakeholder_model import COLUMN
+from tests.ui.helpers import drag, open_document, reopen
+
+
+@pytest.fixture
+def page(qtbot: Any, tmp_path: Path) -> StakeholdersPage:
+    plan = Plan(title="Tenant engagement")
+    plan.groups = [
+        StakeholderGroup(name="Board members", power=5, interest=4),
+        StakeholderGroup(name="Unpaid carers", power=1, interest=4, seldom_heard=True),
+        StakeholderGroup(name="Tenants whose first language is not English", power=1, interest=4),
+        StakeholderGroup(name="Łódź <b>&amp; 東京", power=1, interest=4),
+    ]
+    widget = StakeholdersPage(open_document(tmp_path, plan))
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def view_point(grid: PowerGrid, point: GroupPoint) -> QPoint:
+    return grid.mapFromScene(point.scenePos())
+
+
+def test_scores_map_to_cells_and_back() -> None:
+    for interest in range(1, 6):
+        for power in range(1, 6):
+            assert scene_to_score(score_to_scene(interest, power)) == (interest, power)
+
+
+def test_dragging_a_group_changes_power_and_interest_everywhere_and_undoes(page: StakeholdersPage) -> None:
+    grid = page.grid
+    board = page.doc.plan.groups[0]
+    start = view_point(grid, grid.points[board.id])
+    target = grid.mapFromScene(score_to_scene(2, 2))
+    drag(grid.viewport(), start, target)
+
+    assert (board.power, board.interest) == (2, 2)
+    assert page.model.data(page.model.index(0, COLUMN["power"])) == "2"
+    assert page.model.data(page.model.index(0, COLUMN["interest"])) == "2"
+    assert page.model.data(page.model.index(0, COLUMN["quadrant"])) == "Monitor"
+    assert page.doc.undo_stack.count() == 1
+    saved = reopen(page.doc).groups[0]
+    assert (saved.power, saved.interest) == (2, 2)
+    assert grid.selected_ids() == [board.id]
+    assert page.selected_rows() == [0]
+
+    page.doc.undo_stack.undo()
+    assert (board.power, board.interest) == (5, 4)
+    assert page.model.data(page.model.index(0, COLUMN["quadrant"])) == "Manage closely"
+    saved = reopen(page.doc).groups[0]
+    assert (saved.power, saved.interest) == (5, 4)
+
+
+def test_a_click_without_moving_selects_and_changes_nothing(page: StakeholdersPage) -> None:
+    grid = page.grid
+    carers = page.doc.plan.groups[1]
+    start = view_point(grid, grid.points[carers.id])
+    drag(grid.viewport(), start, start, steps=1)
+    assert page.doc.undo_stack.count() == 0
+    assert page.selected_rows() == [1]
+
+
+def test_dragging_off_the_grid_snaps_to_the_edge(page: StakeholdersPage) -> None:
+    grid = page.grid
+    carers = page.doc.plan.groups[1]
+    start = view_point(grid, grid.points[carers.id])
+    drag(grid.viewport(), start, start + QPoint(2000, -2000))
+    assert (carers.power, carers.interest) == (5, 5)
+
+
+def test_groups_in_one_cell_are_spread_out_and_seldom_heard_look_different(page: StakeholdersPage) -> None:
+    grid = page.grid
+    same_cell = [grid.points[g.id] for g in page.doc.plan.groups[1:]]
+    rects = [p.mapRectToScene(p.label.boundingRect()) for p in same_cell]
+    positions = {(round(p.pos().x()), round(p.pos().y())) for p in same_cell}
+    assert len(positions) == 3
+    views = [grid.mapFromScene(p.pos()) for p in same_cell]
+    ys = sorted(v.y() for v in views)
+    assert ys[1] - ys[0] >= 12 and ys[2] - ys[1] >= 12  # labels one text line apart or more
+    assert rects
+    carers, others = same_cell[0], same_cell[1]
+    assert carers.path() != others.path()  # seldom heard: a diamond, not a circle
+    assert "東京" in same_cell[2].label.text() and "<b>" in same_cell[2].label.text()
+
+
+def test_long_names_are_shortened_on_the_grid_but_whole_in_the_tooltip(page: StakeholdersPage) -> None:
+    point = page.grid.points[page.doc.plan.groups[2].id]
+    assert "…" in point.label.text()
+    assert "Tenants whose first language is not English" in point.toolTip()
+    assert short_label("Board members", 2) == "Board members"
