@@ -301,14 +301,16 @@ class MainWindow(QMainWindow):
     # -- file actions -----------------------------------------------------------------------
 
     def new_plan(self) -> None:
-        self._commit_editing()
+        if not self._ready_to_leave():
+            return
         if doc := files.create_plan(self, Plan()):
             self.set_document(doc)
 
     def new_sample(self) -> None:
         from ceplanner.core.library import sample_plan
 
-        self._commit_editing()
+        if not self._ready_to_leave():
+            return
         if doc := files.create_plan(self, sample_plan(), "Save a copy of the sample plan as"):
             self.set_document(doc)
 
@@ -317,7 +319,8 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def open_path(self, path: Path) -> None:
-        self._commit_editing()
+        if not self._ready_to_leave():
+            return
         if doc := open_plan(self, path):
             self.set_document(doc)
 
@@ -368,27 +371,35 @@ class MainWindow(QMainWindow):
     # -- closing ----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        doc = self.doc
-        assert doc is not None
-        self._commit_editing()
-        unsaved = not doc.flush() or (doc.readonly and doc.undo_stack.count() > 0)
-        if unsaved:
-            answer = QMessageBox.question(
-                self, "Keep your changes?",
-                "Your latest changes are not saved in the plan file. Save a copy with Save As before closing?",
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
-            )
-            if answer == QMessageBox.StandardButton.Cancel:
-                event.ignore()
-                return
-            if answer == QMessageBox.StandardButton.Save:
-                self.save_as()
-                if not doc.flush():
-                    event.ignore()
-                    return
+        if not self._ready_to_leave():
+            event.ignore()
+            return
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/last_page", self.stack.currentIndex())
-        doc.close()
+        assert self.doc is not None
+        self.doc.close()
         event.accept()
+
+    def _ready_to_leave(self) -> bool:
+        """Save the plan before it is closed or replaced; if that fails, offer Save As first.
+
+        Returns False if the user chose to stay (or Save As did not succeed).
+        """
+        doc = self.doc
+        assert doc is not None
+        self._commit_editing()
+        if doc.flush() and not (doc.readonly and doc.undo_stack.count() > 0):
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, "Keep your changes?",
+            "Your latest changes are not saved in the plan file. Save a copy with Save As first?",
+            buttons.Save | buttons.Discard | buttons.Cancel,
+        )
+        if answer == buttons.Cancel:
+            return False
+        if answer == buttons.Save:
+            self.save_as()
+            return not doc.readonly and doc.flush()
+        return True

@@ -16,8 +16,12 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 Progress = Callable[[float, str], None]
 
 
-class Cancelled(Exception):
-    """Raised inside the work when the user pressed Cancel."""
+class Cancelled(BaseException):
+    """Raised inside the work when the user pressed Cancel.
+
+    A ``BaseException`` so that library code catching ``Exception`` (and re-raising it as its own
+    error) lets the cancellation through instead of reporting it as a failure.
+    """
 
 
 class _Signals(QObject):
@@ -87,6 +91,7 @@ def run_with_progress(
             dialog.setLabelText(message)
 
     def finish() -> None:
+        dialog.canceled.disconnect(cancel)  # closing the dialog emits canceled
         dialog.close()
         dialog.deleteLater()
 
