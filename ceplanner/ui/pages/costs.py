@@ -1,14 +1,328 @@
-"""The Costs step of the wizard (first version; being built out)."""
+"""Step 5, costs: each activity's cost lines, and the plan's totals as the costing rules give them.
+
+Every figure shown here comes from ``doc.budget`` (:func:`compute_budget`) or
+:func:`line_total`; the page never adds numbers up itself.
+"""
 
 from __future__ import annotations
 
+import copy
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ceplanner.core.model import Activity, CostLine, OutcomeLevel, label, new_id
+from ceplanner.core.money import format_money
+from ceplanner.ui.cost_model import (
+    LINE_COLUMN,
+    ActivityListModel,
+    CostLineDelegate,
+    CostLineModel,
+    SummaryModel,
+)
+from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.pages.base import PlanPage
+from ceplanner.ui.stakeholder_model import setup_view
+from ceplanner.ui.widgets import name_widget, problem_label, show_problem
+
+# objectName, words shown beside the figure
+TOTALS = [
+    ("costs_total_paid", "Paid costs"),
+    ("costs_total_in_kind", "In-kind contributions"),
+    ("costs_total_contingency", "Contingency"),
+    ("costs_total_cash", "Cash budget needed"),
+    ("costs_total_grand", "Full cost (grand total)"),
+    ("costs_total_per_participant", "Cost per participant"),
+]
 
 
 class CostsPage(PlanPage):
     TITLE = "Costs"
     OBJECT_NAME = "page_costs"
-    GUIDANCE = ""
+    GUIDANCE = (
+        "Cost each activity line by line: staff time, venue, catering, translation, payments to "
+        "participants and so on. Type amounts as you would write them (1,250.50 or £300). Tick "
+        "“In kind” for things contributed rather than paid for, such as a free community hall: "
+        "they count towards the full cost but not the cash you need. Totals update as you type."
+    )
+    EXAMPLE = (
+        "Riverside Housing's “Drop-in sessions at sheltered schemes”: venue, 4 sessions at £0 "
+        "(in kind, the scheme's lounge); catering, 4 sessions at £45; large-print materials, "
+        "120 items at £0.80; staff time, 30 hours at the plan's staff rate. With 10% "
+        "contingency on paid costs, the cash budget and full cost appear on the right."
+    )
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(doc, parent)
+        self.activities = ActivityListModel(doc, self)
+        self.lines = CostLineModel(doc, self)
+
+        self.activity_list = QListView()
+        name_widget(self.activity_list, "costs_activities", "Activities", "Choose the activity to cost.")
+        self.activity_list.setModel(self.activities)
+        self.activity_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.activity_list.setWordWrap(True)
+        self.activity_list.setMinimumWidth(200)
+        self.activity_list.setSpacing(3)
+        self.activity_list.setAlternatingRowColors(True)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel("Activities")
+        heading.setBuddy(self.activity_list)
+        left_layout.addWidget(heading)
+        left_layout.addWidget(self.activity_list, 1)
+
+        self.activity_heading = QLabel()
+        self.activity_heading.setObjectName("costs_activity_heading")
+        self.activity_heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.activity_heading.setWordWrap(True)
+        font = self.activity_heading.font()
+        font.setBold(True)
+        self.activity_heading.setFont(font)
+        buttons = QHBoxLayout()
+        self.add_button = self._button("Add line", "costs_add_line", "Add a cost line to this activity")
+        self.duplicate_button = self._button("Duplicate", "costs_duplicate_line", "Copy the selected lines")
+        self.delete_button = self._button("Delete", "costs_delete_line", "Delete the selected lines")
+        for button in (self.add_button, self.duplicate_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.problem = problem_label("costs_problem")
+        self.table = QTableView()
+        name_widget(self.table, "costs_lines", "Cost lines", "Double-click a cell to edit it.")
+        self.table.setModel(self.lines)
+        self.table.setItemDelegate(CostLineDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        setup_view(self.table)
+        header = self.table.horizontalHeader()
+        header.setDefaultSectionSize(90)
+        for attr, width in (("category", 130), ("description", 200), ("quantity", 70), ("unit", 70)):
+            header.resizeSection(LINE_COLUMN[attr], width)
+        header.resizeSection(LINE_COLUMN["in_kind"], 60)
+        header.setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.activity_total = QLabel()
+        self.activity_total.setObjectName("costs_activity_total")
+        self.activity_total.setTextFormat(Qt.TextFormat.PlainText)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self.activity_heading)
+        middle_layout.addLayout(buttons)
+        middle_layout.addWidget(self.problem)
+        middle_layout.addWidget(self.table, 1)
+        middle_layout.addWidget(self.activity_total)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("costs_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self._totals_panel())
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([220, 700, 340])
+        self.body.addWidget(self.splitter, 1)
+
+        self.activity_list.selectionModel().currentChanged.connect(self._activity_chosen)
+        self.activities.modelReset.connect(self._keep_activity)
+        self.lines.problem.connect(lambda text: show_problem(self.problem, text))
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.lines.modelReset.connect(self._update_buttons)
+        self.add_button.clicked.connect(self.add_line)
+        self.duplicate_button.clicked.connect(self.duplicate_lines)
+        self.delete_button.clicked.connect(self.delete_lines)
+        self.setTabOrder(self.activity_list, self.add_button)
+        self.setTabOrder(self.add_button, self.duplicate_button)
+        self.setTabOrder(self.duplicate_button, self.delete_button)
+        self.setTabOrder(self.delete_button, self.table)
+        self._keep_activity()
+
+    def _button(self, text: str, object_name: str, tip: str) -> QPushButton:
+        button = QPushButton(text)
+        name_widget(button, object_name, text, tip)
+        return button
+
+    def _totals_panel(self) -> QWidget:
+        box = QGroupBox("Plan totals")
+        box.setObjectName("costs_totals")
+        layout = QVBoxLayout(box)
+        form = QFormLayout()
+        self.total_labels: dict[str, QLabel] = {}
+        for object_name, words in TOTALS:
+            value = QLabel()
+            value.setObjectName(object_name)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            caption = QLabel(words)
+            caption.setBuddy(value)
+            form.addRow(caption, value)
+            self.total_labels[object_name] = value
+        font = self.total_labels["costs_total_grand"].font()
+        font.setBold(True)
+        self.total_labels["costs_total_grand"].setFont(font)
+        layout.addLayout(form)
+        self.by_category = SummaryModel(("Category", "Cost"), self)
+        self.by_level = SummaryModel(("Outcome level", "Cost"), self)
+        for model, object_name, title in (
+            (self.by_category, "costs_by_category", "By category"),
+            (self.by_level, "costs_by_level", "By outcome level"),
+        ):
+            view = QTableView()
+            name_widget(view, object_name, title)
+            view.setModel(model)
+            view.verticalHeader().setVisible(False)
+            view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            view.setAlternatingRowColors(True)
+            view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+            caption = QLabel(title)
+            caption.setBuddy(view)
+            layout.addWidget(caption)
+            layout.addWidget(view, 3 if model is self.by_category else 2)
+        return box
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def current_activity(self) -> Activity | None:
+        return self.lines.activity
+
+    def select_activity(self, activity_id: str) -> None:
+        row = self.activities.row_of(activity_id)
+        if row >= 0:
+            self.activity_list.selectionModel().setCurrentIndex(
+                self.activities.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+
+    def _activity_chosen(self) -> None:
+        index = self.activity_list.currentIndex()
+        activity = self.activities.activity(index.row()) if index.isValid() else None
+        if activity is not self.lines.activity:
+            self.lines.set_activity(activity)
+            show_problem(self.problem, "")
+        self.refresh()
+
+    def _keep_activity(self) -> None:
+        """After activities are added or removed, keep showing the same one (or the first)."""
+        current = self.lines.activity
+        if current is not None and current in self.doc.plan.activities:
+            self.select_activity(current.id)
+        elif self.doc.plan.activities:
+            self.select_activity(self.doc.plan.activities[0].id)
+        else:
+            self.lines.set_activity(None)
+            self.refresh()
 
     def refresh(self) -> None:
-        """Show the plan's current values."""
+        budget = self.doc.budget
+        currency = self.doc.plan.currency
+
+        def money(amount: int) -> str:
+            return format_money(amount, currency)
+
+        per_person = budget.cost_per_participant
+        figures = {
+            "costs_total_paid": money(budget.paid),
+            "costs_total_in_kind": money(budget.in_kind),
+            "costs_total_contingency": f"{money(budget.contingency)} ({self.doc.plan.contingency_percent}%)",
+            "costs_total_cash": money(budget.cash_total),
+            "costs_total_grand": money(budget.grand_total),
+            "costs_total_per_participant": money(per_person)
+            if per_person is not None
+            else "no participants yet",
+        }
+        for object_name, words in TOTALS:
+            self.total_labels[object_name].setText(figures[object_name])
+            self.total_labels[object_name].setAccessibleName(f"{words}: {figures[object_name]}")
+        self.by_category.set_rows(
+            [(label(cat), money(split.total)) for cat, split in budget.by_category.items()]
+        )
+        level_words = {lvl.value: label(lvl) for lvl in OutcomeLevel}
+        self.by_level.set_rows(
+            [(level_words.get(key, key), money(amount)) for key, amount in budget.by_level.items()]
+        )
+        activity = self.lines.activity
+        if activity is None:
+            self.activity_heading.setText(
+                "No activity chosen."
+                if self.doc.plan.activities
+                else "Add activities first, on the Activities page."
+            )
+            self.activity_total.setText("")
+        else:
+            split = budget.by_activity.get(activity.id)
+            paid, in_kind = (split.paid, split.in_kind) if split else (0, 0)
+            self.activity_heading.setText(f"Cost lines for “{activity.title or 'untitled activity'}”")
+            self.activity_total.setText(
+                f"This activity: {money(paid + in_kind)} (paid {money(paid)}, in kind {money(in_kind)})"
+            )
+        self._update_buttons()
+
+    def problems(self) -> list[str]:
+        found = []
+        for activity in self.doc.plan.activities:
+            if not activity.cost_lines:
+                found.append(f"“{activity.title}” has no cost lines yet.")
+            elif any(line.unit_cost == 0 and not line.in_kind for line in activity.cost_lines):
+                found.append(f"“{activity.title}” has a paid line costed at zero; enter its unit cost.")
+        return found
+
+    def _update_buttons(self) -> None:
+        writable = not self.doc.readonly and self.lines.activity is not None
+        selected = bool(self.selected_rows())
+        self.add_button.setEnabled(writable)
+        self.duplicate_button.setEnabled(writable and selected)
+        self.delete_button.setEnabled(writable and selected)
+
+    # -- edits ------------------------------------------------------------------------------
+
+    def selected_rows(self) -> list[int]:
+        return sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+
+    def add_line(self) -> None:
+        activity = self.lines.activity
+        if activity is None:
+            return
+        line = CostLine(description="New cost")
+        self.doc.append_item(activity, "cost_lines", line, "Add a cost line")
+        row = len(activity.cost_lines) - 1
+        self.table.selectRow(row)
+        index = self.lines.index(row, LINE_COLUMN["description"])
+        self.table.setCurrentIndex(index)
+        self.table.edit(index)
+
+    def duplicate_lines(self) -> None:
+        activity = self.lines.activity
+        rows = self.selected_rows()
+        if activity is None or not rows:
+            return
+        lines = list(activity.cost_lines)
+        for row in reversed(rows):
+            twin = copy.deepcopy(lines[row])
+            twin.id = new_id()
+            lines.insert(row + 1, twin)
+        self.doc.replace_list(activity, "cost_lines", lines, "Duplicate cost lines")
+
+    def delete_lines(self) -> None:
+        activity = self.lines.activity
+        rows = set(self.selected_rows())
+        if activity is None or not rows:
+            return
+        kept = [line for i, line in enumerate(activity.cost_lines) if i not in rows]
+        self.doc.replace_list(activity, "cost_lines", kept, "Delete cost lines")
