@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLineEdit, QListWidget, QPushButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QPushButton
 from pytestqt.qtbot import QtBot
 
 from ceplanner.store import PlanFileError, PlanStore
@@ -189,3 +189,55 @@ def test_review_warning_leads_to_its_step(qtbot: QtBot, blank_file: Path) -> Non
     item = next(warnings.item(i) for i in range(warnings.count()) if "stakeholder" in warnings.item(i).text())
     warnings.itemActivated.emit(item)
     assert window.stack.currentIndex() == 1
+
+
+def test_unicode_typed_with_key_events_reaches_the_file(qtbot: QtBot, blank_file: Path) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    window = _window(qtbot, blank_file)
+    edit = window.findChild(QLineEdit, "plan_title")
+    text = "Łódź <b>&amp; 東京"
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(edit, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+    QApplication.sendEvent(edit, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier))
+    assert window.doc.plan.title == text
+    window.close()
+    assert reopen(blank_file).title == text
+
+
+def test_replacing_an_unsaved_plan_can_be_cancelled(
+    qtbot: QtBot, sample_file: Path, blank_file: Path, dialogs: DialogLog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = _window(qtbot, sample_file)
+    monkeypatch.setattr(PlanStore, "save", lambda self, plan, touch=True: (_ for _ in ()).throw(
+        PlanFileError(self.path, "The disk is full.")))
+    _set_title(window, "Not yet saved")
+    dialogs.answer = QMessageBox.StandardButton.Cancel
+    window.open_path(blank_file)
+    assert "Keep your changes?" in dialogs.titles()
+    assert window.doc.store.path == sample_file  # still the same plan, edit intact
+    assert window.doc.plan.title == "Not yet saved"
+    monkeypatch.undo()
+
+
+def test_window_chrome_inputs_are_named(qtbot: QtBot, sample_file: Path) -> None:
+    from tests.ui.conftest import unnamed_inputs
+
+    window = _window(qtbot, sample_file)
+    for widget in (window.step_list, window.back_button, window.next_button, window.banner_save_as):
+        assert widget.objectName() and widget.accessibleName(), widget
+    assert window.stack.objectName() == "page_stack"
+    window.go_to(6)
+    assert unnamed_inputs(window.pages[6]) == []
+
+
+def test_guide_lists_every_step() -> None:
+    from ceplanner.ui.guide import guide_html
+
+    html = guide_html()
+    for step in STEPS:
+        assert step.name in html
