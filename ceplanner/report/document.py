@@ -1,0 +1,202 @@
+"""The document template: page layout, header and footer, outline and table of contents.
+
+Follows reportlab's own TOC pattern: a ``BaseDocTemplate`` subclass whose ``afterFlowable``
+registers headings for the contents and as PDF bookmarks, built with ``multiBuild``; a numbered
+canvas draws "Page x of y" once the page count is known.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from ceplanner.report import styles as st
+
+# Binary rather than ASCII85 streams: smaller files, and no slow pure-Python encoding of images.
+rl_config.useA85 = 0
+
+PAPER_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
+MARGIN_X = 22 * mm
+MARGIN_TOP = 24 * mm
+MARGIN_BOTTOM = 22 * mm
+
+
+def page_size(paper: str) -> tuple[float, float]:
+    try:
+        return PAPER_SIZES[paper.lower()]
+    except KeyError:
+        raise ValueError(f"unknown paper size {paper!r}; use 'a4' or 'letter'") from None
+
+
+def frame_size(paper: str) -> tuple[float, float]:
+    """Width and height of the text frame on ``paper``, in points."""
+    width, height = page_size(paper)
+    return width - 2 * MARGIN_X, height - MARGIN_TOP - MARGIN_BOTTOM
+
+
+def numbered_canvas(footer_markup: str) -> type[Canvas]:
+    """A canvas class that holds pages back until the end to print "Page x of y" on each.
+
+    The cover (page 1) carries no footer. ``footer_markup`` (safe markup) is printed left.
+    Make one class per document: its first instance is marked ``layout_only``.
+    """
+
+    class NumberedCanvas(Canvas):
+        made = 0
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+            NumberedCanvas.made += 1
+            # The first pass of multiBuild only finds page numbers for the contents; it is never
+            # the last (StrategyDocTemplate makes sure), so tables and charts need not be drawn.
+            self.layout_only = NumberedCanvas.made == 1
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                if number > 1:
+                    self._footer(number, total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, number: int, total: int) -> None:
+            width, _ = self._pagesize
+            styles = st.make_styles()
+            y = MARGIN_BOTTOM - 11 * mm
+            self.saveState()
+            self.setStrokeColor(st.RULE)
+            self.setLineWidth(0.5)
+            self.line(MARGIN_X, y + 11, width - MARGIN_X, y + 11)
+            left = Paragraph(footer_markup, styles.muted)
+            _, h = left.wrap(width - 2 * MARGIN_X - 90, 20)
+            left.drawOn(self, MARGIN_X, y + 8 - h)
+            self.setFont(st.BASE_FONT, 8)
+            self.setFillColor(st.MUTED)
+            self.drawRightString(width - MARGIN_X, y, f"Page {number} of {total}")
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+class StrategyDocTemplate(BaseDocTemplate):
+    """Cover page template without header, body pages with the plan title and status on top."""
+
+    def __init__(
+        self,
+        target: Any,
+        *,
+        paper: str,
+        header_markup: str,
+        status_markup: str,
+        title: str,
+        author: str,
+        subject: str,
+        keywords: str = "",
+    ) -> None:
+        width, height = page_size(paper)
+        super().__init__(
+            target,
+            pagesize=(width, height),
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=title,
+            author=author,
+            subject=subject,
+            keywords=keywords,
+            creator="ceplanner",
+            producer="ceplanner (reportlab)",
+            lang="en-GB",
+            # Every page starts in DejaVu Sans, so no built-in (Latin-1 only) font is referenced.
+            initialFontName=st.BASE_FONT,
+            initialFontSize=9.5,
+        )
+        self._header_markup = header_markup
+        self._status_markup = status_markup
+        self._outline_shown = False
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        cover_frame = Frame(
+            self.leftMargin + 8 * mm,
+            self.bottomMargin,
+            self.width - 8 * mm,
+            self.height,
+            id="cover",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        self.addPageTemplates(
+            [
+                PageTemplate(id="cover", frames=[cover_frame], onPage=self._draw_cover),
+                PageTemplate(id="body", frames=[frame], onPage=self._draw_header),
+            ]
+        )
+
+    def _draw_cover(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        _width, height = self.pagesize
+        canvas.saveState()
+        canvas.setFillColor(st.NAVY)
+        canvas.rect(0, 0, 14 * mm, height, stroke=0, fill=1)
+        canvas.setFillColor(st.ACCENT)
+        canvas.rect(14 * mm, 0, 1.2 * mm, height, stroke=0, fill=1)
+        canvas.restoreState()
+
+    def _draw_header(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        width, height = self.pagesize
+        styles = st.make_styles()
+        y = height - MARGIN_TOP + 9 * mm
+        canvas.saveState()
+        status = Paragraph(self._status_markup, st.ParagraphStyle("hs", parent=styles.muted, alignment=2))
+        _, _sh = status.wrap(80, 20)
+        status.drawOn(canvas, width - MARGIN_X - 80, y)
+        title = Paragraph(self._header_markup, styles.muted)
+        _, _th = title.wrap(self.width - 90, 20)
+        title.drawOn(canvas, MARGIN_X, y)
+        canvas.setStrokeColor(st.RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, y - 4, width - MARGIN_X, y - 4)
+        canvas.restoreState()
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        key = getattr(flowable, "outline_key", None)
+        if key is None:
+            return
+        canvas = self.canv
+        if not self._outline_shown:
+            canvas.showOutline()
+            self._outline_shown = True
+        canvas.bookmarkPage(key)
+        canvas.addOutlineEntry(flowable.outline_title, key, level=flowable.outline_level, closed=True)
+        if flowable.outline_toc:
+            self.notify("TOCEntry", (flowable.outline_level, flowable.outline_markup, self.page, key))
+
+    def _allSatisfied(self) -> bool:
+        # The first pass is layout-only (nothing heavy is drawn), so it must never be the last.
+        self._passes = getattr(self, "_passes", 0) + 1
+        return self._passes > 1 and bool(super()._allSatisfied())
+
+    def beforeDocument(self) -> None:
+        self._outline_shown = False

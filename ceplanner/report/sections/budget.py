@@ -1,0 +1,236 @@
+"""Section 8: the costed budget. Every amount printed here is a figure from ``ceplanner.core.costing``."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportlab.platypus import Flowable, PageBreak
+
+from ceplanner.core import costing
+from ceplanner.core.model import Activity, OutcomeLevel, Unit, label
+from ceplanner.core.money import format_quantity
+from ceplanner.report.analysis import plural
+from ceplanner.report.layout import (
+    Cell,
+    ReportContext,
+    cat,
+    figure,
+    markup,
+    plain,
+    section_heading,
+    subheading,
+    table,
+)
+from ceplanner.report.sections.summary import percent
+
+NUMBER, TITLE = "6", "Costed budget"
+
+
+UNIT_PLURALS = {Unit.PERSON: "people", Unit.LUMP_SUM: "lump sums"}
+
+
+def unit_words(unit: Unit, quantity: Decimal) -> str:
+    """'1 day', '3 days', '2 people': the unit's word agreeing with the quantity."""
+    if quantity == 1:
+        return label(unit)
+    return UNIT_PLURALS.get(unit, label(unit) + "s")
+
+
+def _category_table(ctx: ReportContext) -> Flowable:
+    b = ctx.budget
+    rows: list[list[Cell]] = [
+        [label(category), ctx.money(split.paid), ctx.money(split.in_kind), ctx.money(split.total)]
+        for category, split in b.by_category.items()
+    ]
+    pct = f"{ctx.plan.contingency_percent.normalize():f}%"
+    totals = len(rows)
+    rows += [
+        ["Subtotal before contingency", ctx.money(b.paid), ctx.money(b.in_kind), ctx.money(b.subtotal)],
+        [f"Contingency ({pct} of paid costs)", ctx.money(b.contingency), "–", ctx.money(b.contingency)],
+        ["Grand total", ctx.money(b.cash_total), ctx.money(b.in_kind), ctx.money(b.grand_total)],
+    ]
+    return table(
+        ctx,
+        ["Category", "Paid", "In kind", "Total"],
+        rows,
+        [0.46, 0.18, 0.18, 0.18],
+        numeric=[1, 2, 3],
+        total_rows=[totals, totals + 2],
+    )
+
+
+ACTIVITIES_PER_TABLE = 25
+"""Very long plans get one table per this many activities: reportlab re-examines every merged
+cell of a table each time it splits it over a page, which grows with the square of its length."""
+
+
+def _activity_rows(ctx: ReportContext, number: int, activity: Activity) -> list[list[Cell]]:
+    rows: list[list[Cell]] = [
+        [cat(plain(f"{number}. "), ctx.m(activity.title or "(untitled activity)", limit=200))]
+    ]
+    for line in activity.cost_lines:
+        unit = unit_words(line.unit, line.quantity)
+        rows.append(
+            [
+                cat(
+                    ctx.m(line.description or "(no description)", limit=250),
+                    markup('<br/><font color="#5F6B78">'),
+                    plain(label(line.category)),
+                    markup("</font>"),
+                ),
+                plain(f"{format_quantity(line.quantity)} {unit} × {ctx.money(line.unit_cost)}"),
+                line.funder or "–",
+                markup("<i>In kind</i>") if line.in_kind else plain("Paid"),
+                ctx.money(costing.line_total(line)),
+            ]
+        )
+    cost = costing.activity_cost(activity)
+    detail = f"(paid {ctx.money(cost.paid)}, in kind {ctx.money(cost.in_kind)})"
+    rows.append(
+        [
+            cat(plain("Activity total "), markup('<font color="#5F6B78">'), plain(detail), markup("</font>")),
+            "",
+            "",
+            "",
+            ctx.money(cost.total),
+        ]
+    )
+    return rows
+
+
+def _activity_tables(ctx: ReportContext) -> list[Flowable]:
+    """The cost lines of every activity (and the plan-level evaluation budget) as tables.
+
+    Each block is its rows: a title row (shaded, merged across), the cost lines and, for an
+    activity, a total row (bold, its label merged across the first four columns).
+    """
+    plan = ctx.plan
+    blocks: list[tuple[list[list[Cell]], bool]] = [
+        (_activity_rows(ctx, i, activity), True) for i, activity in enumerate(plan.activities, start=1)
+    ]
+    if ctx.budget.evaluation_budget:
+        method = ctx.m(plan.evaluation.method or "Evaluation of the whole plan", limit=250)
+        line: list[Cell] = [method, "", "–", plain("Paid"), ctx.money(ctx.budget.evaluation_budget)]
+        blocks.append(([[plain("Plan-level evaluation")], line], False))
+    tables: list[Flowable] = []
+    for start in range(0, len(blocks), ACTIVITIES_PER_TABLE):
+        rows: list[list[Cell]] = []
+        groups: list[int] = []
+        totals: list[int] = []
+        for block, has_total in blocks[start : start + ACTIVITIES_PER_TABLE]:
+            groups.append(len(rows))
+            rows.append([block[0][0], "", "", "", ""])
+            rows += block[1:]
+            if has_total:
+                totals.append(len(rows) - 1)
+        tables.append(
+            table(
+                ctx,
+                ["Item and category", "Quantity × unit cost", "Funder", "Paid / in kind", "Total"],
+                rows,
+                [0.37, 0.22, 0.18, 0.1, 0.13],
+                numeric=[4],
+                group_rows=groups,
+                total_rows=totals,
+                zebra=False,
+                spans=[(r, 0, 3) for r in totals],
+            )
+        )
+    return tables
+
+
+def _share_table(ctx: ReportContext, heading: str, items: list[tuple[Cell, int]]) -> Flowable:
+    whole = ctx.budget.subtotal
+    rows: list[list[Cell]] = [[name, ctx.money(amount), percent(amount, whole)] for name, amount in items]
+    rows.append(["Total before contingency", ctx.money(whole), percent(whole, whole)])
+    return table(
+        ctx, [heading, "Amount", "Share"], rows, [0.6, 0.22, 0.18], numeric=[1, 2], total_rows=[len(rows) - 1]
+    )
+
+
+def _key_name(key: str) -> str:
+    return {costing.UNALLOCATED: "Not linked", costing.PLAN_LEVEL: "Plan-level evaluation"}.get(key, key)
+
+
+def build_budget(ctx: ReportContext) -> list[Flowable]:
+    from ceplanner.report.charts import budget_chart
+
+    plan, b, s = ctx.plan, ctx.budget, ctx.styles
+    items: list[Flowable] = [section_heading(ctx, NUMBER, TITLE)]
+    pct = f"{plan.contingency_percent.normalize():f}%"
+    intro = (
+        f"The full cost of the engagement is {ctx.money(b.grand_total)}: {ctx.money(b.paid)} of paid costs, a "
+        f"{pct} contingency on those of {ctx.money(b.contingency)}, and {ctx.money(b.in_kind)} contributed in "
+        f"kind (staff time, venues and goods given rather than bought). The cash budget is "
+        f"{ctx.money(b.cash_total)}."
+    )
+    if b.cost_per_participant is not None:
+        intro += (
+            f" With about {b.participants:,} participants expected, the full cost per participant is "
+            f"{ctx.money(b.cost_per_participant)}."
+        )
+    items.append(ctx.para(plain(intro)))
+    items.append(subheading(ctx, "Summary by category"))
+    items.append(_category_table(ctx))
+    if ctx.progress:
+        ctx.progress("Drawing the budget chart")
+    items.append(
+        figure(
+            ctx,
+            budget_chart(plan, b),
+            "Figure 3. Cost by category: paid (solid) and in kind (hatched), with the contingency.",
+        )
+    )
+
+    items.append(subheading(ctx, "Costs by activity"))
+    items.append(
+        ctx.para(
+            plain(
+                f"Each cost line is quantity × unit cost, rounded to the nearest penny once. "
+                f"{plural(sum(len(a.cost_lines) for a in plan.activities), 'cost line')} in "
+                f"{plural(len(plan.activities), 'activity', 'activities')}."
+            ),
+            s.muted,
+        )
+    )
+    items += _activity_tables(ctx)
+
+    items.append(subheading(ctx, "By outcome level"))
+    level_names = {lvl.value: f"{label(lvl)} outcomes" for lvl in OutcomeLevel}
+    items.append(
+        _share_table(
+            ctx, "Outcome level", [(level_names.get(k, _key_name(k)), v) for k, v in b.by_level.items()]
+        )
+    )
+    items.append(subheading(ctx, "By stakeholder group"))
+    group_rows: list[tuple[Cell, int]] = []
+    for group in plan.groups:
+        if group.id in b.by_group:
+            name = ctx.m(group.name or "(unnamed group)", limit=150)
+            if group.seldom_heard:
+                name = cat(name, markup(' <font color="#5F6B78">(seldom heard)</font>'))
+            group_rows.append((name, b.by_group[group.id]))
+    unserved = [g for g in plan.groups if g.id not in b.by_group]
+    for key in (costing.UNALLOCATED, costing.PLAN_LEVEL):
+        if key in b.by_group:
+            group_rows.append(
+                (
+                    plain("Activities with no group" if key == costing.UNALLOCATED else _key_name(key)),
+                    b.by_group[key],
+                )
+            )
+    items.append(_share_table(ctx, "Stakeholder group", group_rows))
+    if unserved:
+        items.append(
+            ctx.para(
+                plain(f"{plural(len(unserved), 'group')} with no activity and so no cost allocated."), s.muted
+            )
+        )
+    items.append(subheading(ctx, "By funder"))
+    funder_rows: list[tuple[Cell, int]] = [
+        (name if name != costing.NO_FUNDER else plain("No funder assigned"), amount)
+        for name, amount in sorted(b.by_funder.items(), key=lambda kv: (kv[0] == costing.NO_FUNDER, -kv[1]))
+    ]
+    items.append(_share_table(ctx, "Funder (paid and in kind)", funder_rows))
+    items.append(PageBreak())
+    return items

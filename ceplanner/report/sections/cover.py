@@ -1,0 +1,116 @@
+"""Sections 1 and 2: the cover page and the table of contents."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import (
+    Flowable,
+    Image,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from ceplanner.core.model import PlanStatus, label
+from ceplanner.report import styles as st
+from ceplanner.report.analysis import format_date, plan_period
+from ceplanner.report.errors import ReportError
+from ceplanner.report.layout import Markup, OutlineMark, ReportContext, markup
+from ceplanner.report.text import escape
+
+COVER = "Cover"
+CONTENTS = "Contents"
+LOGO_MAX_W = 50 * mm
+LOGO_MAX_H = 24 * mm
+
+
+def _logo(ctx: ReportContext) -> Flowable:
+    if ctx.logo is None:
+        return Spacer(1, LOGO_MAX_H)
+    try:
+        reader = ImageReader(str(ctx.logo))
+        w, h = reader.getSize()
+    except Exception as exc:
+        raise ReportError(
+            f"The logo “{ctx.logo}” could not be read as an image ({exc.__class__.__name__}). "
+            "Choose a PNG or JPEG file, or export without a logo."
+        ) from exc
+    scale = min(LOGO_MAX_W / w, LOGO_MAX_H / h)
+    image = Image(str(ctx.logo), width=w * scale, height=h * scale)
+    image.hAlign = "LEFT"
+    return image
+
+
+def build_cover(ctx: ReportContext) -> list[Flowable]:
+    plan, s = ctx.plan, ctx.styles
+    kicker = st.ParagraphStyle(
+        "Kicker", parent=s.body, fontName=st.BOLD, fontSize=9, leading=12, textColor=st.BLUE, spaceAfter=10
+    )
+    items: list[Flowable] = [OutlineMark(title=COVER, key=ctx.key()), _logo(ctx), Spacer(1, 52 * mm)]
+    items.append(Paragraph("COMMUNITY ENGAGEMENT STRATEGY", kicker))
+    items.append(ctx.para(ctx.m(plan.title or "Untitled plan", limit=300), s.cover_title))
+    if plan.organisation:
+        items.append(ctx.para(ctx.m(plan.organisation, limit=300), s.cover_org))
+    items.append(Spacer(1, 26 * mm))
+
+    period = plan_period(plan)
+    rows: list[tuple[str, Markup]] = []
+    if plan.author:
+        rows.append(("Prepared by", ctx.m(plan.author, limit=300)))
+    rows.append(("Date", markup(escape(format_date(ctx.issued)))))
+    status = label(plan.status)
+    if plan.status is PlanStatus.DRAFT:
+        status += " for approval" if plan.decision_maker else ""
+    rows.append(("Status", markup(escape(status))))
+    if period is not None:
+        rows.append(
+            ("Plan period", markup(escape(f"{format_date(period.start)} to {format_date(period.end)}")))
+        )
+    if plan.decision_maker:
+        rows.append(("Decision by", ctx.m(plan.decision_maker, limit=300)))
+    label_style = st.ParagraphStyle("CoverLabel", parent=s.cover_meta, textColor=st.MUTED)
+    data = [[Paragraph(escape(name), label_style), Paragraph(value, s.cover_meta)] for name, value in rows]
+    details = Table(data, colWidths=[32 * mm, ctx.width - 8 * mm - 32 * mm], hAlign="LEFT")
+    details.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), st.BASE_FONT),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("LINEABOVE", (0, 0), (-1, 0), 0.8, st.NAVY),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, st.RULE),
+            ]
+        )
+    )
+    items.append(details)
+    items += [NextPageTemplate("body"), PageBreak()]
+    return items
+
+
+def build_contents(ctx: ReportContext) -> list[Flowable]:
+    s = ctx.styles
+    compact = TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), st.BASE_FONT),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ]
+    )
+    toc = TableOfContents(levelStyles=[s.toc_0, s.toc_1], dotsMinLevel=0, tableStyle=compact)
+    return [
+        OutlineMark(title=CONTENTS, key=ctx.key()),
+        Paragraph(escape(CONTENTS), s.h1),
+        Spacer(1, 4 * mm),
+        toc,
+        PageBreak(),
+    ]

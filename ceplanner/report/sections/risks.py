@@ -1,0 +1,57 @@
+"""Section 11: the risk register, highest likelihood x impact first."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, PageBreak
+
+from ceplanner.core.model import label
+from ceplanner.report.analysis import plural, risk_score, risks_by_score
+from ceplanner.report.layout import Cell, ReportContext, markup, plain, section_heading, table
+
+NUMBER, TITLE = "9", "Risks"
+HIGH_SCORE = 6
+
+
+def build_risks(ctx: ReportContext) -> list[Flowable]:
+    plan, s = ctx.plan, ctx.styles
+    items: list[Flowable] = [section_heading(ctx, NUMBER, TITLE)]
+    risks = risks_by_score(plan)
+    high = sum(1 for r in risks if risk_score(r) >= HIGH_SCORE)
+    items.append(
+        ctx.para(
+            plain(
+                f"{plural(len(risks), 'risk')} recorded, {high} of them scoring {HIGH_SCORE} or more. The score is "
+                "likelihood × impact, each rated low (1), medium (2) or high (3), so 9 is the highest."
+            )
+        )
+    )
+    rows: list[list[Cell]] = []
+    for i, risk in enumerate(risks, start=1):
+        score = risk_score(risk)
+        rows.append(
+            [
+                plain(str(i)),
+                risk.description or "(undescribed risk)",
+                label(risk.likelihood),
+                label(risk.impact),
+                markup(f'<font color="#B5651D"><b>{score}</b></font>')
+                if score >= HIGH_SCORE
+                else plain(str(score)),
+                risk.mitigation or "–",
+                risk.owner or "–",
+            ]
+        )
+    if rows:
+        items.append(
+            table(
+                ctx,
+                ["#", "Risk", "Likelihood", "Impact", "Score", "Mitigation", "Owner"],
+                rows,
+                [0.04, 0.27, 0.1, 0.09, 0.07, 0.29, 0.14],
+                numeric=[4],
+            )
+        )
+    else:
+        items.append(ctx.para(plain("No risks recorded yet."), s.muted))
+    items.append(PageBreak())
+    return items

@@ -1,0 +1,185 @@
+"""Section 5: stakeholder analysis: the power/interest map, the groups, reaching the seldom heard."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, PageBreak
+
+from ceplanner.core import costing
+from ceplanner.core.model import StakeholderGroup, label
+from ceplanner.report.analysis import (
+    ACCESS_CATEGORIES,
+    HIGH_FROM,
+    QUADRANTS,
+    activities_for_group,
+    plural,
+    quadrant,
+)
+from ceplanner.report.layout import (
+    Markup,
+    ReportContext,
+    cat,
+    figure,
+    markup,
+    plain,
+    section_heading,
+    subheading,
+    table,
+)
+from ceplanner.report.sections.summary import percent
+
+NUMBER, TITLE = "3", "Stakeholders"
+NUMBERED_MAX = 99  # as charts.NUMBERED_MAX (charts is imported lazily: matplotlib is slow to load)
+MAX_LISTED = 12
+"""Activities named per seldom-heard group before the rest are counted."""
+
+
+def _group_cell(ctx: ReportContext, group: StakeholderGroup) -> Markup:
+    details = [label(group.category)]
+    if group.size:
+        details.append(f"about {group.size:,} people")
+    details.append(label(group.position).lower())
+    return cat(
+        markup("<b>"),
+        ctx.m(group.name or "(unnamed group)", limit=200),
+        markup('</b><br/><font color="#5F6B78">'),
+        plain(", ".join(details)),
+        markup("</font>"),
+    )
+
+
+def _needs_cell(ctx: ReportContext, group: StakeholderGroup) -> Markup:
+    parts: list[Markup] = []
+    if group.barriers:
+        parts.append(cat(markup("<i>"), plain(", ".join(label(b) for b in group.barriers)), markup("</i>")))
+    if group.access_needs.strip():
+        parts.append(ctx.m(group.access_needs, limit=400))
+    if not parts:
+        return plain("–")
+    return Markup("<br/>".join(parts))
+
+
+def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
+    from ceplanner.report.charts import power_interest_chart
+
+    plan, s = ctx.plan, ctx.styles
+    items: list[Flowable] = [section_heading(ctx, NUMBER, TITLE)]
+    counts = {q: sum(1 for g in plan.groups if quadrant(g) == q) for q in QUADRANTS}
+    seldom = [g for g in plan.groups if g.seldom_heard]
+    intro = (
+        f"The plan names {plural(len(plan.groups), 'stakeholder group')}, {len(seldom)} of them seldom heard. "
+        "Mapped by power and interest (Mendelow): "
+        + ", ".join(f"{n} to {q[0].lower() + q[1:]}" for q, n in counts.items())
+        + f". A score of {HIGH_FROM} or more out of 5 counts as high."
+    )
+    items.append(ctx.para(plain(intro)))
+    if ctx.progress:
+        ctx.progress("Drawing the stakeholder map")
+    chart = power_interest_chart(plan)
+    caption = "Figure 1. Power and interest of each stakeholder group; triangles mark seldom-heard groups."
+    if len(plan.groups) <= NUMBERED_MAX:
+        caption += " Numbers refer to the # column of the table below."
+    else:
+        caption += " Too many groups to label: the table below lists each group's quadrant."
+    items.append(figure(ctx, chart, caption, subheading(ctx, "Stakeholder map")))
+
+    items.append(subheading(ctx, "Stakeholder groups"))
+    rows = [
+        [
+            plain(str(i)),
+            _group_cell(ctx, g),
+            cat(
+                plain(quadrant(g)),
+                markup('<br/><font color="#5F6B78">'),
+                plain(f"power {g.power}, interest {g.interest}"),
+                markup("</font>"),
+            ),
+            label(g.target_level),
+            markup("<b>Yes</b>") if g.seldom_heard else plain("–"),
+            _needs_cell(ctx, g),
+        ]
+        for i, g in enumerate(plan.groups, start=1)
+    ]
+    if rows:
+        items.append(
+            table(
+                ctx,
+                ["#", "Group", "Quadrant", "Target level", "Seldom heard", "Barriers and access needs"],
+                rows,
+                [0.05, 0.28, 0.15, 0.12, 0.09, 0.31],
+            )
+        )
+    else:
+        items.append(ctx.para(plain("No stakeholder groups yet."), s.muted))
+
+    items.append(subheading(ctx, "Reaching seldom-heard groups"))
+    if not seldom:
+        items.append(
+            ctx.para(
+                plain(
+                    "No group is marked as seldom heard. Check who might be missed: people "
+                    "with language, disability, caring, digital, transport or time barriers."
+                ),
+                s.muted,
+            )
+        )
+    else:
+        items.append(
+            ctx.para(
+                plain(
+                    "For each seldom-heard group: the activities that reach it, the access support costed in "
+                    "those activities (accessibility, interpretation and translation, childcare and carers, "
+                    "travel; shared with any other groups the activity serves), and the group's share of the "
+                    "plan's cost (each activity's cost split evenly between the groups it serves)."
+                )
+            )
+        )
+        rows = []
+        for g in seldom:
+            acts = activities_for_group(plan, g.id)
+            if acts:
+                names = [ctx.m(a.title or "(untitled)", limit=80) for a in acts[:MAX_LISTED]]
+                listed = Markup("<br/>".join(cat(plain("• "), n) for n in names))
+                if len(acts) > MAX_LISTED:
+                    listed = cat(listed, markup("<br/>"), plain(f"and {len(acts) - MAX_LISTED} more"))
+            else:
+                listed = markup('<font color="#B5651D"><b>Not reached by any activity</b></font>')
+            access = sum(
+                costing.line_total(line)
+                for a in acts
+                for line in a.cost_lines
+                if line.category in ACCESS_CATEGORIES
+            )
+            share = ctx.budget.by_group.get(g.id, 0)
+            rows.append(
+                [
+                    cat(markup("<b>"), ctx.m(g.name or "(unnamed group)", limit=150), markup("</b>")),
+                    _needs_cell(ctx, g)
+                    if not g.equity_notes.strip()
+                    else cat(_needs_cell(ctx, g), markup("<br/>"), ctx.m(g.equity_notes, limit=300)),
+                    listed,
+                    ctx.money(access) if acts else "–",
+                    cat(
+                        plain(ctx.money(share)),
+                        markup('<br/><font color="#5F6B78">'),
+                        plain(percent(share, ctx.budget.subtotal)),
+                        markup("</font>"),
+                    ),
+                ]
+            )
+        items.append(
+            table(
+                ctx,
+                [
+                    "Group",
+                    "Barriers, needs and equity notes",
+                    "Activities that reach it",
+                    "Access support",
+                    "Share of cost",
+                ],
+                rows,
+                [0.2, 0.3, 0.26, 0.12, 0.12],
+                numeric=[3, 4],
+            )
+        )
+    items.append(PageBreak())
+    return items

@@ -1,0 +1,278 @@
+"""Section 3: a one-page summary for the board, written as prose from the plan's own figures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph
+
+from ceplanner.core import costing
+from ceplanner.core.model import EVALUATION_QUESTIONS, IAP2Level, OutcomeLevel, SixE, label
+from ceplanner.report.analysis import (
+    ACCESS_CATEGORIES,
+    activities_for_group,
+    format_date,
+    plan_period,
+    plural,
+    risk_score,
+    risks_by_score,
+)
+from ceplanner.report.layout import (
+    Markup,
+    ReportContext,
+    cat,
+    gap,
+    key_figures,
+    markup,
+    note_box,
+    plain,
+    section_heading,
+)
+from ceplanner.report.text import escape
+
+NUMBER, TITLE = "1", "Summary for the board"
+SUMMARY_HEADING = 40.0
+NOTE_GAP = 8.0
+"""Room the section heading takes above the summary, in points."""
+
+
+class MissingCharactersNote(Flowable):
+    """A note that some characters could not be shown, decided when the page is laid out.
+
+    Only then has every section turned the plan's text into markup, so only then is it known
+    whether any character had no font.
+    """
+
+    def __init__(self, ctx: ReportContext) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self._box: Flowable | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        note = self._ctx.text.missing_note()
+        if note is None:
+            self._box = None
+            return 0, 0
+        self._box = note_box(self._ctx, plain(note))
+        width, height = self._box.wrapOn(self.canv, availWidth, availHeight)
+        return width, height + NOTE_GAP
+
+    def draw(self) -> None:
+        if self._box is not None:
+            self._box.drawOn(self.canv, 0, NOTE_GAP)
+
+
+def percent(part: int, whole: int) -> str:
+    """``part`` as a percentage of ``whole`` to the nearest whole number ("0%" if whole is 0)."""
+    if whole <= 0:
+        return "0%"
+    share = (Decimal(part) * 100 / whole).quantize(Decimal(1))
+    return f"{share}%"
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _overview(ctx: ReportContext) -> Markup:
+    plan, b = ctx.plan, ctx.budget
+    period = plan_period(plan)
+    seldom = sum(1 for g in plan.groups if g.seldom_heard)
+    text = escape(plural(len(plan.activities), "activity", "activities"))
+    if period is not None:
+        text += escape(
+            f" over {period.describe()} ({format_date(period.start)} to {format_date(period.end)})"
+        )
+    text += escape(f" will involve {plural(len(plan.groups), 'stakeholder group')}")
+    if plan.groups:
+        text += escape(f", {seldom} of them seldom heard")
+    if b.participants:
+        text += escape(f", and about {b.participants:,} participants")
+    text += f", at a total cost of <b>{escape(ctx.money(b.grand_total))}</b>"
+    if b.in_kind:
+        text += escape(
+            f" ({ctx.money(b.cash_total)} paid including contingency, {ctx.money(b.in_kind)} contributed in kind)."
+        )
+    else:
+        text += escape(f", all of it paid (including contingency of {ctx.money(b.contingency)}).")
+    return markup(text)
+
+
+def _money_sentence(ctx: ReportContext) -> Markup:
+    plan, b = ctx.plan, ctx.budget
+    pct = f"{plan.contingency_percent.normalize():f}%"
+    parts = [
+        f"The cash budget to approve is {ctx.money(b.cash_total)}: paid costs of {ctx.money(b.paid)} plus a "
+        f"{pct} contingency of {ctx.money(b.contingency)}."
+    ]
+    if b.evaluation_share is not None:
+        parts.append(
+            f"Evaluation is costed at {ctx.money(b.evaluation_total)}, {b.evaluation_share}% of the total cost."
+        )
+    if b.cost_per_participant is not None:
+        parts.append(f"The full cost per expected participant is {ctx.money(b.cost_per_participant)}.")
+    return markup(escape(" ".join(parts)))
+
+
+def _outcomes_sentence(ctx: ReportContext) -> Markup | None:
+    plan, b = ctx.plan, ctx.budget
+    if not plan.objectives:
+        return None
+    counts = [
+        f"{sum(1 for o in plan.objectives if o.level is lvl)} {label(lvl).lower()}" for lvl in OutcomeLevel
+    ]
+    indicators = sum(len(o.indicators) for o in plan.objectives)
+    text = (
+        f"The plan pursues {plural(len(plan.objectives), 'objective')} ({_join(counts)}), measured by "
+        f"{plural(indicators, 'indicator')}."
+    )
+    shares = [
+        f"{ctx.money(b.by_level[lvl.value])} towards {label(lvl).lower()} outcomes"
+        for lvl in OutcomeLevel
+        if b.by_level.get(lvl.value)
+    ]
+    if shares:
+        text += f" Before contingency, the budget puts {_join(shares)}"
+        if b.by_level.get(costing.UNALLOCATED):
+            text += f"; {ctx.money(b.by_level[costing.UNALLOCATED])} is not yet linked to an objective"
+        text += "."
+    return markup(escape(text))
+
+
+def _equity_sentence(ctx: ReportContext) -> tuple[Markup, list[str]]:
+    plan, b = ctx.plan, ctx.budget
+    seldom = [g for g in plan.groups if g.seldom_heard]
+    warnings: list[str] = []
+    levels = [
+        f"{label(lvl)} {sum(1 for a in plan.activities if a.level is lvl)}"
+        for lvl in IAP2Level
+        if any(a.level is lvl for a in plan.activities)
+    ]
+    text = escape(f"Activities by level of participation (IAP2): {_join(levels)}. ") if levels else ""
+    if not seldom:
+        text += escape("No group is marked as seldom heard. ")
+        warnings.append("No stakeholder group is marked as seldom heard: check who might be missed.")
+    else:
+        unreached = [g for g in seldom if not activities_for_group(plan, g.id)]
+        reached = len(seldom) - len(unreached)
+        if not unreached:
+            text += escape(
+                f"Every one of the {plural(len(seldom), 'seldom-heard group')} is reached by at "
+                "least one activity. "
+            )
+        else:
+            text += escape(
+                f"{reached} of the {plural(len(seldom), 'seldom-heard group')} "
+                f"{'is' if reached == 1 else 'are'} reached by at least one activity. "
+            )
+            for group in unreached[:5]:
+                warnings.append(f"The seldom-heard group “{group.name}” is not reached by any activity.")
+            if len(unreached) > 5:
+                warnings.append(
+                    f"{len(unreached) - 5} more seldom-heard groups are not reached by any activity."
+                )
+    access = sum(b.by_category[c].total for c in ACCESS_CATEGORIES if c in b.by_category)
+    if access:
+        text += escape(
+            f"Access support (accessibility, interpretation and translation, childcare and carers, travel) "
+            f"is costed at {ctx.money(access)}, {percent(access, b.subtotal)} of costs before contingency."
+        )
+    elif plan.activities:
+        warnings.append(
+            "No costs are set aside for access support (interpreters, accessible venues, care, travel)."
+        )
+    return markup(text), warnings
+
+
+def _vfm_sentence(ctx: ReportContext) -> Markup:
+    ratings = {r.e: r.rating for r in ctx.plan.vfm}
+    assessed = [(e, ratings[e]) for e in SixE if ratings.get(e) is not None]
+    missing = [label(e).lower() for e in SixE if ratings.get(e) is None]
+    if not assessed:
+        return markup(escape("Value for money has not yet been assessed against the six Es."))
+    values = [r for _, r in assessed if r is not None]
+    average = (Decimal(sum(values)) / len(values)).quantize(Decimal("0.1"))
+    best = max(assessed, key=lambda er: er[1] or 0)
+    worst = min(assessed, key=lambda er: er[1] or 0)
+    text = f"Value for money is rated <b>{average} out of 6</b> on average across the {len(assessed)} Es assessed"
+    if best[1] != worst[1]:
+        text += escape(
+            f", strongest on {label(best[0]).lower()} ({best[1]}/6) and weakest on "
+            f"{label(worst[0]).lower()} ({worst[1]}/6)"
+        )
+    text += "."
+    if missing:
+        text += escape(f" Not yet assessed: {_join(missing)}.")
+    return markup(text)
+
+
+def _checks(ctx: ReportContext) -> list[str]:
+    plan = ctx.plan
+    found: list[str] = []
+    unanswered = [q for attr, q in EVALUATION_QUESTIONS if not getattr(plan.evaluation, attr).strip()]
+    if unanswered:
+        found.append(f"{plural(len(unanswered), 'evaluation question')} not yet answered.")
+    undated = sum(1 for a in plan.activities if a.start is None)
+    if undated:
+        found.append(f"{plural(undated, 'activity', 'activities')} not yet scheduled.")
+    unsourced = sum(1 for a in plan.activities for line in a.cost_lines if not line.source.strip())
+    if unsourced:
+        found.append(f"{plural(unsourced, 'cost line')} without a source for the figure.")
+    if not plan.risks:
+        found.append("No risks recorded.")
+    return found
+
+
+def build_summary(ctx: ReportContext) -> list[Flowable]:
+    plan, b, s = ctx.plan, ctx.budget, ctx.styles
+    heading = section_heading(ctx, NUMBER, TITLE)
+    items: list[Flowable] = [MissingCharactersNote(ctx), ctx.para(_overview(ctx), s.lead)]
+    tiles = [
+        (ctx.money(b.grand_total), "Total cost, including in-kind"),
+        (ctx.money(b.cash_total), "Cash budget, including contingency"),
+        (ctx.money(b.in_kind), "Contributed in kind"),
+        (
+            ctx.money(b.cost_per_participant) if b.cost_per_participant is not None else "–",
+            "Cost per participant",
+        ),
+    ]
+    items += [gap(1), key_figures(ctx, tiles), gap(4)]
+    if plan.decision or plan.decision_maker:
+        text = cat(markup("<b>Decision sought.</b> "), ctx.m(plan.decision or "Not stated.", limit=400))
+        if plan.decision_maker:
+            maker = ctx.m(plan.decision_maker.strip().rstrip("."), limit=200)
+            text = cat(text, plain(" Decision by: "), maker, plain("" if maker.endswith("…") else "."))
+        items.append(ctx.para(text))
+    if plan.purpose:
+        first = plan.purpose.strip().split("\n")[0]
+        items.append(ctx.para(cat(markup("<b>Purpose.</b> "), ctx.m(first, limit=360))))
+    items.append(ctx.para(cat(markup("<b>Money.</b> "), _money_sentence(ctx))))
+    outcomes = _outcomes_sentence(ctx)
+    if outcomes:
+        items.append(ctx.para(cat(markup("<b>Outcomes.</b> "), outcomes)))
+    equity, warnings = _equity_sentence(ctx)
+    items.append(ctx.para(cat(markup("<b>Reach and equity.</b> "), equity)))
+    items.append(ctx.para(cat(markup("<b>Value for money.</b> "), _vfm_sentence(ctx))))
+
+    top = [r for r in risks_by_score(plan)[:3]]
+    if top:
+        items.append(
+            ctx.para(markup(f"<b>Top risks</b> (likelihood × impact, of {len(plan.risks)} recorded):"))
+        )
+        for risk in top:
+            line = cat(
+                ctx.m(risk.description.strip().rstrip(".") or "(undescribed risk)", limit=140),
+                plain(f" — {label(risk.likelihood).lower()} likelihood, {label(risk.impact).lower()} impact"),
+                plain(f" (score {risk_score(risk)} of 9). "),
+                ctx.m(risk.mitigation, limit=160),
+            )
+            items.append(Paragraph(line, s.bullet, bulletText="•"))
+    attention = warnings + _checks(ctx)
+    if attention:
+        lines = [cat(markup("• "), ctx.m(w, limit=200)) for w in attention[:8]]
+        text = cat(markup("<b>Points to resolve before approval:</b><br/>"), Markup("<br/>".join(lines)))
+        items += [gap(2), note_box(ctx, text)]
+    # One page, whatever the plan holds: shrink the summary slightly rather than let it run on.
+    return [heading, KeepInFrame(ctx.width, ctx.height - SUMMARY_HEADING, items, mode="shrink"), PageBreak()]
