@@ -57,11 +57,11 @@ def new_form() -> QFormLayout:
     return form
 
 
-def problem_label(object_name: str) -> QLabel:
+def problem_label(object_name: str, *, wrap: bool = True) -> QLabel:
     """A label for a field's problem, in words, in red; hidden while there is none."""
     label = QLabel()
     label.setObjectName(object_name)
-    label.setWordWrap(True)
+    label.setWordWrap(wrap)
     label.setTextFormat(Qt.TextFormat.PlainText)
     palette = label.palette()
     palette.setColor(QPalette.ColorRole.WindowText, PROBLEM_COLOUR)

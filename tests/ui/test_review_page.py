@@ -46,7 +46,7 @@ def test_charts_are_drawn_when_the_page_is_shown(qtbot: QtBot, sample_file: Path
     assert charts.isVisible()
     names = [charts.widget(i).objectName() for i in range(charts.count())]
     assert names == ["chart_power_interest", "chart_timeline", "chart_budget", "chart_vfm"]
-    assert all(type(charts.widget(i)).__name__ == "FigureCanvasQTAgg" for i in range(charts.count()))
+    assert all(type(charts.widget(i).canvas).__name__ == "FigureCanvasQTAgg" for i in range(charts.count()))
 
 
 def test_matplotlib_waits_until_the_review_page(tmp_path: Path) -> None:

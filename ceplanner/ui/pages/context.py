@@ -94,18 +94,19 @@ class ContextPage(PlanPage):
         box = QGroupBox("About the plan")
         form = new_form()
         box.setLayout(form)
+        self.title_problem = problem_label("plan_title_problem", wrap=False)
         for attr, text, name, _multi, tip in _TEXT_FIELDS:
             edit = QLineEdit()
             add_row(form, text, edit, name, tip)
             edit.editingFinished.connect(lambda a=attr, e=edit: self._set(a, e.text().strip()))
             self.lines[attr] = edit
-        self.title_problem = problem_label("plan_title_problem")
-        form.addRow("", self.title_problem)
+            if attr == "title":
+                form.addRow("", self.title_problem)
         self.start = DateField("plan_start")
         add_row(form, "Starts", self.start, "plan_start", "Leave unset until the dates are known.")
         self.end = DateField("plan_end")
         add_row(form, "Ends", self.end, "plan_end")
-        self.dates_problem = problem_label("plan_dates_problem")
+        self.dates_problem = problem_label("plan_dates_problem", wrap=False)
         form.addRow("", self.dates_problem)
         self.start.changed.connect(lambda d: self._set("start", d))
         self.end.changed.connect(lambda d: self._set("end", d))

@@ -38,6 +38,28 @@ CHARTS = [
 ]
 
 
+class ChartBox(QWidget):
+    """Shows a figure whole at its own proportions, scaled to fit: the layout drawn for the PDF
+    is kept (stretching the canvas would move legends onto axis labels)."""
+
+    def __init__(self, canvas: QWidget) -> None:
+        super().__init__()
+        self.canvas = canvas
+        canvas.setParent(self)
+        figure = canvas.figure  # type: ignore[attr-defined]
+        self.inches = tuple(figure.get_size_inches())
+        self.setMinimumSize(240, 180)
+
+    def resizeEvent(self, event: Any) -> None:
+        width_in, height_in = self.inches
+        dpi = max(min(self.width() / width_in, self.height() / height_in), 30.0)
+        ratio = self.canvas.devicePixelRatioF()
+        self.canvas.figure.set_dpi(dpi * ratio)  # type: ignore[attr-defined]
+        w, h = int(width_in * dpi), int(height_in * dpi)
+        self.canvas.setGeometry((self.width() - w) // 2, (self.height() - h) // 2, w, h)
+        super().resizeEvent(event)
+
+
 class ReviewPage(PlanPage):
     TITLE = "Review and export"
     OBJECT_NAME = "page_review"
@@ -55,7 +77,9 @@ class ReviewPage(PlanPage):
         super().__init__(doc, parent)
         self.problem_source: ProblemSource | None = None
         self._charts_ready = False
-        top = QHBoxLayout()
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self._summary_box())
         warnings_box = QGroupBox("Warnings")
         warnings_layout = QVBoxLayout(warnings_box)
         self.warnings = QListWidget()
@@ -63,17 +87,17 @@ class ReviewPage(PlanPage):
         self.warnings.setWordWrap(True)
         self.warnings.itemActivated.connect(self._activated)
         warnings_layout.addWidget(self.warnings)
-        top.addWidget(warnings_box, 3)
-        top.addWidget(self._summary_box(), 2)
-        self.body.addLayout(top, 2)
+        left.addWidget(warnings_box, 1)
+        columns.addLayout(left, 2)
+        right = QVBoxLayout()
         self.charts = QTabWidget()
         self.charts.setObjectName("review_charts")
         self.charts.setAccessibleName("Charts")
         self.charts_note = QLabel("The charts appear here.")
         self.charts_note.setObjectName("review_charts_note")
         self.charts_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.body.addWidget(self.charts_note)
-        self.body.addWidget(self.charts, 3)
+        right.addWidget(self.charts_note, 1)
+        right.addWidget(self.charts, 1)
         self.charts.setVisible(False)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -83,7 +107,9 @@ class ReviewPage(PlanPage):
         name_widget(self.print_button, "print_button", "Print", "Print the costed strategy")
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.print_button)
-        self.body.addLayout(buttons)
+        right.addLayout(buttons)
+        columns.addLayout(right, 3)
+        self.body.addLayout(columns, 1)
         self.export_button.clicked.connect(self.export_requested)
         self.print_button.clicked.connect(self.print_requested)
 
@@ -179,8 +205,7 @@ class ReviewPage(PlanPage):
             try:
                 maker = getattr(charts, function)
                 figure = maker(self.doc.plan, self.doc.budget) if function == "budget_chart" else maker(self.doc.plan)
-                widget: QWidget = FigureCanvasQTAgg(figure)
-                widget.setMinimumHeight(260)
+                widget: QWidget = ChartBox(FigureCanvasQTAgg(figure))
             except Exception as exc:  # a chart that fails must not take the page down
                 widget = QLabel(f"This chart could not be drawn: {exc}")
                 widget.setWordWrap(True)
