@@ -1,14 +1,182 @@
-"""The Activities step of the wizard (first version; being built out)."""
+"""Step 4, engagement activities: choose methods from the library and plan each activity."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ceplanner.core.model import IAP2_PROMISES, Activity, IAP2Level
+from ceplanner.ui.activity_editor import ActivityEditor, activity_problems
+from ceplanner.ui.cost_model import ActivityListModel
+from ceplanner.ui.document import PlanDocument
+from ceplanner.ui.method_library import MethodLibrary
 from ceplanner.ui.pages.base import PlanPage
+from ceplanner.ui.timeline import Timeline
+from ceplanner.ui.widgets import name_widget
 
 
 class ActivitiesPage(PlanPage):
-    TITLE = "Activities"
+    TITLE = "Engagement activities"
     OBJECT_NAME = "page_activities"
-    GUIDANCE = ""
+    GUIDANCE = (
+        "Pick methods from the library (filter by IAP2 level, mode and cost) and add them as "
+        "activities, then say who each is for, which objectives it serves and when it runs. The "
+        "IAP2 level says how much influence people will have; its promise is what you commit to "
+        "telling them, so keep only promises you can honour. Costs can be refined on the next page."
+    )
+    EXAMPLE = (
+        "Riverside Housing added “Focus groups with seldom-heard tenants” from the library: "
+        "target groups “Tenants whose first language is not English” and “Unpaid carers”, "
+        "objective “Repairs are easier to report”, level Involve (“We will work with you to make "
+        "sure your concerns are reflected in the options…”), 3 sessions in March, 24 participants."
+    )
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(doc, parent)
+        self.activities = ActivityListModel(doc, self, totals=False)
+        self.activity_list = QListView()
+        name_widget(
+            self.activity_list, "activities_list", "Activities in the plan", "Choose an activity to edit."
+        )
+        self.activity_list.setModel(self.activities)
+        self.activity_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.activity_list.setWordWrap(True)
+        self.activity_list.setSpacing(2)
+        self.activity_list.setAlternatingRowColors(True)
+        self.add_blank = QPushButton("Add blank")
+        name_widget(
+            self.add_blank, "activities_add_blank", "Add blank activity", "An activity not from the library"
+        )
+        self.delete_button = QPushButton("Delete")
+        name_widget(
+            self.delete_button,
+            "activities_delete",
+            "Delete activity",
+            "Delete it and its costs (undo restores)",
+        )
+        list_buttons = QHBoxLayout()
+        list_buttons.addWidget(self.add_blank)
+        list_buttons.addWidget(self.delete_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel("Activities in the plan")
+        heading.setBuddy(self.activity_list)
+        left_layout.addWidget(heading)
+        left_layout.addWidget(self.activity_list, 1)
+        left_layout.addLayout(list_buttons)
+
+        self.editor = ActivityEditor(doc)
+        editor_scroll = QScrollArea()
+        editor_scroll.setObjectName("activities_editor_scroll")
+        editor_scroll.setWidgetResizable(True)
+        editor_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        editor_scroll.setWidget(self.editor)
+        self.library = MethodLibrary(doc)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("activities_splitter")
+        for widget in (left, editor_scroll, self.library):
+            self.splitter.addWidget(widget)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([240, 520, 500])
+        self.body.addWidget(self.splitter, 1)
+        self.timeline = Timeline(doc)
+        timeline_scroll = QScrollArea()
+        timeline_scroll.setObjectName("activities_timeline_scroll")
+        timeline_scroll.setWidgetResizable(True)
+        timeline_scroll.setWidget(self.timeline)
+        timeline_scroll.setMaximumHeight(170)
+        timeline_scroll.setMinimumHeight(100)
+        legend = QLabel(Timeline.legend_html())
+        legend.setObjectName("activities_timeline_legend")
+        legend.setTextFormat(Qt.TextFormat.RichText)
+        self.body.addWidget(legend)
+        self.body.addWidget(timeline_scroll)
+
+        self.activity_list.selectionModel().currentChanged.connect(self._activity_chosen)
+        self.activities.modelReset.connect(self._keep_activity)
+        self.library.added.connect(self.select_activity)
+        self.timeline.activity_clicked.connect(self.select_activity)
+        self.add_blank.clicked.connect(self.add_blank_activity)
+        self.delete_button.clicked.connect(self.delete_activity)
+        self.setTabOrder(self.activity_list, self.add_blank)
+        self.setTabOrder(self.add_blank, self.delete_button)
+        self.setTabOrder(self.delete_button, self.editor.title)
+        self.setTabOrder(self.editor.participants, self.library.level_filter)
+        self._rates = (doc.plan.currency, doc.plan.staff_day_rate)
+        self._keep_activity()
+
+    # -- showing ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Show the plan's current values."""
+        rates = (self.doc.plan.currency, self.doc.plan.staff_day_rate)
+        if rates != self._rates:
+            self._rates = rates
+            self.library.reload()
+        if self.editor.activity is not None and self.editor.activity not in self.doc.plan.activities:
+            self._keep_activity()
+        self.editor.refresh()
+        self.delete_button.setEnabled(self.editor.activity is not None and not self.doc.readonly)
+        self.add_blank.setEnabled(not self.doc.readonly)
+
+    def problems(self) -> list[str]:
+        plan = self.doc.plan
+        if not plan.activities:
+            return ["No activities yet: add one from the method library."]
+        found: list[str] = []
+        for activity in plan.activities:
+            found += activity_problems(activity, plan.start, plan.end)
+        return found
+
+    def select_activity(self, activity_id: str) -> None:
+        row = self.activities.row_of(activity_id)
+        if row >= 0:
+            self.activity_list.selectionModel().setCurrentIndex(
+                self.activities.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            self._activity_chosen()
+
+    def _activity_chosen(self) -> None:
+        index = self.activity_list.currentIndex()
+        activity = self.activities.activity(index.row()) if index.isValid() else None
+        if activity is not self.editor.activity:
+            self.editor.set_activity(activity)
+        self.timeline.set_selected(activity.id if activity else None)
+        self.refresh()
+
+    def _keep_activity(self) -> None:
+        current = self.editor.activity
+        if current is not None and current in self.doc.plan.activities:
+            self.select_activity(current.id)
+        elif self.doc.plan.activities:
+            self.select_activity(self.doc.plan.activities[0].id)
+        else:
+            self.editor.set_activity(None)
+            self.timeline.set_selected(None)
+
+    # -- edits ------------------------------------------------------------------------------
+
+    def add_blank_activity(self) -> None:
+        activity = Activity(title="New activity", promise=IAP2_PROMISES[IAP2Level.CONSULT])
+        self.doc.append_item(self.doc.plan, "activities", activity, "Add an activity")
+        self.select_activity(activity.id)
+        self.editor.title.setFocus()
+        self.editor.title.selectAll()
+
+    def delete_activity(self) -> None:
+        activity = self.editor.activity
+        if activity is None:
+            return
+        row = self.doc.plan.activities.index(activity)
+        self.doc.remove_item(self.doc.plan, "activities", row, f"Delete activity “{activity.title}”")

@@ -1,0 +1,286 @@
+"""Edit one activity: who it is for, what it serves, its IAP2 level and promise, dates and size."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QLineEdit, QListView, QSpinBox, QVBoxLayout, QWidget
+
+from ceplanner.core.model import IAP2_PROMISES, Activity, IAP2Level, label
+from ceplanner.ui.document import PlanDocument
+from ceplanner.ui.widgets import (
+    DateField,
+    TextArea,
+    add_row,
+    blocked,
+    new_form,
+    problem_label,
+    set_text_quietly,
+    show_problem,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+class ChoiceModel(QAbstractListModel):
+    """Check boxes over plan items (groups or objectives), stored as ids on the activity."""
+
+    def __init__(
+        self,
+        doc: PlanDocument,
+        items: Callable[[], list[Any]],
+        attr: str,
+        what: str,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.doc, self._items, self.attr, self.what = doc, items, attr, what
+        self.activity: Activity | None = None
+
+    def set_activity(self, activity: Activity | None) -> None:
+        self.beginResetModel()
+        self.activity = activity
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._items())
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.activity is not None and not self.doc.readonly:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        items = self._items()
+        if not index.isValid() or index.row() >= len(items):
+            return None
+        item = items[index.row()]
+        text = getattr(item, "name", None) or getattr(item, "title", "") or "(no name)"
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
+            return text
+        if role == Qt.ItemDataRole.CheckStateRole:
+            chosen = self.activity is not None and item.id in getattr(self.activity, self.attr)
+            return Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        items = self._items()
+        if role != Qt.ItemDataRole.CheckStateRole or self.activity is None or index.row() >= len(items):
+            return False
+        item_id = items[index.row()].id
+        ids = [i for i in getattr(self.activity, self.attr) if i != item_id]
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
+            ids.append(item_id)
+        self.doc.set_value(self.activity, self.attr, ids, f"Change the {self.what} of an activity")
+        return True
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+
+class ActivityEditor(QWidget):
+    """The fields of one activity; every change is one undoable edit."""
+
+    problems_changed = Signal()
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.activity: Activity | None = None
+        self.setObjectName("activity_editor")
+        form = new_form()
+        self.title = QLineEdit()
+        add_row(form, "Title", self.title, "activity_title", "A short name people will recognise.")
+        self.description = TextArea(lines=2)
+        add_row(form, "Description", self.description, "activity_description", "What happens, where and how.")
+        self.groups = ChoiceModel(doc, lambda: self.doc.plan.groups, "group_ids", "target groups", self)
+        self.group_list = self._check_list(self.groups)
+        add_row(
+            form, "Target groups", self.group_list, "activity_groups", "Tick the groups this activity is for."
+        )
+        self.objectives = ChoiceModel(
+            doc, lambda: self.doc.plan.objectives, "objective_ids", "objectives", self
+        )
+        self.objective_list = self._check_list(self.objectives)
+        add_row(
+            form,
+            "Objectives served",
+            self.objective_list,
+            "activity_objectives",
+            "Tick what it helps achieve.",
+        )
+        self.level = QComboBox()
+        for level in IAP2Level:
+            self.level.addItem(label(level), level)
+        add_row(
+            form,
+            "IAP2 level",
+            self.level,
+            "activity_level",
+            "How much influence participants have, from Inform (least) to Empower (most).",
+        )
+        self.promise = TextArea(lines=2)
+        add_row(
+            form,
+            "Promise to participants",
+            self.promise,
+            "activity_promise",
+            "What you commit to at this level. Filled in from the IAP2 wording; edit it to suit, "
+            "but only promise what you will do.",
+        )
+        self.start = DateField("activity_start")
+        add_row(form, "Starts", self.start, "activity_start_field")
+        self.end = DateField("activity_end")
+        add_row(form, "Ends", self.end, "activity_end_field")
+        self.sessions = QSpinBox()
+        self.sessions.setRange(1, 1000)
+        add_row(form, "Sessions", self.sessions, "activity_sessions", "How many times it runs.")
+        self.participants = QSpinBox()
+        self.participants.setRange(0, 1_000_000)
+        self.participants.setGroupSeparatorShown(True)
+        add_row(
+            form, "Expected participants", self.participants, "activity_participants", "Over all sessions."
+        )
+        self.problem = problem_label("activity_problem")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+
+        self.title.editingFinished.connect(self._title_done)
+        self.description.editingFinished.connect(
+            lambda: self._set("description", self.description.toPlainText(), "Edit activity description")
+        )
+        self.promise.editingFinished.connect(
+            lambda: self._set("promise", self.promise.toPlainText(), "Edit the promise to participants")
+        )
+        self.level.currentIndexChanged.connect(self._level_chosen)
+        self.start.changed.connect(lambda value: self._set("start", value, "Change activity start"))
+        self.end.changed.connect(lambda value: self._set("end", value, "Change activity end"))
+        self.sessions.editingFinished.connect(
+            lambda: self._set("sessions", self.sessions.value(), "Change sessions")
+        )
+        self.participants.editingFinished.connect(
+            lambda: self._set("participants", self.participants.value(), "Change expected participants")
+        )
+        widgets: list[QWidget] = [
+            self.title,
+            self.description,
+            self.group_list,
+            self.objective_list,
+            self.level,
+            self.promise,
+            self.start.check,
+            self.start.edit,
+            self.end.check,
+            self.end.edit,
+            self.sessions,
+            self.participants,
+        ]
+        for first, second in itertools.pairwise(widgets):
+            self.setTabOrder(first, second)
+        self.set_activity(None)
+
+    def _check_list(self, model: ChoiceModel) -> QListView:
+        view = QListView()
+        view.setModel(model)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        view.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        return view
+
+    def set_activity(self, activity: Activity | None) -> None:
+        self.activity = activity
+        self.groups.set_activity(activity)
+        self.objectives.set_activity(activity)
+        self.setEnabled(activity is not None and not self.doc.readonly)
+        self.refresh()
+
+    def refresh(self) -> None:
+        activity = self.activity
+        if activity is None:
+            for widget in (self.title, self.description, self.promise):
+                set_text_quietly(widget, "")
+            show_problem(self.problem, "")
+            return
+        fields = (self.title, self.description, self.promise, self.level, self.sessions, self.participants)
+        with blocked(*fields):
+            if not self.title.hasFocus():
+                set_text_quietly(self.title, activity.title)
+            if not self.description.hasFocus():
+                set_text_quietly(self.description, activity.description)
+            if not self.promise.hasFocus():
+                set_text_quietly(self.promise, activity.promise)
+            self.level.setCurrentIndex(max(self.level.findData(activity.level), 0))
+            self.sessions.setValue(activity.sessions)
+            self.participants.setValue(activity.participants)
+        self.start.set_value(activity.start)
+        self.end.set_value(activity.end)
+        self.groups.refresh()
+        self.objectives.refresh()
+        show_problem(self.problem, " ".join(self.problems()))
+
+    def problems(self) -> list[str]:
+        activity = self.activity
+        if activity is None:
+            return []
+        return activity_problems(activity, self.doc.plan.start, self.doc.plan.end)
+
+    def _set(self, attr: str, value: Any, text: str) -> None:
+        if self.activity is not None and not self.doc.readonly:
+            self.doc.set_value(self.activity, attr, value, text)
+
+    def _title_done(self) -> None:
+        if self.activity is None:
+            return
+        title = self.title.text().strip()
+        if not title:
+            show_problem(
+                self.problem, "An activity needs a title, for example “Drop-in at the community hub”."
+            )
+            self.title.setText(self.activity.title)
+            return
+        self._set("title", title, "Rename activity")
+
+    def _level_chosen(self) -> None:
+        """Change the level; a promise still in the standard wording follows the new level."""
+        activity = self.activity
+        level = IAP2Level(self.level.currentData())  # combo data comes back as plain text
+        if activity is None or level == activity.level or self.doc.readonly:
+            return
+        standard = activity.promise.strip() in ("", IAP2_PROMISES[activity.level])
+        self.doc.begin_macro(f"Change the IAP2 level to {label(level)}")
+        self.doc.set_value(activity, "level", level)
+        if standard:
+            self.doc.set_value(activity, "promise", IAP2_PROMISES[level])
+        self.doc.end_macro()
+
+
+def activity_problems(activity: Activity, plan_start: date | None, plan_end: date | None) -> list[str]:
+    """An activity's date and size problems, in words."""
+    found: list[str] = []
+    name = f"“{activity.title or 'Untitled activity'}”"
+    if activity.start and activity.end and activity.end < activity.start:
+        found.append(f"{name} ends before it starts.")
+    if activity.start and plan_start and activity.start < plan_start:
+        found.append(f"{name} starts before the plan does.")
+    if activity.end and plan_end and activity.end > plan_end:
+        found.append(f"{name} ends after the plan does.")
+    if not activity.group_ids:
+        found.append(f"{name} has no target group.")
+    if not activity.promise.strip():
+        found.append(f"{name} makes no promise to participants.")
+    return found

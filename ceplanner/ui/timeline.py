@@ -1,0 +1,179 @@
+"""A painted timeline: one bar per dated activity across the plan's months; undated ones listed."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ceplanner.core.model import Activity, IAP2Level, label
+from ceplanner.ui.document import PlanDocument
+
+ROW = 22
+HEADER = 22
+LABEL_WIDTH = 220
+LEVEL_COLOURS = {
+    IAP2Level.INFORM: QColor("#7f8c8d"),
+    IAP2Level.CONSULT: QColor("#2980b9"),
+    IAP2Level.INVOLVE: QColor("#27ae60"),
+    IAP2Level.COLLABORATE: QColor("#d35400"),
+    IAP2Level.EMPOWER: QColor("#8e44ad"),
+}
+
+
+def month_starts(first: date, last: date) -> list[date]:
+    """The first day of every month from ``first``'s month to ``last``'s, inclusive."""
+    months, current = [], date(first.year, first.month, 1)
+    while current <= last:
+        months.append(current)
+        current = date(current.year + (current.month == 12), current.month % 12 + 1, 1)
+    return months
+
+
+def span(activity: Activity) -> tuple[date, date] | None:
+    """An activity's dates, a single day when only one end is known; None when undated."""
+    if activity.start is None and activity.end is None:
+        return None
+    start = activity.start or activity.end
+    end = activity.end or activity.start
+    assert start is not None and end is not None
+    return (start, max(start, end))
+
+
+class Timeline(QWidget):
+    """Activities across the plan's dates; clicking a bar emits ``activity_clicked``."""
+
+    activity_clicked = Signal(str)
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.selected_id: str | None = None
+        self.setObjectName("activity_timeline")
+        self.setAccessibleName("Timeline of activities")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._bars: list[tuple[QRectF, str]] = []
+        doc.changed.connect(lambda _obj: self._update())
+        self._update()
+
+    def dated(self) -> list[tuple[Activity, date, date]]:
+        result = []
+        for activity in self.doc.plan.activities:
+            dates = span(activity)
+            if dates is not None:
+                result.append((activity, *dates))
+        return sorted(result, key=lambda item: item[1])
+
+    def undated(self) -> list[Activity]:
+        return [a for a in self.doc.plan.activities if span(a) is None]
+
+    def period(self) -> tuple[date, date] | None:
+        """The plan's start and end, widened to take in every dated activity."""
+        ends = [d for _a, s, e in self.dated() for d in (s, e)]
+        ends += [d for d in (self.doc.plan.start, self.doc.plan.end) if d is not None]
+        return (min(ends), max(ends)) if ends else None
+
+    def unscheduled_text(self) -> str:
+        names = [a.title or "Untitled activity" for a in self.undated()]
+        return ("Unscheduled (no dates yet): " + "; ".join(names)) if names else ""
+
+    def _update(self) -> None:
+        names = "; ".join(f"{a.title}: {s:%d %b %Y} to {e:%d %b %Y}" for a, s, e in self.dated())
+        self.setAccessibleDescription(" ".join(filter(None, [names, self.unscheduled_text()])))
+        self.setToolTip(self.unscheduled_text())
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        rows = max(len(self.dated()), 1)
+        extra = 2 * ROW if self.undated() else ROW // 3
+        return QSize(600, HEADER + rows * ROW + extra + 8)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+        self._bars = []
+        period = self.period()
+        width = self.width()
+        bottom_text = QRectF(6, self.height() - 2 * ROW, width - 12, 2 * ROW)
+        painter.setPen(text)
+        if period is None:
+            painter.drawText(
+                self.rect().adjusted(8, 4, -8, -4),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                "Set the plan's start and end dates and the activities' dates to see them on a timeline. "
+                + self.unscheduled_text(),
+            )
+            return
+        first, last = period
+        months = month_starts(first, last)
+        end_of_last = date(months[-1].year + (months[-1].month == 12), months[-1].month % 12 + 1, 1)
+        days = max((end_of_last - months[0]).days, 1)
+        left, right = LABEL_WIDTH, width - 10
+        scale = (right - left) / days
+
+        def x(day: date) -> float:
+            return left + (day - months[0]).days * scale
+
+        grid = QColor(text)
+        grid.setAlpha(50)
+        fm = painter.fontMetrics()
+        rows = max(len(self.dated()), 1)
+        for month in months:
+            painter.setPen(QPen(grid, 1))
+            painter.drawLine(int(x(month)), HEADER - 4, int(x(month)), HEADER + rows * ROW)
+            painter.setPen(text)
+            words = f"{month:%b %Y}" if month.month == 1 or month == months[0] else f"{month:%b}"
+            if fm.horizontalAdvance(words) < 31 * scale:
+                painter.drawText(
+                    QRectF(x(month) + 2, 2, 31 * scale, HEADER - 4), Qt.AlignmentFlag.AlignLeft, words
+                )
+        for row, (activity, start, end) in enumerate(self.dated()):
+            top = HEADER + row * ROW
+            name = fm.elidedText(
+                activity.title or "Untitled activity", Qt.TextElideMode.ElideRight, LABEL_WIDTH - 12
+            )
+            painter.setPen(text)
+            painter.drawText(QRectF(6, top, LABEL_WIDTH - 10, ROW), Qt.AlignmentFlag.AlignVCenter, name)
+            bar = QRectF(x(start), top + 4, max(x(end + timedelta(days=1)) - x(start), 4), ROW - 8)
+            colour = LEVEL_COLOURS.get(activity.level, palette.color(QPalette.ColorRole.Highlight))
+            painter.setBrush(colour)
+            selected = activity.id == self.selected_id
+            painter.setPen(QPen(text, 2) if selected else Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(bar, 3, 3)
+            self._bars.append((QRectF(0, top, width, ROW), activity.id))
+        painter.setPen(text)
+        painter.drawText(
+            bottom_text,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap,
+            self.unscheduled_text(),
+        )
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        for rect, activity_id in self._bars:
+            if rect.contains(event.position()):
+                self.activity_clicked.emit(activity_id)
+                return
+        super().mousePressEvent(event)
+
+    @staticmethod
+    def legend_html() -> str:
+        """A key to the bar colours (fixed words only, so rich text is safe)."""
+        keys = "&nbsp;&nbsp;".join(
+            f'<span style="color:{LEVEL_COLOURS[level].name()}">&#9632;</span>&nbsp;{label(level)}'
+            for level in IAP2Level
+        )
+        return f"Bar colour shows the IAP2 level: {keys}"
+
+    def set_selected(self, activity_id: str | None) -> None:
+        self.selected_id = activity_id
+        self.update()
