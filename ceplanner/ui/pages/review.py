@@ -151,6 +151,12 @@ class ReviewPage(PlanPage):
         return found
 
     def refresh(self) -> None:
+        self._show_warnings()
+        self._show_summary()
+        if self.isVisible():
+            self._show_charts()
+
+    def _show_warnings(self) -> None:
         self.warnings.clear()
         problems = self.all_problems()
         for severity, message, step in problems:
@@ -161,9 +167,6 @@ class ReviewPage(PlanPage):
             self.warnings.addItem(item)
         if not problems:
             self.warnings.addItem(QListWidgetItem("No warnings: the plan is ready to export."))
-        self._show_summary()
-        if self.isVisible():
-            self._show_charts()
 
     def _show_summary(self) -> None:
         plan, budget = self.doc.plan, self.doc.budget
@@ -223,7 +226,11 @@ class ReviewPage(PlanPage):
             self.go_to_step.emit(str(step))
 
     def showEvent(self, event: Any) -> None:
+        stale = getattr(self, "_stale", True)
         super().showEvent(event)
+        if not stale:
+            # Other pages' own problems (a half-typed amount) change without editing the plan.
+            self._show_warnings()
         if not self._charts_ready:
             self._show_charts()
 
