@@ -28,7 +28,10 @@ _ROOT = QModelIndex()
 
 
 class ChoiceModel(QAbstractListModel):
-    """Check boxes over plan items (groups or objectives), stored as ids on the activity."""
+    """Check boxes over plan items (groups or objectives), stored as ids on the edited object.
+
+    The edited object is an activity, or anything else with the ``attr`` list (an objective).
+    """
 
     def __init__(
         self,
@@ -81,7 +84,7 @@ class ChoiceModel(QAbstractListModel):
         ids = [i for i in getattr(self.activity, self.attr) if i != item_id]
         if Qt.CheckState(value) == Qt.CheckState.Checked:
             ids.append(item_id)
-        self.doc.set_value(self.activity, self.attr, ids, f"Change the {self.what} of an activity")
+        self.doc.set_value(self.activity, self.attr, ids, f"Change the {self.what}")
         return True
 
     def refresh(self) -> None:

@@ -1,14 +1,476 @@
-"""The Objectives and indicators step of the wizard (first version; being built out)."""
+"""Step 3, objectives: what should change, at which outcome level, and how you will know."""
 
 from __future__ import annotations
 
+import itertools
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ceplanner.core.model import Indicator, Objective, OutcomeLevel, label
+from ceplanner.ui.activity_editor import ChoiceModel
+from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.pages.base import PlanPage
+from ceplanner.ui.stakeholder_model import setup_view
+from ceplanner.ui.widgets import (
+    TextArea,
+    add_row,
+    blocked,
+    name_widget,
+    new_form,
+    problem_label,
+    set_text_quietly,
+    show_problem,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+LEVELS = list(OutcomeLevel)
+LEVEL_HELP = {
+    OutcomeLevel.INDIVIDUAL: "Changes for the people taking part: confidence, skills, being heard.",
+    OutcomeLevel.SERVICE: "Changes to a service: better designed, more used, fairer.",
+    OutcomeLevel.STRATEGIC: "Changes to decisions, policy and how the organisation works.",
+}
+INDICATOR_COLUMNS = [
+    ("measure", "Measure"),
+    ("baseline", "Baseline"),
+    ("target", "Target"),
+    ("evidence_source", "Evidence source"),
+    ("collection", "How and when collected"),
+    ("analysed_by", "Who analyses"),
+]
+
+
+class ObjectiveTree(QAbstractItemModel):
+    """Three headings (individual, service, strategic), each with its objectives beneath."""
+
+    OBJECTIVE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, doc: PlanDocument, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+
+    def at_level(self, level: OutcomeLevel) -> list[Objective]:
+        return [o for o in self.doc.plan.objectives if o.level == level]
+
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, 0 if not parent.isValid() else parent.row() + 1)
+
+    def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        if not parent.isValid():
+            return len(LEVELS)
+        if parent.internalId() == 0:
+            return len(self.at_level(LEVELS[parent.row()]))
+        return 0
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 1
+
+    def objective(self, index: Index) -> Objective | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        items = self.at_level(LEVELS[index.internalId() - 1])
+        return items[index.row()] if index.row() < len(items) else None
+
+    def index_of(self, objective: Objective) -> QModelIndex:
+        level_row = LEVELS.index(OutcomeLevel(objective.level))
+        return self.index(self.at_level(objective.level).index(objective), 0, self.index(level_row, 0))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        objective = self.objective(index)
+        if objective is None:
+            level = LEVELS[index.row()]
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return f"{label(level)} outcomes ({len(self.at_level(level))})"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return LEVEL_HELP[level]
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return objective.title or "(untitled objective)"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            count = len(objective.indicators)
+            return f"{objective.title}\n{count} indicator{'s' if count != 1 else ''}"
+        if role == self.OBJECTIVE_ROLE:
+            return objective
+        return None
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+
+class IndicatorModel(QAbstractTableModel):
+    """The indicators of one objective; every cell is free text."""
+
+    def __init__(self, doc: PlanDocument, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.objective: Objective | None = None
+        self._ids: list[str] = []
+
+    def set_objective(self, objective: Objective | None) -> None:
+        self.beginResetModel()
+        self.objective = objective
+        self._ids = [i.id for i in self.indicators]
+        self.endResetModel()
+
+    @property
+    def indicators(self) -> list[Indicator]:
+        return self.objective.indicators if self.objective is not None else []
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.indicators)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(INDICATOR_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                INDICATOR_COLUMNS[section][1]
+                if orientation == Qt.Orientation.Horizontal
+                else str(section + 1)
+            )
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return flags if self.doc.readonly else flags | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.indicators):
+            return None
+        attr, header = INDICATOR_COLUMNS[index.column()]
+        value = getattr(self.indicators[index.row()], attr)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
+            return value
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{header}: {value or 'none'}"
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.doc.readonly:
+            return False
+        attr, header = INDICATOR_COLUMNS[index.column()]
+        self.doc.set_value(
+            self.indicators[index.row()], attr, str(value).strip(), f"Edit indicator {header.lower()}"
+        )
+        return True
+
+    def refresh(self) -> None:
+        ids = [i.id for i in self.indicators]
+        if ids != self._ids:
+            self.set_objective(self.objective)
+        elif self.indicators:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.indicators) - 1, len(INDICATOR_COLUMNS) - 1)
+            )
 
 
 class ObjectivesPage(PlanPage):
-    TITLE = "Objectives and indicators"
+    TITLE = "Objectives and outcome levels"
     OBJECT_NAME = "page_objectives"
-    GUIDANCE = ""
+    GUIDANCE = (
+        "Say what the engagement should change, and for whom. Each objective sits at an outcome "
+        "level: individual (the people taking part gain something), service (a service changes) "
+        "or strategic (decisions and policy change). Give each objective indicators: what you "
+        "will measure, where it starts, what you aim for, and how you will collect the evidence."
+    )
+    EXAMPLE = (
+        "Service level: “Reporting and tracking repairs works for everyone”, linked to disabled "
+        "tenants and tenants whose first language is not English. Indicator: share of repairs "
+        "reported right first time; baseline 62% (2025 audit); target 80%; evidence from the "
+        "repairs system, pulled quarterly; analysed by the customer insight team."
+    )
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(doc, parent)
+        self.tree_model = ObjectiveTree(doc, self)
+        self.tree = QTreeView()
+        name_widget(
+            self.tree, "objectives_tree", "Objectives by outcome level", "Choose an objective to edit."
+        )
+        self.tree.setModel(self.tree_model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.add_button = self._button(
+            "Add objective", "objectives_add", "Add an objective at the chosen level"
+        )
+        self.delete_button = self._button(
+            "Delete", "objectives_delete", "Delete the objective (undo restores it)"
+        )
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.tree, 1)
+        self.level_help = QLabel(
+            "Outcome levels\n" + "\n".join(f"{label(lvl)}: {text}" for lvl, text in LEVEL_HELP.items())
+        )
+        self.level_help.setObjectName("objectives_level_help")
+        self.level_help.setWordWrap(True)
+        self.level_help.setTextFormat(Qt.TextFormat.PlainText)
+        self.level_help.setFrameShape(QLabel.Shape.StyledPanel)
+        self.level_help.setMargin(6)
+        left_layout.addWidget(self.level_help)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.delete_button)
+        left_layout.addLayout(row)
+
+        form = new_form()
+        self.title_edit = QLineEdit()
+        add_row(form, "Objective", self.title_edit, "objective_title", "What should change, in a sentence.")
+        self.description = TextArea(lines=2)
+        add_row(form, "Description", self.description, "objective_description")
+        self.level = QComboBox()
+        for level in OutcomeLevel:
+            self.level.addItem(label(level), level)
+            self.level.setItemData(self.level.count() - 1, LEVEL_HELP[level], Qt.ItemDataRole.ToolTipRole)
+        add_row(form, "Outcome level", self.level, "objective_level", "Individual, service or strategic.")
+        self.groups = ChoiceModel(doc, lambda: self.doc.plan.groups, "group_ids", "linked groups", self)
+        self.group_list = QTreeView()
+        self.group_list.setRootIsDecorated(False)
+        self.group_list.setHeaderHidden(True)
+        self.group_list.setModel(self.groups)
+        self.group_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        add_row(form, "Linked groups", self.group_list, "objective_groups", "Whose outcome this is.")
+        self.indicator_model = IndicatorModel(doc, self)
+        self.indicators = QTableView()
+        name_widget(self.indicators, "objective_indicators", "Indicators", "Double-click a cell to edit it.")
+        self.indicators.setModel(self.indicator_model)
+        self.indicators.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.indicators.setWordWrap(True)
+        self.indicators.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.indicators.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        setup_view(self.indicators)
+        self.add_indicator_button = self._button("Add indicator", "indicators_add", "Add a way to measure it")
+        self.delete_indicator_button = self._button(
+            "Delete indicator", "indicators_delete", "Delete the chosen rows"
+        )
+        self.problem = problem_label("objectives_problem")
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(form)
+        heading = QLabel("Indicators: how you will know")
+        heading.setBuddy(self.indicators)
+        right_layout.addWidget(heading)
+        right_layout.addWidget(self.indicators, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_indicator_button)
+        buttons.addWidget(self.delete_indicator_button)
+        buttons.addStretch(1)
+        right_layout.addLayout(buttons)
+        right_layout.addWidget(self.problem)
+        self.editor = right
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("objectives_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([440, 820])
+        self.body.addWidget(self.splitter, 1)
+
+        self.objective: Objective | None = None
+        self.tree.selectionModel().currentChanged.connect(self._chosen)
+        self.add_button.clicked.connect(self.add_objective)
+        self.delete_button.clicked.connect(self.delete_objective)
+        self.add_indicator_button.clicked.connect(self.add_indicator)
+        self.delete_indicator_button.clicked.connect(self.delete_indicators)
+        self.title_edit.editingFinished.connect(self._title_done)
+        self.description.editingFinished.connect(
+            lambda: self._set("description", self.description.toPlainText(), "Edit objective description")
+        )
+        self.level.currentIndexChanged.connect(self._level_chosen)
+        order = [
+            self.tree,
+            self.add_button,
+            self.delete_button,
+            self.title_edit,
+            self.description,
+            self.level,
+        ]
+        order += [self.group_list, self.indicators, self.add_indicator_button, self.delete_indicator_button]
+        for first, second in itertools.pairwise(order):
+            self.setTabOrder(first, second)
+        self._reload()
+
+    def _button(self, text: str, object_name: str, tip: str) -> QPushButton:
+        button = QPushButton(text)
+        name_widget(button, object_name, text, tip)
+        return button
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def _reload(self) -> None:
+        """Rebuild the tree, keeping the chosen objective (or choosing the first)."""
+        keep = self.objective if self.objective in self.doc.plan.objectives else None
+        self.tree_model.reload()
+        self.tree.expandAll()
+        keep = keep or (self.doc.plan.objectives[0] if self.doc.plan.objectives else None)
+        self.select_objective(keep)
+
+    def select_objective(self, objective: Objective | None) -> None:
+        if objective is not None:
+            self.tree.selectionModel().setCurrentIndex(
+                self.tree_model.index_of(objective), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        self._show(objective)
+
+    def _chosen(self, index: QModelIndex) -> None:
+        self._show(self.tree_model.objective(index))
+
+    def _show(self, objective: Objective | None) -> None:
+        if objective is not self.objective or objective is not self.indicator_model.objective:
+            self.objective = objective
+            self.indicator_model.set_objective(objective)
+            self.groups.set_activity(objective)
+        self.refresh_editor()
 
     def refresh(self) -> None:
-        """Show the plan's current values."""
+        structure = [(o.id, o.level, o.title, len(o.indicators)) for o in self.doc.plan.objectives]
+        if structure != getattr(self, "_structure", None):
+            self._structure = structure
+            self._reload()
+        else:
+            self.refresh_editor()
+
+    def refresh_editor(self) -> None:
+        objective = self.objective
+        writable = not self.doc.readonly
+        for widget in (self.title_edit, self.description, self.level, self.group_list, self.indicators):
+            widget.setEnabled(objective is not None)
+        self.add_indicator_button.setEnabled(objective is not None and writable)
+        self.delete_indicator_button.setEnabled(objective is not None and writable)
+        self.delete_button.setEnabled(objective is not None and writable)
+        self.add_button.setEnabled(writable)
+        with blocked(self.title_edit, self.description, self.level):
+            if objective is None:
+                set_text_quietly(self.title_edit, "")
+                set_text_quietly(self.description, "")
+            else:
+                if not self.title_edit.hasFocus():
+                    set_text_quietly(self.title_edit, objective.title)
+                if not self.description.hasFocus():
+                    set_text_quietly(self.description, objective.description)
+                self.level.setCurrentIndex(max(self.level.findData(objective.level), 0))
+        self.groups.refresh()
+        self.indicator_model.refresh()
+        show_problem(self.problem, " ".join(self.problems()) if self.doc.plan.objectives else "")
+
+    def problems(self) -> list[str]:
+        objectives = self.doc.plan.objectives
+        if not objectives:
+            return ["No objectives yet: say what the engagement should change."]
+        found = []
+        for o in objectives:
+            name = f"“{o.title or 'Untitled objective'}”"
+            if not o.indicators:
+                found.append(f"{name} has no indicator: add how you will know it happened.")
+            elif any(not i.measure.strip() for i in o.indicators):
+                found.append(f"{name} has an indicator with no measure.")
+        return found
+
+    # -- edits ------------------------------------------------------------------------------
+
+    def _set(self, attr: str, value: Any, text: str) -> None:
+        if self.objective is not None and not self.doc.readonly:
+            self.doc.set_value(self.objective, attr, value, text)
+
+    def _title_done(self) -> None:
+        if self.objective is None:
+            return
+        title = self.title_edit.text().strip()
+        if not title:
+            show_problem(
+                self.problem, "An objective needs a title, for example “Repairs are easier to report”."
+            )
+            self.title_edit.setText(self.objective.title)
+            return
+        self._set("title", title, "Rename objective")
+
+    def _level_chosen(self) -> None:
+        if self.objective is not None:
+            self._set("level", OutcomeLevel(self.level.currentData()), "Change outcome level")
+
+    def _chosen_level(self) -> OutcomeLevel:
+        index = self.tree.currentIndex()
+        if index.isValid() and index.internalId() == 0:
+            return LEVELS[index.row()]
+        return OutcomeLevel(self.objective.level) if self.objective else OutcomeLevel.SERVICE
+
+    def add_objective(self) -> None:
+        objective = Objective(title="New objective", level=self._chosen_level())
+        self.doc.append_item(self.doc.plan, "objectives", objective, "Add an objective")
+        self.select_objective(objective)
+        self.title_edit.setFocus()
+        self.title_edit.selectAll()
+
+    def delete_objective(self) -> None:
+        objective = self.objective
+        if objective is None:
+            return
+        plan = self.doc.plan
+        self.doc.begin_macro(f"Delete objective “{objective.title}”")
+        for activity in plan.activities:
+            if objective.id in activity.objective_ids:
+                kept = [i for i in activity.objective_ids if i != objective.id]
+                self.doc.set_value(activity, "objective_ids", kept)
+        self.doc.remove_item(plan, "objectives", plan.objectives.index(objective))
+        self.doc.end_macro()
+
+    def add_indicator(self) -> None:
+        if self.objective is None:
+            return
+        self.doc.append_item(self.objective, "indicators", Indicator(), "Add an indicator")
+        index = self.indicator_model.index(len(self.objective.indicators) - 1, 0)
+        self.indicators.setCurrentIndex(index)
+        self.indicators.edit(index)
+
+    def delete_indicators(self) -> None:
+        if self.objective is None:
+            return
+        rows = {i.row() for i in self.indicators.selectionModel().selectedRows()}
+        if not rows and self.indicators.currentIndex().isValid():
+            rows = {self.indicators.currentIndex().row()}
+        if rows:
+            kept = [ind for i, ind in enumerate(self.objective.indicators) if i not in rows]
+            self.doc.replace_list(self.objective, "indicators", kept, "Delete indicators")
