@@ -29,6 +29,7 @@ from ceplanner.core.library import all_methods
 from ceplanner.core.model import IAP2Level, Method, Mode, Plan, label
 from ceplanner.core.money import format_money, parse_money
 from ceplanner.ui.document import PlanDocument
+from ceplanner.ui.stakeholder_model import name_table
 from ceplanner.ui.widgets import name_widget, problem_label, show_problem
 
 METHOD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -126,7 +127,7 @@ class MethodLibrary(QWidget):
             filters.addWidget(combo, 1)
 
         self.table = QTableView()
-        name_widget(self.table, "library_methods", "Engagement methods", "Choose a method, then Add to plan")
+        name_table(self.table, "library_methods", "Engagement methods", "Choose a method, then Add to plan")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

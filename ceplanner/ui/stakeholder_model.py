@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QListWidget,
@@ -386,3 +387,25 @@ def setup_view(view: QAbstractItemView) -> None:
         | QAbstractItemView.EditTrigger.AnyKeyPressed
         | QAbstractItemView.EditTrigger.SelectedClicked
     )
+
+
+def name_table(view: QAbstractItemView, object_name: str, accessible: str, tip: str = "") -> None:
+    """Name a table or tree and its headers and corner button, for tests and screen readers."""
+    view.setObjectName(object_name)
+    view.setAccessibleName(accessible)
+    if tip:
+        view.setToolTip(tip)
+        view.setAccessibleDescription(tip)
+    for header, what in (
+        (getattr(view, "horizontalHeader", None), "columns"),
+        (getattr(view, "verticalHeader", None), "rows"),
+    ):
+        if header is not None:
+            header().setObjectName(f"{object_name}_{what}")
+            header().setAccessibleName(f"{accessible}: {what}")
+    if hasattr(view, "header"):
+        view.header().setObjectName(f"{object_name}_columns")
+        view.header().setAccessibleName(f"{accessible}: columns")
+    corner = view.findChild(QAbstractButton, "qt_tableview_cornerbutton")
+    if corner is not None:
+        corner.setAccessibleName(f"Select all in {accessible.lower()}")

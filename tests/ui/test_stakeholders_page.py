@@ -173,3 +173,21 @@ def test_inputs_are_named(page: StakeholdersPage) -> None:
         assert button is not None and button.accessibleName()
     assert page.findChild(QTableView, "stakeholders_table").accessibleName()
     assert page.problems() == []
+
+
+@pytest.mark.parametrize("module", ["stakeholders", "objectives", "activities", "costs"])
+def test_every_input_on_my_pages_is_named(qtbot: Any, tmp_path: Path, module: str) -> None:
+    import importlib
+
+    from ceplanner.core.library import sample_plan
+    from tests.ui.conftest import unnamed_inputs
+
+    pages = importlib.import_module(f"ceplanner.ui.pages.{module}")
+    cls = next(v for k, v in vars(pages).items() if k.endswith("Page") and k != "PlanPage")
+    widget = cls(open_document(tmp_path, sample_plan()))
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    assert widget.objectName() == f"page_{module}"
+    assert unnamed_inputs(widget) == []
+    assert widget.GUIDANCE and widget.EXAMPLE

@@ -21,6 +21,7 @@ from ceplanner.ui.cost_model import ActivityListModel
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.method_library import MethodLibrary
 from ceplanner.ui.pages.base import PlanPage
+from ceplanner.ui.stakeholder_model import name_table
 from ceplanner.ui.timeline import Timeline
 from ceplanner.ui.widgets import name_widget
 
@@ -45,7 +46,7 @@ class ActivitiesPage(PlanPage):
         super().__init__(doc, parent)
         self.activities = ActivityListModel(doc, self, totals=False)
         self.activity_list = QListView()
-        name_widget(
+        name_table(
             self.activity_list, "activities_list", "Activities in the plan", "Choose an activity to edit."
         )
         self.activity_list.setModel(self.activities)

@@ -35,7 +35,7 @@ from ceplanner.ui.cost_model import (
 )
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.pages.base import PlanPage
-from ceplanner.ui.stakeholder_model import setup_view
+from ceplanner.ui.stakeholder_model import name_table, setup_view
 from ceplanner.ui.widgets import name_widget, problem_label, show_problem
 
 # objectName, words shown beside the figure
@@ -71,7 +71,7 @@ class CostsPage(PlanPage):
         self.lines = CostLineModel(doc, self)
 
         self.activity_list = QListView()
-        name_widget(self.activity_list, "costs_activities", "Activities", "Choose the activity to cost.")
+        name_table(self.activity_list, "costs_activities", "Activities", "Choose the activity to cost.")
         self.activity_list.setModel(self.activities)
         self.activity_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.activity_list.setWordWrap(True)
@@ -102,7 +102,7 @@ class CostsPage(PlanPage):
         buttons.addStretch(1)
         self.problem = problem_label("costs_problem")
         self.table = QTableView()
-        name_widget(self.table, "costs_lines", "Cost lines", "Double-click a cell to edit it.")
+        name_table(self.table, "costs_lines", "Cost lines", "Double-click a cell to edit it.")
         self.table.setModel(self.lines)
         self.table.setItemDelegate(CostLineDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -183,7 +183,7 @@ class CostsPage(PlanPage):
             (self.by_level, "costs_by_level", "By outcome level"),
         ):
             view = QTableView()
-            name_widget(view, object_name, title)
+            name_table(view, object_name, title)
             view.setModel(model)
             view.verticalHeader().setVisible(False)
             view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -33,7 +33,7 @@ from ceplanner.core.model import Indicator, Objective, OutcomeLevel, label
 from ceplanner.ui.activity_editor import ChoiceModel
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.pages.base import PlanPage
-from ceplanner.ui.stakeholder_model import setup_view
+from ceplanner.ui.stakeholder_model import name_table, setup_view
 from ceplanner.ui.widgets import (
     TextArea,
     add_row,
@@ -222,7 +222,7 @@ class ObjectivesPage(PlanPage):
         super().__init__(doc, parent)
         self.tree_model = ObjectiveTree(doc, self)
         self.tree = QTreeView()
-        name_widget(
+        name_table(
             self.tree, "objectives_tree", "Objectives by outcome level", "Choose an objective to edit."
         )
         self.tree.setModel(self.tree_model)
@@ -273,7 +273,7 @@ class ObjectivesPage(PlanPage):
         add_row(form, "Linked groups", self.group_list, "objective_groups", "Whose outcome this is.")
         self.indicator_model = IndicatorModel(doc, self)
         self.indicators = QTableView()
-        name_widget(self.indicators, "objective_indicators", "Indicators", "Double-click a cell to edit it.")
+        name_table(self.indicators, "objective_indicators", "Indicators", "Double-click a cell to edit it.")
         self.indicators.setModel(self.indicator_model)
         self.indicators.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.indicators.setWordWrap(True)

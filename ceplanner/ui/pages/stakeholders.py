@@ -29,6 +29,7 @@ from ceplanner.ui.stakeholder_model import (
     StakeholderDelegate,
     StakeholderModel,
     groups_from_tsv,
+    name_table,
     setup_view,
 )
 from ceplanner.ui.widgets import name_widget, problem_label, show_problem
@@ -75,7 +76,7 @@ class StakeholdersPage(PlanPage):
         self.body.addWidget(self.problem)
 
         self.table = QTableView()
-        name_widget(
+        name_table(
             self.table,
             "stakeholders_table",
             "Stakeholder groups",
