@@ -174,3 +174,21 @@ def test_category_combo_edits_the_category(page: CostsPage) -> None:
     assert page.lines.setData(page.lines.index(0, LINE_COLUMN["category"]), CostCategory.ACCESSIBILITY)
     assert reopen(page.doc).activities[0].cost_lines[0].category is CostCategory.ACCESSIBILITY
     assert page.by_category.rows[0][0] in ("Venue", "Accessibility")
+
+
+def test_category_and_unit_combos_in_the_table(page: CostsPage) -> None:
+    from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox
+
+    for attr, text in (("category", "Translation and interpretation"), ("unit", "hour")):
+        index = page.lines.index(0, LINE_COLUMN[attr])
+        page.table.setCurrentIndex(index)
+        page.table.edit(index)
+        combo = page.table.findChild(QComboBox, f"cost_editor_{attr}")
+        assert combo is not None and combo.accessibleName()
+        combo.setCurrentIndex(combo.findText(text))
+        page.table.commitData(combo)
+        page.table.closeEditor(combo, QAbstractItemDelegate.EndEditHint.NoHint)
+    line = page.doc.plan.activities[0].cost_lines[0]
+    assert line.category is CostCategory.TRANSLATION and line.unit is Unit.HOUR
+    shown_categories = [row[0] for row in page.by_category.rows]
+    assert "Translation and interpretation" in shown_categories and "Catering" not in shown_categories

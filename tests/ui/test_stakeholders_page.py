@@ -191,3 +191,34 @@ def test_every_input_on_my_pages_is_named(qtbot: Any, tmp_path: Path, module: st
     assert widget.objectName() == f"page_{module}"
     assert unnamed_inputs(widget) == []
     assert widget.GUIDANCE and widget.EXAMPLE
+
+
+def test_editing_through_the_table_editors(page: StakeholdersPage, qtbot: Any) -> None:
+    from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox, QListWidget, QSpinBox
+
+    table = page.table
+    for attr, kind in (("category", QComboBox), ("power", QSpinBox), ("barriers", QListWidget)):
+        index = cell(page, 0, attr)
+        table.setCurrentIndex(index)
+        table.edit(index)
+        editor = table.findChild(kind, f"stakeholder_editor_{attr}")
+        assert editor is not None and editor.accessibleName()
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(editor.findText("Regulators"))
+        elif isinstance(editor, QSpinBox):
+            editor.setValue(2)
+        else:
+            editor.item(6).setCheckState(Qt.CheckState.Checked)  # Literacy
+        table.commitData(editor)
+        table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+    group = page.doc.plan.groups[0]
+    assert group.category is StakeholderCategory.REGULATORS  # a member, not plain text
+    assert group.power == 2
+    assert group.barriers == [Barrier.LITERACY] and isinstance(group.barriers[0], Barrier)
+    assert page.model.data(cell(page, 0, "quadrant")) == "Keep informed"
+    saved = reopen(page.doc).groups[0]
+    assert (saved.category, saved.power, saved.barriers) == (
+        StakeholderCategory.REGULATORS,
+        2,
+        [Barrier.LITERACY],
+    )
