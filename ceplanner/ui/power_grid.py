@@ -11,7 +11,17 @@ from collections import defaultdict
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
@@ -29,6 +39,7 @@ from ceplanner.ui.stakeholder_model import HIGH_FROM, KEEP_INFORMED, KEEP_SATISF
 CELL = 100.0
 SIZE = 5 * CELL
 MARGIN = 46.0
+RIGHT_MARGIN = 60.0
 POINT = 12.0
 LABEL_CHARS = 14
 QUADRANT_COLOURS = {
@@ -74,7 +85,9 @@ def short_label(name: str, lines: int) -> str:
 class GroupPoint(QGraphicsPathItem):
     """One group on the grid; a drag ends with :meth:`PowerGrid.drop`."""
 
-    def __init__(self, grid: PowerGrid, group: StakeholderGroup, home: QPointF, lines: int = 2) -> None:
+    def __init__(
+        self, grid: PowerGrid, group: StakeholderGroup, home: QPointF, lines: int = 2, width: float = 90.0
+    ) -> None:
         super().__init__()
         self.grid, self.group, self.home = grid, group, home
         path = QPainterPath()
@@ -94,11 +107,24 @@ class GroupPoint(QGraphicsPathItem):
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setZValue(2)
         self.setPos(home)
-        self.label = QGraphicsSimpleTextItem(short_label(group.name or "(no name)", lines), self)
+        self.label = QGraphicsSimpleTextItem(self)
+        # Fit the label inside its cell (measured in bold, as when selected) so it never covers
+        # the group in the next cell.
+        bold = QFont(self.label.font())
+        bold.setBold(True)
+        metrics = QFontMetricsF(bold)
+        lines_shown = short_label(group.name or "(no name)", lines).split("\n")
+        self.label.setText(
+            "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines_shown)
+        )
         self.label.setPos(POINT / 2 + 3, -self.label.boundingRect().height() / 2)
         seldom = " (seldom heard)" if group.seldom_heard else ""
         self.setToolTip(f"{group.name}{seldom}\nPower {group.power}, interest {group.interest}")
         self._pressed: QPointF | None = None
+
+    @property
+    def dragging(self) -> bool:
+        return self._pressed is not None
 
     def boundingRect(self) -> QRectF:
         return self.path().boundingRect().adjusted(-3, -3, 3, 3).united(self.childrenBoundingRect())
@@ -117,6 +143,17 @@ class GroupPoint(QGraphicsPathItem):
         font.setBold(selected)
         self.label.setFont(font)
         self.label.setBrush(QBrush(text))
+
+    def paint(self, painter: QPainter, option: Any, widget: QWidget | None = None) -> None:
+        """A soft backdrop behind the label keeps it readable over grid lines and quadrant names."""
+        backdrop = QColor(self.grid.palette().color(QPalette.ColorRole.Base))
+        backdrop.setAlpha(190)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(backdrop)
+        painter.drawRoundedRect(
+            self.label.mapRectToParent(self.label.boundingRect()).adjusted(-2, 0, 2, 0), 3, 3
+        )
+        super().paint(painter, option, widget)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
@@ -176,7 +213,7 @@ class PowerGrid(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumSize(320, 320)
         self._scene = QGraphicsScene(self)
-        self._scene.setSceneRect(QRectF(-MARGIN, -14, SIZE + MARGIN + 60, SIZE + MARGIN + 14))
+        self._scene.setSceneRect(QRectF(-MARGIN, -14, SIZE + MARGIN + RIGHT_MARGIN, SIZE + MARGIN + 14))
         self.setScene(self._scene)
         self.points: dict[str, GroupPoint] = {}
         self._retired: list[GroupPoint] = []
@@ -240,7 +277,10 @@ class PowerGrid(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        scale = self.transform().m11()
         self.fitInView(self._scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        if abs(self.transform().m11() - scale) > 0.02 and not any(p.dragging for p in self.points.values()):
+            self.rebuild()  # labels are fitted to the cells' size on screen
 
     # -- contents ---------------------------------------------------------------------------
 
@@ -256,14 +296,21 @@ class PowerGrid(QGraphicsView):
         cells: dict[tuple[int, int], list[StakeholderGroup]] = defaultdict(list)
         for group in self.doc.plan.groups:
             cells[(min(max(group.interest, 1), 5), min(max(group.power, 1), 5))].append(group)
+        scale = self.transform().m11()
         for (interest, power), groups in cells.items():
+            # A label may run on over empty cells to its right, and into the right margin.
+            span = 1
+            while interest + span <= 5 and (interest + span, power) not in cells:
+                span += 1
+            room = CELL * span + (RIGHT_MARGIN if interest + span > 5 else 0)
+            width = max(room * scale - POINT - 12, 40.0)
             centre = score_to_scene(interest, power)
             lines = 2 if len(groups) <= 3 else 1
             step = min(34.0 if lines == 2 else 20.0, (CELL - 20) / max(len(groups) - 1, 1))
             for i, group in enumerate(groups):
                 dy = (i - (len(groups) - 1) / 2) * step
                 home = QPointF(centre.x() - CELL / 2 + POINT, centre.y() + dy)
-                point = GroupPoint(self, group, home, lines)
+                point = GroupPoint(self, group, home, lines, width)
                 self._scene.addItem(point)
                 point.setSelected(group.id in selected)
                 self.points[group.id] = point
