@@ -122,6 +122,8 @@ class MoneyField(QWidget):
         self.edit.setPlaceholderText("for example 1,250.50")
         self.edit.setMaximumWidth(180)
         self.problem = problem_label(f"{object_name}_problem")
+        self.error = ""
+        """The problem with the typed text, in words ("" when there is none)."""
         self.focus_proxy_widget = self.edit
         self.setFocusProxy(self.edit)
         row = QHBoxLayout(self)
@@ -139,9 +141,9 @@ class MoneyField(QWidget):
         super().setObjectName(f"{name}_field" if name == self.edit.objectName() else name)
 
     def set_amount(self, minor: int) -> None:
-        if not self.edit.hasFocus() or not self.problem.isVisible():
+        if not self.edit.hasFocus() or not self.error:
             set_text_quietly(self.edit, to_major_text(minor, self._currency()))
-            show_problem(self.problem, "")
+            self._show("")
 
     def amount(self) -> int | None:
         try:
@@ -153,10 +155,14 @@ class MoneyField(QWidget):
         try:
             minor = parse_money(self.edit.text(), self._currency())
         except MoneyError as exc:
-            show_problem(self.problem, str(exc))
+            self._show(str(exc))
             return
-        show_problem(self.problem, "")
+        self._show("")
         self.committed.emit(minor)
+
+    def _show(self, error: str) -> None:
+        self.error = error
+        show_problem(self.problem, error)
 
 
 class DateField(QWidget):

@@ -241,3 +241,27 @@ def test_guide_lists_every_step() -> None:
     html = guide_html()
     for step in STEPS:
         assert step.name in html
+
+
+def test_review_shows_a_half_typed_amount_from_another_page(qtbot: QtBot, sample_file: Path) -> None:
+    window = _window(qtbot, sample_file)
+    rate = window.findChild(QLineEdit, "plan_day_rate")
+    rate.setText("two hundred")
+    rate.editingFinished.emit()
+    window.go_to(6)
+    warnings = window.findChild(QListWidget, "review_warnings")
+    texts = [warnings.item(i).text() for i in range(warnings.count())]
+    assert any("Staff day rate" in t and "not an amount of money" in t for t in texts), texts
+
+
+def test_context_tab_order_follows_the_form(qtbot: QtBot, sample_file: Path) -> None:
+    window = _window(qtbot, sample_file)
+    title = window.findChild(QLineEdit, "plan_title")
+    organisation = window.findChild(QLineEdit, "plan_organisation")
+    author = window.findChild(QLineEdit, "plan_author")
+    chain, widget = [], title
+    while len(chain) < 3:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    assert chain == [title, organisation, author]

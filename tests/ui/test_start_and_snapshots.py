@@ -86,3 +86,36 @@ def test_snapshots_take_restore_and_delete(qtbot: QtBot, sample_file: Path, dial
     dialog.delete_button.click()
     assert dialog.list.count() == 1
     doc.close()
+
+
+
+def test_run_gui_opens_the_plan_and_returns_when_closed(sample_file: Path, tmp_path: Path) -> None:
+    """The real start-up, in its own process (it runs and ends the application's event loop)."""
+    import subprocess
+    import sys
+
+    code = f"""
+import os
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {str(tmp_path / "settings")!r})
+from PySide6.QtWidgets import QApplication
+from ceplanner.ui.app import make_application, run_gui
+from ceplanner.ui.main_window import MainWindow
+make_application()  # the timer below needs the application; run_gui reuses it
+seen = []
+def close_all():
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            seen.append(widget.windowTitle())
+            widget.close()
+QTimer.singleShot(300, close_all)
+status = run_gui({str(sample_file)!r})
+assert status == 0, status
+assert QCoreApplication.organizationName() == "ceplanner"
+print(seen[0])
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"{sample_plan().title} — ceplanner"

@@ -260,6 +260,6 @@ class ContextPage(PlanPage):
 
     def problems(self) -> list[str]:
         found = []
-        if self.day_rate.problem.isVisible():
-            found.append(f"Staff day rate: {self.day_rate.problem.text()}")
+        if self.day_rate.error:
+            found.append(f"Staff day rate: {self.day_rate.error}")
         return found

@@ -191,6 +191,6 @@ class EvaluationPage(PlanPage):
 
     def problems(self) -> list[str]:
         found = []
-        if self.budget.problem.isVisible():
-            found.append(f"Evaluation budget: {self.budget.problem.text()}")
+        if self.budget.error:
+            found.append(f"Evaluation budget: {self.budget.error}")
         return found
