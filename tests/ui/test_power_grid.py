@@ -103,3 +103,27 @@ def test_long_names_are_shortened_on_the_grid_but_whole_in_the_tooltip(page: Sta
     assert "…" in point.label.text()
     assert "Tenants whose first language is not English" in point.toolTip()
     assert short_label("Board members", 2) == "Board members"
+
+
+def test_no_label_covers_another_group(qtbot: Any, tmp_path: Path) -> None:
+    from ceplanner.core.library import sample_plan
+
+    widget = StakeholdersPage(open_document(tmp_path, sample_plan()))
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    grid = widget.grid
+    points = list(grid.points.values())
+    assert len(points) == len(widget.doc.plan.groups)
+    for point in points:
+        label = point.label
+        # on-screen rectangle of this label, in viewport pixels
+        top_left = grid.mapFromScene(point.scenePos()) + label.pos().toPoint()
+        rect = label.boundingRect().toRect().translated(top_left)
+        for other in points:
+            if other is not point:
+                assert not rect.contains(grid.mapFromScene(other.scenePos())), (
+                    point.group.name,
+                    other.group.name,
+                )

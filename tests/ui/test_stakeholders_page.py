@@ -222,3 +222,20 @@ def test_editing_through_the_table_editors(page: StakeholdersPage, qtbot: Any) -
         2,
         [Barrier.LITERACY],
     )
+
+
+def test_ctrl_v_in_the_table_pastes_rows(page: StakeholdersPage, qtbot: Any) -> None:
+    QGuiApplication.clipboard().setText("Ward councillors\tElected members\t\t4\t3\n")
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    qtbot.keyClick(page.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [g.name for g in page.doc.plan.groups][-1] == "Ward councillors"
+
+
+def test_tab_moves_from_the_buttons_to_the_table_and_grid(page: StakeholdersPage) -> None:
+    chain = [page.add_button]
+    for _ in range(6):
+        chain.append(chain[-1].nextInFocusChain())
+    names = [w.objectName() for w in chain]
+    order = ["stakeholders_add", "stakeholders_duplicate", "stakeholders_delete", "stakeholders_paste"]
+    assert [n for n in names if n in order] == order
