@@ -8,7 +8,16 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QLineEdit, QListView, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ceplanner.core.model import IAP2_PROMISES, Activity, IAP2Level, label
 from ceplanner.ui.document import PlanDocument
@@ -109,15 +118,21 @@ class ActivityEditor(QWidget):
         add_row(form, "Description", self.description, "activity_description", "What happens, where and how.")
         self.groups = ChoiceModel(doc, lambda: self.doc.plan.groups, "group_ids", "target groups", self)
         self.group_list = self._check_list(self.groups)
+        choices = new_form()
+        choices.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         add_row(
-            form, "Target groups", self.group_list, "activity_groups", "Tick the groups this activity is for."
+            choices,
+            "Target groups",
+            self.group_list,
+            "activity_groups",
+            "Tick the groups this activity is for.",
         )
         self.objectives = ChoiceModel(
             doc, lambda: self.doc.plan.objectives, "objective_ids", "objectives", self
         )
         self.objective_list = self._check_list(self.objectives)
         add_row(
-            form,
+            choices,
             "Objectives served",
             self.objective_list,
             "activity_objectives",
@@ -158,7 +173,10 @@ class ActivityEditor(QWidget):
         self.problem = problem_label("activity_problem")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
+        columns = QHBoxLayout()
+        columns.addLayout(form, 3)
+        columns.addLayout(choices, 2)
+        layout.addLayout(columns)
         layout.addWidget(self.problem)
         layout.addStretch(1)
 
@@ -201,8 +219,7 @@ class ActivityEditor(QWidget):
         view.setModel(model)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        view.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
-        view.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        view.setMinimumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
         return view
 
     def set_activity(self, activity: Activity | None) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -85,19 +86,24 @@ class ActivitiesPage(PlanPage):
         editor_scroll.setWidget(self.editor)
         self.library = MethodLibrary(doc)
 
+        self.tabs = QTabWidget()
+        name_widget(self.tabs, "activities_tabs", "Activity details and method library")
+        self.tabs.addTab(editor_scroll, "Activity details")
+        self.tabs.addTab(self.library, "Add from the method library")
+        self.tabs.tabBar().setObjectName("activities_tab_bar")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("activities_splitter")
-        for widget in (left, editor_scroll, self.library):
+        for widget in (left, self.tabs):
             self.splitter.addWidget(widget)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([240, 520, 500])
+        self.splitter.setSizes([260, 1000])
         self.body.addWidget(self.splitter, 1)
         self.timeline = Timeline(doc)
         timeline_scroll = QScrollArea()
         timeline_scroll.setObjectName("activities_timeline_scroll")
         timeline_scroll.setWidgetResizable(True)
         timeline_scroll.setWidget(self.timeline)
-        timeline_scroll.setMaximumHeight(170)
+        timeline_scroll.setMaximumHeight(160)
         timeline_scroll.setMinimumHeight(100)
         legend = QLabel(Timeline.legend_html())
         legend.setObjectName("activities_timeline_legend")
@@ -107,7 +113,7 @@ class ActivitiesPage(PlanPage):
 
         self.activity_list.selectionModel().currentChanged.connect(self._activity_chosen)
         self.activities.modelReset.connect(self._keep_activity)
-        self.library.added.connect(self.select_activity)
+        self.library.added.connect(self._added_from_library)
         self.timeline.activity_clicked.connect(self.select_activity)
         self.add_blank.clicked.connect(self.add_blank_activity)
         self.delete_button.clicked.connect(self.delete_activity)
@@ -167,6 +173,12 @@ class ActivitiesPage(PlanPage):
             self.timeline.set_selected(None)
 
     # -- edits ------------------------------------------------------------------------------
+
+    def _added_from_library(self, activity_id: str) -> None:
+        """Show the new activity's details so its groups, objectives and dates can be set."""
+        self.select_activity(activity_id)
+        self.tabs.setCurrentIndex(0)
+        self.editor.title.setFocus()
 
     def add_blank_activity(self) -> None:
         activity = Activity(title="New activity", promise=IAP2_PROMISES[IAP2Level.CONSULT])

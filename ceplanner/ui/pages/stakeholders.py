@@ -34,6 +34,8 @@ from ceplanner.ui.stakeholder_model import (
 )
 from ceplanner.ui.widgets import name_widget, problem_label, show_problem
 
+LEGEND = "● a group   ◆ a seldom-heard group   Drag a group to change its scores."
+
 
 class StakeholdersPage(PlanPage):
     TITLE = "Stakeholders"
@@ -95,7 +97,7 @@ class StakeholdersPage(PlanPage):
         header.setStretchLastSection(True)
 
         self.grid = PowerGrid(doc)
-        self.grid_status = QLabel("● a group   ◆ a seldom-heard group   Drag a group to change its scores.")
+        self.grid_status = QLabel(LEGEND)
         self.grid_status.setObjectName("power_grid_status")
         self.grid_status.setWordWrap(True)
         grid_box = QWidget()
@@ -144,6 +146,12 @@ class StakeholdersPage(PlanPage):
     def refresh(self) -> None:
         """The table and grid follow the document themselves; only the buttons need updating."""
         self._update_buttons()
+        if not self.doc.plan.groups:
+            self.grid_status.setText(
+                "No groups yet: click Add group, or copy rows from a spreadsheet and click Paste rows."
+            )
+        elif self.grid_status.text().startswith("No groups yet"):
+            self.grid_status.setText(LEGEND)
 
     def problems(self) -> list[str]:
         groups = self.doc.plan.groups
