@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
+from ceplanner.core.checks import Severity, plan_checks
 from ceplanner.ui import guide
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.file_actions import FileActions
@@ -185,6 +187,7 @@ class MainWindow(FileActions, QMainWindow):
         self.save_status.setStyleSheet("")
         self.save_status.setText("Read-only: changes are not saved" if doc.readonly else "Saved")
         self._show_file_state()
+        self._mark_steps()
         self.go_to(0, quiet=True)
         if doc.store is not None and doc.store.migrated_backup is not None:
             self.statusBar().showMessage(
@@ -209,8 +212,25 @@ class MainWindow(FileActions, QMainWindow):
 
     def _plan_changed(self, _obj: object) -> None:
         self._show_file_state()
+        self._mark_steps()
         if self.doc is not None and self.doc.plan.title.strip():
             show_problem(self.title_message, "")
+
+    def _mark_steps(self) -> None:
+        """Flag the steps that have warnings, so the list doubles as a progress check."""
+        assert self.doc is not None
+        warnings: dict[str, list[str]] = {}
+        for check in plan_checks(self.doc.plan):
+            if check.severity is Severity.WARNING:
+                warnings.setdefault(check.step, []).append(check.message)
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for row, step in enumerate(STEPS):
+            item = self.step_list.item(row)
+            found = warnings.get(step.key, [])
+            item.setIcon(icon if found else QIcon())
+            item.setToolTip("\n".join(found))
+            count = f", {len(found)} warning{'s' if len(found) != 1 else ''}" if found else ""
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.name}{count}")
 
     def _saved(self) -> None:
         self.save_status.setStyleSheet("")
@@ -238,7 +258,8 @@ class MainWindow(FileActions, QMainWindow):
     # -- navigation -------------------------------------------------------------------------
 
     def _titled(self) -> bool:
-        return self.doc is not None and bool(self.doc.plan.title.strip())
+        """Whether the later steps are open: the plan has a title (or cannot be given one)."""
+        return self.doc is not None and (bool(self.doc.plan.title.strip()) or self.doc.readonly)
 
     def _commit_editing(self) -> None:
         """Finish the edit in progress (fields commit when they lose focus)."""

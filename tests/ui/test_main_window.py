@@ -265,3 +265,19 @@ def test_context_tab_order_follows_the_form(qtbot: QtBot, sample_file: Path) -> 
             chain.append(widget)
         widget = widget.nextInFocusChain()
     assert chain == [title, organisation, author]
+
+
+def test_steps_with_warnings_are_flagged(qtbot: QtBot, blank_file: Path) -> None:
+    window = _window(qtbot, blank_file)
+    _set_title(window, "Flags")
+    stakeholders = window.step_list.item(1)
+    assert not stakeholders.icon().isNull()
+    assert "no stakeholder groups" in stakeholders.toolTip()
+    assert window.step_list.item(5).icon().isNull()  # evaluation has notes only, no warnings
+
+
+def test_a_read_only_plan_without_a_title_can_still_be_read(qtbot: QtBot, blank_file: Path) -> None:
+    window = _window(qtbot, blank_file)
+    window.doc.store.readonly = True
+    window.go_to(3)
+    assert window.stack.currentIndex() == 3
