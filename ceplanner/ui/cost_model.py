@@ -260,7 +260,7 @@ class ActivityListModel(QAbstractListModel):
                 return title
             split = self.doc.budget.by_activity.get(activity.id)
             amount = format_money(split.total if split else 0, self.doc.plan.currency)
-            return f"{title} — {amount}"
+            return f"{title}\n{amount}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return title
         if role == self.ACTIVITY_ROLE:

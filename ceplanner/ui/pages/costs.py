@@ -75,7 +75,7 @@ class CostsPage(PlanPage):
         self.activity_list.setModel(self.activities)
         self.activity_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.activity_list.setWordWrap(True)
-        self.activity_list.setMinimumWidth(200)
+        self.activity_list.setMinimumWidth(170)
         self.activity_list.setSpacing(3)
         self.activity_list.setAlternatingRowColors(True)
         left = QWidget()
@@ -110,8 +110,8 @@ class CostsPage(PlanPage):
         self.table.setWordWrap(False)
         setup_view(self.table)
         header = self.table.horizontalHeader()
-        header.setDefaultSectionSize(90)
-        for attr, width in (("category", 130), ("description", 200), ("quantity", 70), ("unit", 70)):
+        header.setDefaultSectionSize(85)
+        for attr, width in (("category", 112), ("description", 150), ("quantity", 62), ("unit", 62)):
             header.resizeSection(LINE_COLUMN[attr], width)
         header.resizeSection(LINE_COLUMN["in_kind"], 60)
         header.setStretchLastSection(True)
@@ -135,7 +135,7 @@ class CostsPage(PlanPage):
         self.splitter.addWidget(middle)
         self.splitter.addWidget(self._totals_panel())
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([220, 700, 340])
+        self.splitter.setSizes([200, 760, 300])
         self.body.addWidget(self.splitter, 1)
 
         self.activity_list.selectionModel().currentChanged.connect(self._activity_chosen)
