@@ -58,9 +58,17 @@ INDICATOR_COLUMNS = [
     ("baseline", "Baseline"),
     ("target", "Target"),
     ("evidence_source", "Evidence source"),
-    ("collection", "How and when collected"),
+    ("collection", "Collected how, when"),
     ("analysed_by", "Who analyses"),
 ]
+INDICATOR_TIPS = {
+    "measure": "What you will count or ask, for example “tenants who say they were listened to”.",
+    "baseline": "Where it stands now (or “not measured yet”).",
+    "target": "What you aim for, and by when.",
+    "evidence_source": "Where the evidence comes from: a survey, records, interviews.",
+    "collection": "How and when the evidence is collected.",
+    "analysed_by": "Who analyses it, ideally with people who took part.",
+}
 
 
 class ObjectiveTree(QAbstractItemModel):
@@ -160,6 +168,8 @@ class IndicatorModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(INDICATOR_COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            return INDICATOR_TIPS[INDICATOR_COLUMNS[section][0]]
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 INDICATOR_COLUMNS[section][1]
