@@ -88,7 +88,7 @@ class FileActions(_Base):
         files.add_recent(path)
         self._saved()
         self._show_file_state()
-        self.pages[self.stack.currentIndex()].refresh()
+        doc.changed.emit(doc.plan)  # pages show the plan as editable again
         self.statusBar().showMessage(f"Saved as {path}; you are now working in this copy.", 10000)
 
     def show_snapshots(self) -> None:

@@ -40,7 +40,7 @@ class MainWindow(FileActions, QMainWindow):
         self.setObjectName("main_window")
         self.doc: PlanDocument | None = None
         self.pages: list[PlanPage] = []
-        self._save_error_showing = False
+        self._save_error_reported: str | None = None
         self._build()
         self._build_menus()
         settings = QSettings()
@@ -233,27 +233,25 @@ class MainWindow(FileActions, QMainWindow):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.name}{count}")
 
     def _saved(self) -> None:
+        self._save_error_reported = None
         self.save_status.setStyleSheet("")
         self.save_status.setText("Saved")
 
     def _save_failed(self, message: str) -> None:
         self.save_status.setStyleSheet("color: #c0392b;")
         self.save_status.setText(f"Not saved: {message}")
-        if self._save_error_showing:
-            return
-        self._save_error_showing = True
-        try:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Your changes could not be saved",
-                              f"{message}\n\nYour changes are still here in this window. Choose Save As to "
-                              "save them to another file.", parent=self)
-            box.setObjectName("save_failed_dialog")
-            save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
-            box.exec()
-            if box.clickedButton() is save_as:
-                self.save_as()
-        finally:
-            self._save_error_showing = False
+        if self._save_error_reported is not None:
+            return  # said once (the status bar keeps saying it) until a save succeeds again
+        self._save_error_reported = message
+        box = QMessageBox(QMessageBox.Icon.Warning, "Your changes could not be saved",
+                          f"{message}\n\nYour changes are still here in this window. Choose Save As to "
+                          "save them to another file.", parent=self)
+        box.setObjectName("save_failed_dialog")
+        save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is save_as:
+            self.save_as()
 
     # -- navigation -------------------------------------------------------------------------
 

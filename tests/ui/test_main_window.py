@@ -159,6 +159,10 @@ def test_a_failed_autosave_says_so_and_keeps_the_edit(
     assert "Your changes could not be saved" in dialogs.titles()
     assert "Save As" in dialogs.text()
     assert window.doc.plan.title == "Kept in memory"
+    _set_title(window, "Still failing")
+    assert window.doc.flush() is False
+    assert dialogs.titles().count("Your changes could not be saved") == 1  # not a dialog per edit
+    _set_title(window, "Kept in memory")
     monkeypatch.undo()
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.exec", lambda self: 0)
     assert window.doc.flush() is True

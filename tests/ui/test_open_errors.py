@@ -116,6 +116,9 @@ def test_read_only_plan_opens_read_only_with_a_banner(
     window.show()
     assert "[read-only]" in window.windowTitle()
     assert window.banner.isVisible()
+    from PySide6.QtWidgets import QLineEdit
+
+    assert window.findChild(QLineEdit, "plan_title").isReadOnly()
     doc.set_value(doc.plan, "title", "Edited while read-only")
     assert doc.flush() is False or doc.readonly
     assert _digest(readonly_plan) == before
@@ -126,6 +129,9 @@ def test_read_only_plan_opens_read_only_with_a_banner(
     assert not window.doc.readonly
     assert not window.banner.isVisible()
     assert "[read-only]" not in window.windowTitle()
+    from PySide6.QtWidgets import QLineEdit
+
+    assert not window.findChild(QLineEdit, "plan_title").isReadOnly()
     window.close()
     with PlanStore.open(copy) as store:
         assert store.load().title == "Edited while read-only"
