@@ -36,6 +36,17 @@ from ceplanner.ui.document import PlanDocument
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
+
+def holds(items: list[Any], obj: Any) -> bool:
+    """Whether ``obj`` itself (not an equal copy, as after restoring a snapshot) is in ``items``."""
+    return any(item is obj for item in items)
+
+
+def position(items: list[Any], obj: Any) -> int:
+    """The index of ``obj`` itself in ``items``, or -1."""
+    return next((i for i, item in enumerate(items) if item is obj), -1)
+
+
 # attribute, header, kind
 LINE_COLUMNS: list[tuple[str, str, str]] = [
     ("category", "Category", "enum"),
@@ -79,7 +90,7 @@ class CostLineModel(QAbstractTableModel):
         return self.lines[row] if 0 <= row < len(self.lines) else None
 
     def _on_changed(self, obj: Any) -> None:
-        if self.activity is not None and self.activity not in self.doc.plan.activities:
+        if self.activity is not None and not holds(self.doc.plan.activities, self.activity):
             self.set_activity(None)
             return
         ids = [line.id for line in self.lines]

@@ -223,3 +223,13 @@ def test_delete_activity_with_undo(page: ActivitiesPage, qtbot: Any) -> None:
 
 def test_builtin_library_loads(page: ActivitiesPage) -> None:
     assert len(builtin_methods()) > 5
+
+
+def test_after_a_snapshot_is_restored_edits_reach_the_restored_plan(page: ActivitiesPage) -> None:
+    import copy
+
+    page.doc.replace_plan(copy.deepcopy(page.doc.plan))
+    restored = page.doc.plan.activities[0]
+    assert page.editor.activity is restored
+    choose(page.findChild(QComboBox, "activity_level"), "Involve")
+    assert restored.level is IAP2Level.INVOLVE

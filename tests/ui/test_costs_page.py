@@ -192,3 +192,15 @@ def test_category_and_unit_combos_in_the_table(page: CostsPage) -> None:
     assert line.category is CostCategory.TRANSLATION and line.unit is Unit.HOUR
     shown_categories = [row[0] for row in page.by_category.rows]
     assert "Translation and interpretation" in shown_categories and "Catering" not in shown_categories
+
+
+def test_after_a_snapshot_is_restored_edits_reach_the_restored_plan(page: CostsPage, qtbot: Any) -> None:
+    import copy
+
+    page.select_activity(page.doc.plan.activities[1].id)
+    page.doc.replace_plan(copy.deepcopy(page.doc.plan))
+    restored = page.doc.plan.activities[1]
+    assert page.current_activity() is restored
+    type_into_cell(page, qtbot, 0, "unit_cost", "2")
+    assert restored.cost_lines[0].unit_cost == 200
+    totals_match_budget(page)

@@ -136,3 +136,14 @@ def test_delete_indicator_with_undo(page: ObjectivesPage, qtbot: Any) -> None:
     assert page.indicator_model.rowCount() == 0
     page.doc.undo_stack.undo()
     assert page.indicator_model.rowCount() == 1
+
+
+def test_after_a_snapshot_is_restored_edits_reach_the_restored_plan(page: ObjectivesPage) -> None:
+    import copy
+
+    page.select_objective(page.doc.plan.objectives[1])
+    page.doc.replace_plan(copy.deepcopy(page.doc.plan))
+    restored = page.doc.plan.objectives[1]
+    assert page.objective is restored
+    assert page.indicator_model.setData(page.indicator_model.index(0, 2), "6 a year")
+    assert restored.indicators[0].target == "6 a year"

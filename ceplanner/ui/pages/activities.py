@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ceplanner.core.model import IAP2_PROMISES, Activity, IAP2Level
 from ceplanner.ui.activity_editor import ActivityEditor, activity_problems
-from ceplanner.ui.cost_model import ActivityListModel
+from ceplanner.ui.cost_model import ActivityListModel, holds, position
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.method_library import MethodLibrary
 from ceplanner.ui.pages.base import PlanPage
@@ -131,8 +131,13 @@ class ActivitiesPage(PlanPage):
         if rates != self._rates:
             self._rates = rates
             self.library.reload()
-        if self.editor.activity is not None and self.editor.activity not in self.doc.plan.activities:
-            self._keep_activity()
+        shown = self.editor.activity
+        if (shown is None and self.doc.plan.activities) or (
+            shown is not None and not holds(self.doc.plan.activities, shown)
+        ):
+            self._keep_activity()  # deleted, or the plan was replaced by a snapshot
+            if self.editor.activity is not None:
+                return  # choosing it refreshed the page
         self.editor.refresh()
         self.delete_button.setEnabled(self.editor.activity is not None and not self.doc.readonly)
         self.add_blank.setEnabled(not self.doc.readonly)
@@ -164,7 +169,7 @@ class ActivitiesPage(PlanPage):
 
     def _keep_activity(self) -> None:
         current = self.editor.activity
-        if current is not None and current in self.doc.plan.activities:
+        if current is not None and self.activities.row_of(current.id) >= 0:
             self.select_activity(current.id)
         elif self.doc.plan.activities:
             self.select_activity(self.doc.plan.activities[0].id)
@@ -191,5 +196,7 @@ class ActivitiesPage(PlanPage):
         activity = self.editor.activity
         if activity is None:
             return
-        row = self.doc.plan.activities.index(activity)
+        row = position(self.doc.plan.activities, activity)
+        if row < 0:
+            return
         self.doc.remove_item(self.doc.plan, "activities", row, f"Delete activity “{activity.title}”")

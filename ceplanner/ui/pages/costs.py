@@ -32,6 +32,7 @@ from ceplanner.ui.cost_model import (
     CostLineDelegate,
     CostLineModel,
     SummaryModel,
+    holds,
 )
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.pages.base import PlanPage
@@ -209,6 +210,7 @@ class CostsPage(PlanPage):
             self.activity_list.selectionModel().setCurrentIndex(
                 self.activities.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
+            self._activity_chosen()
 
     def _activity_chosen(self) -> None:
         index = self.activity_list.currentIndex()
@@ -221,7 +223,7 @@ class CostsPage(PlanPage):
     def _keep_activity(self) -> None:
         """After activities are added or removed, keep showing the same one (or the first)."""
         current = self.lines.activity
-        if current is not None and current in self.doc.plan.activities:
+        if current is not None and self.activities.row_of(current.id) >= 0:
             self.select_activity(current.id)
         elif self.doc.plan.activities:
             self.select_activity(self.doc.plan.activities[0].id)
@@ -230,6 +232,13 @@ class CostsPage(PlanPage):
             self.refresh()
 
     def refresh(self) -> None:
+        shown = self.lines.activity
+        if (shown is None and self.doc.plan.activities) or (
+            shown is not None and not holds(self.doc.plan.activities, shown)
+        ):
+            self._keep_activity()  # the plan was replaced (a snapshot restored): show its activity
+            if self.lines.activity is not None:
+                return  # choosing it refreshed the page
         budget = self.doc.budget
         currency = self.doc.plan.currency
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ceplanner.core.model import Indicator, Objective, OutcomeLevel, label
 from ceplanner.ui.activity_editor import ChoiceModel
+from ceplanner.ui.cost_model import holds, position
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.pages.base import PlanPage
 from ceplanner.ui.stakeholder_model import name_table, setup_view
@@ -111,7 +112,7 @@ class ObjectiveTree(QAbstractItemModel):
 
     def index_of(self, objective: Objective) -> QModelIndex:
         level_row = LEVELS.index(OutcomeLevel(objective.level))
-        return self.index(self.at_level(objective.level).index(objective), 0, self.index(level_row, 0))
+        return self.index(position(self.at_level(objective.level), objective), 0, self.index(level_row, 0))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -352,7 +353,8 @@ class ObjectivesPage(PlanPage):
 
     def _reload(self) -> None:
         """Rebuild the tree, keeping the chosen objective (or choosing the first)."""
-        keep = self.objective if self.objective in self.doc.plan.objectives else None
+        objectives = self.doc.plan.objectives
+        keep = next((o for o in objectives if self.objective and o.id == self.objective.id), None)
         self.tree_model.reload()
         self.tree.expandAll()
         keep = keep or (self.doc.plan.objectives[0] if self.doc.plan.objectives else None)
@@ -377,7 +379,8 @@ class ObjectivesPage(PlanPage):
 
     def refresh(self) -> None:
         structure = [(o.id, o.level, o.title, len(o.indicators)) for o in self.doc.plan.objectives]
-        if structure != getattr(self, "_structure", None):
+        replaced = self.objective is not None and not holds(self.doc.plan.objectives, self.objective)
+        if replaced or structure != getattr(self, "_structure", None):
             self._structure = structure
             self._reload()
         else:
@@ -464,7 +467,7 @@ class ObjectivesPage(PlanPage):
             if objective.id in activity.objective_ids:
                 kept = [i for i in activity.objective_ids if i != objective.id]
                 self.doc.set_value(activity, "objective_ids", kept)
-        self.doc.remove_item(plan, "objectives", plan.objectives.index(objective))
+        self.doc.remove_item(plan, "objectives", position(plan.objectives, objective))
         self.doc.end_macro()
 
     def add_indicator(self) -> None:
