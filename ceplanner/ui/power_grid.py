@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QKeyEvent,
     QPainter,
     QPainterPath,
     QPalette,
@@ -206,7 +207,8 @@ class PowerGrid(QGraphicsView):
         self.setAccessibleName("Power and interest grid")
         self.setAccessibleDescription(
             "Each stakeholder group placed by its power (up) and interest (right). "
-            "Drag a group to change its scores; the table beside it shows the same values."
+            "Drag a group, or select it and use the arrow keys, to change its scores; "
+            "the table beside it shows the same values."
         )
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -322,6 +324,26 @@ class PowerGrid(QGraphicsView):
         accent = self.palette().color(QPalette.ColorRole.Highlight)
         for point in self.points.values():
             point.style(text, accent)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Arrow keys move the selected group one step: the keyboard's way to drag."""
+        steps = {
+            Qt.Key.Key_Up: (0, 1),
+            Qt.Key.Key_Down: (0, -1),
+            Qt.Key.Key_Right: (1, 0),
+            Qt.Key.Key_Left: (-1, 0),
+        }
+        selected = self.selected_ids()
+        key = Qt.Key(event.key())
+        if key in steps and len(selected) == 1 and not self.doc.readonly:
+            point = self.points[selected[0]]
+            d_interest, d_power = steps[key]
+            group = point.group
+            target = (min(max(group.interest + d_interest, 1), 5), min(max(group.power + d_power, 1), 5))
+            self.drop(point, target)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def drop(self, point: GroupPoint, scores: tuple[int, int]) -> None:
         """Record a finished drag as one undoable edit (or put the point back if unchanged)."""

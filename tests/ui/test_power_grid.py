@@ -127,3 +127,19 @@ def test_no_label_covers_another_group(qtbot: Any, tmp_path: Path) -> None:
                     point.group.name,
                     other.group.name,
                 )
+
+
+def test_arrow_keys_move_the_selected_group_one_step_each(page: StakeholdersPage, qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    board = page.doc.plan.groups[0]
+    page.select_ids([board.id])
+    assert page.grid.selected_ids() == [board.id]
+    page.grid.setFocus()
+    qtbot.keyClick(page.grid, Qt.Key.Key_Left)
+    qtbot.keyClick(page.grid, Qt.Key.Key_Up)  # already 5: stays
+    qtbot.keyClick(page.grid, Qt.Key.Key_Down)
+    assert (board.interest, board.power) == (3, 4)
+    assert reopen(page.doc).groups[0].interest == 3
+    page.doc.undo_stack.undo()
+    assert (board.interest, board.power) == (3, 5)

@@ -239,3 +239,11 @@ def test_tab_moves_from_the_buttons_to_the_table_and_grid(page: StakeholdersPage
     names = [w.objectName() for w in chain]
     order = ["stakeholders_add", "stakeholders_duplicate", "stakeholders_delete", "stakeholders_paste"]
     assert [n for n in names if n in order] == order
+
+
+def test_delete_key_in_the_table_deletes_the_selected_rows(page: StakeholdersPage, qtbot: Any) -> None:
+    page.table.selectRow(0)
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert [g.name for g in page.doc.plan.groups] == ["Unpaid carers"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -147,6 +148,9 @@ class CostsPage(PlanPage):
         self.add_button.clicked.connect(self.add_line)
         self.duplicate_button.clicked.connect(self.duplicate_lines)
         self.delete_button.clicked.connect(self.delete_lines)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_lines)
         self.setTabOrder(self.activity_list, self.add_button)
         self.setTabOrder(self.add_button, self.duplicate_button)
         self.setTabOrder(self.duplicate_button, self.delete_button)

@@ -128,6 +128,9 @@ class StakeholdersPage(PlanPage):
         paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self.table)
         paste.setContext(Qt.ShortcutContext.WidgetShortcut)
         paste.activated.connect(self.paste_from_clipboard)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_selected)
         self._selected: list[str] = []
         self.setTabOrder(self.add_button, self.duplicate_button)
         self.setTabOrder(self.duplicate_button, self.delete_button)
