@@ -163,7 +163,13 @@ class ActivityEditor(QWidget):
         add_row(form, "Ends", self.end, "activity_end_field")
         self.sessions = QSpinBox()
         self.sessions.setRange(1, 1000)
-        add_row(form, "Sessions", self.sessions, "activity_sessions", "How many times it runs.")
+        add_row(
+            form,
+            "Sessions",
+            self.sessions,
+            "activity_sessions",
+            "How many times it runs. Cost lines keep their quantities: adjust them on the Costs page.",
+        )
         self.participants = QSpinBox()
         self.participants.setRange(0, 1_000_000)
         self.participants.setGroupSeparatorShown(True)
