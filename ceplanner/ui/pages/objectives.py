@@ -5,15 +5,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QAbstractTableModel,
-    QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +25,13 @@ from ceplanner.core.model import Indicator, Objective, OutcomeLevel, label
 from ceplanner.ui.activity_editor import ChoiceModel
 from ceplanner.ui.cost_model import holds, position
 from ceplanner.ui.document import PlanDocument
+from ceplanner.ui.objective_models import (
+    INDICATOR_COLUMNS,
+    LEVEL_HELP,
+    LEVELS,
+    IndicatorModel,
+    ObjectiveTree,
+)
 from ceplanner.ui.pages.base import PlanPage
 from ceplanner.ui.stakeholder_model import name_table, setup_view
 from ceplanner.ui.widgets import (
@@ -46,171 +45,7 @@ from ceplanner.ui.widgets import (
     show_problem,
 )
 
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
-LEVELS = list(OutcomeLevel)
-LEVEL_HELP = {
-    OutcomeLevel.INDIVIDUAL: "Changes for the people taking part: confidence, skills, being heard.",
-    OutcomeLevel.SERVICE: "Changes to a service: better designed, more used, fairer.",
-    OutcomeLevel.STRATEGIC: "Changes to decisions, policy and how the organisation works.",
-}
-INDICATOR_COLUMNS = [
-    ("measure", "Measure"),
-    ("baseline", "Baseline"),
-    ("target", "Target"),
-    ("evidence_source", "Evidence source"),
-    ("collection", "Collected how, when"),
-    ("analysed_by", "Who analyses"),
-]
-INDICATOR_TIPS = {
-    "measure": "What you will count or ask, for example “tenants who say they were listened to”.",
-    "baseline": "Where it stands now (or “not measured yet”).",
-    "target": "What you aim for, and by when.",
-    "evidence_source": "Where the evidence comes from: a survey, records, interviews.",
-    "collection": "How and when the evidence is collected.",
-    "analysed_by": "Who analyses it, ideally with people who took part.",
-}
-
-
-class ObjectiveTree(QAbstractItemModel):
-    """Three headings (individual, service, strategic), each with its objectives beneath."""
-
-    OBJECTIVE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, doc: PlanDocument, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.doc = doc
-
-    def at_level(self, level: OutcomeLevel) -> list[Objective]:
-        return [o for o in self.doc.plan.objectives if o.level == level]
-
-    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        return self.createIndex(row, column, 0 if not parent.isValid() else parent.row() + 1)
-
-    def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        if not parent.isValid():
-            return len(LEVELS)
-        if parent.internalId() == 0:
-            return len(self.at_level(LEVELS[parent.row()]))
-        return 0
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 1
-
-    def objective(self, index: Index) -> Objective | None:
-        if not index.isValid() or index.internalId() == 0:
-            return None
-        items = self.at_level(LEVELS[index.internalId() - 1])
-        return items[index.row()] if index.row() < len(items) else None
-
-    def index_of(self, objective: Objective) -> QModelIndex:
-        level_row = LEVELS.index(OutcomeLevel(objective.level))
-        return self.index(position(self.at_level(objective.level), objective), 0, self.index(level_row, 0))
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        objective = self.objective(index)
-        if objective is None:
-            level = LEVELS[index.row()]
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return f"{label(level)} outcomes ({len(self.at_level(level))})"
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return LEVEL_HELP[level]
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return objective.title or "(untitled objective)"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            count = len(objective.indicators)
-            return f"{objective.title}\n{count} indicator{'s' if count != 1 else ''}"
-        if role == self.OBJECTIVE_ROLE:
-            return objective
-        return None
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self.endResetModel()
-
-
-class IndicatorModel(QAbstractTableModel):
-    """The indicators of one objective; every cell is free text."""
-
-    def __init__(self, doc: PlanDocument, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.doc = doc
-        self.objective: Objective | None = None
-        self._ids: list[str] = []
-
-    def set_objective(self, objective: Objective | None) -> None:
-        self.beginResetModel()
-        self.objective = objective
-        self._ids = [i.id for i in self.indicators]
-        self.endResetModel()
-
-    @property
-    def indicators(self) -> list[Indicator]:
-        return self.objective.indicators if self.objective is not None else []
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.indicators)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(INDICATOR_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
-            return INDICATOR_TIPS[INDICATOR_COLUMNS[section][0]]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                INDICATOR_COLUMNS[section][1]
-                if orientation == Qt.Orientation.Horizontal
-                else str(section + 1)
-            )
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return flags if self.doc.readonly else flags | Qt.ItemFlag.ItemIsEditable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.indicators):
-            return None
-        attr, header = INDICATOR_COLUMNS[index.column()]
-        value = getattr(self.indicators[index.row()], attr)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
-            return value
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{header}: {value or 'none'}"
-        return None
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.doc.readonly:
-            return False
-        attr, header = INDICATOR_COLUMNS[index.column()]
-        self.doc.set_value(
-            self.indicators[index.row()], attr, str(value).strip(), f"Edit indicator {header.lower()}"
-        )
-        return True
-
-    def refresh(self) -> None:
-        ids = [i.id for i in self.indicators]
-        if ids != self._ids:
-            self.set_objective(self.objective)
-        elif self.indicators:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self.indicators) - 1, len(INDICATOR_COLUMNS) - 1)
-            )
+__all__ = ["INDICATOR_COLUMNS", "ObjectivesPage"]
 
 
 class ObjectivesPage(PlanPage):
