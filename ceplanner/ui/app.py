@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+import traceback
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ceplanner import __version__
 from ceplanner.ui.document import PlanDocument
@@ -81,9 +83,31 @@ class Launcher:
         return self.show_start()
 
 
+def _report_unexpected(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    """An error nobody expected: print it for a bug report and tell the user, don't vanish."""
+    traceback.print_exception(kind, error, tb)
+    if _reporting or QApplication.instance() is None or issubclass(kind, KeyboardInterrupt):
+        return
+    _reporting.append(True)
+    try:
+        QMessageBox.critical(
+            QApplication.activeWindow(),
+            "Something went wrong",
+            f"ceplanner hit an unexpected problem: {error}\n\nYour plan file holds everything up to "
+            "the last time the status bar said “Saved”. If this keeps happening, please report it "
+            "with the details printed in the terminal.",
+        )
+    finally:
+        _reporting.clear()
+
+
+_reporting: list[bool] = []
+
+
 def run_gui(path: str | None = None) -> int:
     """Run the application until its last window closes; returns the exit status."""
     app = make_application()
+    sys.excepthook = _report_unexpected
     launcher = Launcher()
     launcher.start(path)
     return app.exec()

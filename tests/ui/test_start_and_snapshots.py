@@ -119,3 +119,15 @@ print(seen[0])
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"{sample_plan().title} — ceplanner"
+
+
+def test_an_unexpected_error_is_told_to_the_user(dialogs: DialogLog, capsys: pytest.CaptureFixture[str]) -> None:
+    from ceplanner.ui.app import _report_unexpected
+
+    try:
+        raise ZeroDivisionError("division by zero")
+    except ZeroDivisionError as exc:
+        _report_unexpected(type(exc), exc, exc.__traceback__)
+    assert dialogs.titles() == ["Something went wrong"]
+    assert "division by zero" in dialogs.shown[0][1]
+    assert "ZeroDivisionError" in capsys.readouterr().err
