@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ceplanner.core.model import IAP2_PROMISES, Activity, IAP2Level, label
 from ceplanner.ui.document import PlanDocument
+from ceplanner.ui.stakeholder_model import plain_tip
 from ceplanner.ui.widgets import (
     DateField,
     TextArea,
@@ -74,12 +75,10 @@ class ChoiceModel(QAbstractListModel):
             return None
         item = items[index.row()]
         text = getattr(item, "name", None) or getattr(item, "title", "") or "(no name)"
-        if role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-        ):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tip(text)
         if role == Qt.ItemDataRole.CheckStateRole:
             chosen = self.activity is not None and item.id in getattr(self.activity, self.attr)
             return Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked

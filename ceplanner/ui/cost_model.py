@@ -32,6 +32,7 @@ from ceplanner.core.money import (
     to_major_text,
 )
 from ceplanner.ui.document import PlanDocument
+from ceplanner.ui.stakeholder_model import plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -147,8 +148,10 @@ class CostLineModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return "Contributed, not paid for" if line.in_kind else "Paid for"
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.display(line, attr)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tip(self.display(line, attr))
         if role == Qt.ItemDataRole.EditRole:
             if kind == "money":
                 return to_major_text(line.unit_cost, self.doc.plan.currency)
@@ -273,7 +276,7 @@ class ActivityListModel(QAbstractListModel):
             amount = format_money(split.total if split else 0, self.doc.plan.currency)
             return f"{title}\n{amount}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return title
+            return plain_tip(title)
         if role == self.ACTIVITY_ROLE:
             return activity
         return None

@@ -29,7 +29,7 @@ from ceplanner.core.library import all_methods
 from ceplanner.core.model import IAP2Level, Method, Mode, Plan, label
 from ceplanner.core.money import format_money, parse_money
 from ceplanner.ui.document import PlanDocument
-from ceplanner.ui.stakeholder_model import name_table
+from ceplanner.ui.stakeholder_model import name_table, plain_tip
 from ceplanner.ui.widgets import name_widget, problem_label, show_problem
 
 METHOD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -219,7 +219,7 @@ class MethodLibrary(QWidget):
                 item.setData(key, SORT_ROLE)
                 item.setData(method, METHOD_ROLE)
                 item.setData(cost, COST_ROLE)
-                item.setToolTip(f"{method.name}: {method.description}" if method.description else method.name)
+                item.setToolTip(plain_tip(f"{method.name}: {method.description}".rstrip(": ")))
             row[3].setData(
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                 Qt.ItemDataRole.TextAlignmentRole,

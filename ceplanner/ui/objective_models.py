@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from ceplanner.core.model import Indicator, Objective, OutcomeLevel, label
 from ceplanner.ui.cost_model import position
 from ceplanner.ui.document import PlanDocument
+from ceplanner.ui.stakeholder_model import plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -98,7 +99,7 @@ class ObjectiveTree(QAbstractItemModel):
             return objective.title or "(untitled objective)"
         if role == Qt.ItemDataRole.ToolTipRole:
             count = len(objective.indicators)
-            return f"{objective.title}\n{count} indicator{'s' if count != 1 else ''}"
+            return plain_tip(f"{objective.title}\n{count} indicator{'s' if count != 1 else ''}")
         if role == self.OBJECTIVE_ROLE:
             return objective
         return None
@@ -153,8 +154,10 @@ class IndicatorModel(QAbstractTableModel):
             return None
         attr, header = INDICATOR_COLUMNS[index.column()]
         value = getattr(self.indicators[index.row()], attr)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return value
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tip(value)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{header}: {value or 'none'}"
         return None

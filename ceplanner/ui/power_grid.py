@@ -35,7 +35,14 @@ from PySide6.QtWidgets import (
 
 from ceplanner.core.model import StakeholderGroup
 from ceplanner.ui.document import PlanDocument
-from ceplanner.ui.stakeholder_model import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
+from ceplanner.ui.stakeholder_model import (
+    HIGH_FROM,
+    KEEP_INFORMED,
+    KEEP_SATISFIED,
+    MANAGE_CLOSELY,
+    MONITOR,
+    plain_tip,
+)
 
 CELL = 100.0
 SIZE = 5 * CELL
@@ -120,7 +127,7 @@ class GroupPoint(QGraphicsPathItem):
         )
         self.label.setPos(POINT / 2 + 3, -self.label.boundingRect().height() / 2)
         seldom = " (seldom heard)" if group.seldom_heard else ""
-        self.setToolTip(f"{group.name}{seldom}\nPower {group.power}, interest {group.interest}")
+        self.setToolTip(plain_tip(f"{group.name}{seldom}\nPower {group.power}, interest {group.interest}"))
         self._pressed: QPointF | None = None
 
     @property

@@ -7,6 +7,7 @@ through :attr:`StakeholderModel.problem` for the page to show in words.
 
 from __future__ import annotations
 
+import html
 from enum import StrEnum
 from typing import Any
 
@@ -52,6 +53,11 @@ MANAGE_CLOSELY, KEEP_SATISFIED, KEEP_INFORMED, MONITOR = (
     "Monitor",
 )
 MAX_GROUP_SIZE = 100_000_000
+
+
+def plain_tip(text: str) -> str:
+    """Tooltip text shown exactly as typed (Qt would read "<b>" in a name as markup)."""
+    return f"<qt>{html.escape(text).replace(chr(10), '<br>')}</qt>" if text else ""
 
 
 def quadrant(group: StakeholderGroup) -> str:
@@ -270,10 +276,10 @@ class StakeholderModel(QAbstractTableModel):
         value = quadrant(group) if kind == "derived" else getattr(group, attr)
         if role == Qt.ItemDataRole.CheckStateRole and kind == "bool":
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if kind == "bool":
-                return "Yes" if value else "No" if role == Qt.ItemDataRole.ToolTipRole else None
-            return self.display(attr, value)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return None if kind == "bool" else self.display(attr, value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tip(("Yes" if value else "No") if kind == "bool" else self.display(attr, value))
         if role == Qt.ItemDataRole.EditRole:
             return self.display(attr, value) if kind == "size" else value
         if role == Qt.ItemDataRole.AccessibleTextRole:

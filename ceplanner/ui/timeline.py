@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ceplanner.core.model import Activity, IAP2Level, label
 from ceplanner.ui.document import PlanDocument
+from ceplanner.ui.stakeholder_model import plain_tip
 
 ROW = 22
 HEADER = 22
@@ -82,7 +83,7 @@ class Timeline(QWidget):
     def _update(self) -> None:
         names = "; ".join(f"{a.title}: {s:%d %b %Y} to {e:%d %b %Y}" for a, s, e in self.dated())
         self.setAccessibleDescription(" ".join(filter(None, [names, self.unscheduled_text()])))
-        self.setToolTip(self.unscheduled_text())
+        self.setToolTip(plain_tip(self.unscheduled_text()))
         self.updateGeometry()
         self.update()
 

@@ -143,3 +143,18 @@ def test_arrow_keys_move_the_selected_group_one_step_each(page: StakeholdersPage
     assert reopen(page.doc).groups[0].interest == 3
     page.doc.undo_stack.undo()
     assert (board.interest, board.power) == (3, 5)
+
+
+def test_markup_in_a_name_is_shown_as_typed_in_tooltips_and_status(page: StakeholdersPage) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextDocument
+
+    marked = page.doc.plan.groups[3]
+    tip = page.grid.points[marked.id].toolTip()
+    shown = QTextDocument()
+    shown.setHtml(tip)
+    assert marked.name in shown.toPlainText()  # "<b>&amp;" appears literally, not as bold "&"
+    model_tip = page.model.data(page.model.index(3, 0), Qt.ItemDataRole.ToolTipRole)
+    shown.setHtml(model_tip)
+    assert shown.toPlainText() == marked.name
+    assert page.grid_status.textFormat() == Qt.TextFormat.PlainText

@@ -99,6 +99,7 @@ class StakeholdersPage(PlanPage):
         self.grid = PowerGrid(doc)
         self.grid_status = QLabel(LEGEND)
         self.grid_status.setObjectName("power_grid_status")
+        self.grid_status.setTextFormat(Qt.TextFormat.PlainText)  # it shows group names
         self.grid_status.setWordWrap(True)
         grid_box = QWidget()
         grid_layout = QVBoxLayout(grid_box)
