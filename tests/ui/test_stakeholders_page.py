@@ -247,3 +247,40 @@ def test_delete_key_in_the_table_deletes_the_selected_rows(page: StakeholdersPag
     qtbot.waitUntil(page.table.hasFocus)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert [g.name for g in page.doc.plan.groups] == ["Unpaid carers"]
+
+
+def test_a_read_only_plan_cannot_be_changed_from_the_planning_pages(qtbot: Any, tmp_path: Path) -> None:
+    import os
+
+    from ceplanner.core.library import sample_plan
+    from ceplanner.store import PlanStore
+    from ceplanner.ui.document import PlanDocument
+    from ceplanner.ui.pages.activities import ActivitiesPage
+    from ceplanner.ui.pages.costs import CostsPage
+    from ceplanner.ui.pages.objectives import ObjectivesPage
+    from tests.ui.helpers import drag
+
+    path = tmp_path / "locked.ceplan"
+    PlanStore.create(path, sample_plan()).close()
+    os.chmod(path, 0o444)
+    store = PlanStore.open(path)
+    assert store.readonly
+    doc = PlanDocument(store.load(), store)
+    pages = [StakeholdersPage(doc), ObjectivesPage(doc), ActivitiesPage(doc), CostsPage(doc)]
+    for widget in pages:
+        qtbot.addWidget(widget)
+        widget.resize(1280, 800)
+        widget.show()
+    stakeholders, objectives, activities, costs = pages
+    assert not stakeholders.model.setData(cell(stakeholders, 0, "power"), 5)
+    assert not stakeholders.add_button.isEnabled() and not stakeholders.paste_button.isEnabled()
+    point = next(iter(stakeholders.grid.points.values()))
+    start = stakeholders.grid.mapFromScene(point.scenePos())
+    drag(stakeholders.grid.viewport(), start, start + type(start)(150, 150))
+    assert not costs.lines.setData(costs.lines.index(0, 4), "5")
+    assert not costs.add_button.isEnabled()
+    assert not activities.add_blank.isEnabled() and not activities.library.add_button.isEnabled()
+    assert not objectives.add_button.isEnabled()
+    assert doc.undo_stack.count() == 0
+    store.close()
+    os.chmod(path, 0o644)

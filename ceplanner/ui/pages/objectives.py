@@ -226,6 +226,9 @@ class ObjectivesPage(PlanPage):
         writable = not self.doc.readonly
         for widget in (self.title_edit, self.description, self.level, self.group_list, self.indicators):
             widget.setEnabled(objective is not None)
+        self.title_edit.setReadOnly(not writable)
+        self.description.setReadOnly(not writable)
+        self.level.setEnabled(objective is not None and writable)
         self.add_indicator_button.setEnabled(objective is not None and writable)
         self.delete_indicator_button.setEnabled(objective is not None and writable)
         self.delete_button.setEnabled(objective is not None and writable)
