@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -240,20 +239,24 @@ def percent_from_spin(value: float) -> Decimal:
     return Decimal(int(result)) if result == result.to_integral_value() else result
 
 
-def vbox(*widgets: QWidget, margins: int | None = None) -> QVBoxLayout:
-    layout = QVBoxLayout()
-    if margins is not None:
-        layout.setContentsMargins(margins, margins, margins, margins)
-    for widget in widgets:
-        layout.addWidget(widget)
-    return layout
-
-
 class WheelGuard(QObject):
-    """Stops scroll wheels changing unfocused combo and spin boxes while a page scrolls."""
+    """Stops the scroll wheel changing an unfocused combo, spin or date box as a page scrolls past."""
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Wheel and isinstance(obj, QWidget) and not obj.hasFocus():
-            event.ignore()
+            event.ignore()  # the scroll area behind it scrolls instead
             return True
         return False
+
+
+_wheel_guard = WheelGuard()
+
+
+def guard_wheel(root: QWidget) -> None:
+    """Apply :class:`WheelGuard` to every combo, spin and date box under ``root``."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox
+
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, QComboBox | QAbstractSpinBox):
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            widget.installEventFilter(_wheel_guard)

@@ -120,3 +120,20 @@ def test_undo_restores_the_previous_value(qtbot: QtBot, sample_file: Path) -> No
 def test_inputs_have_names_for_assistive_technology(qtbot: QtBot, sample_file: Path) -> None:
     page = _page(qtbot, sample_file)
     assert unnamed_inputs(page) == []
+
+
+def test_scrolling_past_a_combo_box_does_not_change_it(qtbot: QtBot, sample_file: Path) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    page = _page(qtbot, sample_file)
+    combo = page.findChild(QComboBox, "plan_currency")
+    before = combo.currentIndex()
+    centre = QPointF(combo.rect().center())
+    wheel = QWheelEvent(centre, QPointF(combo.mapToGlobal(combo.rect().center())), QPoint(0, 0),
+                        QPoint(0, -120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(combo, wheel)
+    assert combo.currentIndex() == before
+    assert page.doc.plan.currency == "GBP"

@@ -32,6 +32,7 @@ from ceplanner.ui.widgets import (
     TextArea,
     add_row,
     blocked,
+    guard_wheel,
     name_widget,
     new_form,
     percent_from_spin,
@@ -87,6 +88,7 @@ class ContextPage(PlanPage):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
         self.body.addWidget(scroll)
+        guard_wheel(content)
 
     # -- building ---------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from ceplanner.ui.widgets import (
     TextArea,
     add_row,
     blocked,
+    guard_wheel,
     name_widget,
     new_form,
     set_text_quietly,
@@ -61,6 +62,7 @@ class EvaluationPage(PlanPage):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
         self.body.addWidget(scroll)
+        guard_wheel(content)
 
     # -- building ---------------------------------------------------------------------------
 
