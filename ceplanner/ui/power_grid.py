@@ -50,6 +50,9 @@ MARGIN = 46.0
 RIGHT_MARGIN = 60.0
 POINT = 12.0
 LABEL_CHARS = 14
+MAX_PER_CELL = 5
+"""Groups labelled in one cell; any more share the last place under a "+N more" label
+(the table lists them all)."""
 QUADRANT_COLOURS = {
     MANAGE_CLOSELY: QColor(192, 57, 43, 40),
     KEEP_SATISFIED: QColor(230, 126, 34, 40),
@@ -94,7 +97,13 @@ class GroupPoint(QGraphicsPathItem):
     """One group on the grid; a drag ends with :meth:`PowerGrid.drop`."""
 
     def __init__(
-        self, grid: PowerGrid, group: StakeholderGroup, home: QPointF, lines: int = 2, width: float = 90.0
+        self,
+        grid: PowerGrid,
+        group: StakeholderGroup,
+        home: QPointF,
+        lines: int = 2,
+        width: float = 90.0,
+        text: str | None = None,
     ) -> None:
         super().__init__()
         self.grid, self.group, self.home = grid, group, home
@@ -121,7 +130,7 @@ class GroupPoint(QGraphicsPathItem):
         bold = QFont(self.label.font())
         bold.setBold(True)
         metrics = QFontMetricsF(bold)
-        lines_shown = short_label(group.name or "(no name)", lines).split("\n")
+        lines_shown = (short_label(group.name or "(no name)", lines) if text is None else text).split("\n")
         self.label.setText(
             "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines_shown)
         )
@@ -315,11 +324,18 @@ class PowerGrid(QGraphicsView):
             width = max(room * scale - POINT - 12, 40.0)
             centre = score_to_scene(interest, power)
             lines = 2 if len(groups) <= 3 else 1
-            step = min(34.0 if lines == 2 else 20.0, (CELL - 20) / max(len(groups) - 1, 1))
+            slots = min(len(groups), MAX_PER_CELL)
+            step = min(34.0 if lines == 2 else 20.0, (CELL - 20) / max(slots - 1, 1))
             for i, group in enumerate(groups):
-                dy = (i - (len(groups) - 1) / 2) * step
-                home = QPointF(centre.x() - CELL / 2 + POINT, centre.y() + dy)
-                point = GroupPoint(self, group, home, lines, width)
+                slot = min(i, slots - 1)
+                home = QPointF(centre.x() - CELL / 2 + POINT, centre.y() + (slot - (slots - 1) / 2) * step)
+                text = None
+                if len(groups) > slots and i >= slots - 1:
+                    # Too many to label here: the rest share the last place, named in the table.
+                    text = f"+{len(groups) - slots + 1} more" if i == slots - 1 else ""
+                point = GroupPoint(self, group, home, lines, width, text)
+                if text == "":
+                    point.setZValue(1)
                 self._scene.addItem(point)
                 point.setSelected(group.id in selected)
                 self.points[group.id] = point

@@ -158,3 +158,16 @@ def test_markup_in_a_name_is_shown_as_typed_in_tooltips_and_status(page: Stakeho
     shown.setHtml(model_tip)
     assert shown.toPlainText() == marked.name
     assert page.grid_status.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_a_crowded_cell_shows_five_places_and_says_how_many_more(qtbot: Any, tmp_path: Path) -> None:
+    plan = Plan(groups=[StakeholderGroup(name=f"Group {i}", power=4, interest=4) for i in range(12)])
+    widget = StakeholdersPage(open_document(tmp_path, plan))
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    points = list(widget.grid.points.values())
+    assert len(points) == 12
+    assert len({(round(p.pos().x()), round(p.pos().y())) for p in points}) == 5
+    assert [p.label.text() for p in points].count("+8 more") == 1
+    assert all(p.toolTip() for p in points)
