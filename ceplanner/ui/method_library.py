@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -155,8 +156,20 @@ class MethodLibrary(QWidget):
         self.count = QLabel()
         self.count.setObjectName("library_count")
         self.problem = problem_label("library_problem")
+        self.sessions = QSpinBox()
+        self.sessions.setRange(1, 100)
+        name_widget(
+            self.sessions,
+            "library_sessions",
+            "Sessions",
+            "How many sessions to plan: per-session costs and staff time are scaled to match",
+        )
+        sessions_label = QLabel("Sessions")
+        sessions_label.setBuddy(self.sessions)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
+        bottom.addWidget(sessions_label)
+        bottom.addWidget(self.sessions)
         bottom.addWidget(self.add_button)
 
         layout = QVBoxLayout(self)
@@ -180,7 +193,8 @@ class MethodLibrary(QWidget):
         self.setTabOrder(self.level_filter, self.mode_filter)
         self.setTabOrder(self.mode_filter, self.cost_filter)
         self.setTabOrder(self.cost_filter, self.table)
-        self.setTabOrder(self.table, self.add_button)
+        self.setTabOrder(self.table, self.sessions)
+        self.setTabOrder(self.sessions, self.add_button)
         self.reload()
 
     def reload(self) -> None:
@@ -272,7 +286,7 @@ class MethodLibrary(QWidget):
         if method is None or self.doc.readonly:
             return None
         plan = self.doc.plan
-        activity = activity_from_method(method, plan, 1)
+        activity = activity_from_method(method, plan, self.sessions.value())
         self.doc.begin_macro(f"Add activity “{method.name}”")
         if plan.method(method.id) is None:
             self.doc.append_item(plan, "methods", copy.deepcopy(method), "Add method")

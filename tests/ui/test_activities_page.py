@@ -233,3 +233,17 @@ def test_after_a_snapshot_is_restored_edits_reach_the_restored_plan(page: Activi
     assert page.editor.activity is restored
     choose(page.findChild(QComboBox, "activity_level"), "Involve")
     assert restored.level is IAP2Level.INVOLVE
+
+
+def test_sessions_chosen_in_the_library_scale_the_costs(page: ActivitiesPage) -> None:
+    from PySide6.QtWidgets import QSpinBox
+
+    page.library.table.selectRow(shown_methods(page).index("Street stall"))
+    page.findChild(QSpinBox, "library_sessions").setValue(3)
+    activity_id = page.library.add_selected()
+    added = next(a for a in page.doc.plan.activities if a.id == activity_id)
+    assert added.sessions == 3
+    leaflets = next(line for line in added.cost_lines if line.description == "Leaflets")
+    assert leaflets.quantity == 600
+    staff = next(line for line in added.cost_lines if line.category is CostCategory.STAFF_TIME)
+    assert staff.quantity == 15  # (2 + 3) hours a session, 3 sessions
