@@ -37,7 +37,11 @@ METHOD_ROLE = Qt.ItemDataRole.UserRole + 1
 COST_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 COST_LIMITS = ["250", "500", "1,000", "2,500", "5,000"]
-HEADERS = ["Method", "IAP2 levels", "Mode", "Per session"]
+HEADERS = ["Method", "IAP2 levels", "Mode", "One session"]
+COST_TIP = (
+    "Typical cost of running it once: one session plus any one-off costs (lump sums), "
+    "with staff time at this plan's day rate"
+)
 
 
 def session_cost(method: Method, plan: Plan) -> int:
@@ -94,6 +98,7 @@ class MethodLibrary(QWidget):
         self.setObjectName("method_library")
         self.model = QStandardItemModel(0, len(HEADERS), self)
         self.model.setHorizontalHeaderLabels(HEADERS)
+        self.model.setHeaderData(3, Qt.Orientation.Horizontal, COST_TIP, Qt.ItemDataRole.ToolTipRole)
         self.proxy = MethodFilter(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -174,11 +179,6 @@ class MethodLibrary(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("Method library")
-        font = title.font()
-        font.setBold(True)
-        title.setFont(font)
-        layout.addWidget(title)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
