@@ -247,3 +247,57 @@ def test_sessions_chosen_in_the_library_scale_the_costs(page: ActivitiesPage) ->
     assert leaflets.quantity == 600
     staff = next(line for line in added.cost_lines if line.category is CostCategory.STAFF_TIME)
     assert staff.quantity == 15  # (2 + 3) hours a session, 3 sessions
+
+
+def test_from_an_empty_plan_to_a_costed_activity_and_back_from_the_file(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ceplanner.store import PlanStore
+    from ceplanner.ui.cost_model import LINE_COLUMN
+    from ceplanner.ui.document import PlanDocument
+    from ceplanner.ui.pages.objectives import ObjectivesPage
+    from ceplanner.ui.pages.stakeholders import StakeholdersPage
+
+    monkeypatch.setattr("ceplanner.ui.method_library.all_methods", methods)
+    doc = open_document(tmp_path, Plan(title="Łódź <b>&amp; 東京 plan"))
+    pages = [StakeholdersPage(doc), ObjectivesPage(doc), ActivitiesPage(doc), CostsPage(doc)]
+    for widget in pages:
+        qtbot.addWidget(widget)
+        widget.resize(1280, 800)
+    stakeholders, objectives, activities, costs = pages
+
+    stakeholders.show()
+    stakeholders.paste_rows("Łódź tenants <i>\tResidents\t1,200\t2\t5\tSupportive\tyes\n")
+    objectives.show()
+    objectives.add_objective()
+    objectives.title_edit.setText("Tenants shape repairs")
+    objectives.title_edit.editingFinished.emit()
+    activities.show()
+    activities.library.table.selectRow(shown_methods(activities).index("Street stall"))
+    activity_id = activities.library.add_selected()
+    activities.editor.groups.setData(
+        activities.editor.groups.index(0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    activities.editor.objectives.setData(
+        activities.editor.objectives.index(0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    costs.show()
+    costs.select_activity(activity_id)
+    leaflets = next(r for r in range(costs.lines.rowCount()) if costs.lines.index(r, 1).data() == "Leaflets")
+    assert costs.lines.setData(costs.lines.index(leaflets, LINE_COLUMN["unit_cost"]), "£1,250.50")
+    grand_shown = costs.total_labels["costs_total_grand"].text()
+    doc.close()
+
+    store = PlanStore.open(tmp_path / "plan.ceplan")
+    reopened = store.load()
+    assert reopened.groups[0].name == "Łódź tenants <i>" and reopened.groups[0].seldom_heard
+    activity = reopened.activities[0]
+    assert activity.group_ids == [reopened.groups[0].id]
+    assert activity.objective_ids == [reopened.objectives[0].id]
+    assert next(line for line in activity.cost_lines if line.description == "Leaflets").unit_cost == 125050
+    assert grand_shown == format_money(compute_budget(reopened).grand_total)
+    again = CostsPage(PlanDocument(reopened, store))
+    qtbot.addWidget(again)
+    again.show()
+    assert again.total_labels["costs_total_grand"].text() == grand_shown
+    store.close()
