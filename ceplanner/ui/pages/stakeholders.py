@@ -93,7 +93,11 @@ class StakeholdersPage(PlanPage):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(110)
-        header.resizeSection(COLUMN["name"], 200)
+        widths = {"name": 210, "category": 150, "size": 75, "power": 90, "interest": 95, "quadrant": 120}
+        widths |= {"seldom_heard": 100, "equity_notes": 170, "barriers": 170, "access_needs": 170}
+        widths |= {"target_level": 130}
+        for attr, width in widths.items():
+            header.resizeSection(COLUMN[attr], width)
         header.setStretchLastSection(True)
 
         self.grid = PowerGrid(doc)
