@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -62,9 +62,12 @@ class MainWindow(FileActions, QMainWindow):
         self.step_list = QListWidget()
         self.step_list.setObjectName("step_list")
         self.step_list.setAccessibleName("Steps")
+        self.step_list.setIconSize(QSize(16, 16))
         for number, step in enumerate(STEPS, 1):
             self.step_list.addItem(f"{number}. {step.name}")
+            self.step_list.item(number - 1).setIcon(self._blank_icon())
         self.step_list.setMinimumWidth(120)
+        self.step_list.setSpacing(2)
         self.step_list.currentRowChanged.connect(self.go_to)
         central.addWidget(self.step_list)
         right_widget = QWidget()
@@ -73,7 +76,10 @@ class MainWindow(FileActions, QMainWindow):
         self.banner = QFrame()
         self.banner.setObjectName("readonly_banner")
         self.banner.setFrameShape(QFrame.Shape.StyledPanel)
-        self.banner.setStyleSheet("#readonly_banner { background: #fff3cd; color: #5c4400; }")
+        # Both colours are set, so the banner reads the same in light and dark palettes.
+        self.banner.setStyleSheet(
+            "#readonly_banner, #readonly_banner QLabel { background: #fff3cd; color: #4a3700; }"
+        )
         banner_row = QHBoxLayout(self.banner)
         self.banner_text = QLabel()
         self.banner_text.setWordWrap(True)
@@ -105,7 +111,7 @@ class MainWindow(FileActions, QMainWindow):
         right.addLayout(nav)
         central.addWidget(right_widget)
         central.setStretchFactor(1, 1)
-        central.setSizes([self.step_list.sizeHintForColumn(0) + 16, 1000])
+        central.setSizes([self.step_list.sizeHintForColumn(0) + 2 * self.step_list.frameWidth() + 12, 1000])
         central.setContentsMargins(6, 6, 6, 0)
         self.setCentralWidget(central)
         self.save_status = QLabel()
@@ -216,6 +222,12 @@ class MainWindow(FileActions, QMainWindow):
         if self.doc is not None and self.doc.plan.title.strip():
             show_problem(self.title_message, "")
 
+    def _blank_icon(self) -> QIcon:
+        """An empty icon the size of the warning sign, so every step's text lines up."""
+        pixmap = QPixmap(self.step_list.iconSize())
+        pixmap.fill(Qt.GlobalColor.transparent)
+        return QIcon(pixmap)
+
     def _mark_steps(self) -> None:
         """Flag the steps that have warnings, so the list doubles as a progress check."""
         assert self.doc is not None
@@ -224,11 +236,13 @@ class MainWindow(FileActions, QMainWindow):
             if check.severity is Severity.WARNING:
                 warnings.setdefault(check.step, []).append(check.message)
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        blank = self._blank_icon()
         for row, step in enumerate(STEPS):
             item = self.step_list.item(row)
             found = warnings.get(step.key, [])
-            item.setIcon(icon if found else QIcon())
+            item.setIcon(icon if found else blank)
             item.setToolTip("\n".join(found))
+            item.setData(Qt.ItemDataRole.UserRole, len(found))
             count = f", {len(found)} warning{'s' if len(found) != 1 else ''}" if found else ""
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.name}{count}")
 

@@ -275,9 +275,11 @@ def test_steps_with_warnings_are_flagged(qtbot: QtBot, blank_file: Path) -> None
     window = _window(qtbot, blank_file)
     _set_title(window, "Flags")
     stakeholders = window.step_list.item(1)
-    assert not stakeholders.icon().isNull()
+    assert stakeholders.data(Qt.ItemDataRole.UserRole) == 1
     assert "no stakeholder groups" in stakeholders.toolTip()
-    assert window.step_list.item(5).icon().isNull()  # evaluation has notes only, no warnings
+    assert "1 warning" in stakeholders.data(Qt.ItemDataRole.AccessibleTextRole)
+    evaluation = window.step_list.item(5)  # notes only, no warnings
+    assert evaluation.data(Qt.ItemDataRole.UserRole) == 0 and evaluation.toolTip() == ""
 
 
 def test_a_read_only_plan_without_a_title_can_still_be_read(qtbot: QtBot, blank_file: Path) -> None:

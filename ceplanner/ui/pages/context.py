@@ -256,7 +256,8 @@ class ContextPage(PlanPage):
 
     def _show_problems(self) -> None:
         plan = self.doc.plan
-        show_problem(self.title_problem, "" if plan.title.strip() else "Give the plan a title to continue.")
+        untitled = not plan.title.strip() and not self.doc.readonly
+        show_problem(self.title_problem, "Give the plan a title to continue." if untitled else "")
         dates = "The plan ends before it starts." if plan.start and plan.end and plan.end < plan.start else ""
         show_problem(self.dates_problem, dates)
 
