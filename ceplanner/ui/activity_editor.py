@@ -53,11 +53,11 @@ class ChoiceModel(QAbstractListModel):
     ) -> None:
         super().__init__(parent)
         self.doc, self._items, self.attr, self.what = doc, items, attr, what
-        self.activity: Activity | None = None
+        self.target: Any = None
 
-    def set_activity(self, activity: Activity | None) -> None:
+    def set_target(self, target: Any) -> None:
         self.beginResetModel()
-        self.activity = activity
+        self.target = target
         self.endResetModel()
 
     def rowCount(self, parent: Index = _ROOT) -> int:
@@ -65,7 +65,7 @@ class ChoiceModel(QAbstractListModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.activity is not None and not self.doc.readonly:
+        if self.target is not None and not self.doc.readonly:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
@@ -80,19 +80,19 @@ class ChoiceModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tip(text)
         if role == Qt.ItemDataRole.CheckStateRole:
-            chosen = self.activity is not None and item.id in getattr(self.activity, self.attr)
+            chosen = self.target is not None and item.id in getattr(self.target, self.attr)
             return Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         items = self._items()
-        if role != Qt.ItemDataRole.CheckStateRole or self.activity is None or index.row() >= len(items):
+        if role != Qt.ItemDataRole.CheckStateRole or self.target is None or index.row() >= len(items):
             return False
         item_id = items[index.row()].id
-        ids = [i for i in getattr(self.activity, self.attr) if i != item_id]
+        ids = [i for i in getattr(self.target, self.attr) if i != item_id]
         if Qt.CheckState(value) == Qt.CheckState.Checked:
             ids.append(item_id)
-        self.doc.set_value(self.activity, self.attr, ids, f"Change the {self.what}")
+        self.doc.set_value(self.target, self.attr, ids, f"Change the {self.what}")
         return True
 
     def refresh(self) -> None:
@@ -229,8 +229,8 @@ class ActivityEditor(QWidget):
 
     def set_activity(self, activity: Activity | None) -> None:
         self.activity = activity
-        self.groups.set_activity(activity)
-        self.objectives.set_activity(activity)
+        self.groups.set_target(activity)
+        self.objectives.set_target(activity)
         self.setEnabled(activity is not None and not self.doc.readonly)
         self.refresh()
 

@@ -209,7 +209,7 @@ class ObjectivesPage(PlanPage):
         if objective is not self.objective or objective is not self.indicator_model.objective:
             self.objective = objective
             self.indicator_model.set_objective(objective)
-            self.groups.set_activity(objective)
+            self.groups.set_target(objective)
         self.refresh_editor()
 
     def refresh(self) -> None:
