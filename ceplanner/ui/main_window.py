@@ -111,7 +111,11 @@ class MainWindow(FileActions, QMainWindow):
         right.addLayout(nav)
         central.addWidget(right_widget)
         central.setStretchFactor(1, 1)
-        central.setSizes([self.step_list.sizeHintForColumn(0) + 2 * self.step_list.frameWidth() + 12, 1000])
+        # Narrow enough to leave the pages their room; long step names wrap.
+        self.step_list.setWordWrap(True)
+        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.step_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        central.setSizes([185, 1000])
         central.setContentsMargins(6, 6, 6, 0)
         self.setCentralWidget(central)
         self.save_status = QLabel()
