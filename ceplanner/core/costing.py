@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ceplanner.core.model import (
     IAP2_PROMISES,
@@ -129,7 +129,7 @@ class Budget:
         if self.grand_total <= 0:
             return None
         share = Decimal(self.evaluation_total) * 100 / self.grand_total
-        return share.quantize(Decimal("0.1"))
+        return share.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def compute_budget(plan: Plan) -> Budget:

@@ -9,15 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ceplanner.core.model import Activity, CostCategory, Plan, Risk, RiskRating, StakeholderGroup
-
-# Mendelow grid on the model's 1-5 scales: a score of 3 or more counts as high.
-HIGH_FROM = 3
-MANAGE_CLOSELY = "Manage closely"
-KEEP_SATISFIED = "Keep satisfied"
-KEEP_INFORMED = "Keep informed"
-MONITOR = "Monitor"
-QUADRANTS = (MANAGE_CLOSELY, KEEP_SATISFIED, KEEP_INFORMED, MONITOR)
+from ceplanner.core.model import Activity, CostCategory, Plan, Risk, RiskRating
+from ceplanner.core.stakeholders import (  # noqa: F401 - re-exported for the report's sections
+    HIGH_FROM,
+    KEEP_INFORMED,
+    KEEP_SATISFIED,
+    MANAGE_CLOSELY,
+    MONITOR,
+    QUADRANTS,
+    quadrant,
+)
 
 # Cost categories that remove barriers to taking part; shown as "access support".
 ACCESS_CATEGORIES: tuple[CostCategory, ...] = (
@@ -28,15 +29,6 @@ ACCESS_CATEGORIES: tuple[CostCategory, ...] = (
 )
 
 _RISK_SCORE = {RiskRating.LOW: 1, RiskRating.MEDIUM: 2, RiskRating.HIGH: 3}
-
-
-def quadrant(group: StakeholderGroup) -> str:
-    """The Mendelow quadrant of a group from its power and interest scores."""
-    high_power = group.power >= HIGH_FROM
-    high_interest = group.interest >= HIGH_FROM
-    if high_power:
-        return MANAGE_CLOSELY if high_interest else KEEP_SATISFIED
-    return KEEP_INFORMED if high_interest else MONITOR
 
 
 def risk_score(risk: Risk) -> int:

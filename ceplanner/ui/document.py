@@ -147,6 +147,9 @@ class PlanDocument(QObject):
         except PlanFileError as exc:
             self.save_failed.emit(str(exc))
             return False
+        except Exception as exc:  # a defect must not pass for "Saved": say so, keep the edits
+            self.save_failed.emit(f"The plan could not be saved because of an internal error ({exc!r}).")
+            return False
         self._dirty = False
         self.saved.emit()
         return True

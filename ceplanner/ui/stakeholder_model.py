@@ -40,31 +40,23 @@ from ceplanner.core.model import (
     StakeholderGroup,
     label,
 )
+from ceplanner.core.stakeholders import (  # noqa: F401 - re-exported for the grid
+    HIGH_FROM,
+    KEEP_INFORMED,
+    KEEP_SATISFIED,
+    MANAGE_CLOSELY,
+    MONITOR,
+    quadrant,
+)
 from ceplanner.ui.document import PlanDocument
 
 Index = QModelIndex | QPersistentModelIndex
-
-# Same rule and words as the report's Mendelow grid: a score of 3 or more counts as high.
-HIGH_FROM = 3
-MANAGE_CLOSELY, KEEP_SATISFIED, KEEP_INFORMED, MONITOR = (
-    "Manage closely",
-    "Keep satisfied",
-    "Keep informed",
-    "Monitor",
-)
 MAX_GROUP_SIZE = 100_000_000
 
 
 def plain_tip(text: str) -> str:
     """Tooltip text shown exactly as typed (Qt would read "<b>" in a name as markup)."""
     return f"<qt>{html.escape(text).replace(chr(10), '<br>')}</qt>" if text else ""
-
-
-def quadrant(group: StakeholderGroup) -> str:
-    """The Mendelow quadrant of a group from its power and interest (1-5)."""
-    if group.power >= HIGH_FROM:
-        return MANAGE_CLOSELY if group.interest >= HIGH_FROM else KEEP_SATISFIED
-    return KEEP_INFORMED if group.interest >= HIGH_FROM else MONITOR
 
 
 # attribute, header, kind
