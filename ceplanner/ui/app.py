@@ -104,10 +104,32 @@ def _report_unexpected(kind: type[BaseException], error: BaseException, tb: Trac
 _reporting: list[bool] = []
 
 
+def first_run_plan() -> Path | None:
+    """On a first run (no recent plans), the sample plan to open, written to the user's data
+    folder so there is something real to explore at once; None on later runs."""
+    from ceplanner.core.library import sample_plan, user_data_dir
+    from ceplanner.store import PlanFileError, PlanStore
+    from ceplanner.ui import files
+
+    if files.recent_files():
+        return None
+    path = user_data_dir() / "Sample plan.ceplan"
+    if not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            PlanStore.create(path, sample_plan()).close()
+        except (OSError, PlanFileError):
+            return None  # the start screen still offers the sample plan
+    files.add_recent(path)
+    return path
+
+
 def run_gui(path: str | None = None) -> int:
     """Run the application until its last window closes; returns the exit status."""
     app = make_application()
     sys.excepthook = _report_unexpected
     launcher = Launcher()
+    if path is None and (sample := first_run_plan()) is not None:
+        path = str(sample)
     launcher.start(path)
     return app.exec()

@@ -131,3 +131,18 @@ def test_an_unexpected_error_is_told_to_the_user(dialogs: DialogLog, capsys: pyt
     assert dialogs.titles() == ["Something went wrong"]
     assert "division by zero" in dialogs.shown[0][1]
     assert "ZeroDivisionError" in capsys.readouterr().err
+
+
+def test_first_run_opens_the_sample_plan_from_the_users_data_folder(tmp_path: Path) -> None:
+    from ceplanner.core.library import sample_plan
+    from ceplanner.store import PlanStore
+    from ceplanner.ui import files
+    from ceplanner.ui.app import first_run_plan
+
+    assert files.recent_files() == []
+    path = first_run_plan()
+    assert path == tmp_path / "data" / "Sample plan.ceplan"
+    with PlanStore.open(path) as store:
+        assert store.load().title == sample_plan().title
+    assert files.recent_files() == [path]
+    assert first_run_plan() is None  # not a first run any more
