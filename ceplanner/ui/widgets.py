@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSizePolicy,
     QWidget,
 )
@@ -260,3 +261,14 @@ def guard_wheel(root: QWidget) -> None:
         if isinstance(widget, QComboBox | QAbstractSpinBox):
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             widget.installEventFilter(_wheel_guard)
+
+
+def scrolling(content: QWidget, object_name: str) -> QScrollArea:
+    """A frameless scroll area around a page's form, whose boxes ignore stray wheel turns."""
+    scroll = QScrollArea()
+    scroll.setObjectName(object_name)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidget(content)
+    guard_wheel(content)
+    return scroll

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,11 +31,11 @@ from ceplanner.ui.widgets import (
     TextArea,
     add_row,
     blocked,
-    guard_wheel,
     name_widget,
     new_form,
     percent_from_spin,
     problem_label,
+    scrolling,
     set_text_quietly,
     show_problem,
 )
@@ -82,13 +81,7 @@ class ContextPage(PlanPage):
         grid.addWidget(self._purpose_box(), 1, 0, 1, 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
-        scroll = QScrollArea()
-        scroll.setObjectName("context_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(content)
-        self.body.addWidget(scroll)
-        guard_wheel(content)
+        self.body.addWidget(scrolling(content, "context_scroll"))
 
     # -- building ---------------------------------------------------------------------------
 

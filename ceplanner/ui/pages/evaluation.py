@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -23,9 +22,9 @@ from ceplanner.ui.widgets import (
     TextArea,
     add_row,
     blocked,
-    guard_wheel,
     name_widget,
     new_form,
+    scrolling,
     set_text_quietly,
 )
 
@@ -56,13 +55,7 @@ class EvaluationPage(PlanPage):
         column = QVBoxLayout(content)
         column.addWidget(self._questions_box())
         column.addWidget(self._vfm_box())
-        scroll = QScrollArea()
-        scroll.setObjectName("evaluation_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(content)
-        self.body.addWidget(scroll)
-        guard_wheel(content)
+        self.body.addWidget(scrolling(content, "evaluation_scroll"))
 
     # -- building ---------------------------------------------------------------------------
 
