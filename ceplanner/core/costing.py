@@ -27,7 +27,7 @@ from ceplanner.core.model import (
     Unit,
     new_id,
 )
-from ceplanner.core.money import round_minor
+from ceplanner.core.money import exponent, round_minor
 
 HOURS_PER_DAY = Decimal("7.5")
 UNALLOCATED = "Unallocated"
@@ -245,3 +245,28 @@ def activity_from_method(method: Method, plan: Plan, sessions: int = 1) -> Activ
         participants=typical * sessions,
         cost_lines=lines,
     )
+
+
+def money_fields(plan: Plan) -> list[tuple[object, str]]:
+    """Every (object, attribute) of a plan that holds an amount of money in minor units."""
+    fields: list[tuple[object, str]] = [(plan, "staff_day_rate"), (plan.evaluation, "budget")]
+    for owner in [*plan.methods, *plan.activities]:
+        fields += [(line, "unit_cost") for line in owner.cost_lines]
+    return fields
+
+
+def rescaled_for_currency(plan: Plan, new_currency: str) -> list[tuple[object, str, int]]:
+    """The changes that keep every amount's figures when the currency changes.
+
+    Minor units differ between currencies (pence for GBP, none for JPY), so without this £250.00
+    (25,000 pence) would become ¥25,000. The figures are kept as typed, not converted at an
+    exchange rate; amounts that would need a fraction of a unit are rounded half-up.
+    """
+    shift = exponent(new_currency) - exponent(plan.currency)
+    if shift == 0:
+        return []
+    changes = []
+    for obj, attr in money_fields(plan):
+        old: int = getattr(obj, attr)
+        changes.append((obj, attr, round_minor(Decimal(old).scaleb(shift))))
+    return changes

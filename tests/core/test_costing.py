@@ -16,6 +16,7 @@ from ceplanner.core.costing import (
     compute_budget,
     hourly_rate,
     line_total,
+    rescaled_for_currency,
     split_evenly,
 )
 from ceplanner.core.model import (
@@ -179,3 +180,16 @@ def test_activity_from_method_costs_staff_hours_and_scales_lines() -> None:
     assert activity.participants == 30
     assert activity.promise.startswith("We will keep you informed, listen")
     assert venue.id != method.cost_lines[0].id
+
+
+def test_changing_currency_keeps_the_figures_typed(plan: Plan) -> None:
+    plan.staff_day_rate = 25000  # £250.00
+    changes = rescaled_for_currency(plan, "JPY")
+    for obj, attr, value in changes:
+        setattr(obj, attr, value)
+    plan.currency = "JPY"
+    assert plan.staff_day_rate == 250  # ¥250, not ¥25,000
+    assert plan.evaluation.budget == 1000  # £1,000.00 -> ¥1,000
+    assert plan.activities[0].cost_lines[3].unit_cost == 3  # £3.33 -> ¥3 (rounded)
+    assert rescaled_for_currency(plan, "JPY") == []
+    assert len(rescaled_for_currency(plan, "EUR")) == 2 + sum(len(a.cost_lines) for a in plan.activities)

@@ -137,3 +137,23 @@ def test_scrolling_past_a_combo_box_does_not_change_it(qtbot: QtBot, sample_file
     QApplication.sendEvent(combo, wheel)
     assert combo.currentIndex() == before
     assert page.doc.plan.currency == "GBP"
+
+
+def test_switching_to_yen_keeps_the_figures_and_undoes_in_one_step(qtbot: QtBot, sample_file: Path) -> None:
+    from ceplanner.core.costing import compute_budget
+
+    page = _page(qtbot, sample_file)
+    before = reopen(sample_file)
+    combo = page.findChild(QComboBox, "plan_currency")
+    combo.setCurrentIndex(combo.findData("JPY"))
+    combo.activated.emit(combo.currentIndex())
+    assert page.findChild(QLineEdit, "plan_day_rate").text() == "250"
+    assert page.doc.flush()
+    plan = reopen(sample_file)
+    assert (plan.currency, plan.staff_day_rate) == ("JPY", 250)  # ¥250, not ¥25,000
+    assert plan.evaluation.budget == before.evaluation.budget // 100
+    page.doc.undo_stack.undo()
+    assert page.doc.flush()
+    again = reopen(sample_file)
+    assert again.currency == "GBP"
+    assert compute_budget(again).grand_total == compute_budget(before).grand_total

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ceplanner.core.costing import rescaled_for_currency
 from ceplanner.core.model import VALUE_FOR_WHOM_CHOICES, PlanStatus, label
 from ceplanner.core.money import CURRENCIES
 from ceplanner.ui.document import PlanDocument
@@ -109,7 +110,7 @@ class ContextPage(PlanPage):
         for code, (sym, _digits) in CURRENCIES.items():
             self.currency.addItem(f"{code} ({sym.strip()})", code)
         add_row(form, "Currency", self.currency, "plan_currency")
-        self.currency.activated.connect(lambda _i: self._set("currency", str(self.currency.currentData())))
+        self.currency.activated.connect(lambda _i: self._set_currency(str(self.currency.currentData())))
         self.day_rate = MoneyField("plan_day_rate", lambda: self.doc.plan.currency)
         add_row(form, "Staff day rate", self.day_rate, "plan_day_rate",
                 "The cost of one day of staff time, used to cost methods' staff hours.")
@@ -194,6 +195,19 @@ class ContextPage(PlanPage):
             return
         names = {"title": "title", "start": "start date", "end": "end date"}
         self.doc.set_value(self.doc.plan, attr, value, f"Edit {names.get(attr, attr.replace('_', ' '))}")
+        self._show_problems()
+
+    def _set_currency(self, code: str) -> None:
+        """Change currency keeping every amount's figures (see costing.rescaled_for_currency)."""
+        if self.doc.readonly or code == self.doc.plan.currency:
+            return
+        self.doc.begin_macro("Change currency")
+        try:
+            for obj, attr, value in rescaled_for_currency(self.doc.plan, code):
+                self.doc.set_value(obj, attr, value)
+            self.doc.set_value(self.doc.plan, "currency", code)
+        finally:
+            self.doc.end_macro()
         self._show_problems()
 
     def _value_ticked(self, _item: QListWidgetItem) -> None:
