@@ -195,6 +195,10 @@ def export_pdf(
         raise ReportError(f"“{target}” is a folder; choose a file name for the PDF.")
     if not folder.is_dir():
         raise ReportError(f"The folder “{folder}” does not exist, so the PDF cannot be saved there.")
+    if not folder.stat().st_mode & 0o222:  # marked read-only: honoured even for root, as for plans
+        raise ReportError(
+            f"The PDF cannot be saved in “{folder}”: the folder is read-only. Choose a folder you can write to."
+        )
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.stem[:40]}-", suffix=".pdf.part", dir=folder)
     except OSError as exc:
