@@ -14,12 +14,13 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractListModel,
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ceplanner.core.costing import line_total
 from ceplanner.core.model import Activity, CostCategory, CostLine, Unit, label
@@ -263,6 +264,19 @@ class ActivityListModel(QAbstractListModel):
 
     def row_of(self, activity_id: str) -> int:
         return next((i for i, a in enumerate(self.doc.plan.activities) if a.id == activity_id), -1)
+
+    def select_in(self, view: QAbstractItemView, activity_id: str) -> bool:
+        """Make ``activity_id`` the current row of ``view``; False if the plan has no such activity."""
+        row = self.row_of(activity_id)
+        if row < 0:
+            return False
+        view.selectionModel().setCurrentIndex(self.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        return True
+
+    def current_in(self, view: QAbstractItemView) -> Activity | None:
+        """The activity at ``view``'s current row, if any."""
+        index = view.currentIndex()
+        return self.activity(index.row()) if index.isValid() else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         activity = self.activity(index.row()) if index.isValid() else None

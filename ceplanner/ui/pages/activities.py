@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -152,16 +152,11 @@ class ActivitiesPage(PlanPage):
         return found
 
     def select_activity(self, activity_id: str) -> None:
-        row = self.activities.row_of(activity_id)
-        if row >= 0:
-            self.activity_list.selectionModel().setCurrentIndex(
-                self.activities.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
+        if self.activities.select_in(self.activity_list, activity_id):
             self._activity_chosen()
 
     def _activity_chosen(self) -> None:
-        index = self.activity_list.currentIndex()
-        activity = self.activities.activity(index.row()) if index.isValid() else None
+        activity = self.activities.current_in(self.activity_list)
         if activity is not self.editor.activity:
             self.editor.set_activity(activity)
         self.timeline.set_selected(activity.id if activity else None)
