@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -15,48 +13,8 @@ from ceplanner.core.model import Plan
 from ceplanner.store import PlanStore
 from ceplanner.ui.main_window import MainWindow
 from ceplanner.ui.open_errors import open_plan
+from tests import badfiles
 from tests.ui.conftest import DialogLog
-
-
-def _random(tmp_path: Path) -> Path:
-    path = tmp_path / "random.ceplan"
-    path.write_bytes(os.urandom(4096))
-    return path
-
-
-def _other_sqlite(tmp_path: Path) -> Path:
-    path = tmp_path / "other.ceplan"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE contacts (name TEXT)")
-    conn.execute("INSERT INTO contacts VALUES ('x')")
-    conn.commit()
-    conn.close()
-    return path
-
-
-def _plan(tmp_path: Path, name: str) -> Path:
-    path = tmp_path / name
-    PlanStore.create(path, Plan(title="A plan")).close()
-    return path
-
-
-def _truncated(tmp_path: Path) -> Path:
-    path = _plan(tmp_path, "truncated.ceplan")
-    data = path.read_bytes()
-    path.write_bytes(data[: len(data) // 2])
-    return path
-
-
-def _newer(tmp_path: Path) -> Path:
-    path = _plan(tmp_path, "newer.ceplan")
-    conn = sqlite3.connect(path)
-    conn.execute(
-        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-        "VALUES ('ceplanner', '9999_from_the_future', '2030-01-01')"
-    )
-    conn.commit()
-    conn.close()
-    return path
 
 
 def _missing(tmp_path: Path) -> Path:
@@ -64,10 +22,10 @@ def _missing(tmp_path: Path) -> Path:
 
 
 CASES: list[tuple[Callable[[Path], Path], str, str]] = [
-    (_random, "Not a ceplanner plan", "not a database file"),
-    (_other_sqlite, "Not a ceplanner plan", "made by another program"),
-    (_truncated, "The plan is damaged", "backup"),
-    (_newer, "Made by a newer ceplanner", "Install the latest version"),
+    (badfiles.random_bytes, "Not a ceplanner plan", "not a database file"),
+    (badfiles.other_sqlite, "Not a ceplanner plan", "made by another program"),
+    (badfiles.truncated, "The plan is damaged", "backup"),
+    (badfiles.newer, "Made by a newer ceplanner", "Install the latest version"),
     (_missing, "Plan not found", "There is no file"),
 ]
 
