@@ -12,9 +12,14 @@ $(STAMP): pyproject.toml
 	$(VENV)/bin/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
+# ARGS naming one plan file is passed whole, so a name with spaces opens (the default name has one).
 run: $(STAMP)
 	@sh packaging/system-deps.sh gui
-	$(VENV)/bin/python -m ceplanner $(ARGS)
+	@if [ -n "$(ARGS)" ] && { [ -e "$(ARGS)" ] || case "$(ARGS)" in *.ceplan) true;; *) false;; esac; }; then \
+		set -x; $(VENV)/bin/python -m ceplanner "$(ARGS)"; \
+	else \
+		set -x; $(VENV)/bin/python -m ceplanner $(ARGS); \
+	fi
 
 test: $(STAMP)
 	@sh packaging/system-deps.sh test

@@ -187,19 +187,19 @@ class ActivityEditor(QWidget):
 
         self.title.editingFinished.connect(self._title_done)
         self.description.editingFinished.connect(
-            lambda: self._set("description", self.description.toPlainText(), "Edit activity description")
+            lambda: self._set("description", self.description.toPlainText())
         )
         self.promise.editingFinished.connect(
-            lambda: self._set("promise", self.promise.toPlainText(), "Edit the promise to participants")
+            lambda: self._set("promise", self.promise.toPlainText())
         )
         self.level.currentIndexChanged.connect(self._level_chosen)
-        self.start.changed.connect(lambda value: self._set("start", value, "Change activity start"))
-        self.end.changed.connect(lambda value: self._set("end", value, "Change activity end"))
+        self.start.changed.connect(lambda value: self._set("start", value))
+        self.end.changed.connect(lambda value: self._set("end", value))
         self.sessions.editingFinished.connect(
-            lambda: self._set("sessions", self.sessions.value(), "Change sessions")
+            lambda: self._set("sessions", self.sessions.value())
         )
         self.participants.editingFinished.connect(
-            lambda: self._set("participants", self.participants.value(), "Change expected participants")
+            lambda: self._set("participants", self.participants.value())
         )
         widgets: list[QWidget] = [
             self.title,
@@ -264,9 +264,9 @@ class ActivityEditor(QWidget):
             return []
         return activity_problems(activity, self.doc.plan.start, self.doc.plan.end)
 
-    def _set(self, attr: str, value: Any, text: str) -> None:
+    def _set(self, attr: str, value: Any) -> None:
         if self.activity is not None and not self.doc.readonly:
-            self.doc.set_value(self.activity, attr, value, text)
+            self.doc.set_value(self.activity, attr, value)
 
     def _title_done(self) -> None:
         if self.activity is None:
@@ -278,7 +278,7 @@ class ActivityEditor(QWidget):
             )
             self.title.setText(self.activity.title)
             return
-        self._set("title", title, "Rename activity")
+        self._set("title", title)
 
     def _level_chosen(self) -> None:
         """Change the level; a promise still in the standard wording follows the new level."""

@@ -202,7 +202,7 @@ class CostLineModel(QAbstractTableModel):
             self.problem.emit(f"{header}, line {index.row() + 1}: {exc}")
             return False
         self.problem.emit("")
-        self.doc.set_value(line, attr, new, f"Change {header.lower()} of a cost line")
+        self.doc.set_value(line, attr, new)
         return True
 
 

@@ -2,11 +2,13 @@
 
 Every change a page makes goes through :class:`PlanDocument` (``set_value``, ``insert_item``,
 ``remove_item``, ``replace_list``), which records it on a ``QUndoStack`` and schedules a save, so
-undo/redo and autosave work the same way on every page. Pages listen to ``changed`` to refresh.
+undo/redo and autosave work the same way on every page. Listeners connect to ``edited`` (the
+object and the field that changed) and redraw only when the edit concerns them and they are shown.
 """
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -15,8 +17,12 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ceplanner.core.costing import Budget, compute_budget
 from ceplanner.core.model import Plan
 from ceplanner.store import PlanFileError, PlanStore
+from ceplanner.ui import wording
 
 AUTOSAVE_DELAY_MS = 150
+"""A pause in editing this long writes the file."""
+AUTOSAVE_MAX_WAIT_MS = 2000
+"""While edits keep coming, the file is still written at least this often."""
 
 
 class _SetValue(QUndoCommand):
@@ -27,11 +33,11 @@ class _SetValue(QUndoCommand):
 
     def redo(self) -> None:
         setattr(self.obj, self.attr, self.new)
-        self.doc._edited(self.obj)
+        self.doc._edited(self.obj, self.attr)
 
     def undo(self) -> None:
         setattr(self.obj, self.attr, self.old)
-        self.doc._edited(self.obj)
+        self.doc._edited(self.obj, self.attr)
 
 
 class _ListEdit(QUndoCommand):
@@ -45,7 +51,7 @@ class _ListEdit(QUndoCommand):
     def _apply(self, items: list[Any]) -> None:
         target: list[Any] = getattr(self.owner, self.attr)
         target[:] = items  # keep the same list object: views may hold it
-        self.doc._edited(self.owner)
+        self.doc._edited(self.owner, self.attr)
 
     def redo(self) -> None:
         self._apply(self.new)
@@ -59,6 +65,9 @@ class PlanDocument(QObject):
 
     changed = Signal(object)
     """Emitted after every edit, undo or redo, with the object that changed (or the plan)."""
+    edited = Signal(object, str)
+    """Emitted with ``changed``: the object and the field (or list) that changed; the field is
+    "" when the whole plan was replaced (a restored snapshot)."""
     saved = Signal()
     save_failed = Signal(str)
     """Emitted with a user-readable message when autosave cannot write the file."""
@@ -74,6 +83,7 @@ class PlanDocument(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
+        self._first_unsaved: float | None = None
 
     @property
     def readonly(self) -> bool:
@@ -92,12 +102,12 @@ class PlanDocument(QObject):
         """Set ``obj.attr`` to ``value`` as one undoable edit (nothing happens if unchanged)."""
         if getattr(obj, attr) == value:
             return
-        self.undo_stack.push(_SetValue(self, obj, attr, value, text or f"Edit {attr.replace('_', ' ')}"))
+        self.undo_stack.push(_SetValue(self, obj, attr, value, text or wording.change_text(obj, attr)))
 
     def insert_item(self, owner: Any, attr: str, index: int, item: Any, text: str = "") -> None:
         items = list(getattr(owner, attr))
         items.insert(index, item)
-        self.undo_stack.push(_ListEdit(self, owner, attr, items, text or "Add"))
+        self.undo_stack.push(_ListEdit(self, owner, attr, items, text or wording.list_text("Add", attr)))
 
     def append_item(self, owner: Any, attr: str, item: Any, text: str = "") -> None:
         self.insert_item(owner, attr, len(getattr(owner, attr)), item, text)
@@ -105,11 +115,11 @@ class PlanDocument(QObject):
     def remove_item(self, owner: Any, attr: str, index: int, text: str = "") -> None:
         items = list(getattr(owner, attr))
         del items[index]
-        self.undo_stack.push(_ListEdit(self, owner, attr, items, text or "Delete"))
+        self.undo_stack.push(_ListEdit(self, owner, attr, items, text or wording.list_text("Delete", attr)))
 
     def replace_list(self, owner: Any, attr: str, items: list[Any], text: str = "") -> None:
         """Set a whole list (reorder, delete several, paste rows) as one undoable edit."""
-        self.undo_stack.push(_ListEdit(self, owner, attr, items, text or "Edit"))
+        self.undo_stack.push(_ListEdit(self, owner, attr, items, text or f"Change the {wording.field_words(attr)}"))
 
     def begin_macro(self, text: str) -> None:
         """Group the following edits into one undo step (end with :meth:`end_macro`)."""
@@ -122,14 +132,23 @@ class PlanDocument(QObject):
         """Swap in a different plan (a restored snapshot); clears undo history."""
         self.plan = plan
         self.undo_stack.clear()
-        self._edited(plan)
+        self._edited(plan, "")
 
-    def _edited(self, obj: Any) -> None:
+    def _edited(self, obj: Any, attr: str) -> None:
         self._budget = None
         self._dirty = True
         if self.store is not None and not self.store.readonly:
-            self._timer.start()
+            self._schedule_save()
+        self.edited.emit(obj, attr)
         self.changed.emit(obj)
+
+    def _schedule_save(self) -> None:
+        """Save after a pause in editing, but never later than the maximum wait."""
+        now = time.monotonic()
+        if self._first_unsaved is None:
+            self._first_unsaved = now
+        waited_ms = (now - self._first_unsaved) * 1000
+        self._timer.start(int(max(0, min(AUTOSAVE_DELAY_MS, AUTOSAVE_MAX_WAIT_MS - waited_ms))))
 
     # -- saving -----------------------------------------------------------------------------
 
@@ -140,6 +159,7 @@ class PlanDocument(QObject):
     def flush(self) -> bool:
         """Write pending edits now; returns False (and emits ``save_failed``) if that fails."""
         self._timer.stop()
+        self._first_unsaved = None
         if not self._dirty or self.store is None or self.store.readonly:
             return not self._dirty or self.store is None
         try:

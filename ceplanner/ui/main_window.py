@@ -29,6 +29,19 @@ from ceplanner.ui.pages.base import PlanPage
 from ceplanner.ui.widgets import problem_label, show_problem
 from ceplanner.ui.wizard import STEPS, build_pages
 
+
+def redo_shortcuts() -> list[QKeySequence]:
+    """The platform's Redo keys plus Ctrl+Shift+Z and Ctrl+Y, each bound once.
+
+    Binding one sequence twice makes Qt report an "ambiguous shortcut overload" and do nothing.
+    """
+    found: list[QKeySequence] = []
+    for key in [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]:
+        if not key.isEmpty() and all(key != other for other in found):
+            found.append(key)
+    return found
+
+
 TITLE_NEEDED = "Give the plan a title on this page first; then every step is open to you."
 
 
@@ -187,7 +200,7 @@ class MainWindow(FileActions, QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setObjectName("action_undo")
         self.redo_action = doc.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        self.redo_action.setShortcuts(redo_shortcuts())
         self.redo_action.setObjectName("action_redo")
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)

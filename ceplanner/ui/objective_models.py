@@ -165,10 +165,8 @@ class IndicatorModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.doc.readonly:
             return False
-        attr, header = INDICATOR_COLUMNS[index.column()]
-        self.doc.set_value(
-            self.indicators[index.row()], attr, str(value).strip(), f"Edit indicator {header.lower()}"
-        )
+        attr, _header = INDICATOR_COLUMNS[index.column()]
+        self.doc.set_value(self.indicators[index.row()], attr, str(value).strip())
         return True
 
     def refresh(self) -> None:

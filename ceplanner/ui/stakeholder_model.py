@@ -294,7 +294,7 @@ class StakeholderModel(QAbstractTableModel):
         group = self.group(index.row()) if index.isValid() else None
         if group is None or self.doc.readonly:
             return False
-        attr, header, kind = COLUMNS[index.column()]
+        attr, _header, kind = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.CheckStateRole and kind == "bool":
             value = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
         elif role != Qt.ItemDataRole.EditRole:
@@ -305,7 +305,7 @@ class StakeholderModel(QAbstractTableModel):
             self.problem.emit(f"{group.name or 'This group'}: {exc}")
             return False
         self.problem.emit("")
-        self.doc.set_value(group, attr, new, f"Change {header.lower()} of {group.name}")
+        self.doc.set_value(group, attr, new)
         return True
 
 

@@ -193,8 +193,7 @@ class ContextPage(PlanPage):
     def _set(self, attr: str, value: Any) -> None:
         if self.doc.readonly:
             return
-        names = {"title": "title", "start": "start date", "end": "end date"}
-        self.doc.set_value(self.doc.plan, attr, value, f"Edit {names.get(attr, attr.replace('_', ' '))}")
+        self.doc.set_value(self.doc.plan, attr, value)
         self._show_problems()
 
     def _set_currency(self, code: str) -> None:

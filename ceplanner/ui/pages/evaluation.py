@@ -135,7 +135,7 @@ class EvaluationPage(PlanPage):
 
     def _set_evaluation(self, attr: str, value: Any) -> None:
         if not self.doc.readonly:
-            self.doc.set_value(self.doc.plan.evaluation, attr, value, f"Edit evaluation {attr.replace('_', ' ')}")
+            self.doc.set_value(self.doc.plan.evaluation, attr, value)
 
     def _rating(self, e: SixE) -> VfmRating:
         found = next((r for r in self.doc.plan.vfm if r.e == e), None)
@@ -146,7 +146,7 @@ class EvaluationPage(PlanPage):
 
     def _set_vfm(self, e: SixE, attr: str, value: Any) -> None:
         if not self.doc.readonly:
-            self.doc.set_value(self._rating(e), attr, value, f"Edit {label(e).lower()} {attr}")
+            self.doc.set_value(self._rating(e), attr, value)
 
     def refresh(self) -> None:
         plan = self.doc.plan

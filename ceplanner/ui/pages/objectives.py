@@ -163,7 +163,7 @@ class ObjectivesPage(PlanPage):
         self.delete_indicator_button.clicked.connect(self.delete_indicators)
         self.title_edit.editingFinished.connect(self._title_done)
         self.description.editingFinished.connect(
-            lambda: self._set("description", self.description.toPlainText(), "Edit objective description")
+            lambda: self._set("description", self.description.toPlainText())
         )
         self.level.currentIndexChanged.connect(self._level_chosen)
         order = [
@@ -262,9 +262,9 @@ class ObjectivesPage(PlanPage):
 
     # -- edits ------------------------------------------------------------------------------
 
-    def _set(self, attr: str, value: Any, text: str) -> None:
+    def _set(self, attr: str, value: Any) -> None:
         if self.objective is not None and not self.doc.readonly:
-            self.doc.set_value(self.objective, attr, value, text)
+            self.doc.set_value(self.objective, attr, value)
 
     def _title_done(self) -> None:
         if self.objective is None:
@@ -276,11 +276,11 @@ class ObjectivesPage(PlanPage):
             )
             self.title_edit.setText(self.objective.title)
             return
-        self._set("title", title, "Rename objective")
+        self._set("title", title)
 
     def _level_chosen(self) -> None:
         if self.objective is not None:
-            self._set("level", OutcomeLevel(self.level.currentData()), "Change outcome level")
+            self._set("level", OutcomeLevel(self.level.currentData()))
 
     def _chosen_level(self) -> OutcomeLevel:
         index = self.tree.currentIndex()
