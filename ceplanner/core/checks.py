@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ceplanner.core.model import Plan
+from ceplanner.core.model import Activity, Plan
 
 
 class Severity(StrEnum):
@@ -25,6 +25,10 @@ class Check:
     step: str
     """The wizard step where it can be fixed: context, stakeholders, objectives, activities,
     costs or evaluation."""
+    code: str = ""
+    """A stable name for the rule (``activity.no-groups``): for tests, dismissals and ``--json``."""
+    item_id: str | None = None
+    """The id of the group, objective or activity it concerns, if any (Review selects it)."""
 
 
 def _name(text: str, fallback: str) -> str:
@@ -32,68 +36,119 @@ def _name(text: str, fallback: str) -> str:
 
 
 def plan_checks(plan: Plan) -> list[Check]:
-    """Every problem found in ``plan``, warnings first, each saying what to do."""
+    """Every problem found in ``plan``, warnings first, each saying what to do.
+
+    This is the one judge of a plan: the Review step, the step list's marks, each page's inline
+    messages and the PDF all show this list (see docs/architecture.md).
+    """
     found: list[Check] = []
 
-    def warn(step: str, message: str) -> None:
-        found.append(Check(Severity.WARNING, message, step))
+    def warn(step: str, code: str, message: str, item: str | None = None) -> None:
+        found.append(Check(Severity.WARNING, message, step, code, item))
 
-    def note(step: str, message: str) -> None:
-        found.append(Check(Severity.NOTE, message, step))
+    def note(step: str, code: str, message: str, item: str | None = None) -> None:
+        found.append(Check(Severity.NOTE, message, step, code, item))
 
     if not plan.title.strip():
-        warn("context", "The plan has no title. Give it one on the Context and purpose page.")
+        warn("context", "plan.no-title", "The plan has no title. Give it one on the Context and purpose page.")
     if plan.start and plan.end and plan.end < plan.start:
-        warn("context", "The plan ends before it starts. Check its start and end dates.")
+        warn("context", "plan.dates-reversed", "The plan ends before it starts. Check its start and end dates.")
     if not plan.decision.strip():
-        note("context", "The plan does not say what decision the engagement will inform.")
+        note("context", "plan.no-decision", "The plan does not say what decision the engagement will inform.")
     if not plan.value_for_whom:
-        note("context", "The plan does not say whose value it serves (value for whom?).")
+        note("context", "plan.no-value-for-whom", "The plan does not say whose value it serves (value for whom?).")
 
     if not plan.groups:
-        warn("stakeholders", "There are no stakeholder groups. Add the people the engagement involves.")
+        warn("stakeholders", "groups.none", "There are no stakeholder groups. Add the people the engagement involves.")
+    seen: dict[str, str] = {}
+    for group in plan.groups:
+        key = group.name.strip().casefold()
+        if key and key in seen and seen[key] != "reported":
+            warn(
+                "stakeholders", "group.duplicate-name",
+                f"Two or more groups are called {_name(group.name, '')}; give each a distinct name.", group.id,
+            )
+            seen[key] = "reported"
+        seen.setdefault(key, group.id)
+    if plan.groups and not any(g.seldom_heard for g in plan.groups):
+        warn(
+            "stakeholders", "groups.none-seldom-heard",
+            "No group is marked seldom heard: check who is usually missing from engagement.",
+        )
     if not plan.objectives:
-        warn("objectives", "There are no objectives. Say what the engagement is meant to achieve.")
+        warn("objectives", "objectives.none", "There are no objectives. Say what the engagement is meant to achieve.")
     for objective in plan.objectives:
+        name = _name(objective.title, "without a title")
         if not objective.indicators:
             warn(
-                "objectives",
-                f"The objective {_name(objective.title, 'without a title')} has no indicators: "
-                "add how you will know it has been achieved.",
+                "objectives", "objective.no-indicators",
+                f"The objective {name} has no indicators: add how you will know it has been achieved.",
+                objective.id,
+            )
+        elif any(not i.measure.strip() for i in objective.indicators):
+            warn(
+                "objectives", "indicator.no-measure",
+                f"The objective {name} has an indicator with no measure: say what will be counted or asked.",
+                objective.id,
             )
     if not plan.activities:
-        warn("activities", "There are no engagement activities. Add at least one from the method library.")
+        warn("activities", "activities.none", "There are no engagement activities. Add at least one from the method library.")
 
     targeted = {gid for activity in plan.activities for gid in activity.group_ids}
     for group in plan.groups:
         if group.seldom_heard and group.id not in targeted:
             warn(
-                "activities",
+                "activities", "group.seldom-heard-not-reached",
                 f"The seldom-heard group {_name(group.name, 'without a name')} is not targeted by any "
                 "activity: choose an activity that reaches them.",
+                group.id,
             )
 
     for activity in plan.activities:
-        title = _name(activity.title, "without a title")
-        if not activity.cost_lines:
-            warn("costs", f"The activity {title} has no cost lines, so it costs nothing in the budget.")
-        if activity.start and activity.end and activity.end < activity.start:
-            warn("activities", f"The activity {title} ends before it starts.")
-        outside = [
-            d
-            for d in (activity.start, activity.end)
-            if d is not None and ((plan.start and d < plan.start) or (plan.end and d > plan.end))
-        ]
-        if outside:
-            warn("activities", f"The activity {title} has dates outside the plan's start and end dates.")
+        found.extend(activity_checks(activity, plan))
 
     has_evaluation_lines = any(
         line.category == "evaluation" for activity in plan.activities for line in activity.cost_lines
     )
     if plan.activities and not plan.evaluation.budget and not has_evaluation_lines:
-        note("evaluation", "Evaluation is not costed: set an evaluation budget or add evaluation cost lines.")
+        note(
+            "evaluation", "evaluation.not-costed",
+            "Evaluation is not costed: set an evaluation budget or add evaluation cost lines.",
+        )
     if all(rating.rating is None for rating in plan.vfm):
-        note("evaluation", "The six-E value-for-money assessment has not been rated yet.")
+        note("evaluation", "vfm.not-rated", "The six-E value-for-money assessment has not been rated yet.")
 
     found.sort(key=lambda c: c.severity != Severity.WARNING)
     return found
+
+
+def activity_checks(activity: Activity, plan: Plan) -> list[Check]:
+    """The problems of one activity (the Activities and Costs steps show these beside it)."""
+    found: list[Check] = []
+    title = _name(activity.title, "without a title")
+
+    def warn(step: str, code: str, message: str) -> None:
+        found.append(Check(Severity.WARNING, message, step, code, activity.id))
+
+    if activity.start and activity.end and activity.end < activity.start:
+        warn("activities", "activity.dates-reversed", f"The activity {title} ends before it starts.")
+    if activity.start and plan.start and activity.start < plan.start:
+        warn("activities", "activity.starts-before-plan", f"The activity {title} starts before the plan does.")
+    if activity.end and plan.end and activity.end > plan.end:
+        warn("activities", "activity.ends-after-plan", f"The activity {title} ends after the plan does.")
+    if not activity.group_ids:
+        warn("activities", "activity.no-groups", f"The activity {title} has no target group: choose who it is for.")
+    if not activity.promise.strip():
+        warn(
+            "activities", "activity.no-promise",
+            f"The activity {title} makes no promise to participants: say what will happen to their views.",
+        )
+    if not activity.cost_lines:
+        warn("costs", "activity.no-cost-lines", f"The activity {title} has no cost lines, so it costs nothing in the budget.")
+    elif any(line.unit_cost == 0 and not line.in_kind for line in activity.cost_lines):
+        warn("costs", "activity.zero-paid-line", f"The activity {title} has a paid line costed at zero: enter its unit cost.")
+    return found
+
+
+def checks_for_step(plan: Plan, step: str) -> list[Check]:
+    return [check for check in plan_checks(plan) if check.step == step]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ceplanner.core.checks import activity_checks
 from ceplanner.core.model import IAP2_PROMISES, Activity, IAP2Level, label
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.stakeholder_model import plain_tip
@@ -262,7 +262,7 @@ class ActivityEditor(QWidget):
         activity = self.activity
         if activity is None:
             return []
-        return activity_problems(activity, self.doc.plan.start, self.doc.plan.end)
+        return [c.message for c in activity_checks(activity, self.doc.plan) if c.step == "activities"]
 
     def _set(self, attr: str, value: Any) -> None:
         if self.activity is not None and not self.doc.readonly:
@@ -293,19 +293,3 @@ class ActivityEditor(QWidget):
             self.doc.set_value(activity, "promise", IAP2_PROMISES[level])
         self.doc.end_macro()
 
-
-def activity_problems(activity: Activity, plan_start: date | None, plan_end: date | None) -> list[str]:
-    """An activity's date and size problems, in words."""
-    found: list[str] = []
-    name = f"“{activity.title or 'Untitled activity'}”"
-    if activity.start and activity.end and activity.end < activity.start:
-        found.append(f"{name} ends before it starts.")
-    if activity.start and plan_start and activity.start < plan_start:
-        found.append(f"{name} starts before the plan does.")
-    if activity.end and plan_end and activity.end > plan_end:
-        found.append(f"{name} ends after the plan does.")
-    if not activity.group_ids:
-        found.append(f"{name} has no target group.")
-    if not activity.promise.strip():
-        found.append(f"{name} makes no promise to participants.")
-    return found

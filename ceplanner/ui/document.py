@@ -9,6 +9,7 @@ object and the field that changed) and redraw only when the edit concerns them a
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -16,7 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ceplanner.core.costing import Budget, compute_budget
 from ceplanner.core.model import Plan
-from ceplanner.store import PlanFileError, PlanStore
+from ceplanner.store import PlanFileError, PlanStore, SnapshotInfo
 from ceplanner.ui import wording
 
 AUTOSAVE_DELAY_MS = 150
@@ -71,6 +72,8 @@ class PlanDocument(QObject):
     saved = Signal()
     save_failed = Signal(str)
     """Emitted with a user-readable message when autosave cannot write the file."""
+    file_changed = Signal()
+    """Emitted after the plan moved to another file (Save As): title, path and read-only state."""
 
     def __init__(self, plan: Plan, store: PlanStore | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -173,6 +176,49 @@ class PlanDocument(QObject):
         self._dirty = False
         self.saved.emit()
         return True
+
+    # -- the file: Save As and snapshots -----------------------------------------------------
+
+    def save_as(self, path: Path) -> None:
+        """Write the plan to ``path`` and carry on working there; PlanFileError says why not.
+
+        Saving onto the file already open just saves it. The old file is closed as it is.
+        """
+        old = self.store
+        if old is not None and path.exists() and path.resolve() == old.path.resolve():
+            self.flush()
+            return
+        store = old.save_as(path, self.plan) if old is not None else PlanStore.create(path, self.plan, overwrite=True)
+        self.store = store
+        if old is not None:
+            old.close()
+        self._dirty = True
+        self.flush()
+        self.file_changed.emit()
+        self._edited(self.plan, "")  # pages show the plan as editable again
+
+    def snapshots(self) -> list[SnapshotInfo]:
+        return self.store.snapshots() if self.store is not None else []
+
+    def take_snapshot(self, name: str) -> SnapshotInfo | None:
+        """Keep the plan as it is now under ``name`` (saving pending edits first)."""
+        if self.store is None or self.readonly:
+            return None
+        self.flush()
+        return self.store.take_snapshot(name, self.plan)
+
+    def restore_snapshot(self, snapshot_id: int) -> None:
+        """Make a snapshot the current plan; the plan as it was is kept as a snapshot first."""
+        if self.store is None or self.readonly:
+            return
+        self.flush()
+        plan = self.store.restore_snapshot(snapshot_id, self.plan)
+        self.replace_plan(plan)
+        self.flush()
+
+    def delete_snapshot(self, snapshot_id: int) -> None:
+        if self.store is not None and not self.readonly:
+            self.store.delete_snapshot(snapshot_id)
 
     def close(self) -> None:
         self.flush()

@@ -7,7 +7,7 @@ import html
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 from ceplanner import __version__ as VERSION
-from ceplanner.ui.wizard import STEPS, page_class
+from ceplanner.ui.wizard import STEPS
 
 INTRO = (
     "ceplanner walks you through a costed community engagement strategy in seven steps. "
@@ -19,8 +19,7 @@ INTRO = (
 def guide_html() -> str:
     parts = [f"<h2>How to use ceplanner</h2><p>{html.escape(INTRO)}</p><ol>"]
     for step in STEPS:
-        cls = page_class(step)
-        text = cls.GUIDANCE if cls is not None else ""
+        text = step.page.GUIDANCE
         parts.append(f"<li><b>{html.escape(step.name)}</b><br>{html.escape(text)}</li>")
     parts.append(
         "</ol><p>File › Snapshots keeps named copies of the plan inside its file, such as the version "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,8 +26,9 @@ from ceplanner.ui import guide
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.file_actions import FileActions
 from ceplanner.ui.pages.base import PlanPage
+from ceplanner.ui.pages.review import ReviewPage
 from ceplanner.ui.widgets import problem_label, show_problem
-from ceplanner.ui.wizard import STEPS, build_pages
+from ceplanner.ui.wizard import STEPS, step_index
 
 
 def redo_shortcuts() -> list[QKeySequence]:
@@ -45,15 +46,29 @@ def redo_shortcuts() -> list[QKeySequence]:
 TITLE_NEEDED = "Give the plan a title on this page first; then every step is open to you."
 
 
-class MainWindow(FileActions, QMainWindow):
-    """One open plan. ``set_document`` swaps in another plan (File › New / Open)."""
+MARKS_DELAY_MS = 120
+"""The step list's warning marks follow edits after this pause, not on every edit."""
+
+
+class MainWindow(QMainWindow):
+    """One open plan. ``set_document`` swaps in another plan (File › New / Open).
+
+    Each step's page is built the first time it is shown; listeners redraw only what an edit
+    concerns and only when shown (see docs/architecture.md).
+    """
 
     def __init__(self, doc: PlanDocument) -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.doc: PlanDocument | None = None
-        self.pages: list[PlanPage] = []
+        self._pages: list[PlanPage | None] = []
+        self._marks: list[tuple[str, ...]] = []
         self._save_error_reported: str | None = None
+        self.files = FileActions(self, self)
+        self._marks_timer = QTimer(self)
+        self._marks_timer.setSingleShot(True)
+        self._marks_timer.setInterval(MARKS_DELAY_MS)
+        self._marks_timer.timeout.connect(self._mark_steps)
         self._build()
         self._build_menus()
         settings = QSettings()
@@ -100,7 +115,7 @@ class MainWindow(FileActions, QMainWindow):
         self.banner_save_as = QPushButton("Save As…")
         self.banner_save_as.setObjectName("banner_save_as_button")
         self.banner_save_as.setAccessibleName("Save a copy you can edit")
-        self.banner_save_as.clicked.connect(self.save_as)
+        self.banner_save_as.clicked.connect(self.files.save_as)
         banner_row.addWidget(self.banner_text, 1)
         banner_row.addWidget(self.banner_save_as)
         right.addWidget(self.banner)
@@ -147,20 +162,21 @@ class MainWindow(FileActions, QMainWindow):
     def _build_menus(self) -> None:
         keys = QKeySequence.StandardKey
         file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&New…", self.new_plan, keys.New, "action_new")
-        self._action(file_menu, "New from the &Sample Plan…", self.new_sample, None, "action_new_sample")
-        self._action(file_menu, "&Open…", self.open_file, keys.Open, "action_open")
+        files = self.files
+        self._action(file_menu, "&New…", files.new_plan, keys.New, "action_new")
+        self._action(file_menu, "New from the &Sample Plan…", files.new_sample, None, "action_new_sample")
+        self._action(file_menu, "&Open…", files.open_file, keys.Open, "action_open")
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.setObjectName("menu_recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.recent_menu.aboutToShow.connect(lambda: files.fill_recent(self.recent_menu))
         file_menu.addSeparator()
-        self._action(file_menu, "Save &As…", self.save_as, keys.SaveAs, "action_save_as").setShortcuts(
+        self._action(file_menu, "Save &As…", files.save_as, keys.SaveAs, "action_save_as").setShortcuts(
             [QKeySequence("Ctrl+Shift+S")]
         )
-        self._action(file_menu, "S&napshots…", self.show_snapshots, None, "action_snapshots")
+        self._action(file_menu, "S&napshots…", files.show_snapshots, None, "action_snapshots")
         file_menu.addSeparator()
-        self._action(file_menu, "&Export PDF…", self.export_pdf, QKeySequence("Ctrl+E"), "action_export_pdf")
-        self._action(file_menu, "&Print…", self.print_plan, keys.Print, "action_print")
+        self._action(file_menu, "&Export PDF…", files.export_pdf, QKeySequence("Ctrl+E"), "action_export_pdf")
+        self._action(file_menu, "&Print…", files.print_plan, keys.Print, "action_print")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, keys.Quit, "action_quit").setShortcuts(
             [QKeySequence("Ctrl+Q")]
@@ -179,19 +195,16 @@ class MainWindow(FileActions, QMainWindow):
         if self.doc is not None:
             self.doc.close()
             self.doc.deleteLater()
-        for page in self.pages:
-            self.stack.removeWidget(page)
-            page.deleteLater()
+        while self.stack.count():
+            widget = self.stack.widget(0)
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
         self.doc = doc
         doc.setParent(self)
-        self.pages = build_pages(doc)
-        for page in self.pages:
-            self.stack.addWidget(page)
-            if hasattr(page, "go_to_step"):
-                page.go_to_step.connect(self._go_to_key)
-                page.export_requested.connect(self.export_pdf)
-                page.print_requested.connect(self.print_plan)
-                page.problem_source = self._page_problems
+        self._pages = [None] * len(STEPS)
+        self._marks = []
+        for _step in STEPS:
+            self.stack.addWidget(QWidget())  # stands in until the page is first shown
         for action in (self.undo_action, self.redo_action):
             if action is not None:
                 self.edit_menu.removeAction(action)
@@ -204,9 +217,10 @@ class MainWindow(FileActions, QMainWindow):
         self.redo_action.setObjectName("action_redo")
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
-        doc.changed.connect(self._plan_changed)
+        doc.edited.connect(self._plan_edited)
         doc.saved.connect(self._saved)
         doc.save_failed.connect(self._save_failed)
+        doc.file_changed.connect(self._file_changed)
         self.save_status.setStyleSheet("")
         self.save_status.setText("Read-only: changes are not saved" if doc.readonly else "Saved")
         self._show_file_state()
@@ -233,11 +247,51 @@ class MainWindow(FileActions, QMainWindow):
             )
         self._update_nav()
 
-    def _plan_changed(self, _obj: object) -> None:
+    def _plan_edited(self, obj: object, attr: str) -> None:
+        doc = self.doc
+        if doc is not None and obj is doc.plan and attr in ("title", ""):
+            self._show_file_state()
+            if doc.plan.title.strip():
+                show_problem(self.title_message, "")
+        self._marks_timer.start()
+
+    def _file_changed(self) -> None:
+        self._saved()
         self._show_file_state()
-        self._mark_steps()
-        if self.doc is not None and self.doc.plan.title.strip():
-            show_problem(self.title_message, "")
+
+    # -- pages, built when first shown -------------------------------------------------------
+
+    def page(self, index: int) -> PlanPage:
+        """Step ``index``'s page, built now if it has not been shown before."""
+        built = self._pages[index]
+        if built is not None:
+            return built
+        assert self.doc is not None
+        step = STEPS[index]
+        page = step.page(self.doc)
+        page.setProperty("step_key", step.key)
+        if isinstance(page, ReviewPage):
+            page.go_to_step.connect(self._go_to_key)
+            page.export_requested.connect(self.files.export_pdf)
+            page.print_requested.connect(self.files.print_plan)
+            page.problem_source = self._input_problems
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if current == index:
+            self.stack.setCurrentIndex(index)
+        self._pages[index] = page
+        return page
+
+    @property
+    def pages(self) -> list[PlanPage]:
+        """Every step's page (building those not shown yet): for tests and screenshots."""
+        return [self.page(i) for i in range(len(STEPS))]
+
+    def built_pages(self) -> list[tuple[int, PlanPage]]:
+        return [(i, page) for i, page in enumerate(self._pages) if page is not None]
 
     def _blank_icon(self) -> QIcon:
         """An empty icon the size of the warning sign, so every step's text lines up."""
@@ -246,22 +300,34 @@ class MainWindow(FileActions, QMainWindow):
         return QIcon(pixmap)
 
     def _mark_steps(self) -> None:
-        """Flag the steps that have warnings, so the list doubles as a progress check."""
-        assert self.doc is not None
+        """Flag the steps that have warnings, so the list doubles as a progress check.
+
+        Only items whose warnings changed are touched.
+        """
+        if self.doc is None:
+            return
         warnings: dict[str, list[str]] = {}
         for check in plan_checks(self.doc.plan):
             if check.severity is Severity.WARNING:
                 warnings.setdefault(check.step, []).append(check.message)
+        for key, name, problems in self._input_problems():
+            warnings.setdefault(key, []).extend(f"{name}: {p}" for p in problems)
+        marks = [tuple(warnings.get(step.key, [])) for step in STEPS]
+        if marks == self._marks:
+            return
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         blank = self._blank_icon()
         for row, step in enumerate(STEPS):
+            found = marks[row]
+            if self._marks and self._marks[row] == found:
+                continue
             item = self.step_list.item(row)
-            found = warnings.get(step.key, [])
             item.setIcon(icon if found else blank)
             item.setToolTip("\n".join(found))
             item.setData(Qt.ItemDataRole.UserRole, len(found))
             count = f", {len(found)} warning{'s' if len(found) != 1 else ''}" if found else ""
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.name}{count}")
+        self._marks = marks
 
     def _saved(self) -> None:
         self._save_error_reported = None
@@ -282,7 +348,7 @@ class MainWindow(FileActions, QMainWindow):
         box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is save_as:
-            self.save_as()
+            self.files.save_as()
 
     # -- navigation -------------------------------------------------------------------------
 
@@ -290,7 +356,7 @@ class MainWindow(FileActions, QMainWindow):
         """Whether the later steps are open: the plan has a title (or cannot be given one)."""
         return self.doc is not None and (bool(self.doc.plan.title.strip()) or self.doc.readonly)
 
-    def _commit_editing(self) -> None:
+    def commit_editing(self) -> None:
         """Finish the edit in progress (fields commit when they lose focus)."""
         focus = QApplication.focusWidget()
         if focus is not None and self.isAncestorOf(focus):
@@ -298,14 +364,15 @@ class MainWindow(FileActions, QMainWindow):
 
     def go_to(self, index: int, quiet: bool = False) -> None:
         """Show step ``index``; steps after the first need a titled plan."""
-        if not 0 <= index < len(self.pages):
+        if not 0 <= index < len(STEPS):
             return
         if not quiet:
-            self._commit_editing()
+            self.commit_editing()
         if index > 0 and not self._titled():
             index = 0
             if not quiet:
                 show_problem(self.title_message, TITLE_NEEDED)
+        self.page(index)
         self.stack.setCurrentIndex(index)
         self.step_list.blockSignals(True)
         self.step_list.setCurrentRow(index)
@@ -313,29 +380,30 @@ class MainWindow(FileActions, QMainWindow):
         self._update_nav()
 
     def _go_to_key(self, key: str) -> None:
-        index = next((i for i, s in enumerate(STEPS) if s.key == key), None)
+        index = step_index(key)
         if index is not None:
             self.go_to(index)
 
     def _update_nav(self) -> None:
         index = self.stack.currentIndex()
         self.back_button.setEnabled(index > 0)
-        self.next_button.setEnabled(index < len(self.pages) - 1)
+        self.next_button.setEnabled(index < len(STEPS) - 1)
 
     def current_page(self) -> PlanPage:
-        return self.pages[self.stack.currentIndex()]
+        return self.page(self.stack.currentIndex())
 
-    def _page_problems(self) -> list[tuple[str, str, list[str]]]:
+    def _input_problems(self) -> list[tuple[str, str, list[str]]]:
+        """Typed input that pages shown so far could not take (pages never shown have none)."""
         return [
-            (step.key, step.name, page.problems())
-            for step, page in zip(STEPS, self.pages, strict=True)
-            if step.key != "review"
+            (STEPS[i].key, STEPS[i].name, problems)
+            for i, page in self.built_pages()
+            if (problems := page.input_problems())
         ]
 
     # -- closing ----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._ready_to_leave():
+        if not self.files.ready_to_leave():
             event.ignore()
             return
         settings = QSettings()

@@ -76,8 +76,7 @@ class SnapshotsDialog(QDialog):
 
     def reload(self) -> None:
         self.list.clear()
-        store = self.doc.store
-        for info in reversed(store.snapshots() if store else []):
+        for info in reversed(self.doc.snapshots()):
             when = info.created.astimezone().strftime("%d %b %Y %H:%M")
             item = QListWidgetItem(f"{info.name}  —  {when}")
             item.setData(Qt.ItemDataRole.UserRole, info.id)
@@ -103,9 +102,8 @@ class SnapshotsDialog(QDialog):
     def take(self) -> None:
         if self.doc.store is None or self.doc.readonly:
             return
-        self.doc.flush()
         try:
-            self.doc.store.take_snapshot(self.name.text(), self.doc.plan)
+            self.doc.take_snapshot(self.name.text())
         except PlanFileError as exc:
             self._failed(exc)
             return
@@ -123,14 +121,11 @@ class SnapshotsDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.doc.flush()
         try:
-            plan = self.doc.store.restore_snapshot(chosen[0], self.doc.plan)
+            self.doc.restore_snapshot(chosen[0])
         except PlanFileError as exc:
             self._failed(exc)
             return
-        self.doc.replace_plan(plan)
-        self.doc.flush()
         self.reload()
 
     def delete(self) -> None:
@@ -141,7 +136,7 @@ class SnapshotsDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.doc.store.delete_snapshot(chosen[0])
+            self.doc.delete_snapshot(chosen[0])
         except PlanFileError as exc:
             self._failed(exc)
             return

@@ -221,7 +221,7 @@ def test_replacing_an_unsaved_plan_can_be_cancelled(
         PlanFileError(self.path, "The disk is full.")))
     _set_title(window, "Not yet saved")
     dialogs.answer = QMessageBox.StandardButton.Cancel
-    window.open_path(blank_file)
+    window.files.open_path(blank_file)
     assert "Keep your changes?" in dialogs.titles()
     assert window.doc.store.path == sample_file  # still the same plan, edit intact
     assert window.doc.plan.title == "Not yet saved"

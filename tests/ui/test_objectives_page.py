@@ -101,7 +101,8 @@ def test_changing_the_level_moves_the_objective(page: ObjectivesPage) -> None:
 
 def test_problems_name_objectives_without_indicators(page: ObjectivesPage) -> None:
     assert page.problems() == [
-        "“Repairs are easier to report” has no indicator: add how you will know it happened."
+        "The objective “Repairs are easier to report” has no indicators: "
+        "add how you will know it has been achieved."
     ]
     assert "has no indicator" in page.problem.text()
 

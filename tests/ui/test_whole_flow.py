@@ -66,7 +66,7 @@ def test_opening_a_bad_file_keeps_the_current_plan(
     bad = tmp_path / "notes.ceplan"
     bad.write_text("shopping list")
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, **k: (str(bad), ""))
-    window.open_file()
+    window.files.open_file()
     assert dialogs.titles() == ["Not a ceplanner plan"]
     assert window.doc.store.path == sample_file
     assert bad.read_text() == "shopping list"

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ceplanner.core.model import IAP2_PROMISES, Activity, IAP2Level
-from ceplanner.ui.activity_editor import ActivityEditor, activity_problems
+from ceplanner.ui.activity_editor import ActivityEditor
 from ceplanner.ui.cost_model import ActivityListModel, holds, position
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.method_library import MethodLibrary
@@ -30,6 +30,7 @@ from ceplanner.ui.widgets import name_widget
 class ActivitiesPage(PlanPage):
     TITLE = "Engagement activities"
     OBJECT_NAME = "page_activities"
+    STEP = "activities"
     GUIDANCE = (
         "Pick methods from the library (filter by IAP2 level, mode and cost) and add them as "
         "activities, then say who each is for, which objectives it serves and when it runs. The "
@@ -141,15 +142,6 @@ class ActivitiesPage(PlanPage):
         self.editor.refresh()
         self.delete_button.setEnabled(self.editor.activity is not None and not self.doc.readonly)
         self.add_blank.setEnabled(not self.doc.readonly)
-
-    def problems(self) -> list[str]:
-        plan = self.doc.plan
-        if not plan.activities:
-            return ["No activities yet: add one from the method library."]
-        found: list[str] = []
-        for activity in plan.activities:
-            found += activity_problems(activity, plan.start, plan.end)
-        return found
 
     def select_activity(self, activity_id: str) -> None:
         if self.activities.select_in(self.activity_list, activity_id):

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ceplanner.core.checks import plan_checks
 from ceplanner.ui.document import PlanDocument
 
 
@@ -23,6 +24,8 @@ class PlanPage(QWidget):
     GUIDANCE = ""
     EXAMPLE = ""
     OBJECT_NAME = ""
+    STEP = ""
+    """The step key the plan's checks use for this page (see ``core.checks.Check.step``)."""
 
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,5 +83,12 @@ class PlanPage(QWidget):
         raise NotImplementedError
 
     def problems(self) -> list[str]:
-        """This page's problems in words (empty when all is well); shown inline and in Review."""
+        """This step's problems in words: the plan's checks for this step, then typed input
+        that could not be taken. Empty when all is well."""
+        checks = [c.message for c in plan_checks(self.doc.plan) if c.step == self.STEP]
+        return checks + self.input_problems()
+
+    def input_problems(self) -> list[str]:
+        """Typed input this page could not take (a half-typed amount): not in the plan, so not
+        something the plan's checks can see. Shown inline and in Review."""
         return []

@@ -58,6 +58,7 @@ _PURPOSE_FIELDS = [
 class ContextPage(PlanPage):
     TITLE = "Context and purpose"
     OBJECT_NAME = "page_context"
+    STEP = "context"
     GUIDANCE = (
         "Say what the plan is for and what decision it will inform. Being clear about what can and "
         "cannot change keeps the engagement honest, and naming whose value it serves (\u201cvalue for "
@@ -267,7 +268,7 @@ class ContextPage(PlanPage):
         dates = "The plan ends before it starts." if plan.start and plan.end and plan.end < plan.start else ""
         show_problem(self.dates_problem, dates)
 
-    def problems(self) -> list[str]:
+    def input_problems(self) -> list[str]:
         found = []
         if self.day_rate.error:
             found.append(f"Staff day rate: {self.day_rate.error}")

@@ -54,6 +54,7 @@ TOTALS = [
 class CostsPage(PlanPage):
     TITLE = "Costs"
     OBJECT_NAME = "page_costs"
+    STEP = "costs"
     GUIDANCE = (
         "Cost each activity line by line: staff time, venue, catering, translation, payments to "
         "participants and so on. Type amounts as you would write them (1,250.50 or £300). Tick "
@@ -281,15 +282,6 @@ class CostsPage(PlanPage):
                 f"This activity: {money(paid + in_kind)} (paid {money(paid)}, in kind {money(in_kind)})"
             )
         self._update_buttons()
-
-    def problems(self) -> list[str]:
-        found = []
-        for activity in self.doc.plan.activities:
-            if not activity.cost_lines:
-                found.append(f"“{activity.title}” has no cost lines yet.")
-            elif any(line.unit_cost == 0 and not line.in_kind for line in activity.cost_lines):
-                found.append(f"“{activity.title}” has a paid line costed at zero; enter its unit cost.")
-        return found
 
     def _update_buttons(self) -> None:
         writable = not self.doc.readonly and self.lines.activity is not None

@@ -34,6 +34,7 @@ RATING_WORDS = {1: "1 – poor", 2: "2", 3: "3", 4: "4", 5: "5", 6: "6 – excel
 class EvaluationPage(PlanPage):
     TITLE = "Evaluation and value for money"
     OBJECT_NAME = "page_evaluation"
+    STEP = "evaluation"
     GUIDANCE = (
         "Evaluation is part of the plan, and it is costed. Answer the five questions, say how you "
         "will evaluate and what it will cost, then rate the plan against the six Es of value for "
@@ -184,7 +185,7 @@ class EvaluationPage(PlanPage):
         self.share.setText(text)
         self.share.setAccessibleName(text)
 
-    def problems(self) -> list[str]:
+    def input_problems(self) -> list[str]:
         found = []
         if self.budget.error:
             found.append(f"Evaluation budget: {self.budget.error}")

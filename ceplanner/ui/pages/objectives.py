@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ceplanner.core.checks import plan_checks
 from ceplanner.core.model import Indicator, Objective, OutcomeLevel, label
 from ceplanner.ui.activity_editor import ChoiceModel
 from ceplanner.ui.cost_model import holds, position
@@ -51,6 +52,7 @@ __all__ = ["INDICATOR_COLUMNS", "ObjectivesPage"]
 class ObjectivesPage(PlanPage):
     TITLE = "Objectives and outcome levels"
     OBJECT_NAME = "page_objectives"
+    STEP = "objectives"
     GUIDANCE = (
         "Say what the engagement should change, and for whom. Each objective sits at an outcome "
         "level: individual (the people taking part gain something), service (a service changes) "
@@ -248,17 +250,8 @@ class ObjectivesPage(PlanPage):
         show_problem(self.problem, " ".join(self.problems()) if self.doc.plan.objectives else "")
 
     def problems(self) -> list[str]:
-        objectives = self.doc.plan.objectives
-        if not objectives:
-            return ["No objectives yet: say what the engagement should change."]
-        found = []
-        for o in objectives:
-            name = f"“{o.title or 'Untitled objective'}”"
-            if not o.indicators:
-                found.append(f"{name} has no indicator: add how you will know it happened.")
-            elif any(not i.measure.strip() for i in o.indicators):
-                found.append(f"{name} has an indicator with no measure.")
-        return found
+        """Only the objectives' own problems: "no objectives yet" is said by the empty list."""
+        return [c.message for c in plan_checks(self.doc.plan) if c.step == self.STEP and c.item_id]
 
     # -- edits ------------------------------------------------------------------------------
 

@@ -63,6 +63,7 @@ class ChartBox(QWidget):
 class ReviewPage(PlanPage):
     TITLE = "Review and export"
     OBJECT_NAME = "page_review"
+    STEP = "review"
     GUIDANCE = (
         "Check the plan before you hand it on. Warnings say what is missing or inconsistent; "
         "double-click one to go to the step where it can be fixed. Then export the costed strategy "

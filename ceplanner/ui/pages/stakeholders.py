@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-from collections import Counter
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
@@ -40,6 +39,7 @@ LEGEND = "● a group   ◆ a seldom-heard group   Drag a group to change its sc
 class StakeholdersPage(PlanPage):
     TITLE = "Stakeholders"
     OBJECT_NAME = "page_stakeholders"
+    STEP = "stakeholders"
     GUIDANCE = (
         "List the groups your decision affects or who can affect it. Score each group's power "
         "(how much it can influence the outcome) and interest (how much it cares), 1 to 5: the "
@@ -160,19 +160,6 @@ class StakeholdersPage(PlanPage):
             )
         elif self.grid_status.text().startswith("No groups yet"):
             self.grid_status.setText(LEGEND)
-
-    def problems(self) -> list[str]:
-        groups = self.doc.plan.groups
-        found: list[str] = []
-        if not groups:
-            found.append("No stakeholder groups yet: add the groups your decision affects.")
-        repeated = [name for name, n in Counter(g.name.strip().casefold() for g in groups).items() if n > 1]
-        for name in repeated:
-            shown = next(g.name for g in groups if g.name.strip().casefold() == name)
-            found.append(f"Two or more groups are called “{shown}”; give each a distinct name.")
-        if groups and not any(g.seldom_heard for g in groups):
-            found.append("No group is marked seldom heard: check who is usually missing from engagement.")
-        return found
 
     def _update_buttons(self) -> None:
         writable = not self.doc.readonly
