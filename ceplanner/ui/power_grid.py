@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ceplanner.core.model import StakeholderGroup
 from ceplanner.ui.document import PlanDocument
+from ceplanner.ui.follow import EditFollower
 from ceplanner.ui.stakeholder_model import (
     HIGH_FROM,
     KEEP_INFORMED,
@@ -237,8 +238,13 @@ class PowerGrid(QGraphicsView):
         self._retired: list[GroupPoint] = []
         self._syncing = False
         self._scene.selectionChanged.connect(self._selection_changed)
-        doc.changed.connect(lambda _obj: self.rebuild())
-        self.rebuild()
+        self.follower = EditFollower(self, doc, self.rebuild, self.concerns)
+
+    def concerns(self, obj: object, attr: str) -> bool:
+        """Only groups' places, names and marks, and the list of groups, change the grid."""
+        if isinstance(obj, StakeholderGroup):
+            return attr in ("power", "interest", "name", "seldom_heard")
+        return obj is self.doc.plan and attr in ("groups", "")
 
     # -- drawing ----------------------------------------------------------------------------
 

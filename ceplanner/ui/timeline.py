@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ceplanner.core.model import Activity, IAP2Level, label
 from ceplanner.ui.document import PlanDocument
+from ceplanner.ui.follow import EditFollower
 from ceplanner.ui.stakeholder_model import plain_tip
 
 ROW = 22
@@ -56,8 +57,14 @@ class Timeline(QWidget):
         self.setAccessibleName("Timeline of activities")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._bars: list[tuple[QRectF, str]] = []
-        doc.changed.connect(lambda _obj: self._update())
+        self.follower = EditFollower(self, doc, self._update, self.concerns)
         self._update()
+
+    def concerns(self, obj: object, attr: str) -> bool:
+        """Activities' names and dates, the list of activities and the plan's dates."""
+        if isinstance(obj, Activity):
+            return attr in ("title", "start", "end", "level")
+        return obj is self.doc.plan and attr in ("activities", "start", "end", "")
 
     def dated(self) -> list[tuple[Activity, date, date]]:
         result = []

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ceplanner.core.checks import plan_checks
 from ceplanner.ui.document import PlanDocument
+from ceplanner.ui.follow import EditFollower
 
 
 class PlanPage(QWidget):
@@ -64,19 +65,11 @@ class PlanPage(QWidget):
             outer.addWidget(self.example)
         self.body = QVBoxLayout()
         outer.addLayout(self.body, 1)
-        doc.changed.connect(self._on_changed)
+        self.follower = EditFollower(self, doc, self.refresh, self.concerns)
 
-    def _on_changed(self, obj: Any) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: Any) -> None:
-        if getattr(self, "_stale", True):
-            self._stale = False
-            self.refresh()
-        super().showEvent(event)
+    def concerns(self, obj: Any, attr: str) -> bool:
+        """Whether an edit of ``obj.attr`` changes what this page shows (by default, any edit)."""
+        return True
 
     def refresh(self) -> None:
         """Show the plan's current values. Must not push edits."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ceplanner.core.checks import Severity, plan_checks
 from ceplanner.core.money import format_money
 from ceplanner.ui.document import PlanDocument
+from ceplanner.ui.follow import EditFollower
 from ceplanner.ui.pages.base import PlanPage
 from ceplanner.ui.widgets import add_row, name_widget, new_form
 
@@ -60,6 +61,10 @@ class ChartBox(QWidget):
         super().resizeEvent(event)
 
 
+CHART_PAUSE_MS = 400
+"""How long editing must pause before the Review charts are drawn again."""
+
+
 class ReviewPage(PlanPage):
     TITLE = "Review and export"
     OBJECT_NAME = "page_review"
@@ -78,6 +83,9 @@ class ReviewPage(PlanPage):
         super().__init__(doc, parent)
         self.problem_source: ProblemSource | None = None
         self._charts_ready = False
+        # The charts take a few hundred milliseconds: redrawn after a pause in editing, never
+        # on every edit, and only while this step is shown.
+        self.chart_follower = EditFollower(self, doc, self._show_charts, delay_ms=CHART_PAUSE_MS)
         columns = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(self._summary_box())
@@ -154,8 +162,6 @@ class ReviewPage(PlanPage):
     def refresh(self) -> None:
         self._show_warnings()
         self._show_summary()
-        if self.isVisible():
-            self._show_charts()
 
     def _show_warnings(self) -> None:
         self.warnings.clear()
@@ -227,11 +233,6 @@ class ReviewPage(PlanPage):
             self.go_to_step.emit(str(step))
 
     def showEvent(self, event: Any) -> None:
-        stale = getattr(self, "_stale", True)
         super().showEvent(event)
-        if not stale:
-            # Other pages' own problems (a half-typed amount) change without editing the plan.
-            self._show_warnings()
-        if not self._charts_ready:
-            self._show_charts()
-
+        # Other pages' typed input (a half-typed amount) changes without editing the plan.
+        self._show_warnings()
