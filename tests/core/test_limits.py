@@ -12,6 +12,7 @@ import typing
 from collections.abc import Iterator
 from dataclasses import fields, is_dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -154,3 +155,31 @@ def test_limits_in_words() -> None:
     assert Limits(minimum=0).range_text() == "at least 0"
     with pytest.raises(KeyError, match=r"Activity\.title states no limits"):
         limits_of(model.Activity, "title")
+
+
+DOC_OBJECTS = {
+    "plan": "Plan",
+    "stakeholder group": "StakeholderGroup",
+    "method": "Method",
+    "activity": "Activity",
+    "cost line": "CostLine",
+    "evaluation": "Evaluation",
+    "six-E rating": "VfmRating",
+}
+
+
+def test_the_plan_format_document_states_the_models_limits() -> None:
+    text = (Path(__file__).parents[2] / "docs" / "plan-format.md").read_text(encoding="utf-8")
+    table = next(part for part in text.split("### Limits", 1)[1].split("\n\n") if part.startswith("|"))
+    documented = {}
+    for row in table.splitlines()[2:]:
+        what, names, allowed, places = (cell.strip() for cell in row.strip("|").split("|"))
+        for name in re.findall(r"`(\w+)`", names):
+            documented[f"{DOC_OBJECTS[what]}.{name}"] = (allowed.split(" (")[0], places)
+    stated = {
+        f"{cls.__name__}.{name}": (bounds.range_text(), "" if bounds.places is None else str(bounds.places))
+        for cls in MODEL_CLASSES
+        for name, bounds in limited_fields(cls)
+    }
+    assert documented == stated
+    assert f"at most {model.TEXT_LIMIT:,} characters" in text
