@@ -3,6 +3,9 @@
 Money is held as integer minor units (pence for GBP) and quantities as ``Decimal``; nothing
 here is ever a float.  Every entity carries a stable string ``id`` so that activities can refer
 to groups and objectives, and so that the JSON interchange and the SQLite file agree.
+
+Each numeric field states its allowed values here, once, as field metadata (see
+:mod:`ceplanner.core.limits`); every text value is limited to :data:`TEXT_LIMIT` characters.
 """
 
 from __future__ import annotations
@@ -12,6 +15,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
+
+from ceplanner.core.limits import limits
+
+# Far above any real engagement budget, in minor units (£1,000,000,000.00): larger is a typing slip.
+MAX_MONEY = 100_000_000_000
+TEXT_LIMIT = 100_000
+"""The most characters any one text value may have."""
+_MONEY = limits(minimum=0, maximum=MAX_MONEY)
+_HOURS = limits(minimum=Decimal(0), maximum=Decimal(100_000))
 
 
 def new_id() -> str:
@@ -140,8 +152,10 @@ class CostLine:
     category: CostCategory = CostCategory.OTHER
     description: str = ""
     unit: Unit = Unit.ITEM
-    quantity: Decimal = Decimal(1)
-    unit_cost: int = 0
+    quantity: Decimal = field(
+        default=Decimal(1), metadata=limits(minimum=Decimal(0), maximum=Decimal(10_000_000), places=3)
+    )
+    unit_cost: int = field(default=0, metadata=_MONEY)
     """Cost of one unit in minor currency units (pence for GBP)."""
     in_kind: bool = False
     """Contributed rather than paid for: counted in the full cost, not in the cash budget."""
@@ -166,9 +180,9 @@ class Indicator:
 class StakeholderGroup:
     name: str = ""
     category: StakeholderCategory = StakeholderCategory.OTHER
-    size: int | None = None
-    power: int = 3
-    interest: int = 3
+    size: int | None = field(default=None, metadata=limits(minimum=0, maximum=100_000_000))
+    power: int = field(default=3, metadata=limits(minimum=1, maximum=5))
+    interest: int = field(default=3, metadata=limits(minimum=1, maximum=5))
     position: Position = Position.NEUTRAL
     seldom_heard: bool = False
     equity_notes: str = ""
@@ -197,11 +211,11 @@ class Method:
     description: str = ""
     levels: list[IAP2Level] = field(default_factory=list)
     mode: Mode = Mode.FACE_TO_FACE
-    group_size_min: int = 0
-    group_size_max: int = 0
-    prep_hours: Decimal = Decimal(0)
-    delivery_hours: Decimal = Decimal(0)
-    analysis_hours: Decimal = Decimal(0)
+    group_size_min: int = field(default=0, metadata=limits(minimum=0, maximum=1_000_000))
+    group_size_max: int = field(default=0, metadata=limits(minimum=0, maximum=1_000_000))
+    prep_hours: Decimal = field(default=Decimal(0), metadata=_HOURS)
+    delivery_hours: Decimal = field(default=Decimal(0), metadata=_HOURS)
+    analysis_hours: Decimal = field(default=Decimal(0), metadata=_HOURS)
     cost_lines: list[CostLine] = field(default_factory=list)
     """Template lines, per session unless their unit says otherwise."""
     source: str = ""
@@ -219,8 +233,8 @@ class Activity:
     promise: str = ""
     start: date | None = None
     end: date | None = None
-    sessions: int = 1
-    participants: int = 0
+    sessions: int = field(default=1, metadata=limits(minimum=0, maximum=100_000))
+    participants: int = field(default=0, metadata=limits(minimum=0, maximum=100_000_000))
     """Expected participants over all sessions."""
     cost_lines: list[CostLine] = field(default_factory=list)
     id: str = field(default_factory=new_id)
@@ -234,7 +248,7 @@ class Evaluation:
     evidence: str = ""
     analysis_by: str = ""
     method: str = ""
-    budget: int = 0
+    budget: int = field(default=0, metadata=_MONEY)
     """Plan-level evaluation budget in minor units, on top of activities' evaluation lines."""
 
 
@@ -242,7 +256,7 @@ class Evaluation:
 class VfmRating:
     e: SixE
     criteria: str = ""
-    rating: int | None = None
+    rating: int | None = field(default=None, metadata=limits(minimum=1, maximum=6))
     """1 (poor) to 6 (excellent); None while not yet assessed."""
     evidence: str = ""
     commentary: str = ""
@@ -276,9 +290,11 @@ class Plan:
     start: date | None = None
     end: date | None = None
     currency: str = "GBP"
-    staff_day_rate: int = 25000
+    staff_day_rate: int = field(default=25000, metadata=_MONEY)
     """Default cost of one staff day in minor units, used when costing staff hours."""
-    contingency_percent: Decimal = Decimal(10)
+    contingency_percent: Decimal = field(
+        default=Decimal(10), metadata=limits(minimum=Decimal(0), maximum=Decimal(100), places=2)
+    )
     status: PlanStatus = PlanStatus.DRAFT
     created: datetime = field(default_factory=utc_now)
     modified: datetime = field(default_factory=utc_now)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from ceplanner.core.limits import Limits, limits_of
+from ceplanner.core.model import CostLine
+
 # Symbol and number of minor-unit digits for the currencies a plan may use.
 CURRENCIES: dict[str, tuple[str, int]] = {
     "GBP": ("£", 2),
@@ -23,8 +26,9 @@ CURRENCIES: dict[str, tuple[str, int]] = {
     "JPY": ("¥", 0),
 }
 
-# Far above any real engagement budget; anything larger is a typing slip.
-MAX_AMOUNT_MAJOR = Decimal("1000000000")
+# What a typed amount or quantity may be when the caller names no field: a cost line's.
+UNIT_COST_LIMITS = limits_of(CostLine, "unit_cost")
+QUANTITY_LIMITS = limits_of(CostLine, "quantity")
 
 
 class MoneyError(ValueError):
@@ -47,8 +51,13 @@ def round_minor(value: Decimal) -> int:
 _SYMBOLS = sorted({s.strip() for s, _ in CURRENCIES.values()} | set(CURRENCIES), key=len)
 
 
-def parse_money(text: str, currency: str = "GBP", *, allow_negative: bool = False) -> int:
-    """Read an amount as people type it ("1,250.50", "£300", "300 GBP") into minor units."""
+def parse_money(
+    text: str, currency: str = "GBP", *, allow_negative: bool = False, bounds: Limits = UNIT_COST_LIMITS
+) -> int:
+    """Read an amount as people type it ("1,250.50", "£300", "300 GBP") into minor units.
+
+    ``bounds`` are the limits of the field the amount is for, in minor units (see the model).
+    """
     raw = text.strip()
     if not raw:
         raise MoneyError("Enter an amount, for example 1,250.50.")
@@ -70,17 +79,20 @@ def parse_money(text: str, currency: str = "GBP", *, allow_negative: bool = Fals
         if digits == 0:
             raise MoneyError(f"{currency} amounts have no fractional part.")
         raise MoneyError(f"Use at most {digits} decimal places.")
-    if value > MAX_AMOUNT_MAJOR:
-        raise MoneyError("That amount is too large to be a real cost; check for extra digits.")
-    if negative and value != 0:
-        if not allow_negative:
-            raise MoneyError("A cost cannot be negative.")
-        value = -value
-    return round_minor(value.scaleb(digits))
+    if negative and value != 0 and not allow_negative:
+        raise MoneyError("A cost cannot be negative.")
+    minor = round_minor(value.scaleb(digits))
+    if bounds.maximum is not None and minor > bounds.maximum:
+        most = format_money(int(bounds.maximum), currency)
+        raise MoneyError(f"That amount is too large to be a real cost (the most is {most}); check for extra digits.")
+    minor = -minor if negative else minor
+    if not allow_negative and bounds.minimum is not None and minor < bounds.minimum:
+        raise MoneyError(f"The least this amount can be is {format_money(int(bounds.minimum), currency)}.")
+    return minor
 
 
-def parse_quantity(text: str) -> Decimal:
-    """Read a quantity such as "2", "0.5" or "1,000"."""
+def parse_quantity(text: str, bounds: Limits = QUANTITY_LIMITS) -> Decimal:
+    """Read a quantity such as "2", "0.5" or "1,000", within ``bounds`` (a cost line's by default)."""
     raw = text.strip().replace(",", "")
     if not raw:
         raise MoneyError("Enter a quantity, for example 2 or 0.5.")
@@ -92,11 +104,14 @@ def parse_quantity(text: str) -> Decimal:
         raise MoneyError(f"“{text.strip()}” is not a number.")
     if value < 0:
         raise MoneyError("A quantity cannot be negative.")
-    if value > Decimal("10000000"):
-        raise MoneyError("That quantity is too large; check for extra digits.")
+    if bounds.minimum is not None and value < bounds.minimum:
+        raise MoneyError(f"A quantity is at least {format_quantity(Decimal(bounds.minimum))}.")
+    if bounds.maximum is not None and value > bounds.maximum:
+        most = format_quantity(Decimal(bounds.maximum))
+        raise MoneyError(f"That quantity is too large (the most is {most}); check for extra digits.")
     exp = value.as_tuple().exponent
-    if isinstance(exp, int) and exp < -3:
-        raise MoneyError("Use at most 3 decimal places for a quantity.")
+    if bounds.places is not None and isinstance(exp, int) and -exp > bounds.places:
+        raise MoneyError(f"Use at most {bounds.places} decimal places for a quantity.")
     return value
 
 

@@ -1,8 +1,9 @@
 """The plan's JSON interchange format (see docs/plan-format.md), driven by the dataclasses.
 
 One converter, reflecting over the model's type hints, so that every field round-trips exactly
-and a new field needs no code here. Reading checks every value and raises
-:class:`PlanFormatError` naming the field's path and the problem.
+and a new field needs no code here. Reading checks every value, numbers against the limits the
+model states (:mod:`ceplanner.core.limits`), and raises :class:`PlanFormatError` naming the
+field's path and the problem.
 """
 
 from __future__ import annotations
@@ -18,36 +19,14 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from ceplanner.core.model import Method, Plan
-from ceplanner.core.money import MAX_AMOUNT_MAJOR
+from ceplanner.core.limits import field_limits
+from ceplanner.core.model import TEXT_LIMIT, Method, Plan
 
 FORMAT_NAME = "ceplanner-plan"
 FORMAT_VERSION = 1
 LIBRARY_FORMAT_NAME = "ceplanner-methods"
 
 T = TypeVar("T")
-
-# Allowed ranges of numeric fields, by (class name, field name).
-_MAX_MINOR = int(MAX_AMOUNT_MAJOR * 100)
-RANGES: dict[tuple[str, str], tuple[int | Decimal, int | Decimal]] = {
-    ("StakeholderGroup", "power"): (1, 5),
-    ("StakeholderGroup", "interest"): (1, 5),
-    ("StakeholderGroup", "size"): (0, 100_000_000),
-    ("VfmRating", "rating"): (1, 6),
-    ("CostLine", "unit_cost"): (0, _MAX_MINOR),
-    ("CostLine", "quantity"): (Decimal(0), Decimal(10_000_000)),
-    ("Plan", "staff_day_rate"): (0, _MAX_MINOR),
-    ("Plan", "contingency_percent"): (Decimal(0), Decimal(100)),
-    ("Evaluation", "budget"): (0, _MAX_MINOR),
-    ("Activity", "sessions"): (0, 100_000),
-    ("Activity", "participants"): (0, 100_000_000),
-    ("Method", "group_size_min"): (0, 1_000_000),
-    ("Method", "group_size_max"): (0, 1_000_000),
-    ("Method", "prep_hours"): (Decimal(0), Decimal(100_000)),
-    ("Method", "delivery_hours"): (Decimal(0), Decimal(100_000)),
-    ("Method", "analysis_hours"): (Decimal(0), Decimal(100_000)),
-}
-MAX_TEXT = 100_000
 
 
 class PlanFormatError(ValueError):
@@ -163,8 +142,8 @@ def _decode_int(raw: Any, path: Any) -> int:
 def _decode_str(raw: Any, path: Any) -> str:
     if type(raw) is not str:
         raise _fail(path, f"expected text, got {_describe(raw)}")
-    if len(raw) > MAX_TEXT:
-        raise _fail(path, f"text is longer than {MAX_TEXT:,} characters")
+    if len(raw) > TEXT_LIMIT:
+        raise _fail(path, f"text is longer than {TEXT_LIMIT:,} characters")
     return raw
 
 
@@ -246,7 +225,7 @@ def _object_decoder(cls: type) -> Decoder:
     specs = []
     for f in dataclasses.fields(cls):
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-        specs.append((f.name, _decoder(hints[f.name]), required, RANGES.get((cls.__name__, f.name))))
+        specs.append((f.name, _decoder(hints[f.name]), required, field_limits(f)))
     names = frozenset(name for name, *_ in specs)
 
     def decode_object(raw: Any, path: Any) -> Any:
@@ -258,8 +237,8 @@ def _object_decoder(cls: type) -> Decoder:
         for name, decode, required, bounds in specs:
             if name in raw:
                 value = decode(raw[name], (path, name))
-                if bounds is not None and value is not None and not bounds[0] <= value <= bounds[1]:
-                    raise _fail((path, name), f"{value} is out of range (allowed {bounds[0]} to {bounds[1]})")
+                if bounds is not None and value is not None and (problem := bounds.problem(value)):
+                    raise _fail((path, name), problem)
                 values[name] = value
             elif required:
                 raise _fail((path, name), "is missing")

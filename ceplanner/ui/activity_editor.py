@@ -27,6 +27,7 @@ from ceplanner.ui.widgets import (
     TextArea,
     add_row,
     blocked,
+    fit_to_limits,
     new_form,
     problem_label,
     set_text_quietly,
@@ -161,7 +162,7 @@ class ActivityEditor(QWidget):
         self.end = DateField("activity_end")
         add_row(form, "Ends", self.end, "activity_end_field")
         self.sessions = QSpinBox()
-        self.sessions.setRange(1, 1000)
+        fit_to_limits(self.sessions, Activity, "sessions")
         add_row(
             form,
             "Sessions",
@@ -170,7 +171,7 @@ class ActivityEditor(QWidget):
             "How many times it runs. Cost lines keep their quantities: adjust them on the Costs page.",
         )
         self.participants = QSpinBox()
-        self.participants.setRange(0, 1_000_000)
+        fit_to_limits(self.participants, Activity, "participants")
         self.participants.setGroupSeparatorShown(True)
         add_row(
             form, "Expected participants", self.participants, "activity_participants", "Over all sessions."

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ceplanner.core.costing import line_total
+from ceplanner.core.limits import limits_of
 from ceplanner.core.model import Activity, CostCategory, CostLine, Unit, label
 from ceplanner.core.money import (
     MoneyError,
@@ -32,6 +33,8 @@ from ceplanner.core.money import (
     parse_quantity,
     to_major_text,
 )
+from ceplanner.core.sources import source_after_amount_change
+from ceplanner.ui import wording
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.stakeholder_model import plain_tip
 
@@ -169,9 +172,9 @@ class CostLineModel(QAbstractTableModel):
         """The stored value from what was typed or chosen; MoneyError or ValueError says why not."""
         kind = LINE_COLUMNS[LINE_COLUMN[attr]][2]
         if kind == "money":
-            return parse_money(str(value), self.doc.plan.currency)
+            return parse_money(str(value), self.doc.plan.currency, bounds=limits_of(CostLine, attr))
         if kind == "quantity":
-            return parse_quantity(str(value))
+            return parse_quantity(str(value), limits_of(CostLine, attr))
         if kind == "enum":
             enum = LINE_ENUMS[attr]
             if isinstance(value, enum):
@@ -202,6 +205,16 @@ class CostLineModel(QAbstractTableModel):
             self.problem.emit(f"{header}, line {index.row() + 1}: {exc}")
             return False
         self.problem.emit("")
+        if kind in ("money", "quantity"):
+            unit_cost = new if attr == "unit_cost" else line.unit_cost
+            quantity = new if attr == "quantity" else line.quantity
+            source = source_after_amount_change(line, unit_cost, quantity, self.doc.plan.currency)
+            if source != line.source:  # the old source no longer backs the figure: one undo step
+                self.doc.begin_macro(wording.change_text(line, attr))
+                self.doc.set_value(line, attr, new)
+                self.doc.set_value(line, "source", source)
+                self.doc.end_macro()
+                return True
         self.doc.set_value(line, attr, new)
         return True
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ceplanner.core.limits import limits_of
 from ceplanner.core.model import (
     Barrier,
     IAP2Level,
@@ -51,7 +52,8 @@ from ceplanner.core.stakeholders import (  # noqa: F401 - re-exported for the gr
 from ceplanner.ui.document import PlanDocument
 
 Index = QModelIndex | QPersistentModelIndex
-MAX_GROUP_SIZE = 100_000_000
+MAX_GROUP_SIZE = int(limits_of(StakeholderGroup, "size").maximum or 0)
+SCORE = limits_of(StakeholderGroup, "power")
 
 
 def plain_tip(text: str) -> str:
@@ -64,8 +66,8 @@ COLUMNS: list[tuple[str, str, str]] = [
     ("name", "Name", "text"),
     ("category", "Category", "enum"),
     ("size", "Size", "size"),
-    ("power", "Power (1-5)", "score"),
-    ("interest", "Interest (1-5)", "score"),
+    ("power", f"Power ({SCORE.minimum}-{SCORE.maximum})", "score"),
+    ("interest", f"Interest ({SCORE.minimum}-{SCORE.maximum})", "score"),
     ("quadrant", "Quadrant", "derived"),
     ("position", "Position", "enum"),
     ("seldom_heard", "Seldom heard", "bool"),
@@ -111,13 +113,15 @@ def to_barriers(value: Any) -> list[Barrier]:
     return result
 
 
-def to_score(value: Any, what: str) -> int:
+def to_score(value: Any, attr: str) -> int:
+    bounds, what = limits_of(StakeholderGroup, attr), attr.capitalize()
+    low, high = bounds.minimum, bounds.maximum
     try:
         score = int(str(value).strip())
     except ValueError:
-        raise ValueError(f"{what} is a whole number from 1 (low) to 5 (high), not “{value}”.") from None
-    if not 1 <= score <= 5:
-        raise ValueError(f"{what} is scored from 1 (low) to 5 (high); {score} is outside that.")
+        raise ValueError(f"{what} is a whole number from {low} (low) to {high} (high), not “{value}”.") from None
+    if bounds.problem(score):
+        raise ValueError(f"{what} is scored from {low} (low) to {high} (high); {score} is outside that.")
     return score
 
 
@@ -149,7 +153,7 @@ def convert(attr: str, value: Any) -> Any:
     if kind == "enum":
         return to_enum(ENUMS[attr], value)
     if kind == "score":
-        return to_score(value, "Power" if attr == "power" else "Interest")
+        return to_score(value, attr)
     if kind == "size":
         return to_size(value)
     if kind == "bool":
@@ -322,7 +326,7 @@ class StakeholderDelegate(QStyledItemDelegate):
             editor = combo
         elif kind == "score":
             spin = QSpinBox(parent)
-            spin.setRange(1, 5)
+            spin.setRange(int(SCORE.minimum or 0), int(SCORE.maximum or 0))
             editor = spin
         elif kind == "barriers":
             checks = QListWidget(parent)

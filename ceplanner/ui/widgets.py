@@ -12,6 +12,7 @@ from PySide6.QtGui import QFocusEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
+    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -19,10 +20,12 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QScrollArea,
     QSizePolicy,
+    QSpinBox,
     QWidget,
 )
 
-from ceplanner.core.money import MoneyError, parse_money, to_major_text
+from ceplanner.core.limits import Limits, limits_of
+from ceplanner.core.money import UNIT_COST_LIMITS, MoneyError, parse_money, to_major_text
 
 PROBLEM_COLOUR = "#c0392b"
 
@@ -114,9 +117,17 @@ class MoneyField(QWidget):
 
     committed = Signal(int)
 
-    def __init__(self, object_name: str, currency: Callable[[], str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        object_name: str,
+        currency: Callable[[], str],
+        parent: QWidget | None = None,
+        *,
+        bounds: Limits = UNIT_COST_LIMITS,
+    ) -> None:
         super().__init__(parent)
         self._currency = currency
+        self._bounds = bounds
         self.edit = QLineEdit()
         self.edit.setObjectName(object_name)
         self.edit.setPlaceholderText("for example 1,250.50")
@@ -147,13 +158,13 @@ class MoneyField(QWidget):
 
     def amount(self) -> int | None:
         try:
-            return parse_money(self.edit.text(), self._currency())
+            return parse_money(self.edit.text(), self._currency(), bounds=self._bounds)
         except MoneyError:
             return None
 
     def commit(self) -> None:
         try:
-            minor = parse_money(self.edit.text(), self._currency())
+            minor = parse_money(self.edit.text(), self._currency(), bounds=self._bounds)
         except MoneyError as exc:
             self._show(str(exc))
             return
@@ -234,10 +245,23 @@ def blocked(*objects: QObject) -> Iterator[None]:
             obj.blockSignals(was)
 
 
-def percent_from_spin(value: float) -> Decimal:
+def percent_from_spin(value: float, places: int = 1) -> Decimal:
     """A spin box's percentage as a Decimal with no float noise: 12.5 -> Decimal("12.5")."""
-    result = Decimal(f"{value:.1f}")
-    return Decimal(int(result)) if result == result.to_integral_value() else result
+    result = Decimal(f"{value:.{places}f}")
+    return Decimal(int(result)) if result == result.to_integral_value() else result.normalize()
+
+
+def fit_to_limits(spin: QSpinBox | QDoubleSpinBox, cls: type, attr: str) -> None:
+    """Give ``spin`` the range (and decimals) the model allows ``cls.attr``, so a valid value
+    is shown as it is and never clipped or rounded when the box loses focus."""
+    bounds = limits_of(cls, attr)
+    low, high = bounds.minimum or 0, bounds.maximum or 0
+    if isinstance(spin, QDoubleSpinBox):
+        if bounds.places is not None:
+            spin.setDecimals(bounds.places)
+        spin.setRange(float(low), float(high))
+    else:
+        spin.setRange(int(low), int(high))
 
 
 class WheelGuard(QObject):

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from ceplanner.core.costing import rescaled_for_currency
-from ceplanner.core.model import VALUE_FOR_WHOM_CHOICES, PlanStatus, label
+from ceplanner.core.limits import limits_of
+from ceplanner.core.model import VALUE_FOR_WHOM_CHOICES, Plan, PlanStatus, label
 from ceplanner.core.money import CURRENCIES
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.pages.base import PlanPage
@@ -32,6 +33,7 @@ from ceplanner.ui.widgets import (
     TextArea,
     add_row,
     blocked,
+    fit_to_limits,
     name_widget,
     new_form,
     percent_from_spin,
@@ -112,19 +114,20 @@ class ContextPage(PlanPage):
             self.currency.addItem(f"{code} ({sym.strip()})", code)
         add_row(form, "Currency", self.currency, "plan_currency")
         self.currency.activated.connect(lambda _i: self._set_currency(str(self.currency.currentData())))
-        self.day_rate = MoneyField("plan_day_rate", lambda: self.doc.plan.currency)
+        self.day_rate = MoneyField(
+            "plan_day_rate", lambda: self.doc.plan.currency, bounds=limits_of(Plan, "staff_day_rate")
+        )
         add_row(form, "Staff day rate", self.day_rate, "plan_day_rate",
                 "The cost of one day of staff time, used to cost methods' staff hours.")
         self.day_rate.committed.connect(lambda v: self._set("staff_day_rate", v))
         self.contingency = QDoubleSpinBox()
-        self.contingency.setRange(0, 100)
-        self.contingency.setDecimals(1)
+        fit_to_limits(self.contingency, Plan, "contingency_percent")
         self.contingency.setSuffix(" %")
         self.contingency.setMaximumWidth(120)
         add_row(form, "Contingency", self.contingency, "plan_contingency",
                 "A share of the paid costs set aside for the unexpected; 10% is common.")
         self.contingency.editingFinished.connect(
-            lambda: self._set("contingency_percent", percent_from_spin(self.contingency.value()))
+            lambda: self._set("contingency_percent", percent_from_spin(self.contingency.value(), self.contingency.decimals()))
         )
         self.status = QComboBox()
         for status in PlanStatus:

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ceplanner.core.model import EVALUATION_QUESTIONS, SIX_E_QUESTIONS, SixE, VfmRating, label
+from ceplanner.core.limits import limits_of
+from ceplanner.core.model import EVALUATION_QUESTIONS, SIX_E_QUESTIONS, Evaluation, SixE, VfmRating, label
 from ceplanner.core.money import format_money
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.pages.base import PlanPage
@@ -28,7 +29,9 @@ from ceplanner.ui.widgets import (
     set_text_quietly,
 )
 
-RATING_WORDS = {1: "1 – poor", 2: "2", 3: "3", 4: "4", 5: "5", 6: "6 – excellent"}
+_RATING = limits_of(VfmRating, "rating")
+_LOW, _HIGH = int(_RATING.minimum or 0), int(_RATING.maximum or 0)
+RATING_WORDS = {n: {_LOW: f"{n} – poor", _HIGH: f"{n} – excellent"}.get(n, str(n)) for n in range(_LOW, _HIGH + 1)}
 
 
 class EvaluationPage(PlanPage):
@@ -85,7 +88,9 @@ class EvaluationPage(PlanPage):
         grid.addWidget(method_label, 4, 1)
         grid.addWidget(self.method, 5, 1)
         form = new_form()
-        self.budget = MoneyField("evaluation_budget", lambda: self.doc.plan.currency)
+        self.budget = MoneyField(
+            "evaluation_budget", lambda: self.doc.plan.currency, bounds=limits_of(Evaluation, "budget")
+        )
         add_row(form, "Evaluation budget", self.budget, "evaluation_budget",
                 "Plan-level evaluation spending, on top of any evaluation cost lines in activities.")
         self.budget.committed.connect(lambda v: self._set_evaluation("budget", v))
