@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ceplanner.core.checks import activity_checks
 from ceplanner.core.model import IAP2_PROMISES, Activity, IAP2Level, label
 from ceplanner.ui.document import PlanDocument
-from ceplanner.ui.stakeholder_model import plain_tip
+from ceplanner.ui.table_model import plain_tip
 from ceplanner.ui.widgets import (
     DateField,
     TextArea,

@@ -36,7 +36,7 @@ from ceplanner.core.money import (
 from ceplanner.core.sources import source_after_amount_change
 from ceplanner.ui import wording
 from ceplanner.ui.document import PlanDocument
-from ceplanner.ui.stakeholder_model import plain_tip
+from ceplanner.ui.table_model import plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()

@@ -30,8 +30,8 @@ from ceplanner.core.library import all_methods
 from ceplanner.core.model import IAP2Level, Method, Mode, Plan, label
 from ceplanner.core.money import format_money, parse_money
 from ceplanner.ui.document import PlanDocument
-from ceplanner.ui.stakeholder_model import name_table, plain_tip
-from ceplanner.ui.widgets import name_widget, problem_label, show_problem
+from ceplanner.ui.table_model import plain_tip
+from ceplanner.ui.widgets import name_table, name_widget, problem_label, show_problem
 
 METHOD_ROLE = Qt.ItemDataRole.UserRole + 1
 COST_ROLE = Qt.ItemDataRole.UserRole + 2

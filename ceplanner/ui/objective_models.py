@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont
 from ceplanner.core.model import Indicator, Objective, OutcomeLevel, label
 from ceplanner.ui.cost_model import position
 from ceplanner.ui.document import PlanDocument
-from ceplanner.ui.stakeholder_model import plain_tip
+from ceplanner.ui.table_model import plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()

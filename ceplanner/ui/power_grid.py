@@ -34,16 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from ceplanner.core.model import StakeholderGroup
+from ceplanner.core.stakeholders import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.follow import EditFollower
-from ceplanner.ui.stakeholder_model import (
-    HIGH_FROM,
-    KEEP_INFORMED,
-    KEEP_SATISFIED,
-    MANAGE_CLOSELY,
-    MONITOR,
-    plain_tip,
-)
+from ceplanner.ui.table_model import plain_tip
 
 CELL = 100.0
 SIZE = 5 * CELL

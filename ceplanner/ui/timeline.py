@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from ceplanner.core.model import Activity, IAP2Level, label
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.follow import EditFollower
-from ceplanner.ui.stakeholder_model import plain_tip
+from ceplanner.ui.table_model import plain_tip
 
 ROW = 22
 HEADER = 22

@@ -10,6 +10,8 @@ from decimal import Decimal
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QDoubleSpinBox,
@@ -296,3 +298,35 @@ def scrolling(content: QWidget, object_name: str) -> QScrollArea:
     scroll.setWidget(content)
     guard_wheel(content)
     return scroll
+
+
+def setup_view(view: QAbstractItemView) -> None:
+    """Editing triggers users expect in a spreadsheet-like table."""
+    view.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked
+        | QAbstractItemView.EditTrigger.EditKeyPressed
+        | QAbstractItemView.EditTrigger.AnyKeyPressed
+        | QAbstractItemView.EditTrigger.SelectedClicked
+    )
+
+
+def name_table(view: QAbstractItemView, object_name: str, accessible: str, tip: str = "") -> None:
+    """Name a table or tree and its headers and corner button, for tests and screen readers."""
+    view.setObjectName(object_name)
+    view.setAccessibleName(accessible)
+    if tip:
+        view.setToolTip(tip)
+        view.setAccessibleDescription(tip)
+    for header, what in (
+        (getattr(view, "horizontalHeader", None), "columns"),
+        (getattr(view, "verticalHeader", None), "rows"),
+    ):
+        if header is not None:
+            header().setObjectName(f"{object_name}_{what}")
+            header().setAccessibleName(f"{accessible}: {what}")
+    if hasattr(view, "header"):
+        view.header().setObjectName(f"{object_name}_columns")
+        view.header().setAccessibleName(f"{accessible}: columns")
+    corner = view.findChild(QAbstractButton, "qt_tableview_cornerbutton")
+    if corner is not None:
+        corner.setAccessibleName(f"Select all in {accessible.lower()}")

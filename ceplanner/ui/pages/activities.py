@@ -22,9 +22,8 @@ from ceplanner.ui.cost_model import ActivityListModel, holds, position
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.method_library import MethodLibrary
 from ceplanner.ui.pages.base import PlanPage
-from ceplanner.ui.stakeholder_model import name_table
 from ceplanner.ui.timeline import Timeline
-from ceplanner.ui.widgets import name_widget
+from ceplanner.ui.widgets import name_table, name_widget
 
 
 class ActivitiesPage(PlanPage):

@@ -37,8 +37,7 @@ from ceplanner.ui.cost_model import (
 )
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.pages.base import PlanPage
-from ceplanner.ui.stakeholder_model import name_table, setup_view
-from ceplanner.ui.widgets import name_widget, problem_label, show_problem
+from ceplanner.ui.widgets import name_table, name_widget, problem_label, setup_view, show_problem
 
 # objectName, words shown beside the figure
 TOTALS = [

@@ -34,15 +34,16 @@ from ceplanner.ui.objective_models import (
     ObjectiveTree,
 )
 from ceplanner.ui.pages.base import PlanPage
-from ceplanner.ui.stakeholder_model import name_table, setup_view
 from ceplanner.ui.widgets import (
     TextArea,
     add_row,
     blocked,
+    name_table,
     name_widget,
     new_form,
     problem_label,
     set_text_quietly,
+    setup_view,
     show_problem,
 )
 

@@ -28,10 +28,8 @@ from ceplanner.ui.stakeholder_model import (
     StakeholderDelegate,
     StakeholderModel,
     groups_from_tsv,
-    name_table,
-    setup_view,
 )
-from ceplanner.ui.widgets import name_widget, problem_label, show_problem
+from ceplanner.ui.widgets import name_table, name_widget, problem_label, setup_view, show_problem
 
 LEGEND = "● a group   ◆ a seldom-heard group   Drag a group to change its scores."
 
