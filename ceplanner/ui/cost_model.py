@@ -11,22 +11,19 @@ from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QAbstractListModel,
     QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView
 
 from ceplanner.core.costing import line_total
 from ceplanner.core.limits import limits_of
 from ceplanner.core.model import Activity, CostCategory, CostLine, Unit, label
 from ceplanner.core.money import (
-    MoneyError,
     format_money,
     format_quantity,
     parse_money,
@@ -36,7 +33,7 @@ from ceplanner.core.money import (
 from ceplanner.core.sources import source_after_amount_change
 from ceplanner.ui import wording
 from ceplanner.ui.document import PlanDocument
-from ceplanner.ui.table_model import plain_tip
+from ceplanner.ui.table_model import Column, ColumnDelegate, ColumnTableModel, plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -52,199 +49,100 @@ def position(items: list[Any], obj: Any) -> int:
     return next((i for i, item in enumerate(items) if item is obj), -1)
 
 
-# attribute, header, kind
-LINE_COLUMNS: list[tuple[str, str, str]] = [
-    ("category", "Category", "enum"),
-    ("description", "Description", "text"),
-    ("quantity", "Quantity", "quantity"),
-    ("unit", "Unit", "enum"),
-    ("unit_cost", "Unit cost", "money"),
-    ("total", "Line total", "derived"),
-    ("in_kind", "In kind", "bool"),
-    ("funder", "Funder", "text"),
-    ("source", "Source of estimate", "text"),
-]
-LINE_COLUMN = {attr: i for i, (attr, _, _) in enumerate(LINE_COLUMNS)}
-LINE_ENUMS: dict[str, type[StrEnum]] = {"category": CostCategory, "unit": Unit}
+def to_enum_member(enum: type[StrEnum], value: Any) -> StrEnum:
+    if isinstance(value, enum):
+        return value
+    text = str(value).strip().casefold()
+    for member in enum:
+        if text in (member.value, label(member).casefold()):
+            return member
+    raise ValueError(f"“{value}” is not one of: {', '.join(label(m) for m in enum)}.")
 
 
-class CostLineModel(QAbstractTableModel):
+def line_columns(doc: PlanDocument) -> list[Column]:
+    """The cost table's columns; money is read and shown in the plan's currency."""
+
+    def money_in(value: Any) -> int:
+        return parse_money(str(value), doc.plan.currency, bounds=limits_of(CostLine, "unit_cost"))
+
+    def quantity_in(value: Any) -> Any:
+        return parse_quantity(str(value), limits_of(CostLine, "quantity"))
+
+    def money_out(amount: int) -> str:
+        return format_money(amount, doc.plan.currency)
+
+    return [
+        Column("category", "Category", "choice", lambda v: to_enum_member(CostCategory, v), choices=CostCategory),
+        Column("description", "Description", parse=lambda v: str(v).strip()),
+        Column("quantity", "Quantity", "quantity", quantity_in, show=format_quantity, edit=format_quantity, right=True),
+        Column("unit", "Unit", "choice", lambda v: to_enum_member(Unit, v), choices=Unit),
+        Column("unit_cost", "Unit cost", "money", money_in, show=money_out,
+               edit=lambda amount: to_major_text(amount, doc.plan.currency), right=True),
+        Column("total", "Line total", "derived", derive=line_total, show=money_out, right=True),
+        Column("in_kind", "In kind", "bool", bool, tip="Contributed, not paid for"),
+        Column("funder", "Funder", parse=lambda v: str(v).strip()),
+        Column("source", "Source of estimate", parse=lambda v: str(v).strip()),
+    ]
+
+
+LINE_ATTRS = ["category", "description", "quantity", "unit", "unit_cost", "total", "in_kind", "funder", "source"]
+LINE_COLUMN = {attr: i for i, attr in enumerate(LINE_ATTRS)}
+
+
+class CostLineModel(ColumnTableModel):
     """The cost lines of one activity (none shown until :meth:`set_activity`)."""
 
-    problem = Signal(str)
-    """A refused edit's reason in words, or "" after a good edit."""
-
     def __init__(self, doc: PlanDocument, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.doc = doc
         self.activity: Activity | None = None
-        self._ids: list[str] = []
-        doc.changed.connect(self._on_changed)
+        super().__init__(doc, line_columns(doc), parent)
+        assert [c.attr for c in self.columns] == LINE_ATTRS
+
+    def rows(self) -> list[CostLine]:
+        return self.activity.cost_lines if self.activity is not None else []
 
     @property
     def lines(self) -> list[CostLine]:
-        return self.activity.cost_lines if self.activity is not None else []
-
-    def set_activity(self, activity: Activity | None) -> None:
-        self.beginResetModel()
-        self.activity = activity
-        self._ids = [line.id for line in self.lines]
-        self.endResetModel()
+        return self.rows()
 
     def line(self, row: int) -> CostLine | None:
-        return self.lines[row] if 0 <= row < len(self.lines) else None
+        found = self.object(row)
+        return found if isinstance(found, CostLine) else None
 
-    def _on_changed(self, obj: Any) -> None:
+    def set_activity(self, activity: Activity | None) -> None:
+        self.activity = activity
+        self.reload()
+
+    def _edited(self, obj: Any, attr: str) -> None:
         if self.activity is not None and not holds(self.doc.plan.activities, self.activity):
-            self.set_activity(None)
+            self.set_activity(None)  # its activity was deleted, or a snapshot restored
             return
-        ids = [line.id for line in self.lines]
-        if ids != self._ids:
-            self.beginResetModel()
-            self._ids = ids
-            self.endResetModel()
-        elif ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, len(LINE_COLUMNS) - 1))
+        super()._edited(obj, attr)
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.lines)
+    def affects_every_row(self, obj: Any, attr: str) -> bool:
+        return obj is self.doc.plan and attr in ("currency", "staff_day_rate", "")
 
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(LINE_COLUMNS)
+    def problem_text(self, row: int, obj: Any, column: Column, reason: str) -> str:
+        return f"{column.header}, line {row + 1}: {reason}"
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return LINE_COLUMNS[section][1]
-        return str(section + 1)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        kind = LINE_COLUMNS[index.column()][2] if index.isValid() else "derived"
-        if kind == "derived" or self.doc.readonly:
-            return base
-        if kind == "bool":
-            return base | Qt.ItemFlag.ItemIsUserCheckable
-        return base | Qt.ItemFlag.ItemIsEditable
-
-    def display(self, line: CostLine, attr: str) -> str:
-        currency = self.doc.plan.currency
-        if attr == "total":
-            return format_money(line_total(line), currency)
-        value = getattr(line, attr)
-        if isinstance(value, StrEnum):
-            return label(value)
-        if attr == "quantity":
-            return format_quantity(value)
-        if attr == "unit_cost":
-            return format_money(value, currency)
-        return str(value)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        line = self.line(index.row()) if index.isValid() else None
-        if line is None:
-            return None
-        attr, header, kind = LINE_COLUMNS[index.column()]
-        if kind == "bool":
-            if role == Qt.ItemDataRole.CheckStateRole:
-                return Qt.CheckState.Checked if line.in_kind else Qt.CheckState.Unchecked
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return "Contributed, not paid for" if line.in_kind else "Paid for"
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(line, attr)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tip(self.display(line, attr))
-        if role == Qt.ItemDataRole.EditRole:
-            if kind == "money":
-                return to_major_text(line.unit_cost, self.doc.plan.currency)
-            if kind == "quantity":
-                return format_quantity(line.quantity)
-            return getattr(line, attr) if kind != "derived" else self.display(line, attr)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{header}: {self.display(line, attr)}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and kind in ("money", "quantity", "derived"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def convert(self, attr: str, value: Any) -> Any:
-        """The stored value from what was typed or chosen; MoneyError or ValueError says why not."""
-        kind = LINE_COLUMNS[LINE_COLUMN[attr]][2]
-        if kind == "money":
-            return parse_money(str(value), self.doc.plan.currency, bounds=limits_of(CostLine, attr))
-        if kind == "quantity":
-            return parse_quantity(str(value), limits_of(CostLine, attr))
-        if kind == "enum":
-            enum = LINE_ENUMS[attr]
-            if isinstance(value, enum):
-                return value
-            text = str(value).strip().casefold()
-            for member in enum:
-                if text in (member.value, label(member).casefold()):
-                    return member
-            raise ValueError(f"“{value}” is not one of: {', '.join(label(m) for m in enum)}.")
-        if kind == "bool":
-            return bool(value)
-        return str(value).strip()
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        line = self.line(index.row()) if index.isValid() else None
-        if line is None or self.doc.readonly:
-            return False
-        attr, header, kind = LINE_COLUMNS[index.column()]
-        if kind == "derived":
-            return False
-        if role == Qt.ItemDataRole.CheckStateRole and kind == "bool":
-            value = value if isinstance(value, bool) else Qt.CheckState(value) == Qt.CheckState.Checked
-        elif role != Qt.ItemDataRole.EditRole:
-            return False
-        try:
-            new = self.convert(attr, value)
-        except (MoneyError, ValueError) as exc:
-            self.problem.emit(f"{header}, line {index.row() + 1}: {exc}")
-            return False
-        self.problem.emit("")
-        if kind in ("money", "quantity"):
-            unit_cost = new if attr == "unit_cost" else line.unit_cost
-            quantity = new if attr == "quantity" else line.quantity
-            source = source_after_amount_change(line, unit_cost, quantity, self.doc.plan.currency)
-            if source != line.source:  # the old source no longer backs the figure: one undo step
-                self.doc.begin_macro(wording.change_text(line, attr))
-                self.doc.set_value(line, attr, new)
-                self.doc.set_value(line, "source", source)
+    def apply(self, obj: Any, column: Column, value: Any) -> None:
+        """A new amount takes the library's source with it: both change as one undo step."""
+        attr = column.attr
+        if column.kind in ("money", "quantity"):
+            unit_cost = value if attr == "unit_cost" else obj.unit_cost
+            quantity = value if attr == "quantity" else obj.quantity
+            source = source_after_amount_change(obj, unit_cost, quantity, self.doc.plan.currency)
+            if source != obj.source:
+                self.doc.begin_macro(wording.change_text(obj, attr))
+                self.doc.set_value(obj, attr, value)
+                self.doc.set_value(obj, "source", source)
                 self.doc.end_macro()
-                return True
-        self.doc.set_value(line, attr, new)
-        return True
+                return
+        self.doc.set_value(obj, attr, value)
 
 
-class CostLineDelegate(QStyledItemDelegate):
-    """Combo boxes for category and unit; plain text for everything typed."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        attr, header, kind = LINE_COLUMNS[index.column()]
-        if kind == "enum":
-            editor: QWidget = QComboBox(parent)
-            for member in LINE_ENUMS[attr]:
-                editor.addItem(label(member), member)  # type: ignore[attr-defined]
-        else:
-            editor = super().createEditor(parent, option, index)
-        editor.setObjectName(f"cost_editor_{attr}")
-        editor.setAccessibleName(header)
-        return editor
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
-        else:
-            super().setEditorData(editor, index)
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData())
-        else:
-            super().setModelData(editor, model, index)
+def CostLineDelegate(model: CostLineModel, parent: Any = None) -> ColumnDelegate:
+    """The cost table's editors."""
+    return ColumnDelegate(model.columns, "cost", parent)
 
 
 class ActivityListModel(QAbstractListModel):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from ceplanner.core.model import Indicator, Objective, OutcomeLevel, label
 from ceplanner.ui.cost_model import position
 from ceplanner.ui.document import PlanDocument
-from ceplanner.ui.table_model import plain_tip
+from ceplanner.ui.table_model import Column, ColumnTableModel, plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -109,71 +109,29 @@ class ObjectiveTree(QAbstractItemModel):
         self.endResetModel()
 
 
-class IndicatorModel(QAbstractTableModel):
+INDICATOR_SPEC = [
+    Column(attr, header, parse=lambda v: str(v).strip(), tip=INDICATOR_TIPS[attr]) for attr, header in INDICATOR_COLUMNS
+]
+
+
+class IndicatorModel(ColumnTableModel):
     """The indicators of one objective; every cell is free text."""
 
     def __init__(self, doc: PlanDocument, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.doc = doc
         self.objective: Objective | None = None
-        self._ids: list[str] = []
+        super().__init__(doc, INDICATOR_SPEC, parent)
 
-    def set_objective(self, objective: Objective | None) -> None:
-        self.beginResetModel()
-        self.objective = objective
-        self._ids = [i.id for i in self.indicators]
-        self.endResetModel()
+    def rows(self) -> list[Indicator]:
+        return self.objective.indicators if self.objective is not None else []
 
     @property
     def indicators(self) -> list[Indicator]:
-        return self.objective.indicators if self.objective is not None else []
+        return self.rows()
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.indicators)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(INDICATOR_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
-            return INDICATOR_TIPS[INDICATOR_COLUMNS[section][0]]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                INDICATOR_COLUMNS[section][1]
-                if orientation == Qt.Orientation.Horizontal
-                else str(section + 1)
-            )
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return flags if self.doc.readonly else flags | Qt.ItemFlag.ItemIsEditable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.indicators):
-            return None
-        attr, header = INDICATOR_COLUMNS[index.column()]
-        value = getattr(self.indicators[index.row()], attr)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return value
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tip(value)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{header}: {value or 'none'}"
-        return None
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.doc.readonly:
-            return False
-        attr, _header = INDICATOR_COLUMNS[index.column()]
-        self.doc.set_value(self.indicators[index.row()], attr, str(value).strip())
-        return True
+    def set_objective(self, objective: Objective | None) -> None:
+        self.objective = objective
+        self.reload()
 
     def refresh(self) -> None:
-        ids = [i.id for i in self.indicators]
-        if ids != self._ids:
-            self.set_objective(self.objective)
-        elif self.indicators:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self.indicators) - 1, len(INDICATOR_COLUMNS) - 1)
-            )
+        """Follow the objective's indicators (rows come and go with the objective's edits)."""
+        self._edited(self.objective, "indicators")

@@ -6,15 +6,11 @@ Every figure shown here comes from ``doc.budget`` (:func:`compute_budget`) or
 
 from __future__ import annotations
 
-import copy
-
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListView,
@@ -25,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ceplanner.core.model import Activity, CostLine, OutcomeLevel, label, new_id
+from ceplanner.core.model import Activity, CostLine, OutcomeLevel, label
 from ceplanner.core.money import format_money
 from ceplanner.ui.cost_model import (
     LINE_COLUMN,
@@ -37,7 +33,9 @@ from ceplanner.ui.cost_model import (
 )
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.pages.base import PlanPage
+from ceplanner.ui.row_actions import RowActions, duplicated, without
 from ceplanner.ui.widgets import name_table, name_widget, problem_label, setup_view, show_problem
+from ceplanner.ui.wording import list_text
 
 # objectName, words shown beside the figure
 TOTALS = [
@@ -95,18 +93,23 @@ class CostsPage(PlanPage):
         font = self.activity_heading.font()
         font.setBold(True)
         self.activity_heading.setFont(font)
-        buttons = QHBoxLayout()
-        self.add_button = self._button("Add line", "costs_add_line", "Add a cost line to this activity")
-        self.duplicate_button = self._button("Duplicate", "costs_duplicate_line", "Copy the selected lines")
-        self.delete_button = self._button("Delete", "costs_delete_line", "Delete the selected lines")
-        for button in (self.add_button, self.duplicate_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
         self.problem = problem_label("costs_problem")
         self.table = QTableView()
         name_table(self.table, "costs_lines", "Cost lines", "Double-click a cell to edit it.")
         self.table.setModel(self.lines)
-        self.table.setItemDelegate(CostLineDelegate(self.table))
+        self.row_actions = RowActions(
+            self.table,
+            {
+                "add": ("Add line", "costs_add_line", "Add a cost line to this activity"),
+                "duplicate": ("Duplicate", "costs_duplicate_line", "Copy the selected lines"),
+                "delete": ("Delete", "costs_delete_line", "Delete the selected lines"),
+            },
+            {"add": self.add_line, "duplicate": self.duplicate_rows, "delete": self.delete_rows},
+        )
+        buttons = self.row_actions.layout
+        found = self.row_actions.buttons
+        self.add_button, self.duplicate_button, self.delete_button = found["add"], found["duplicate"], found["delete"]
+        self.table.setItemDelegate(CostLineDelegate(self.lines, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -143,14 +146,7 @@ class CostsPage(PlanPage):
         self.activity_list.selectionModel().currentChanged.connect(self._activity_chosen)
         self.activities.modelReset.connect(self._keep_activity)
         self.lines.problem.connect(lambda text: show_problem(self.problem, text))
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.lines.modelReset.connect(self._update_buttons)
-        self.add_button.clicked.connect(self.add_line)
-        self.duplicate_button.clicked.connect(self.duplicate_lines)
-        self.delete_button.clicked.connect(self.delete_lines)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_lines)
         self.setTabOrder(self.activity_list, self.add_button)
         self.setTabOrder(self.add_button, self.duplicate_button)
         self.setTabOrder(self.duplicate_button, self.delete_button)
@@ -283,16 +279,12 @@ class CostsPage(PlanPage):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        writable = not self.doc.readonly and self.lines.activity is not None
-        selected = bool(self.selected_rows())
-        self.add_button.setEnabled(writable)
-        self.duplicate_button.setEnabled(writable and selected)
-        self.delete_button.setEnabled(writable and selected)
+        self.row_actions.update(not self.doc.readonly and self.lines.activity is not None)
 
     # -- edits ------------------------------------------------------------------------------
 
     def selected_rows(self) -> list[int]:
-        return sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return self.row_actions.selected_rows()
 
     def add_line(self) -> None:
         activity = self.lines.activity
@@ -306,22 +298,16 @@ class CostsPage(PlanPage):
         self.table.setCurrentIndex(index)
         self.table.edit(index)
 
-    def duplicate_lines(self) -> None:
+    def duplicate_rows(self, rows: list[int]) -> None:
         activity = self.lines.activity
-        rows = self.selected_rows()
-        if activity is None or not rows:
+        if activity is None:
             return
-        lines = list(activity.cost_lines)
-        for row in reversed(rows):
-            twin = copy.deepcopy(lines[row])
-            twin.id = new_id()
-            lines.insert(row + 1, twin)
-        self.doc.replace_list(activity, "cost_lines", lines, "Duplicate cost lines")
+        lines, copies = duplicated(activity.cost_lines, rows)
+        self.doc.replace_list(activity, "cost_lines", lines, list_text("Duplicate", "cost_lines", len(copies)))
 
-    def delete_lines(self) -> None:
+    def delete_rows(self, rows: list[int]) -> None:
         activity = self.lines.activity
-        rows = set(self.selected_rows())
-        if activity is None or not rows:
+        if activity is None:
             return
-        kept = [line for i, line in enumerate(activity.cost_lines) if i not in rows]
-        self.doc.replace_list(activity, "cost_lines", kept, "Delete cost lines")
+        kept = without(activity.cost_lines, rows)
+        self.doc.replace_list(activity, "cost_lines", kept, list_text("Delete", "cost_lines", len(rows)))

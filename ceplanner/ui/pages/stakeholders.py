@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import copy
-
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -18,10 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ceplanner.core.model import StakeholderGroup, new_id
+from ceplanner.core.model import StakeholderGroup
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.pages.base import PlanPage
 from ceplanner.ui.power_grid import PowerGrid
+from ceplanner.ui.row_actions import RowActions, duplicated, without
 from ceplanner.ui.stakeholder_model import (
     COLUMN,
     PASTE_COLUMNS,
@@ -30,6 +27,7 @@ from ceplanner.ui.stakeholder_model import (
     groups_from_tsv,
 )
 from ceplanner.ui.widgets import name_table, name_widget, problem_label, setup_view, show_problem
+from ceplanner.ui.wording import list_text
 
 LEGEND = "● a group   ◆ a seldom-heard group   Drag a group to change its scores."
 
@@ -54,35 +52,37 @@ class StakeholdersPage(PlanPage):
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
         self.model = StakeholderModel(doc, self)
-        buttons = QHBoxLayout()
-        self.add_button = self._button("Add group", "stakeholders_add", "Add a stakeholder group")
-        self.duplicate_button = self._button(
-            "Duplicate", "stakeholders_duplicate", "Copy the selected groups"
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.row_actions = RowActions(
+            self.table,
+            {
+                "add": ("Add group", "stakeholders_add", "Add a stakeholder group"),
+                "duplicate": ("Duplicate", "stakeholders_duplicate", "Copy the selected groups"),
+                "delete": ("Delete", "stakeholders_delete", "Delete the selected groups (undo brings them back)"),
+                "paste": (
+                    "Paste rows from a spreadsheet",
+                    "stakeholders_paste",
+                    "Copy rows in a spreadsheet, then click here. Columns in order: "
+                    + ", ".join(attr.replace("_", " ") for attr in PASTE_COLUMNS),
+                ),
+            },
+            {"add": self.add_group, "duplicate": self.duplicate_rows, "delete": self.delete_rows,
+             "paste": self.paste_rows},
         )
-        self.delete_button = self._button(
-            "Delete", "stakeholders_delete", "Delete the selected groups (undo brings them back)"
-        )
-        self.paste_button = self._button(
-            "Paste rows from a spreadsheet",
-            "stakeholders_paste",
-            "Copy rows in a spreadsheet, then click here. Columns in order: "
-            + ", ".join(attr.replace("_", " ") for attr in PASTE_COLUMNS),
-        )
-        for button in (self.add_button, self.duplicate_button, self.delete_button, self.paste_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        self.body.addLayout(buttons)
+        buttons = self.row_actions.buttons
+        self.add_button, self.duplicate_button = buttons["add"], buttons["duplicate"]
+        self.delete_button, self.paste_button = buttons["delete"], buttons["paste"]
+        self.body.addLayout(self.row_actions.layout)
         self.problem = problem_label("stakeholders_problem")
         self.body.addWidget(self.problem)
 
-        self.table = QTableView()
         name_table(
             self.table,
             "stakeholders_table",
             "Stakeholder groups",
             "One row per group; double-click a cell to edit it.",
         )
-        self.table.setModel(self.model)
         self.table.setItemDelegate(StakeholderDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
@@ -119,21 +119,11 @@ class StakeholdersPage(PlanPage):
         self.splitter.setSizes([700, 560])
         self.body.addWidget(self.splitter, 1)
 
-        self.add_button.clicked.connect(self.add_group)
-        self.duplicate_button.clicked.connect(self.duplicate_selected)
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.paste_button.clicked.connect(self.paste_from_clipboard)
         self.model.problem.connect(lambda text: show_problem(self.problem, text))
         self.grid.hover.connect(self.grid_status.setText)
         self.grid.selection_changed.connect(self._grid_selected)
         self.table.selectionModel().selectionChanged.connect(self._table_selected)
         self.model.modelReset.connect(self._restore_selection)
-        paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self.table)
-        paste.setContext(Qt.ShortcutContext.WidgetShortcut)
-        paste.activated.connect(self.paste_from_clipboard)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_selected)
         self._selected: list[str] = []
         self.setTabOrder(self.add_button, self.duplicate_button)
         self.setTabOrder(self.duplicate_button, self.delete_button)
@@ -160,17 +150,12 @@ class StakeholdersPage(PlanPage):
             self.grid_status.setText(LEGEND)
 
     def _update_buttons(self) -> None:
-        writable = not self.doc.readonly
-        has_selection = bool(self.selected_rows())
-        self.add_button.setEnabled(writable)
-        self.paste_button.setEnabled(writable)
-        self.duplicate_button.setEnabled(writable and has_selection)
-        self.delete_button.setEnabled(writable and has_selection)
+        self.row_actions.update(not self.doc.readonly)
 
     # -- selection, kept in step between table and grid --------------------------------------
 
     def selected_rows(self) -> list[int]:
-        return sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return self.row_actions.selected_rows()
 
     def select_ids(self, ids: list[str]) -> None:
         selection = QItemSelection()
@@ -206,31 +191,20 @@ class StakeholdersPage(PlanPage):
         self.table.setCurrentIndex(index)
         self.table.edit(index)
 
-    def duplicate_selected(self) -> None:
-        groups = list(self.doc.plan.groups)
-        copies: list[str] = []
-        for row in reversed(self.selected_rows()):
-            twin = copy.deepcopy(groups[row])
-            twin.id = new_id()
+    def duplicate_rows(self, rows: list[int]) -> None:
+        def rename(twin: StakeholderGroup) -> None:
             twin.name = f"{twin.name} (copy)"
-            groups.insert(row + 1, twin)
-            copies.append(twin.id)
-        if copies:
-            self.doc.replace_list(self.doc.plan, "groups", groups, "Duplicate stakeholder groups")
-            self.select_ids(copies)
 
-    def delete_selected(self) -> None:
-        rows = set(self.selected_rows())
-        if not rows:
-            return
-        kept = [g for i, g in enumerate(self.doc.plan.groups) if i not in rows]
-        text = "Delete a stakeholder group" if len(rows) == 1 else f"Delete {len(rows)} stakeholder groups"
+        groups, copies = duplicated(self.doc.plan.groups, rows, rename)
+        self.doc.replace_list(self.doc.plan, "groups", groups, list_text("Duplicate", "groups", len(copies)))
+        self.select_ids([g.id for g in copies])
+
+    def delete_rows(self, rows: list[int]) -> None:
         self._selected = []
-        self.doc.replace_list(self.doc.plan, "groups", kept, text)
+        self.doc.replace_list(
+            self.doc.plan, "groups", without(self.doc.plan.groups, rows), list_text("Delete", "groups", len(rows))
+        )
         show_problem(self.problem, "")
-
-    def paste_from_clipboard(self) -> None:
-        self.paste_rows(QGuiApplication.clipboard().text())
 
     def paste_rows(self, text: str) -> None:
         """Add the good rows of tab-separated ``text`` in one undo step; report the bad ones."""
