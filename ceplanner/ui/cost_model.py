@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QStyleOptionViewItem, QWidget
 
 from ceplanner.core.costing import line_total
 from ceplanner.core.limits import limits_of
@@ -36,6 +36,7 @@ from ceplanner.core.money import (
 from ceplanner.core.sources import source_after_amount_change
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.stakeholder_model import plain_tip
+from ceplanner.ui.widgets import TextDelegate
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -219,7 +220,7 @@ class CostLineModel(QAbstractTableModel):
         return True
 
 
-class CostLineDelegate(QStyledItemDelegate):
+class CostLineDelegate(TextDelegate):
     """Combo boxes for category and unit; plain text for everything typed."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:

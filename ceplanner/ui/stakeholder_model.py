@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSpinBox,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
@@ -50,6 +49,7 @@ from ceplanner.core.stakeholders import (  # noqa: F401 - re-exported for the gr
     quadrant,
 )
 from ceplanner.ui.document import PlanDocument
+from ceplanner.ui.widgets import TextDelegate
 
 Index = QModelIndex | QPersistentModelIndex
 MAX_GROUP_SIZE = int(limits_of(StakeholderGroup, "size").maximum or 0)
@@ -313,7 +313,7 @@ class StakeholderModel(QAbstractTableModel):
         return True
 
 
-class StakeholderDelegate(QStyledItemDelegate):
+class StakeholderDelegate(TextDelegate):
     """Combo boxes for choices, spin boxes for scores, a check list for barriers."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,10 +21,13 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QWidget,
 )
 
 from ceplanner.core.limits import Limits, limits_of
+from ceplanner.core.model import TEXT_LIMIT
 from ceplanner.core.money import UNIT_COST_LIMITS, MoneyError, parse_money, to_major_text
 
 PROBLEM_COLOUR = "#c0392b"
@@ -34,6 +37,8 @@ def name_widget(widget: QWidget, object_name: str, accessible: str, tip: str = "
     """Give ``widget`` a stable objectName, an accessible name and (optionally) a tooltip."""
     widget.setObjectName(object_name)
     widget.setAccessibleName(accessible)
+    if isinstance(widget, QLineEdit):
+        widget.setMaxLength(TEXT_LIMIT)  # Qt's own limit, 32,767, would cut longer valid text
     if tip:
         widget.setToolTip(tip)
         widget.setAccessibleDescription(tip)
@@ -249,6 +254,18 @@ def percent_from_spin(value: float, places: int = 1) -> Decimal:
     """A spin box's percentage as a Decimal with no float noise: 12.5 -> Decimal("12.5")."""
     result = Decimal(f"{value:.{places}f}")
     return Decimal(int(result)) if result == result.to_integral_value() else result.normalize()
+
+
+class TextDelegate(QStyledItemDelegate):
+    """Cell editors that hold any text a plan may (Qt's line edits stop at 32,767 characters)."""
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.setMaxLength(TEXT_LIMIT)
+        return editor
 
 
 def fit_to_limits(spin: QSpinBox | QDoubleSpinBox, cls: type, attr: str) -> None:

@@ -36,6 +36,7 @@ from ceplanner.ui.pages.base import PlanPage
 from ceplanner.ui.stakeholder_model import name_table, setup_view
 from ceplanner.ui.widgets import (
     TextArea,
+    TextDelegate,
     add_row,
     blocked,
     name_widget,
@@ -121,6 +122,7 @@ class ObjectivesPage(PlanPage):
         self.indicators = QTableView()
         name_table(self.indicators, "objective_indicators", "Indicators", "Double-click a cell to edit it.")
         self.indicators.setModel(self.indicator_model)
+        self.indicators.setItemDelegate(TextDelegate(self.indicators))
         self.indicators.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.indicators.setWordWrap(True)
         self.indicators.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
