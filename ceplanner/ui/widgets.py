@@ -278,6 +278,8 @@ def fit_to_limits(spin: QSpinBox | QDoubleSpinBox, cls: type, attr: str) -> None
             spin.setDecimals(bounds.places)
         spin.setRange(float(low), float(high))
     else:
+        if high > 2**31 - 1:  # a QSpinBox holds 32-bit numbers: it would wrap, not clip
+            raise ValueError(f"{cls.__name__}.{attr} allows more than a spin box can show")
         spin.setRange(int(low), int(high))
 
 
