@@ -49,11 +49,16 @@ from ceplanner.core.stakeholders import (  # noqa: F401 - re-exported for the gr
     quadrant,
 )
 from ceplanner.ui.document import PlanDocument
-from ceplanner.ui.widgets import TextDelegate
+from ceplanner.ui.widgets import TextDelegate, fit_to_limits
 
 Index = QModelIndex | QPersistentModelIndex
 MAX_GROUP_SIZE = int(limits_of(StakeholderGroup, "size").maximum or 0)
-SCORE = limits_of(StakeholderGroup, "power")
+
+
+def _scored(attr: str) -> str:
+    """A score column's header with its range from the model: "Power (1-5)"."""
+    bounds = limits_of(StakeholderGroup, attr)
+    return f"{attr.capitalize()} ({bounds.minimum}-{bounds.maximum})"
 
 
 def plain_tip(text: str) -> str:
@@ -66,8 +71,8 @@ COLUMNS: list[tuple[str, str, str]] = [
     ("name", "Name", "text"),
     ("category", "Category", "enum"),
     ("size", "Size", "size"),
-    ("power", f"Power ({SCORE.minimum}-{SCORE.maximum})", "score"),
-    ("interest", f"Interest ({SCORE.minimum}-{SCORE.maximum})", "score"),
+    ("power", _scored("power"), "score"),
+    ("interest", _scored("interest"), "score"),
     ("quadrant", "Quadrant", "derived"),
     ("position", "Position", "enum"),
     ("seldom_heard", "Seldom heard", "bool"),
@@ -326,7 +331,7 @@ class StakeholderDelegate(TextDelegate):
             editor = combo
         elif kind == "score":
             spin = QSpinBox(parent)
-            spin.setRange(int(SCORE.minimum or 0), int(SCORE.maximum or 0))
+            fit_to_limits(spin, StakeholderGroup, attr)
             editor = spin
         elif kind == "barriers":
             checks = QListWidget(parent)
