@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QSpinBox,
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ceplanner.core.limits import Limits
-from ceplanner.core.model import label
+from ceplanner.core.model import TEXT_LIMIT, label
 from ceplanner.core.money import MoneyError
 from ceplanner.ui.document import PlanDocument
 
@@ -262,6 +263,8 @@ class ColumnDelegate(QStyledItemDelegate):
             editor = checks
         else:
             editor = super().createEditor(parent, option, index)
+            if isinstance(editor, QLineEdit):
+                editor.setMaxLength(TEXT_LIMIT)  # Qt's default stops at 32,767 characters
         editor.setObjectName(f"{self.prefix}_editor_{column.attr}")
         editor.setAccessibleName(column.header)
         return editor

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ceplanner.core.limits import Limits, limits_of
+from ceplanner.core.model import TEXT_LIMIT
 from ceplanner.core.money import UNIT_COST_LIMITS, MoneyError, parse_money, to_major_text
 
 PROBLEM_COLOUR = "#c0392b"
@@ -36,6 +37,8 @@ def name_widget(widget: QWidget, object_name: str, accessible: str, tip: str = "
     """Give ``widget`` a stable objectName, an accessible name and (optionally) a tooltip."""
     widget.setObjectName(object_name)
     widget.setAccessibleName(accessible)
+    if isinstance(widget, QLineEdit):
+        widget.setMaxLength(TEXT_LIMIT)  # Qt's own limit, 32,767, would cut longer valid text
     if tip:
         widget.setToolTip(tip)
         widget.setAccessibleDescription(tip)
@@ -263,6 +266,8 @@ def fit_to_limits(spin: QSpinBox | QDoubleSpinBox, cls: type, attr: str) -> None
             spin.setDecimals(bounds.places)
         spin.setRange(float(low), float(high))
     else:
+        if high > 2**31 - 1:  # a QSpinBox holds 32-bit numbers: it would wrap, not clip
+            raise ValueError(f"{cls.__name__}.{attr} allows more than a spin box can show")
         spin.setRange(int(low), int(high))
 
 

@@ -110,3 +110,86 @@ def test_stakeholder_and_rating_editors_take_the_model_limits() -> None:
     rating = limits_of(VfmRating, "rating")
     assert rating.minimum is not None and rating.maximum is not None
     assert list(RATING_WORDS) == list(range(int(rating.minimum), int(rating.maximum) + 1))
+
+
+LONG = ("Notes from the 2026 residents' survey. " * 1_000).strip()  # valid, and past Qt's 32,767
+
+
+def test_long_valid_text_survives_focus_in_forms_and_table_cells(tmp_path: Path, qtbot: Any) -> None:
+    from PySide6.QtWidgets import QLineEdit, QTableView
+
+    from ceplanner.core.model import CostLine
+    from ceplanner.ui.cost_model import LINE_COLUMN
+    from ceplanner.ui.pages.costs import CostsPage
+    from tests.ui.helpers import open_document
+
+    plan = Plan(title="Survey")
+    plan.activities = [Activity(title=LONG, cost_lines=[CostLine(description=LONG, source=LONG)])]
+    doc = open_document(tmp_path, plan)
+    editor, costs = ActivityEditor(doc), CostsPage(doc)
+    for widget in (editor, costs):
+        qtbot.addWidget(widget)
+    editor.set_activity(doc.plan.activities[0])
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitExposed(editor)
+    focus(editor.title, qtbot)
+    focus(editor.sessions, qtbot)  # the title loses focus and is committed
+    editor.hide()
+    costs.show()
+    costs.activateWindow()
+    qtbot.waitExposed(costs)
+    table = costs.findChild(QTableView, "costs_lines")
+    for attr in ("description", "source"):
+        index = costs.lines.index(0, LINE_COLUMN[attr])
+        table.setCurrentIndex(index)
+        table.edit(index)
+        cell = table.findChild(QLineEdit, f"cost_editor_{attr}")
+        assert cell is not None
+        qtbot.keyClick(cell, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda a=attr: not table.findChildren(QLineEdit, f"cost_editor_{a}"))
+    saved = reopen(doc).activities[0]
+    doc.close()
+    assert saved.title == LONG
+    assert (saved.cost_lines[0].description, saved.cost_lines[0].source) == (LONG, LONG)
+
+
+def confirm_cell_unchanged(view: Any, index: Any, qtbot: Any) -> None:
+    """Open the cell's editor as a double-click would and press Enter without typing."""
+    from PySide6.QtWidgets import QLineEdit
+
+    view.setCurrentIndex(index)
+    view.edit(index)
+    cell = view.findChild(QLineEdit)
+    assert cell is not None
+    qtbot.keyClick(cell, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not view.findChildren(QLineEdit))
+
+
+def test_long_valid_text_survives_the_stakeholder_and_indicator_tables(tmp_path: Path, qtbot: Any) -> None:
+    from ceplanner.core.model import Indicator, Objective
+    from ceplanner.ui.objective_models import INDICATOR_COLUMNS
+    from ceplanner.ui.pages.objectives import ObjectivesPage
+    from ceplanner.ui.pages.stakeholders import StakeholdersPage
+    from ceplanner.ui.stakeholder_model import COLUMN
+    from tests.ui.helpers import open_document
+
+    plan = Plan(title="Survey", groups=[StakeholderGroup(name="Residents", notes=LONG)])
+    plan.objectives = [Objective(title="Heard", indicators=[Indicator(measure=LONG)])]
+    doc = open_document(tmp_path, plan)
+    groups, objectives = StakeholdersPage(doc), ObjectivesPage(doc)
+    for page in (groups, objectives):
+        qtbot.addWidget(page)
+        page.resize(1280, 800)
+    groups.show()
+    qtbot.waitExposed(groups)
+    confirm_cell_unchanged(groups.table, groups.model.index(0, COLUMN["notes"]), qtbot)
+    groups.hide()
+    objectives.show()
+    qtbot.waitExposed(objectives)
+    objectives.select_objective(doc.plan.objectives[0])
+    measure = [attr for attr, _ in INDICATOR_COLUMNS].index("measure")
+    confirm_cell_unchanged(objectives.indicators, objectives.indicator_model.index(0, measure), qtbot)
+    saved = reopen(doc)
+    doc.close()
+    assert (saved.groups[0].notes, saved.objectives[0].indicators[0].measure) == (LONG, LONG)

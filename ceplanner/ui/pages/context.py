@@ -127,7 +127,9 @@ class ContextPage(PlanPage):
         add_row(form, "Contingency", self.contingency, "plan_contingency",
                 "A share of the paid costs set aside for the unexpected; 10% is common.")
         self.contingency.editingFinished.connect(
-            lambda: self._set("contingency_percent", percent_from_spin(self.contingency.value(), self.contingency.decimals()))
+            lambda: self._set(
+                "contingency_percent", percent_from_spin(self.contingency.value(), self.contingency.decimals())
+            )
         )
         self.status = QComboBox()
         for status in PlanStatus:

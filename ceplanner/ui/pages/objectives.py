@@ -34,6 +34,7 @@ from ceplanner.ui.objective_models import (
     ObjectiveTree,
 )
 from ceplanner.ui.pages.base import PlanPage
+from ceplanner.ui.table_model import ColumnDelegate
 from ceplanner.ui.widgets import (
     TextArea,
     add_row,
@@ -124,6 +125,7 @@ class ObjectivesPage(PlanPage):
         self.indicators = QTableView()
         name_table(self.indicators, "objective_indicators", "Indicators", "Double-click a cell to edit it.")
         self.indicators.setModel(self.indicator_model)
+        self.indicators.setItemDelegate(ColumnDelegate(self.indicator_model.columns, "indicator", self.indicators))
         self.indicators.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.indicators.setWordWrap(True)
         self.indicators.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
