@@ -14,6 +14,7 @@ from ceplanner.core.costing import compute_budget
 from ceplanner.core.model import Plan, label
 from ceplanner.core.money import format_money
 from ceplanner.core.serialize import PlanFormatError, plan_from_json, plan_to_json
+from ceplanner.core.summary import budget_figures
 from ceplanner.store import PlanFileError, PlanStore
 
 SUBCOMMANDS = ("demo", "info", "export-json", "import-json", "export", "gui")
@@ -65,19 +66,10 @@ def summary_lines(plan: Plan) -> list[str]:
         "Budget by category",
     ]
     for category, split in budget.by_category.items():
-        lines.append(f"  {label(category):<34}{money(split.total):>16}")
-    per_head = budget.cost_per_participant
-    share = budget.evaluation_share
-    lines += [
-        "",
-        f"  {'Paid costs':<34}{money(budget.paid):>16}",
-        f"  {'Contingency (' + str(plan.contingency_percent) + '%)':<34}{money(budget.contingency):>16}",
-        f"  {'Cash budget':<34}{money(budget.cash_total):>16}",
-        f"  {'In-kind contributions':<34}{money(budget.in_kind):>16}",
-        f"  {'Total cost':<34}{money(budget.grand_total):>16}",
-        f"  {'Cost per participant':<34}{(money(per_head) if per_head is not None else '-'):>16}",
-        f"  {'Evaluation share':<34}{(f'{share}%' if share is not None else '-'):>16}",
-    ]
+        lines.append(f"  {label(category):<40}{money(split.total):>20}")
+    lines.append("")
+    for figure in budget_figures(plan, budget):
+        lines.append(f"  {figure.words:<40}{figure.text:>20}")
     return lines
 
 

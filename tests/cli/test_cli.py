@@ -36,8 +36,8 @@ def test_demo_then_info_prints_the_plan_and_its_costed_total(tmp_path: Path) -> 
         plan = store.load()
     budget = compute_budget(plan)
     assert plan.title in info.stdout
-    total_line = next(line for line in info.stdout.splitlines() if "Total cost" in line)
-    assert total_line.split() == ["Total", "cost", format_money(budget.grand_total)]
+    total_line = next(line for line in info.stdout.splitlines() if "Full cost (cash and in kind)" in line)
+    assert total_line.split()[-1] == format_money(budget.grand_total)
     assert f"{len(plan.groups)} groups" in info.stdout
     # demo refuses to overwrite without --force
     again = run("demo", str(path))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ceplanner.core.model import Activity, CostLine, OutcomeLevel, label
 from ceplanner.core.money import format_money
+from ceplanner.core.summary import budget_figures
 from ceplanner.ui.cost_model import (
     LINE_COLUMN,
     ActivityListModel,
@@ -38,14 +39,16 @@ from ceplanner.ui.widgets import name_table, name_widget, problem_label, setup_v
 from ceplanner.ui.wording import list_text
 
 # objectName, words shown beside the figure
-TOTALS = [
-    ("costs_total_paid", "Paid costs"),
-    ("costs_total_in_kind", "In-kind contributions"),
-    ("costs_total_contingency", "Contingency"),
-    ("costs_total_cash", "Cash budget needed"),
-    ("costs_total_grand", "Full cost (grand total)"),
-    ("costs_total_per_participant", "Cost per participant"),
-]
+# Each headline figure of core.summary.budget_figures, by the name of the label that shows it.
+TOTALS = {
+    "paid": "costs_total_paid",
+    "contingency": "costs_total_contingency",
+    "cash": "costs_total_cash",
+    "in_kind": "costs_total_in_kind",
+    "total": "costs_total_grand",
+    "per_participant": "costs_total_per_participant",
+    "evaluation_share": "costs_total_evaluation",
+}
 
 
 class CostsPage(PlanPage):
@@ -164,18 +167,22 @@ class CostsPage(PlanPage):
         layout = QVBoxLayout(box)
         form = QFormLayout()
         self.total_labels: dict[str, QLabel] = {}
-        for object_name, words in TOTALS:
+        for figure in budget_figures(self.doc.plan, self.doc.budget):
             value = QLabel()
-            value.setObjectName(object_name)
+            value.setObjectName(TOTALS[figure.key])
             value.setAlignment(Qt.AlignmentFlag.AlignRight)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            caption = QLabel(words)
+            value.setWordWrap(True)
+            caption = QLabel(figure.words)
+            caption.setObjectName(f"{TOTALS[figure.key]}_words")
+            caption.setWordWrap(True)
             caption.setBuddy(value)
             form.addRow(caption, value)
-            self.total_labels[object_name] = value
-        font = self.total_labels["costs_total_grand"].font()
-        font.setBold(True)
-        self.total_labels["costs_total_grand"].setFont(font)
+            if figure.emphasis:
+                font = value.font()
+                font.setBold(True)
+                value.setFont(font)
+            self.total_labels[TOTALS[figure.key]] = value
         layout.addLayout(form)
         self.by_category = SummaryModel(("Category", "Cost"), self)
         self.by_level = SummaryModel(("Outcome level", "Cost"), self)
@@ -240,20 +247,13 @@ class CostsPage(PlanPage):
         def money(amount: int) -> str:
             return format_money(amount, currency)
 
-        per_person = budget.cost_per_participant
-        figures = {
-            "costs_total_paid": money(budget.paid),
-            "costs_total_in_kind": money(budget.in_kind),
-            "costs_total_contingency": f"{money(budget.contingency)} ({self.doc.plan.contingency_percent}%)",
-            "costs_total_cash": money(budget.cash_total),
-            "costs_total_grand": money(budget.grand_total),
-            "costs_total_per_participant": money(per_person)
-            if per_person is not None
-            else "no participants yet",
-        }
-        for object_name, words in TOTALS:
-            self.total_labels[object_name].setText(figures[object_name])
-            self.total_labels[object_name].setAccessibleName(f"{words}: {figures[object_name]}")
+        for figure in budget_figures(self.doc.plan, budget):
+            label_widget = self.total_labels[TOTALS[figure.key]]
+            label_widget.setText(figure.text)
+            label_widget.setAccessibleName(f"{figure.words}: {figure.text}")
+            caption = self.findChild(QLabel, f"{TOTALS[figure.key]}_words")
+            if caption is not None:
+                caption.setText(figure.words)  # the contingency's percentage is in its words
         self.by_category.set_rows(
             [(label(cat), money(split.total)) for cat, split in budget.by_category.items()]
         )

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ceplanner.core.checks import Severity, plan_checks
-from ceplanner.core.money import format_money
+from ceplanner.core.summary import budget_figures
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.follow import EditFollower
 from ceplanner.ui.pages.base import PlanPage
@@ -127,26 +127,20 @@ class ReviewPage(PlanPage):
         form = new_form()
         box.setLayout(form)
         self.summary: dict[str, QLabel] = {}
-        for key, text in [
-            ("groups", "Stakeholder groups"),
-            ("activities", "Activities"),
-            ("participants", "Expected participants"),
-            ("paid", "Paid costs"),
-            ("contingency", "Contingency"),
-            ("cash", "Cash budget"),
-            ("in_kind", "In-kind contributions"),
-            ("total", "Total cost"),
-            ("per_participant", "Cost per participant"),
-            ("evaluation", "Evaluation share"),
-        ]:
+        self.summary_words: dict[str, QLabel] = {}
+        rows = [("groups", "Stakeholder groups"), ("activities", "Activities"), ("participants", "Expected participants")]
+        figures = budget_figures(self.doc.plan, self.doc.budget)
+        for key, text in rows + [(f.key, f.words) for f in figures]:
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            add_row(form, text, value, f"summary_{key}")
+            self.summary_words[key] = add_row(form, text, value, f"summary_{key}")
             self.summary[key] = value
-        bold = self.summary["total"].font()
-        bold.setBold(True)
-        self.summary["total"].setFont(bold)
+        for figure in figures:
+            if figure.emphasis:
+                bold = self.summary[figure.key].font()
+                bold.setBold(True)
+                self.summary[figure.key].setFont(bold)
         return box
 
     # -- behaviour --------------------------------------------------------------------------
@@ -177,25 +171,15 @@ class ReviewPage(PlanPage):
 
     def _show_summary(self) -> None:
         plan, budget = self.doc.plan, self.doc.budget
-
-        def money(amount: int) -> str:
-            return format_money(amount, budget.currency)
-
         seldom = sum(1 for g in plan.groups if g.seldom_heard)
-        per_head = budget.cost_per_participant
-        share = budget.evaluation_share
         values = {
             "groups": f"{len(plan.groups)} ({seldom} seldom heard)",
             "activities": str(len(plan.activities)),
             "participants": f"{budget.participants:,}",
-            "paid": money(budget.paid),
-            "contingency": f"{money(budget.contingency)} ({plan.contingency_percent}%)",
-            "cash": money(budget.cash_total),
-            "in_kind": money(budget.in_kind),
-            "total": money(budget.grand_total),
-            "per_participant": money(per_head) if per_head is not None else "–",
-            "evaluation": f"{share}%" if share is not None else "–",
         }
+        for figure in budget_figures(plan, budget):
+            values[figure.key] = figure.text
+            self.summary_words[figure.key].setText(figure.words)
         for key, text in values.items():
             self.summary[key].setText(text)
             self.summary[key].setAccessibleDescription(text)
