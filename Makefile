@@ -24,6 +24,7 @@ run: $(STAMP)
 test: $(STAMP)
 	@sh packaging/system-deps.sh test
 	$(VENV)/bin/python -m ruff check ceplanner tests benchmarks
+	$(VENV)/bin/python -m mypy
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)

@@ -250,7 +250,8 @@ def activity_from_method(method: Method, plan: Plan, sessions: int = 1) -> Activ
 def money_fields(plan: Plan) -> list[tuple[object, str]]:
     """Every (object, attribute) of a plan that holds an amount of money in minor units."""
     fields: list[tuple[object, str]] = [(plan, "staff_day_rate"), (plan.evaluation, "budget")]
-    for owner in [*plan.methods, *plan.activities]:
+    owners: list[Method | Activity] = [*plan.methods, *plan.activities]
+    for owner in owners:
         fields += [(line, "unit_cost") for line in owner.cost_lines]
     return fields
 

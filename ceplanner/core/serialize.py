@@ -13,11 +13,11 @@ import functools
 import json
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from ceplanner.core.limits import field_limits
 from ceplanner.core.model import TEXT_LIMIT, Method, Plan
@@ -91,7 +91,7 @@ def to_dict(obj: Any) -> Any:
     if isinstance(obj, list):
         return [to_dict(x) for x in obj]
     if dataclasses.is_dataclass(obj):
-        return _encoder(type(obj))(obj)
+        return _encoder(cast(Hashable, type(obj)))(obj)
     if isinstance(obj, StrEnum):
         return obj.value
     if isinstance(obj, Decimal):
@@ -249,7 +249,7 @@ def _object_decoder(cls: type) -> Decoder:
 
 def from_dict(cls: type[T], raw: Any, path: str = "") -> T:
     """Build a model object of type ``cls`` from plain data, checking every field."""
-    result: T = _decoder(cls)(raw, path or cls.__name__.lower())
+    result: T = _decoder(cast(Hashable, cls))(raw, path or cls.__name__.lower())
     return result
 
 

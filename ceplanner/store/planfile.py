@@ -15,11 +15,11 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from urllib.parse import quote
 
 from sqlite_utils import Database
@@ -86,7 +86,7 @@ class SnapshotInfo:
 def _row(obj: Any, skip: tuple[str, ...] = (), **extra: Any) -> dict[str, Any]:
     """A model object as a table row: scalars as they are, lists of ids/words as JSON text."""
     row: dict[str, Any] = {}
-    for name, encode in field_encoders(type(obj)):
+    for name, encode in field_encoders(cast(Hashable, type(obj))):
         if name in skip:
             continue
         value = encode(getattr(obj, name))
