@@ -90,13 +90,14 @@ def _write(
         paper=paper,
         header_markup=header,
         status_markup=status,
+        footer_markup=footer,
         title=f"{title} — community engagement strategy",
         author=plan.author or plan.organisation,
         subject=f"Costed community engagement strategy for {plan.organisation or title}",
         keywords="community engagement, strategy, budget, value for money",
     )
     doc.setProgressCallBack(on_progress)
-    doc.multiBuild(story, canvasmaker=numbered_canvas(footer))
+    doc.multiBuild(story, canvasmaker=numbered_canvas())
     return pages
 
 
