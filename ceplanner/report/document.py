@@ -70,6 +70,7 @@ class StrategyDocTemplate(BaseDocTemplate):
         header_markup: str,
         status_markup: str,
         footer_markup: str,
+        pages: dict[str, int],
         title: str,
         author: str,
         subject: str,
@@ -98,6 +99,9 @@ class StrategyDocTemplate(BaseDocTemplate):
         self._status_markup = status_markup
         self._footer_markup = footer_markup
         self._page_totals: list[int] = []
+        self._pages = pages
+        """Page of every heading key, from the last finished pass (the sections read it)."""
+        self._pages_now: dict[str, int] = {}
         """The number of pages each pass of ``multiBuild`` made."""
         self._outline_shown = False
         frame = Frame(
@@ -181,6 +185,7 @@ class StrategyDocTemplate(BaseDocTemplate):
             canvas.showOutline()
             self._outline_shown = True
         canvas.bookmarkPage(key)
+        self._pages_now[key] = self.page
         canvas.addOutlineEntry(flowable.outline_title, key, level=flowable.outline_level, closed=True)
         if flowable.outline_toc:
             self.notify("TOCEntry", (flowable.outline_level, flowable.outline_markup, self.page, key))
@@ -191,7 +196,13 @@ class StrategyDocTemplate(BaseDocTemplate):
         # have made as many pages as the one before it.
         self._page_totals.append(self.page)
         settled = len(self._page_totals) > 1 and self._page_totals[-1] == self._page_totals[-2]
+        # Likewise page references ("continued on page 7") must not have moved since the last pass.
+        settled = settled and self._pages_now == self._pages
+        self._pages.clear()
+        self._pages.update(self._pages_now)
+        self._pages_now = {}
         return settled and bool(super()._allSatisfied())
 
     def beforeDocument(self) -> None:
         self._outline_shown = False
+        self._pages_now = {}

@@ -91,6 +91,7 @@ def _write(
         header_markup=header,
         status_markup=status,
         footer_markup=footer,
+        pages=ctx.pages,
         title=f"{title} — community engagement strategy",
         author=plan.author or plan.organisation,
         subject=f"Costed community engagement strategy for {plan.organisation or title}",

@@ -28,9 +28,9 @@ LEVEL_INTRO = {
 
 
 def _objective_cell(ctx: ReportContext, objective: Objective) -> Markup:
-    parts = [cat(markup("<b>"), ctx.m(objective.title or "(untitled objective)", limit=200), markup("</b>"))]
+    parts = [cat(markup("<b>"), ctx.m(objective.title or "(untitled objective)"), markup("</b>"))]
     if objective.description.strip():
-        parts.append(ctx.m(objective.description, limit=400))
+        parts.append(ctx.m(objective.description))
     if objective.group_ids:
         parts.append(
             cat(
@@ -47,7 +47,7 @@ def _objective_cell(ctx: ReportContext, objective: Objective) -> Markup:
 
 
 def _evidence(ctx: ReportContext, source: str, collection: str) -> Markup:
-    parts = [ctx.m(text, limit=300) for text in (source, collection) if text.strip()]
+    parts = [ctx.m(text) for text in (source, collection) if text.strip()]
     return Markup("<br/>".join(parts)) if parts else plain("–")
 
 

@@ -14,7 +14,7 @@ HIGH_SCORE = 6
 
 def build_risks(ctx: ReportContext) -> list[Flowable]:
     plan, s = ctx.plan, ctx.styles
-    items: list[Flowable] = [section_heading(ctx, NUMBER, TITLE)]
+    items: list[Flowable] = [section_heading(ctx, NUMBER, TITLE, key="risks")]
     risks = risks_by_score(plan)
     high = sum(1 for r in risks if risk_score(r) >= HIGH_SCORE)
     items.append(

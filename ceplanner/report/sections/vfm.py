@@ -25,9 +25,9 @@ NUMBER, TITLE = "7", "Value for money"
 def _evidence(ctx: ReportContext, rating: VfmRating) -> Markup:
     parts = []
     if rating.evidence.strip():
-        parts.append(cat(markup("<b>Evidence:</b> "), ctx.m(rating.evidence, limit=500)))
+        parts.append(cat(markup("<b>Evidence:</b> "), ctx.m(rating.evidence)))
     if rating.commentary.strip():
-        parts.append(ctx.m(rating.commentary, limit=500))
+        parts.append(ctx.m(rating.commentary))
     return Markup("<br/>".join(parts)) if parts else plain("–")
 
 
