@@ -67,7 +67,7 @@ def _write(
     title = plan.title.strip() or "Untitled plan"
     header = ctx.m(title, limit=90)
     status = markup(
-        f'<font color="#B5651D"><b>{label(plan.status)}</b></font>'
+        f'<font color="#A8470A"><b>{label(plan.status)}</b></font>'
         if plan.status is PlanStatus.DRAFT
         else f"{label(plan.status)}"
     )

@@ -74,7 +74,7 @@ def _activity_rows(ctx: ReportContext, number: int, activity: Activity) -> list[
             [
                 cat(
                     ctx.m(line.description or "(no description)"),
-                    markup('<br/><font color="#5F6B78">'),
+                    markup('<br/><font color="#56616D">'),
                     plain(label(line.category)),
                     markup("</font>"),
                 ),
@@ -88,7 +88,7 @@ def _activity_rows(ctx: ReportContext, number: int, activity: Activity) -> list[
     detail = f"(paid {ctx.money(cost.paid)}, in kind {ctx.money(cost.in_kind)})"
     rows.append(
         [
-            cat(plain("Activity total "), markup('<font color="#5F6B78">'), plain(detail), markup("</font>")),
+            cat(plain("Activity total "), markup('<font color="#56616D">'), plain(detail), markup("</font>")),
             "",
             "",
             "",
@@ -208,7 +208,7 @@ def build_budget(ctx: ReportContext) -> list[Flowable]:
         if group.id in b.by_group:
             name = ctx.m(group.name or "(unnamed group)")
             if group.seldom_heard:
-                name = cat(name, markup(' <font color="#5F6B78">(seldom heard)</font>'))
+                name = cat(name, markup(' <font color="#56616D">(seldom heard)</font>'))
             group_rows.append((name, b.by_group[group.id]))
     unserved = [g for g in plan.groups if g.id not in b.by_group]
     for key in (costing.UNALLOCATED, costing.PLAN_LEVEL):

@@ -34,14 +34,14 @@ def _objective_cell(ctx: ReportContext, objective: Objective) -> Markup:
     if objective.group_ids:
         parts.append(
             cat(
-                markup('<font color="#5F6B78">For: '),
+                markup('<font color="#56616D">For: '),
                 groups_text(ctx, objective.group_ids),
                 markup("</font>"),
             )
         )
     allocated = ctx.budget.by_objective.get(objective.id, 0)
     parts.append(
-        cat(markup('<font color="#5F6B78">Allocated cost: '), plain(ctx.money(allocated)), markup("</font>"))
+        cat(markup('<font color="#56616D">Allocated cost: '), plain(ctx.money(allocated)), markup("</font>"))
     )
     return Markup("<br/>".join(parts))
 

@@ -34,7 +34,7 @@ def build_risks(ctx: ReportContext) -> list[Flowable]:
                 risk.description or "(undescribed risk)",
                 label(risk.likelihood),
                 label(risk.impact),
-                markup(f'<font color="#B5651D"><b>{score}</b></font>')
+                markup(f'<font color="#A8470A"><b>{score}</b></font>')
                 if score >= HIGH_SCORE
                 else plain(str(score)),
                 risk.mitigation or "–",

@@ -41,7 +41,7 @@ def _group_cell(ctx: ReportContext, group: StakeholderGroup) -> Markup:
     return cat(
         markup("<b>"),
         ctx.m(group.name or "(unnamed group)"),
-        markup('</b><br/><font color="#5F6B78">'),
+        markup('</b><br/><font color="#56616D">'),
         plain(", ".join(details)),
         markup("</font>"),
     )
@@ -94,7 +94,7 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
             _group_cell(ctx, g),
             cat(
                 plain(quadrant(g)),
-                markup('<br/><font color="#5F6B78">'),
+                markup('<br/><font color="#56616D">'),
                 plain(f"power {g.power}, interest {g.interest}"),
                 markup("</font>"),
             ),
@@ -147,7 +147,7 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
                 if len(acts) > MAX_LISTED:
                     listed = cat(listed, markup("<br/>"), plain(f"and {len(acts) - MAX_LISTED} more"))
             else:
-                listed = markup('<font color="#B5651D"><b>Not reached by any activity</b></font>')
+                listed = markup('<font color="#A8470A"><b>Not reached by any activity</b></font>')
             access = sum(
                 costing.line_total(line)
                 for a in acts
@@ -165,7 +165,7 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
                     ctx.money(access) if acts else "–",
                     cat(
                         plain(ctx.money(share)),
-                        markup('<br/><font color="#5F6B78">'),
+                        markup('<br/><font color="#56616D">'),
                         plain(percent(share, ctx.budget.subtotal)),
                         markup("</font>"),
                     ),

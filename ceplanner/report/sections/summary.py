@@ -105,7 +105,7 @@ def excerpt(ctx: ReportContext, text: str, limit: int, key: str, *, end: str = "
         return cat(ctx.m(shown), plain(stop))
     return cat(
         ctx.m(shown),
-        markup(' <font color="#5F6B78">(in full on '),
+        markup(' <font color="#56616D">(in full on '),
         page_link(ctx, key),
         markup(")</font>"),
         plain(end),

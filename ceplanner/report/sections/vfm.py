@@ -64,7 +64,7 @@ def build_vfm(ctx: ReportContext) -> list[Flowable]:
                 cat(
                     markup("<b>"),
                     plain(label(e)),
-                    markup('</b><br/><font color="#5F6B78">'),
+                    markup('</b><br/><font color="#56616D">'),
                     plain(SIX_E_QUESTIONS[e]),
                     markup("</font>"),
                 ),
