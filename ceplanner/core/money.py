@@ -137,3 +137,11 @@ def to_major_text(minor: int, currency: str = "GBP") -> str:
     """Plain major-unit text with no symbol or grouping, as used in JSON and editors: "1250.50"."""
     digits = exponent(currency)
     return f"{Decimal(minor).scaleb(-digits):.{digits}f}"
+
+
+def format_money_whole(minor: int, currency: str = "GBP") -> str:
+    """Minor units rounded half-up to whole major units, formatted as :func:`format_money`
+    does (symbol, grouping): 250000 -> "£2,500", 0 -> "£0". For chart axes and round figures."""
+    digits = exponent(currency)
+    major = round_minor(Decimal(minor).scaleb(-digits))
+    return format_money(major * 10**digits, currency)[: None if digits == 0 else -(digits + 1)]

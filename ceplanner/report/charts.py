@@ -26,6 +26,7 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import Bbox
 
+from ceplanner.core import palette
 from ceplanner.core.costing import Budget
 from ceplanner.core.model import (
     Activity,
@@ -34,7 +35,7 @@ from ceplanner.core.model import (
     SixE,
     label,
 )
-from ceplanner.core.money import exponent, format_money, symbol
+from ceplanner.core.money import exponent, format_money, format_money_whole
 from ceplanner.report.analysis import (
     HIGH_FROM,
     KEEP_INFORMED,
@@ -48,22 +49,16 @@ from ceplanner.report.fonts import DEJAVU_FILES, REPLACEMENT, dejavu_dir, find_c
 WIDTH_IN = 6.4
 """Figure width in inches: the text column of A4 (and Letter) with the report's margins."""
 
-NAVY = "#1B365D"
-BLUE = "#4A6F94"
-LIGHT = "#DCE4EC"
-GREY = "#5F6B78"
-RULE = "#C5CED8"
-ACCENT = "#B5651D"
-LEVEL_COLOURS: dict[IAP2Level, str] = {
-    IAP2Level.INFORM: "#D5DEE8",
-    IAP2Level.CONSULT: "#A9BCD1",
-    IAP2Level.INVOLVE: "#7592B2",
-    IAP2Level.COLLABORATE: "#456A91",
-    IAP2Level.EMPOWER: "#1B365D",
-}
+NAVY = palette.NAVY
+BLUE = palette.BLUE
+GREY = palette.MUTED
+RULE = palette.RULE
+LEVEL_COLOURS: dict[IAP2Level, str] = palette.IAP2_COLOURS
 LABELLED_MAX = 20
 """Up to this many groups the stakeholder map labels points with names; then with numbers."""
 NUMBERED_MAX = 99
+TITLE_WIDTH = 40
+"""Characters per line of an activity's title on the timeline."""
 LABEL_WIDTH = 22
 """Characters per line of a group's name on the stakeholder map."""
 OVERLAP_TOLERANCE = 0.0
@@ -94,15 +89,14 @@ def _fallback() -> tuple[str, frozenset[int]] | None:
     return name, chars
 
 
-def _text(value: str, limit: int | None = None) -> tuple[str, list[str]]:
+def _text(value: str) -> tuple[str, list[str]]:
     """User text for a chart label and the font families to draw it with.
 
     Control characters go, newlines become spaces, characters no installed font has become the
-    replacement mark (matplotlib would otherwise warn and draw an empty box).
+    replacement mark (matplotlib would otherwise warn and draw an empty box). The text is never
+    shortened; pass it through :func:`_literal` before drawing it.
     """
     text = " ".join(value.split())
-    if limit is not None and len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
     base = _dejavu_chars()
     families = ["DejaVu Sans"]
     if all(ord(ch) in base for ch in text):
@@ -112,6 +106,18 @@ def _text(value: str, limit: int | None = None) -> tuple[str, list[str]]:
         families.append(fallback[0])
     covered = base | (fallback[1] if fallback else frozenset())
     return "".join(ch if ord(ch) in covered else REPLACEMENT for ch in text), families
+
+
+def _literal(text: str) -> str:
+    """Text matplotlib draws as it is: a ``$`` would otherwise start mathtext ("$5 to $10")."""
+    return text.replace("$", r"\$")
+
+
+def _wrapped(text: str, width: int, lines: int) -> str | None:
+    """``text`` wrapped on at most ``lines`` lines of ``width`` characters, or None if it needs more
+    (the caller then shows a number that refers to a table, never a shortened name)."""
+    wrapped = textwrap.wrap(text, width, break_long_words=True) or [text]
+    return "\n".join(wrapped) if len(wrapped) <= lines else None
 
 
 def _new_figure(height: float) -> Figure:
@@ -204,12 +210,13 @@ def power_interest_chart(plan: Plan) -> Figure:
     lo, hi, mid = 0.45, 5.55, HIGH_FROM - 0.5
     ax.set_xlim(lo, hi)
     ax.set_ylim(lo, hi)
-    for x0, y0, x1, y1, name, shade in (
-        (mid, mid, hi, hi, MANAGE_CLOSELY, "#E3EAF1"),
-        (lo, mid, mid, hi, KEEP_SATISFIED, "#F1F4F7"),
-        (mid, lo, hi, mid, KEEP_INFORMED, "#F1F4F7"),
-        (lo, lo, mid, mid, MONITOR, "#FAFBFC"),
+    for x0, y0, x1, y1, name in (
+        (mid, mid, hi, hi, MANAGE_CLOSELY),
+        (lo, mid, mid, hi, KEEP_SATISFIED),
+        (mid, lo, hi, mid, KEEP_INFORMED),
+        (lo, lo, mid, mid, MONITOR),
     ):
+        shade = palette.QUADRANT_COLOURS[name]
         ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, facecolor=shade, edgecolor="none", zorder=0))
         ax.text(
             x1 - 0.06,
@@ -240,17 +247,17 @@ def power_interest_chart(plan: Plan) -> Figure:
             points.append((interest + dx, power + dy, index))
 
     small = len(plan.groups) > 60
-    for seldom, marker, colour, size in ((False, "o", NAVY, 26), (True, "^", ACCENT, 40)):
+    for seldom, mark, size in ((False, palette.GROUP_MARKER, 26), (True, palette.SELDOM_HEARD_MARKER, 44)):
         xs = [x for x, _, i in points if plan.groups[i].seldom_heard is seldom]
         ys = [y for _, y, i in points if plan.groups[i].seldom_heard is seldom]
         if xs:
             ax.scatter(
                 xs,
                 ys,
-                marker=marker,
+                marker=mark.code,
                 s=size / 2 if small else size,
-                c=colour,
-                edgecolors="white",
+                c=mark.fill,
+                edgecolors=mark.edge,
                 linewidths=0.6,
                 zorder=3,
             )
@@ -258,8 +265,9 @@ def power_interest_chart(plan: Plan) -> Figure:
     if not plan.groups:
         ax.text(3, 3, "No stakeholder groups yet", ha="center", va="center", fontsize=9, color=GREY)
     elif len(plan.groups) <= NUMBERED_MAX:
-        # Names on two lines, else names cut to one line, else numbers: the first that fits clear.
-        for lines in (2, 1) if len(plan.groups) <= LABELLED_MAX else ():
+        # Names on up to three lines, else on two, else numbers: the first that fits clear
+        # (a name too long for its lines is given by its number; names are never shortened).
+        for lines in (3, 2) if len(plan.groups) <= LABELLED_MAX else ():
             clear, labels = _label_points(fig, ax, plan, points, lines=lines)
             if clear:
                 break
@@ -270,17 +278,11 @@ def power_interest_chart(plan: Plan) -> Figure:
             fig.numbered_labels = True  # type: ignore[attr-defined]
 
     handles = [
-        Line2D([], [], marker="o", ls="", color=NAVY, markeredgecolor="white", markersize=6, label="Group"),
-        Line2D(
-            [],
-            [],
-            marker="^",
-            ls="",
-            color=ACCENT,
-            markeredgecolor="white",
-            markersize=7,
-            label="Seldom-heard group",
-        ),
+        Line2D([], [], marker=mark.code, ls="", color=mark.fill, markeredgecolor=mark.edge, markersize=size, label=name)
+        for mark, size, name in (
+            (palette.GROUP_MARKER, 6, "Group"),
+            (palette.SELDOM_HEARD_MARKER, 7.5, "Seldom-heard group"),
+        )
     ]
     fig.legend(
         handles=handles, loc="lower center", ncol=2, frameon=False, fontsize=7.5, bbox_to_anchor=(0.53, 0.0)
@@ -324,13 +326,12 @@ def _label_points(
     lo, hi = ax.get_xlim()  # type: ignore[attr-defined]
     for x, y, index in sorted(points, key=lambda p: min(p[0] - lo, hi - p[0])):
         group = plan.groups[index]
+        name = None
         if lines:
-            text, families = _text(group.name or "(unnamed)", 200)
-            wrapped = textwrap.wrap(text, LABEL_WIDTH, break_long_words=True) or [text]
-            if len(wrapped) > lines:  # cut at a word, marked with an ellipsis
-                wrapped = wrapped[:lines]
-                wrapped[-1] = wrapped[-1][: LABEL_WIDTH - 1].rstrip(" ,;:-–(") + "…"
-            text = f"{index + 1} " + "\n".join(wrapped)
+            text, families = _text(group.name or "(unnamed)")
+            name = _wrapped(text, LABEL_WIDTH, lines)
+        if name is not None:  # a name too long for the map is given by its number alone
+            text = _literal(f"{index + 1} {name}")
         else:
             text, families = str(index + 1), ["DejaVu Sans"]
         best: tuple[float, object] | None = None
@@ -382,7 +383,19 @@ def timeline_chart(plan: Plan, activities: Sequence[Activity] | None = None) -> 
     long plans over several charts); by default all are shown, in plan order.
     """
     rows = list(plan.activities if activities is None else activities)
-    height = min(max(1.5 + 0.24 * len(rows), 2.2), 9.0)
+    number = {a.id: i for i, a in enumerate(plan.activities, start=1)}
+    labels: list[str] = []
+    families: list[str] = ["DejaVu Sans"]
+    for activity in rows:
+        # The activity's number in the report's tables, then its whole title (or the number alone
+        # when the title would take more than three lines).
+        text, fams = _text(activity.title or "(untitled)")
+        wrapped = _wrapped(text, TITLE_WIDTH, 3)
+        labels.append(_literal(f"{number[activity.id]}  {wrapped}" if wrapped else str(number[activity.id])))
+        if len(fams) > len(families):
+            families = fams
+    lines = sum(label.count("\n") + 1 for label in labels)
+    height = min(max(1.5 + 0.24 * len(rows) + 0.11 * (lines - len(rows)), 2.2), 9.5)
     fig = _new_figure(height)
     ax = fig.add_subplot()
     _style_axes(ax)
@@ -395,13 +408,7 @@ def timeline_chart(plan: Plan, activities: Sequence[Activity] | None = None) -> 
 
     start = min([period.start] + [a.start for a in rows if a.start])
     end = max([period.end] + [(a.end or a.start) for a in rows if a.start])
-    labels: list[str] = []
-    families: list[str] = ["DejaVu Sans"]
     for y, activity in enumerate(rows):
-        text, fams = _text(activity.title or "(untitled)", 46)
-        labels.append(text)
-        if len(fams) > len(families):
-            families = fams
         colour = LEVEL_COLOURS.get(activity.level, BLUE)
         if activity.start is None:
             ax.text(
@@ -520,7 +527,7 @@ def budget_chart(plan: Plan, budget: Budget) -> Figure:
         ax.text(
             p + k + widest * 0.012,
             y,
-            format_money(p_minor + k_minor, currency),
+            _literal(format_money(p_minor + k_minor, currency)),
             va="center",
             fontsize=7,
             color="#222222",
@@ -530,14 +537,11 @@ def budget_chart(plan: Plan, budget: Budget) -> Figure:
     ax.set_ylim(len(rows) - 0.4, -0.6)
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
-    sym = symbol(currency).strip()
 
-    def money_tick(value: float, _pos: int) -> str:
-        if value == 0:
-            return "0"
-        if widest >= 10_000:
-            return f"{sym}{value / 1000:,.0f}k"
-        return f"{sym}{value:,.0f}"
+    def money_tick(value: float, _pos: int | None = None) -> str:
+        # The tables' money format, rounded half-up to whole units (ticks are major units).
+        minor = Decimal(str(float(value))).scaleb(exponent(currency))
+        return _literal(format_money_whole(int(minor.to_integral_value()), currency))
 
     ax.xaxis.set_major_formatter(FuncFormatter(money_tick))
     ax.grid(axis="x", color=RULE, lw=0.5, ls=":")

@@ -39,11 +39,11 @@ def frame_size(paper: str) -> tuple[float, float]:
     return width - 2 * MARGIN_X, height - MARGIN_TOP - MARGIN_BOTTOM
 
 
-def numbered_canvas(footer_markup: str) -> type[Canvas]:
-    """A canvas class that holds pages back until the end to print "Page x of y" on each.
+def numbered_canvas() -> type[Canvas]:
+    """A canvas class whose first instance is marked ``layout_only``. Make one class per document.
 
-    The cover (page 1) carries no footer. ``footer_markup`` (safe markup) is printed left.
-    Make one class per document: its first instance is marked ``layout_only``.
+    Pages are written as they are finished (never held back), so every bookmark and link
+    records the page it is on; "Page x of y" takes y from the previous pass of ``multiBuild``.
     """
 
     class NumberedCanvas(Canvas):
@@ -51,40 +51,10 @@ def numbered_canvas(footer_markup: str) -> type[Canvas]:
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
             NumberedCanvas.made += 1
             # The first pass of multiBuild only finds page numbers for the contents; it is never
             # the last (StrategyDocTemplate makes sure), so tables and charts need not be drawn.
             self.layout_only = NumberedCanvas.made == 1
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                if number > 1:
-                    self._footer(number, total)
-                super().showPage()
-            super().save()
-
-        def _footer(self, number: int, total: int) -> None:
-            width, _ = self._pagesize
-            styles = st.make_styles()
-            y = MARGIN_BOTTOM - 11 * mm
-            self.saveState()
-            self.setStrokeColor(st.RULE)
-            self.setLineWidth(0.5)
-            self.line(MARGIN_X, y + 11, width - MARGIN_X, y + 11)
-            left = Paragraph(footer_markup, styles.muted)
-            _, h = left.wrap(width - 2 * MARGIN_X - 90, 20)
-            left.drawOn(self, MARGIN_X, y + 8 - h)
-            self.setFont(st.BASE_FONT, 8)
-            self.setFillColor(st.MUTED)
-            self.drawRightString(width - MARGIN_X, y, f"Page {number} of {total}")
-            self.restoreState()
 
     return NumberedCanvas
 
@@ -99,6 +69,8 @@ class StrategyDocTemplate(BaseDocTemplate):
         paper: str,
         header_markup: str,
         status_markup: str,
+        footer_markup: str,
+        pages: dict[str, int],
         title: str,
         author: str,
         subject: str,
@@ -125,6 +97,12 @@ class StrategyDocTemplate(BaseDocTemplate):
         )
         self._header_markup = header_markup
         self._status_markup = status_markup
+        self._footer_markup = footer_markup
+        self._page_totals: list[int] = []
+        self._pages = pages
+        """Page of every heading key, from the last finished pass (the sections read it)."""
+        self._pages_now: dict[str, int] = {}
+        """The number of pages each pass of ``multiBuild`` made."""
         self._outline_shown = False
         frame = Frame(
             self.leftMargin,
@@ -179,6 +157,24 @@ class StrategyDocTemplate(BaseDocTemplate):
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, y - 4, width - MARGIN_X, y - 4)
         canvas.restoreState()
+        if self._page_totals:
+            self._draw_footer(canvas, self.page, self._page_totals[-1])
+
+    def _draw_footer(self, canvas: Canvas, number: int, total: int) -> None:
+        width, _ = self.pagesize
+        styles = st.make_styles()
+        y = MARGIN_BOTTOM - 11 * mm
+        canvas.saveState()
+        canvas.setStrokeColor(st.RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, y + 11, width - MARGIN_X, y + 11)
+        left = Paragraph(self._footer_markup, styles.muted)
+        _, h = left.wrap(width - 2 * MARGIN_X - 90, 20)
+        left.drawOn(canvas, MARGIN_X, y + 8 - h)
+        canvas.setFont(st.BASE_FONT, 8)
+        canvas.setFillColor(st.MUTED)
+        canvas.drawRightString(width - MARGIN_X, y, f"Page {number} of {total}")
+        canvas.restoreState()
 
     def afterFlowable(self, flowable: Flowable) -> None:
         key = getattr(flowable, "outline_key", None)
@@ -189,14 +185,24 @@ class StrategyDocTemplate(BaseDocTemplate):
             canvas.showOutline()
             self._outline_shown = True
         canvas.bookmarkPage(key)
+        self._pages_now[key] = self.page
         canvas.addOutlineEntry(flowable.outline_title, key, level=flowable.outline_level, closed=True)
         if flowable.outline_toc:
             self.notify("TOCEntry", (flowable.outline_level, flowable.outline_markup, self.page, key))
 
     def _allSatisfied(self) -> bool:
         # The first pass is layout-only (nothing heavy is drawn), so it must never be the last.
-        self._passes = getattr(self, "_passes", 0) + 1
-        return self._passes > 1 and bool(super()._allSatisfied())
+        # "Page x of y" uses the previous pass's page count: the pass that ends the build must
+        # have made as many pages as the one before it.
+        self._page_totals.append(self.page)
+        settled = len(self._page_totals) > 1 and self._page_totals[-1] == self._page_totals[-2]
+        # Likewise page references ("continued on page 7") must not have moved since the last pass.
+        settled = settled and self._pages_now == self._pages
+        self._pages.clear()
+        self._pages.update(self._pages_now)
+        self._pages_now = {}
+        return settled and bool(super()._allSatisfied())
 
     def beforeDocument(self) -> None:
         self._outline_shown = False
+        self._pages_now = {}

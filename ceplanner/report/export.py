@@ -67,7 +67,7 @@ def _write(
     title = plan.title.strip() or "Untitled plan"
     header = ctx.m(title, limit=90)
     status = markup(
-        f'<font color="#B5651D"><b>{label(plan.status)}</b></font>'
+        f'<font color="#A8470A"><b>{label(plan.status)}</b></font>'
         if plan.status is PlanStatus.DRAFT
         else f"{label(plan.status)}"
     )
@@ -90,13 +90,15 @@ def _write(
         paper=paper,
         header_markup=header,
         status_markup=status,
+        footer_markup=footer,
+        pages=ctx.pages,
         title=f"{title} — community engagement strategy",
         author=plan.author or plan.organisation,
         subject=f"Costed community engagement strategy for {plan.organisation or title}",
         keywords="community engagement, strategy, budget, value for money",
     )
     doc.setProgressCallBack(on_progress)
-    doc.multiBuild(story, canvasmaker=numbered_canvas(footer))
+    doc.multiBuild(story, canvasmaker=numbered_canvas())
     return pages
 
 

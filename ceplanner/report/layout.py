@@ -95,6 +95,8 @@ class ReportContext:
     dpi: int = 200
     styles: st.Styles = field(default_factory=st.make_styles)
     progress: Callable[[str], None] | None = None
+    pages: dict[str, int] = field(default_factory=dict)
+    """Page of each heading's key, as laid out by the previous pass (filled by the document)."""
     _keys: int = 0
 
     def m(self, text: str | None, limit: int | None = None) -> Markup:
@@ -175,21 +177,61 @@ class OutlineMark(Flowable):
         pass
 
 
-def section_heading(ctx: ReportContext, number: str, title: str) -> OutlineParagraph:
-    """A numbered section heading (level 0 in the outline and contents)."""
+def section_heading(ctx: ReportContext, number: str, title: str, *, key: str = "") -> OutlineParagraph:
+    """A numbered section heading (level 0 in the outline and contents).
+
+    ``key`` names its destination for links (see :func:`page_link`); by default a fresh one.
+    """
     full = f"{number} {title}" if number else title
     shown = (f'<font color="#4A6F94">{escape(number)}</font>&nbsp;&nbsp;' if number else "") + escape(title)
-    return OutlineParagraph(shown, ctx.styles.h1, title=full, level=0, key=ctx.key(), toc=True)
+    return OutlineParagraph(shown, ctx.styles.h1, title=full, level=0, key=key or ctx.key(), toc=True)
 
 
-def subheading(ctx: ReportContext, title: str, *, outline: bool = True) -> Paragraph:
+def subheading(ctx: ReportContext, title: str, *, outline: bool = True, key: str = "") -> Paragraph:
     """A fixed sub-heading; in the outline and contents at level 1 unless ``outline`` is False."""
     room = 45 * mm
     if not outline:
         return Heading(escape(title), ctx.styles.h2, room=room)
     return OutlineParagraph(
-        escape(title), ctx.styles.h2, title=title, level=1, key=ctx.key(), toc=True, room=room
+        escape(title), ctx.styles.h2, title=title, level=1, key=key or ctx.key(), toc=True, room=room
     )
+
+
+def page_link(ctx: ReportContext, key: str) -> Markup:
+    """"page 7" linked to the heading registered under ``key`` (its page from the previous pass)."""
+    page = ctx.pages.get(key)
+    return Markup(f'<a href="#{key}" color="#1B365D">page {page if page is not None else "?"}</a>')
+
+
+class LateParagraph(Flowable):
+    """A paragraph whose markup is made when it is laid out (for page numbers known by then)."""
+
+    def __init__(self, make: Callable[[], Markup], style: st.ParagraphStyle, **para: object) -> None:
+        super().__init__()
+        self._make = make
+        self._style = style
+        self._para_options = para
+        self._para: Paragraph | None = None
+
+    def _paragraph(self) -> Paragraph:
+        self._para = Paragraph(self._make(), self._style, **self._para_options)  # type: ignore[arg-type]
+        return self._para
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self._paragraph().wrap(availWidth, availHeight)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return self._paragraph().split(availWidth, availHeight)
+
+    def getSpaceBefore(self) -> float:
+        return float(self._style.spaceBefore)
+
+    def getSpaceAfter(self) -> float:
+        return float(self._style.spaceAfter)
+
+    def drawOn(self, canvas: object, x: float, y: float, _sW: float = 0) -> None:
+        assert self._para is not None
+        self._para.drawOn(canvas, x, y, _sW)
 
 
 def minor_heading(ctx: ReportContext, text: Markup | str) -> Paragraph:
@@ -307,8 +349,8 @@ def _cell(ctx: ReportContext, value: Cell, style: st.ParagraphStyle, width: floa
         and _width(value, style.fontName, style.fontSize) <= width - CELL_PAD
     ):
         return value
-    # Plain user text: cap its length by the column width so that no row outgrows a page.
-    return Paragraph(ctx.m(value, limit=max(int(width * 5), 120)), style)
+    # Plain user text, whole: a row taller than a page is split into several (see table()).
+    return Paragraph(ctx.m(value), style)
 
 
 def table(
@@ -358,21 +400,42 @@ def table(
                 style = s.cell_bold if bold else s.cell
             cells.append(_cell(ctx, value, style, col_widths[i]))
         data.append(cells)
+    merged = {r + top: (0, len(col_widths) - 1) for r in group_rows}
+    merged.update({r + top: (c0, c1) for r, c0, c1 in spans})
+    heights = _row_heights(data, col_widths, merged, s.cell.leading)
+    # A row taller than most of a page cannot be drawn (reportlab splits tables between rows
+    # only), so its text continues in the rows below: ``rows_of`` maps each row to its parts.
+    data, heights, rows_of = _split_tall_rows(
+        data, heights, col_widths, merged, s.cell.leading, ctx.height * TALL_ROW
+    )
+
+    def first(r: int) -> int:
+        return rows_of[r][0]
+
+    def last(r: int) -> int:
+        return rows_of[r][-1]
+
     commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
         ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
         ("TOPPADDING", (0, 0), (-1, -1), PAD_TOP),
         ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_BOTTOM),
-        ("LINEBELOW", (0, top), (-1, -1), 0.25, st.RULE),
         # For cells drawn as plain strings (see _cell): the same look as the cell paragraph styles.
         ("FONTNAME", (0, 0), (-1, -1), st.BASE_FONT),
         ("FONTSIZE", (0, top), (-1, -1), s.cell.fontSize),
         ("LEADING", (0, top), (-1, -1), s.cell.leading),
         ("TEXTCOLOR", (0, top), (-1, -1), st.TEXT),
     ]
+    commands += [("LINEBELOW", (0, last(r)), (-1, last(r)), 0.25, st.RULE) for r in range(top, len(rows_of))]
+    for r in range(top, len(rows_of)):
+        if len(rows_of[r]) > 1:  # the parts of a split row read as one row
+            commands += [("TOPPADDING", (0, p), (-1, p), 0) for p in rows_of[r][1:]]
+            commands += [("BOTTOMPADDING", (0, p), (-1, p), 0) for p in rows_of[r][:-1]]
     commands += [("ALIGN", (i, top), (i, -1), "RIGHT") for i in numeric]
-    commands += [("FONTNAME", (0, r + top), (-1, r + top), st.BOLD) for r in (*total_rows, *group_rows)]
+    commands += [
+        ("FONTNAME", (0, first(r + top)), (-1, last(r + top)), st.BOLD) for r in (*total_rows, *group_rows)
+    ]
     if header is not None:
         commands += [
             ("BACKGROUND", (0, 0), (-1, 0), st.HEADER_BG),
@@ -381,24 +444,23 @@ def table(
     else:
         commands.append(("LINEABOVE", (0, 0), (-1, 0), 0.8, st.NAVY))
     if zebra and len(rows) > 2:
-        commands.append(("ROWBACKGROUNDS", (0, top), (-1, -1), [None, st.ZEBRA]))
+        commands += [
+            ("BACKGROUND", (0, first(r + top)), (-1, last(r + top)), st.ZEBRA) for r in range(1, len(rows), 2)
+        ]
     for r in group_rows:
         commands += [
-            ("BACKGROUND", (0, r + top), (-1, r + top), st.PANEL),
-            ("SPAN", (0, r + top), (-1, r + top)),
+            ("BACKGROUND", (0, first(r + top)), (-1, last(r + top)), st.PANEL),
+            ("SPAN", (0, first(r + top)), (-1, first(r + top))),
         ]
         if r + 1 < len(rows):  # a sub-header never ends a page without its first row
-            commands.append(("NOSPLIT", (0, r + top), (-1, r + top + 1)))
+            commands.append(("NOSPLIT", (0, last(r + top)), (-1, first(r + top + 1))))
     for r in total_rows:
         commands += [
-            ("LINEABOVE", (0, r + top), (-1, r + top), 0.7, st.NAVY),
-            ("BACKGROUND", (0, r + top), (-1, r + top), st.PANEL),
+            ("LINEABOVE", (0, first(r + top)), (-1, first(r + top)), 0.7, st.NAVY),
+            ("BACKGROUND", (0, first(r + top)), (-1, last(r + top)), st.PANEL),
         ]
     commands += list(extra)
-    merged = {r + top: (0, len(col_widths) - 1) for r in group_rows}
-    merged.update({r + top: (c0, c1) for r, c0, c1 in spans})
-    commands += [("SPAN", (c0, r + top), (c1, r + top)) for r, c0, c1 in spans]
-    heights = _row_heights(data, col_widths, merged, s.cell.leading)
+    commands += [("SPAN", (c0, p), (c1, p)) for r, c0, c1 in spans for p in rows_of[r + top]]
     return ReportTable(
         data,
         colWidths=col_widths,
@@ -407,6 +469,58 @@ def table(
         style=TableStyle(commands),
         hAlign="LEFT",
     )
+
+
+TALL_ROW = 0.5
+"""A table row taller than this share of the text frame continues in rows below it."""
+
+
+def _split_tall_rows(
+    data: list[list[Flowable | str]],
+    heights: list[float],
+    col_widths: list[float],
+    spans: dict[int, tuple[int, int]],
+    leading: float,
+    limit: float,
+) -> tuple[list[list[Flowable | str]], list[float], list[list[int]]]:
+    """Rows taller than ``limit`` split into several, their paragraphs cut between lines.
+
+    Returns the new rows, their heights, and for each original row the indices of its parts.
+    """
+    out: list[list[Flowable | str]] = []
+    out_heights: list[float] = []
+    rows_of: list[list[int]] = []
+    room = limit - PAD_TOP - PAD_BOTTOM
+    for r, (row, height) in enumerate(zip(data, heights, strict=True)):
+        if height <= limit:
+            rows_of.append([len(out)])
+            out.append(row)
+            out_heights.append(height)
+            continue
+        first, last_col = spans.get(r, (-1, -1))
+        columns: list[list[Flowable | str]] = []
+        for c, value in enumerate(row):
+            width = sum(col_widths[first : last_col + 1]) if c == first else col_widths[c]
+            parts: list[Flowable | str] = []
+            rest: Flowable | str = value
+            while isinstance(rest, Paragraph):
+                _, h = rest.wrap(width - 2 * PAD_X, 72000)
+                if h <= room:
+                    break
+                pieces = rest.split(width - 2 * PAD_X, room)
+                if len(pieces) < 2:
+                    break
+                parts.append(pieces[0])
+                rest = pieces[1]
+            parts.append(rest)
+            columns.append(parts)
+        count = max(len(parts) for parts in columns)
+        new_rows = [[parts[k] if k < len(parts) else "" for parts in columns] for k in range(count)]
+        sub_spans = {k: spans[r] for k in range(count) if r in spans}
+        rows_of.append(list(range(len(out), len(out) + count)))
+        out += new_rows
+        out_heights += _row_heights(new_rows, col_widths, sub_spans, leading)
+    return out, out_heights, rows_of
 
 
 GROUPS_NAMED = 4
@@ -420,7 +534,7 @@ def groups_text(ctx: ReportContext, group_ids: Sequence[str]) -> Markup:
     if not ids:
         return plain("–")
     if len(ids) <= GROUPS_NAMED:
-        names = [ctx.m(ctx.plan.groups[number[gid] - 1].name or "(unnamed group)", limit=80) for gid in ids]
+        names = [ctx.m(ctx.plan.groups[number[gid] - 1].name or "(unnamed group)") for gid in ids]
         return Markup(", ".join(names))
     if len(ids) == len(ctx.plan.groups):
         return plain(f"All {len(ids)} groups")

@@ -16,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from ceplanner.core import palette
 from ceplanner.report.fonts import BASE_FONT, CJK_FONT, DEJAVU_FILES, dejavu_dir, find_cjk_font
 from ceplanner.report.text import TextRenderer
 
@@ -23,16 +24,18 @@ BOLD = BASE_FONT + "-Bold"
 ITALIC = BASE_FONT + "-Oblique"
 BOLD_ITALIC = BASE_FONT + "-BoldOblique"
 
-# A restrained palette: one deep blue for structure, greys for rules, one warm accent for flags.
-NAVY = colors.HexColor("#1B365D")
-BLUE = colors.HexColor("#4A6F94")
-TEXT = colors.HexColor("#222222")
-MUTED = colors.HexColor("#5F6B78")
-RULE = colors.HexColor("#C5CED8")
+# The one palette of ceplanner (core/palette.py): one deep blue for structure, greys for rules,
+# a warm accent for flags (WARNING where it is text, readable at 4.5:1 or more).
+NAVY = colors.HexColor(palette.NAVY)
+BLUE = colors.HexColor(palette.BLUE)
+TEXT = colors.HexColor(palette.TEXT)
+MUTED = colors.HexColor(palette.MUTED)
+RULE = colors.HexColor(palette.RULE)
 HEADER_BG = colors.HexColor("#E6ECF2")
 ZEBRA = colors.HexColor("#F6F8FA")
-PANEL = colors.HexColor("#EEF2F6")
-ACCENT = colors.HexColor("#B5651D")
+PANEL = colors.HexColor(palette.PANEL)
+ACCENT = colors.HexColor(palette.VERMILLION)
+WARNING = colors.HexColor(palette.WARNING)
 NOTE_BG = colors.HexColor("#FBF3E6")
 
 

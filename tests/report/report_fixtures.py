@@ -868,6 +868,24 @@ class Pdf:
         return walk(self.reader.outline, 0)
 
 
+def body_text(pdf: Pdf, plan: Plan) -> str:
+    """The pages' text without the running header and footer, so text that flows on from one
+    page to the next reads on unbroken; whitespace is kept."""
+    running = {plan.title.strip(), "Draft", "Approved", "In delivery", "Evaluated"}
+    pages = []
+    for text in pdf.pages:
+        lines = text.split("\n")
+        while lines and (
+            lines[0].strip() in running
+            or "· Community engagement strategy" in lines[0]
+            or lines[0].strip() == "Community engagement strategy"
+            or re.fullmatch(r"Page \d+ of \d+", lines[0].strip())
+        ):
+            lines.pop(0)
+        pages.append("\n".join(lines))
+    return "\n".join(pages)
+
+
 def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 

@@ -7,7 +7,7 @@ from itertools import combinations
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
-from matplotlib.text import Annotation
+from matplotlib.text import Annotation, Text
 
 from ceplanner.core.costing import compute_budget
 from ceplanner.core.model import Plan, SixE, label
@@ -72,8 +72,8 @@ def test_timeline_has_a_bar_per_activity_and_month_ticks() -> None:
     one_day = [a for a in plan.activities if a.start and (a.end is None or a.end == a.start)]
     assert len(ax.lines) == len(one_day)
     shown = [t.get_text() for t in ax.get_yticklabels()]
-    for title, text in zip([a.title for a in plan.activities], shown, strict=True):
-        assert text == title or (text.endswith("…") and title.startswith(text[:-1]))
+    for number, (title, text) in enumerate(zip([a.title for a in plan.activities], shown, strict=True), 1):
+        assert " ".join(text.split()) == f"{number} {title}"  # numbered as in the tables, whole
     fig.canvas.draw()
     ticks = [t.get_text() for t in ax.get_xticklabels()]
     assert ticks[:2] == ["Mar\n2026", "Apr\n2026"]
@@ -124,3 +124,57 @@ def test_figures_fit_an_a4_column_and_render_at_200_dpi() -> None:
         assert png.startswith(b"\x89PNG")
         pixels_wide = int.from_bytes(png[16:20], "big")
         assert pixels_wide == round(width * 200)
+
+
+def _drawn(text: object) -> str:
+    """What matplotlib draws for a Text: mathtext must never be parsed from user text."""
+    shown, is_math = text._preprocess_math(text.get_text())  # type: ignore[attr-defined]
+    assert not is_math, text.get_text()  # type: ignore[attr-defined]
+    return " ".join(str(shown).split())
+
+
+def test_budget_axis_money_as_in_the_tables() -> None:
+    from ceplanner.core.money import format_money_whole
+
+    plan = make_rich_plan()
+    fig = charts.budget_chart(plan, compute_budget(plan))
+    formatter = fig.axes[0].xaxis.get_major_formatter()
+    for value in (0, 2500, 7500, 12500, 1_000_000):
+        assert _drawn(Text(text=formatter(float(value), 0))) == format_money_whole(value * 100)
+    fig.canvas.draw()
+    ticks = [_drawn(t) for t in fig.axes[0].get_xticklabels() if t.get_text()]
+    assert ticks[0] == "£0"
+
+
+def test_dollar_signs_in_names_are_printed_not_math() -> None:
+    plan = make_rich_plan()
+    plan.currency = "USD"
+    plan.activities[0].title = "Budget $5 to $10"
+    plan.groups[0].name = "Renters paying $500 to $900"
+    timeline = charts.timeline_chart(plan)
+    assert _drawn(timeline.axes[0].get_yticklabels()[0]) == "1 Budget $5 to $10"
+    stakeholder_map = charts.power_interest_chart(plan)
+    shown = [_drawn(t) for t in stakeholder_map.axes[0].texts if isinstance(t, Annotation)]
+    assert "1 Renters paying $500 to $900" in shown
+    budget = charts.budget_chart(plan, compute_budget(plan))
+    assert all(_drawn(t).startswith("$") for t in budget.axes[0].texts)
+    budget.canvas.draw()
+    assert next(_drawn(t) for t in budget.axes[0].get_xticklabels() if t.get_text()) == "$0"
+
+
+def test_names_in_charts_are_never_cut() -> None:
+    plan = make_rich_plan()
+    plan.activities[1].title = "A rather long activity title that needs two lines to be printed in full"
+    plan.activities[2].title = "An extremely long activity title " * 6
+    plan.groups[2].name = "Polish-speaking residents of the Riverside estate and their families"
+    timeline = charts.timeline_chart(plan)
+    labels = [_drawn(t) for t in timeline.axes[0].get_yticklabels()]
+    assert labels[1] == "2 " + plan.activities[1].title
+    assert labels[2] == "3"  # too long for the chart: its number, the key to the activities table
+    stakeholder_map = charts.power_interest_chart(plan)
+    for fig in (timeline, stakeholder_map):
+        texts = [t.get_text() for ax in fig.axes for t in [*ax.texts, *ax.get_yticklabels()]]
+        assert not any("…" in t for t in texts)
+    shown = {_drawn(t) for t in stakeholder_map.axes[0].texts if isinstance(t, Annotation)}
+    name = " ".join(plan.groups[2].name.split())
+    assert f"3 {name}" in shown or "3" in shown

@@ -94,4 +94,21 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
         items.append(table(ctx, ["Source", "Lines", "Used for"], source_rows, [0.42, 0.08, 0.5], numeric=[1]))
     if len(sources) > MAX_SOURCES:
         items.append(ctx.para(plain(f"and {len(sources) - MAX_SOURCES} more sources."), s.muted))
+    items += _methods(ctx)
     return items
+
+
+def _methods(ctx: ReportContext) -> list[Flowable]:
+    """The methods the activities use, with the citation each method's figures come from."""
+    plan = ctx.plan
+    used = [m for m in plan.methods if any(a.method_id == m.id for a in plan.activities)]
+    if not used:
+        return []
+    rows: list[list[Cell]] = []
+    for method in used:
+        activities = sum(1 for a in plan.activities if a.method_id == method.id)
+        rows.append([method.name or "(unnamed method)", plain(str(activities)), method.source or "–"])
+    return [
+        subheading(ctx, "Methods and their sources"),
+        table(ctx, ["Method", "Activities", "Source of its figures"], rows, [0.3, 0.12, 0.58], numeric=[1]),
+    ]

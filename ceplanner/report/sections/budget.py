@@ -66,15 +66,15 @@ cell of a table each time it splits it over a page, which grows with the square 
 
 def _activity_rows(ctx: ReportContext, number: int, activity: Activity) -> list[list[Cell]]:
     rows: list[list[Cell]] = [
-        [cat(plain(f"{number}. "), ctx.m(activity.title or "(untitled activity)", limit=200))]
+        [cat(plain(f"{number}. "), ctx.m(activity.title or "(untitled activity)"))]
     ]
     for line in activity.cost_lines:
         unit = unit_words(line.unit, line.quantity)
         rows.append(
             [
                 cat(
-                    ctx.m(line.description or "(no description)", limit=250),
-                    markup('<br/><font color="#5F6B78">'),
+                    ctx.m(line.description or "(no description)"),
+                    markup('<br/><font color="#56616D">'),
                     plain(label(line.category)),
                     markup("</font>"),
                 ),
@@ -88,7 +88,7 @@ def _activity_rows(ctx: ReportContext, number: int, activity: Activity) -> list[
     detail = f"(paid {ctx.money(cost.paid)}, in kind {ctx.money(cost.in_kind)})"
     rows.append(
         [
-            cat(plain("Activity total "), markup('<font color="#5F6B78">'), plain(detail), markup("</font>")),
+            cat(plain("Activity total "), markup('<font color="#56616D">'), plain(detail), markup("</font>")),
             "",
             "",
             "",
@@ -109,7 +109,7 @@ def _activity_tables(ctx: ReportContext) -> list[Flowable]:
         (_activity_rows(ctx, i, activity), True) for i, activity in enumerate(plan.activities, start=1)
     ]
     if ctx.budget.evaluation_budget:
-        method = ctx.m(plan.evaluation.method or "Evaluation of the whole plan", limit=250)
+        method = ctx.m(plan.evaluation.method or "Evaluation of the whole plan")
         line: list[Cell] = [method, "", "–", plain("Paid"), ctx.money(ctx.budget.evaluation_budget)]
         blocks.append(([[plain("Plan-level evaluation")], line], False))
     tables: list[Flowable] = []
@@ -206,9 +206,9 @@ def build_budget(ctx: ReportContext) -> list[Flowable]:
     group_rows: list[tuple[Cell, int]] = []
     for group in plan.groups:
         if group.id in b.by_group:
-            name = ctx.m(group.name or "(unnamed group)", limit=150)
+            name = ctx.m(group.name or "(unnamed group)")
             if group.seldom_heard:
-                name = cat(name, markup(' <font color="#5F6B78">(seldom heard)</font>'))
+                name = cat(name, markup(' <font color="#56616D">(seldom heard)</font>'))
             group_rows.append((name, b.by_group[group.id]))
     unserved = [g for g in plan.groups if g.id not in b.by_group]
     for key in (costing.UNALLOCATED, costing.PLAN_LEVEL):

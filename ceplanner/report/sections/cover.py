@@ -53,15 +53,15 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
     )
     items: list[Flowable] = [OutlineMark(title=COVER, key=ctx.key()), _logo(ctx), Spacer(1, 52 * mm)]
     items.append(Paragraph("COMMUNITY ENGAGEMENT STRATEGY", kicker))
-    items.append(ctx.para(ctx.m(plan.title or "Untitled plan", limit=300), s.cover_title))
+    items.append(ctx.para(ctx.m(plan.title or "Untitled plan"), s.cover_title))
     if plan.organisation:
-        items.append(ctx.para(ctx.m(plan.organisation, limit=300), s.cover_org))
+        items.append(ctx.para(ctx.m(plan.organisation), s.cover_org))
     items.append(Spacer(1, 26 * mm))
 
     period = plan_period(plan)
     rows: list[tuple[str, Markup]] = []
     if plan.author:
-        rows.append(("Prepared by", ctx.m(plan.author, limit=300)))
+        rows.append(("Prepared by", ctx.m(plan.author)))
     rows.append(("Date", markup(escape(format_date(ctx.issued)))))
     status = label(plan.status)
     if plan.status is PlanStatus.DRAFT:
@@ -72,7 +72,7 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
             ("Plan period", markup(escape(f"{format_date(period.start)} to {format_date(period.end)}")))
         )
     if plan.decision_maker:
-        rows.append(("Decision by", ctx.m(plan.decision_maker, limit=300)))
+        rows.append(("Decision by", ctx.m(plan.decision_maker)))
     label_style = st.ParagraphStyle("CoverLabel", parent=s.cover_meta, textColor=st.MUTED)
     data = [[Paragraph(escape(name), label_style), Paragraph(value, s.cover_meta)] for name, value in rows]
     details = Table(data, colWidths=[32 * mm, ctx.width - 8 * mm - 32 * mm], hAlign="LEFT")

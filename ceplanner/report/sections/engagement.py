@@ -26,19 +26,19 @@ ROWS_PER_CHART = 40
 
 
 def _activity_cell(ctx: ReportContext, activity: Activity) -> Markup:
-    parts = [cat(markup("<b>"), ctx.m(activity.title or "(untitled activity)", limit=200), markup("</b>"))]
+    parts = [cat(markup("<b>"), ctx.m(activity.title or "(untitled activity)"), markup("</b>"))]
     method = ctx.plan.method(activity.method_id)
     if method is not None and method.name and method.name != activity.title:
         parts.append(
-            cat(markup('<font color="#5F6B78">Method: '), ctx.m(method.name, limit=100), markup("</font>"))
+            cat(markup('<font color="#56616D">Method: '), ctx.m(method.name), markup("</font>"))
         )
     if activity.description.strip():
-        parts.append(ctx.m(activity.description, limit=400))
+        parts.append(ctx.m(activity.description))
     promise = activity.promise.strip()
     if promise and promise != IAP2_PROMISES[activity.level]:  # the standard promises are in section 2
         parts.append(
             cat(
-                markup('<font color="#5F6B78"><i>Promise: '), ctx.m(promise, limit=300), markup("</i></font>")
+                markup('<font color="#56616D"><i>Promise: '), ctx.m(promise), markup("</i></font>")
             )
         )
     return Markup("<br/>".join(parts))

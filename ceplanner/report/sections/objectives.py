@@ -28,26 +28,26 @@ LEVEL_INTRO = {
 
 
 def _objective_cell(ctx: ReportContext, objective: Objective) -> Markup:
-    parts = [cat(markup("<b>"), ctx.m(objective.title or "(untitled objective)", limit=200), markup("</b>"))]
+    parts = [cat(markup("<b>"), ctx.m(objective.title or "(untitled objective)"), markup("</b>"))]
     if objective.description.strip():
-        parts.append(ctx.m(objective.description, limit=400))
+        parts.append(ctx.m(objective.description))
     if objective.group_ids:
         parts.append(
             cat(
-                markup('<font color="#5F6B78">For: '),
+                markup('<font color="#56616D">For: '),
                 groups_text(ctx, objective.group_ids),
                 markup("</font>"),
             )
         )
     allocated = ctx.budget.by_objective.get(objective.id, 0)
     parts.append(
-        cat(markup('<font color="#5F6B78">Allocated cost: '), plain(ctx.money(allocated)), markup("</font>"))
+        cat(markup('<font color="#56616D">Allocated cost: '), plain(ctx.money(allocated)), markup("</font>"))
     )
     return Markup("<br/>".join(parts))
 
 
 def _evidence(ctx: ReportContext, source: str, collection: str) -> Markup:
-    parts = [ctx.m(text, limit=300) for text in (source, collection) if text.strip()]
+    parts = [ctx.m(text) for text in (source, collection) if text.strip()]
     return Markup("<br/>".join(parts)) if parts else plain("–")
 
 

@@ -23,13 +23,13 @@ NOT_STATED = "Not stated yet."
 def build_purpose(ctx: ReportContext) -> list[Flowable]:
     plan, s = ctx.plan, ctx.styles
     items: list[Flowable] = [section_heading(ctx, NUMBER, TITLE)]
-    items.append(subheading(ctx, "Why we are engaging"))
+    items.append(subheading(ctx, "Why we are engaging", key="purpose"))
     if plan.purpose.strip():
         items += [ctx.para(ctx.m(part)) for part in plan.purpose.strip().split("\n\n")]
     else:
         items.append(ctx.para(plain(NOT_STATED), s.muted))
 
-    items.append(subheading(ctx, "The decision and what is open to influence"))
+    items.append(subheading(ctx, "The decision and what is open to influence", key="decision"))
     period = plan_period(plan)
     rows = [
         ["Decision sought", plan.decision or NOT_STATED],

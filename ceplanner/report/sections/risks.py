@@ -14,7 +14,7 @@ HIGH_SCORE = 6
 
 def build_risks(ctx: ReportContext) -> list[Flowable]:
     plan, s = ctx.plan, ctx.styles
-    items: list[Flowable] = [section_heading(ctx, NUMBER, TITLE)]
+    items: list[Flowable] = [section_heading(ctx, NUMBER, TITLE, key="risks")]
     risks = risks_by_score(plan)
     high = sum(1 for r in risks if risk_score(r) >= HIGH_SCORE)
     items.append(
@@ -34,7 +34,7 @@ def build_risks(ctx: ReportContext) -> list[Flowable]:
                 risk.description or "(undescribed risk)",
                 label(risk.likelihood),
                 label(risk.impact),
-                markup(f'<font color="#B5651D"><b>{score}</b></font>')
+                markup(f'<font color="#A8470A"><b>{score}</b></font>')
                 if score >= HIGH_SCORE
                 else plain(str(score)),
                 risk.mitigation or "–",

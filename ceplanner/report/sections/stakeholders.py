@@ -40,19 +40,24 @@ def _group_cell(ctx: ReportContext, group: StakeholderGroup) -> Markup:
     details.append(label(group.position).lower())
     return cat(
         markup("<b>"),
-        ctx.m(group.name or "(unnamed group)", limit=200),
-        markup('</b><br/><font color="#5F6B78">'),
+        ctx.m(group.name or "(unnamed group)"),
+        markup('</b><br/><font color="#56616D">'),
         plain(", ".join(details)),
         markup("</font>"),
     )
 
 
-def _needs_cell(ctx: ReportContext, group: StakeholderGroup) -> Markup:
+def _needs_cell(ctx: ReportContext, group: StakeholderGroup, *, notes: bool = True) -> Markup:
+    """Barriers and access needs; with ``notes``, the group's equity notes and notes too."""
     parts: list[Markup] = []
     if group.barriers:
         parts.append(cat(markup("<i>"), plain(", ".join(label(b) for b in group.barriers)), markup("</i>")))
     if group.access_needs.strip():
-        parts.append(ctx.m(group.access_needs, limit=400))
+        parts.append(ctx.m(group.access_needs))
+    if notes and group.equity_notes.strip():
+        parts.append(cat(markup("<b>Equity:</b> "), ctx.m(group.equity_notes)))
+    if notes and group.notes.strip():
+        parts.append(cat(markup("<b>Notes:</b> "), ctx.m(group.notes)))
     if not parts:
         return plain("–")
     return Markup("<br/>".join(parts))
@@ -89,7 +94,7 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
             _group_cell(ctx, g),
             cat(
                 plain(quadrant(g)),
-                markup('<br/><font color="#5F6B78">'),
+                markup('<br/><font color="#56616D">'),
                 plain(f"power {g.power}, interest {g.interest}"),
                 markup("</font>"),
             ),
@@ -103,7 +108,7 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
         items.append(
             table(
                 ctx,
-                ["#", "Group", "Quadrant", "Target level", "Seldom heard", "Barriers and access needs"],
+                ["#", "Group", "Quadrant", "Target level", "Seldom heard", "Barriers, access needs and notes"],
                 rows,
                 [0.05, 0.28, 0.15, 0.12, 0.09, 0.31],
             )
@@ -137,12 +142,12 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
         for g in seldom:
             acts = activities_for_group(plan, g.id)
             if acts:
-                names = [ctx.m(a.title or "(untitled)", limit=80) for a in acts[:MAX_LISTED]]
+                names = [ctx.m(a.title or "(untitled)") for a in acts[:MAX_LISTED]]
                 listed = Markup("<br/>".join(cat(plain("• "), n) for n in names))
                 if len(acts) > MAX_LISTED:
                     listed = cat(listed, markup("<br/>"), plain(f"and {len(acts) - MAX_LISTED} more"))
             else:
-                listed = markup('<font color="#B5651D"><b>Not reached by any activity</b></font>')
+                listed = markup('<font color="#A8470A"><b>Not reached by any activity</b></font>')
             access = sum(
                 costing.line_total(line)
                 for a in acts
@@ -152,15 +157,15 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
             share = ctx.budget.by_group.get(g.id, 0)
             rows.append(
                 [
-                    cat(markup("<b>"), ctx.m(g.name or "(unnamed group)", limit=150), markup("</b>")),
-                    _needs_cell(ctx, g)
+                    cat(markup("<b>"), ctx.m(g.name or "(unnamed group)"), markup("</b>")),
+                    _needs_cell(ctx, g, notes=False)
                     if not g.equity_notes.strip()
-                    else cat(_needs_cell(ctx, g), markup("<br/>"), ctx.m(g.equity_notes, limit=300)),
+                    else cat(_needs_cell(ctx, g, notes=False), markup("<br/>"), ctx.m(g.equity_notes)),
                     listed,
                     ctx.money(access) if acts else "–",
                     cat(
                         plain(ctx.money(share)),
-                        markup('<br/><font color="#5F6B78">'),
+                        markup('<br/><font color="#56616D">'),
                         plain(percent(share, ctx.budget.subtotal)),
                         markup("</font>"),
                     ),

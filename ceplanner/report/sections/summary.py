@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
-from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph
+from reportlab.platypus import Flowable, KeepInFrame, PageBreak
 
 from ceplanner.core import costing
-from ceplanner.core.model import EVALUATION_QUESTIONS, IAP2Level, OutcomeLevel, SixE, label
+from ceplanner.core.model import EVALUATION_QUESTIONS, IAP2Level, OutcomeLevel, Risk, SixE, label
 from ceplanner.report.analysis import (
     ACCESS_CATEGORIES,
     activities_for_group,
@@ -18,6 +19,7 @@ from ceplanner.report.analysis import (
     risks_by_score,
 )
 from ceplanner.report.layout import (
+    LateParagraph,
     Markup,
     ReportContext,
     cat,
@@ -25,6 +27,7 @@ from ceplanner.report.layout import (
     key_figures,
     markup,
     note_box,
+    page_link,
     plain,
     section_heading,
 )
@@ -68,6 +71,45 @@ def percent(part: int, whole: int) -> str:
         return "0%"
     share = (Decimal(part) * 100 / whole).quantize(Decimal(1))
     return f"{share}%"
+
+
+DECISION_KEY = "decision"
+PURPOSE_KEY = "purpose"
+RISKS_KEY = "risks"
+"""Destinations of the headings whose sections hold the whole texts the summary shortens."""
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+")
+
+
+def first_sentences(text: str, limit: int) -> tuple[str, bool]:
+    """As many whole sentences of ``text`` as fit in ``limit`` characters (at least one), and
+    whether any were left out. Paragraphs after the first count as left out."""
+    text = text.strip()
+    first, _, rest = text.partition("\n")
+    shown, cut = "", bool(rest.strip())
+    for match in _SENTENCE_END.finditer(first + " "):
+        candidate = first[: match.start()].strip()
+        if shown and len(candidate) > limit:
+            return shown, True
+        shown = candidate
+    return (shown or first), cut
+
+
+def excerpt(ctx: ReportContext, text: str, limit: int, key: str, *, end: str = ".") -> Markup:
+    """User text for the summary, ended at a sentence, pointing to the page with all of it.
+
+    ``end`` is added when the text does not already end with a full stop (or similar).
+    """
+    shown, cut = first_sentences(text, limit)
+    if not cut:
+        stop = "" if not end or shown.endswith((".", "!", "?", "…", ":")) else end
+        return cat(ctx.m(shown), plain(stop))
+    return cat(
+        ctx.m(shown),
+        markup(' <font color="#56616D">(in full on '),
+        page_link(ctx, key),
+        markup(")</font>"),
+        plain(end),
+    )
 
 
 def _join(items: list[str]) -> str:
@@ -240,14 +282,22 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
     ]
     items += [gap(1), key_figures(ctx, tiles), gap(4)]
     if plan.decision or plan.decision_maker:
-        text = cat(markup("<b>Decision sought.</b> "), ctx.m(plan.decision or "Not stated.", limit=400))
-        if plan.decision_maker:
-            maker = ctx.m(plan.decision_maker.strip().rstrip("."), limit=200)
-            text = cat(text, plain(" Decision by: "), maker, plain("" if maker.endswith("…") else "."))
-        items.append(ctx.para(text))
-    if plan.purpose:
-        first = plan.purpose.strip().split("\n")[0]
-        items.append(ctx.para(cat(markup("<b>Purpose.</b> "), ctx.m(first, limit=360))))
+        decision, maker = plan.decision.strip() or "Not stated.", plan.decision_maker.strip()
+
+        def decision_text() -> Markup:
+            text = cat(markup("<b>Decision sought.</b> "), excerpt(ctx, decision, 400, DECISION_KEY))
+            if maker:
+                text = cat(text, plain(" Decision by: "), excerpt(ctx, maker, 200, DECISION_KEY, end="."))
+            return text
+
+        items.append(LateParagraph(decision_text, s.body))
+    if plan.purpose.strip():
+        purpose = plan.purpose.strip()
+        items.append(
+            LateParagraph(
+                lambda: cat(markup("<b>Purpose.</b> "), excerpt(ctx, purpose, 360, PURPOSE_KEY)), s.body
+            )
+        )
     items.append(ctx.para(cat(markup("<b>Money.</b> "), _money_sentence(ctx))))
     outcomes = _outcomes_sentence(ctx)
     if outcomes:
@@ -262,16 +312,19 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
             ctx.para(markup(f"<b>Top risks</b> (likelihood × impact, of {len(plan.risks)} recorded):"))
         )
         for risk in top:
-            line = cat(
-                ctx.m(risk.description.strip().rstrip(".") or "(undescribed risk)", limit=140),
-                plain(f" — {label(risk.likelihood).lower()} likelihood, {label(risk.impact).lower()} impact"),
-                plain(f" (score {risk_score(risk)} of 9). "),
-                ctx.m(risk.mitigation, limit=160),
-            )
-            items.append(Paragraph(line, s.bullet, bulletText="•"))
+
+            def risk_line(risk: Risk = risk) -> Markup:
+                return cat(
+                    excerpt(ctx, risk.description.strip() or "(undescribed risk)", 140, RISKS_KEY, end=""),
+                    plain(f" — {label(risk.likelihood).lower()} likelihood, {label(risk.impact).lower()} impact"),
+                    plain(f" (score {risk_score(risk)} of 9). "),
+                    excerpt(ctx, risk.mitigation.strip(), 160, RISKS_KEY),
+                )
+
+            items.append(LateParagraph(risk_line, s.bullet, bulletText="•"))
     attention = warnings + _checks(ctx)
     if attention:
-        lines = [cat(markup("• "), ctx.m(w, limit=200)) for w in attention[:8]]
+        lines = [cat(markup("• "), ctx.m(w)) for w in attention[:8]]
         text = cat(markup("<b>Points to resolve before approval:</b><br/>"), Markup("<br/>".join(lines)))
         items += [gap(2), note_box(ctx, text)]
     # One page, whatever the plan holds: shrink the summary slightly rather than let it run on.

@@ -25,9 +25,9 @@ NUMBER, TITLE = "7", "Value for money"
 def _evidence(ctx: ReportContext, rating: VfmRating) -> Markup:
     parts = []
     if rating.evidence.strip():
-        parts.append(cat(markup("<b>Evidence:</b> "), ctx.m(rating.evidence, limit=500)))
+        parts.append(cat(markup("<b>Evidence:</b> "), ctx.m(rating.evidence)))
     if rating.commentary.strip():
-        parts.append(ctx.m(rating.commentary, limit=500))
+        parts.append(ctx.m(rating.commentary))
     return Markup("<br/>".join(parts)) if parts else plain("–")
 
 
@@ -64,7 +64,7 @@ def build_vfm(ctx: ReportContext) -> list[Flowable]:
                 cat(
                     markup("<b>"),
                     plain(label(e)),
-                    markup('</b><br/><font color="#5F6B78">'),
+                    markup('</b><br/><font color="#56616D">'),
                     plain(SIX_E_QUESTIONS[e]),
                     markup("</font>"),
                 ),
