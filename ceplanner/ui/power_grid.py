@@ -2,7 +2,7 @@
 
 Interest runs left to right and power bottom to top, both scored 1-5. Dropping a point snaps it
 to the nearest scores and records one undoable edit. Groups sharing a cell are spread out so
-that every label stays readable; seldom-heard groups are drawn as diamonds.
+that every label stays readable; seldom-heard groups are drawn as triangles, as in the PDF (see core/palette.py).
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ceplanner.core import palette as colours
 from ceplanner.core.model import StakeholderGroup
 from ceplanner.core.stakeholders import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
 from ceplanner.ui.document import PlanDocument
@@ -48,12 +49,14 @@ LABEL_CHARS = 14
 MAX_PER_CELL = 5
 """Groups labelled in one cell; any more share the last place under a "+N more" label
 (the table lists them all)."""
-QUADRANT_COLOURS = {
-    MANAGE_CLOSELY: QColor(192, 57, 43, 40),
-    KEEP_SATISFIED: QColor(230, 126, 34, 40),
-    KEEP_INFORMED: QColor(41, 128, 185, 40),
-    MONITOR: QColor(127, 140, 141, 40),
-}
+def _tint(colour: str, alpha: int) -> QColor:
+    tinted = QColor(colour)
+    tinted.setAlpha(alpha)
+    return tinted
+
+
+# The palette's quadrant shades, translucent so they sit on light and dark themes alike.
+QUADRANT_COLOURS = {name: _tint(colour, 170) for name, colour in colours.QUADRANT_COLOURS.items()}
 
 
 def score_to_scene(interest: float, power: float) -> QPointF:
@@ -104,11 +107,10 @@ class GroupPoint(QGraphicsPathItem):
         self.grid, self.group, self.home = grid, group, home
         path = QPainterPath()
         r = POINT / 2
-        if group.seldom_heard:
+        if group.seldom_heard:  # the palette's seldom-heard mark: an upward triangle
             path.moveTo(0, -r - 2)
-            path.lineTo(r + 2, 0)
-            path.lineTo(0, r + 2)
-            path.lineTo(-r - 2, 0)
+            path.lineTo(r + 2, r + 1)
+            path.lineTo(-r - 2, r + 1)
             path.closeSubpath()
         else:
             path.addEllipse(QPointF(0, 0), r, r)
@@ -149,7 +151,8 @@ class GroupPoint(QGraphicsPathItem):
 
     def style(self, text: QColor, accent: QColor) -> None:
         selected = self.isSelected()
-        self.setBrush(QBrush(accent if not self.group.seldom_heard else QColor("#8e44ad")))
+        marker = colours.SELDOM_HEARD_MARKER if self.group.seldom_heard else colours.GROUP_MARKER
+        self.setBrush(QBrush(QColor(marker.fill)))
         self.setPen(QPen(text, 3 if selected else 1))
         font = QFont(self.label.font())
         font.setBold(selected)

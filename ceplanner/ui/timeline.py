@@ -8,6 +8,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ceplanner.core import palette as colours
 from ceplanner.core.model import Activity, IAP2Level, label
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.follow import EditFollower
@@ -16,13 +17,8 @@ from ceplanner.ui.table_model import plain_tip
 ROW = 22
 HEADER = 22
 LABEL_WIDTH = 220
-LEVEL_COLOURS = {
-    IAP2Level.INFORM: QColor("#7f8c8d"),
-    IAP2Level.CONSULT: QColor("#2980b9"),
-    IAP2Level.INVOLVE: QColor("#27ae60"),
-    IAP2Level.COLLABORATE: QColor("#d35400"),
-    IAP2Level.EMPOWER: QColor("#8e44ad"),
-}
+LEVEL_COLOURS = {level: QColor(colour) for level, colour in colours.IAP2_COLOURS.items()}
+"""The palette's IAP2 scale, light (Inform) to dark (Empower), as in the PDF."""
 
 
 def month_starts(first: date, last: date) -> list[date]:
@@ -155,7 +151,8 @@ class Timeline(QWidget):
             colour = LEVEL_COLOURS.get(activity.level, palette.color(QPalette.ColorRole.Highlight))
             painter.setBrush(colour)
             selected = activity.id == self.selected_id
-            painter.setPen(QPen(text, 2) if selected else Qt.PenStyle.NoPen)
+            # An outline keeps the lightest level (Inform) visible on a white page.
+            painter.setPen(QPen(text, 2) if selected else QPen(QColor(colours.BLUE), 1))
             painter.drawRoundedRect(bar, 3, 3)
             self._bars.append((QRectF(0, top, width, ROW), activity.id))
         painter.setPen(text)

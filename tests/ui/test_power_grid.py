@@ -94,7 +94,7 @@ def test_groups_in_one_cell_are_spread_out_and_seldom_heard_look_different(page:
     assert ys[1] - ys[0] >= 12 and ys[2] - ys[1] >= 12  # labels one text line apart or more
     assert rects
     carers, others = same_cell[0], same_cell[1]
-    assert carers.path() != others.path()  # seldom heard: a diamond, not a circle
+    assert carers.path() != others.path()  # seldom heard: a triangle, not a circle
     assert "東京" in same_cell[2].label.text() and "<b>" in same_cell[2].label.text()
 
 
@@ -171,3 +171,21 @@ def test_a_crowded_cell_shows_five_places_and_says_how_many_more(qtbot: Any, tmp
     assert len({(round(p.pos().x()), round(p.pos().y())) for p in points}) == 5
     assert [p.label.text() for p in points].count("+8 more") == 1
     assert all(p.toolTip() for p in points)
+
+
+def test_screen_marks_seldom_heard_groups_as_the_pdf_does(page: StakeholdersPage) -> None:
+    """One visual language: the grid draws seldom-heard groups with the palette's marker."""
+    from ceplanner.core import palette
+    from ceplanner.ui.timeline import LEVEL_COLOURS
+
+    grid = page.grid
+    seldom = next(g for g in page.doc.plan.groups if g.seldom_heard)
+    other = next(g for g in page.doc.plan.groups if not g.seldom_heard)
+    point = grid.points[seldom.id]
+    assert palette.SELDOM_HEARD_MARKER.code == "^"  # the PDF's matplotlib marker: a triangle
+    assert point.path().elementCount() == 4  # three corners and the closing point
+    assert point.brush().color().name().upper() == palette.SELDOM_HEARD_MARKER.fill.upper()
+    assert grid.points[other.id].brush().color().name().upper() == palette.GROUP_MARKER.fill.upper()
+    assert {level: colour.name().upper() for level, colour in LEVEL_COLOURS.items()} == {
+        level: colour.upper() for level, colour in palette.IAP2_COLOURS.items()
+    }

@@ -29,7 +29,7 @@ from ceplanner.ui.stakeholder_model import (
 from ceplanner.ui.widgets import name_table, name_widget, problem_label, setup_view, show_problem
 from ceplanner.ui.wording import list_text
 
-LEGEND = "● a group   ◆ a seldom-heard group   Drag a group to change its scores."
+LEGEND = "● a group   ▲ a seldom-heard group   Drag a group to change its scores."
 
 
 class StakeholdersPage(PlanPage):
