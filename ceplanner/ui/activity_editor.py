@@ -33,6 +33,7 @@ from ceplanner.ui.widgets import (
     set_text_quietly,
     show_problem,
 )
+from ceplanner.ui.wording import object_words
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -55,10 +56,12 @@ class ChoiceModel(QAbstractListModel):
         super().__init__(parent)
         self.doc, self._items, self.attr, self.what = doc, items, attr, what
         self.target: Any = None
+        self._seen: list[int] = []
 
     def set_target(self, target: Any) -> None:
         self.beginResetModel()
         self.target = target
+        self._seen = [id(item) for item in self._items()]
         self.endResetModel()
 
     def rowCount(self, parent: Index = _ROOT) -> int:
@@ -93,12 +96,16 @@ class ChoiceModel(QAbstractListModel):
         ids = [i for i in getattr(self.target, self.attr) if i != item_id]
         if Qt.CheckState(value) == Qt.CheckState.Checked:
             ids.append(item_id)
-        self.doc.set_value(self.target, self.attr, ids, f"Change the {self.what}")
+        self.doc.set_value(self.target, self.attr, ids, f"Change the {self.what} of {object_words(self.target)}")
         return True
 
     def refresh(self) -> None:
-        self.beginResetModel()
-        self.endResetModel()
+        """Follow the plan: a reset only when the items themselves changed, else a repaint."""
+        seen = [id(item) for item in self._items()]
+        if seen != self._seen:
+            self.set_target(self.target)
+        elif seen:
+            self.dataChanged.emit(self.index(0), self.index(len(seen) - 1))
 
 
 class ActivityEditor(QWidget):
@@ -225,6 +232,7 @@ class ActivityEditor(QWidget):
         view.setModel(model)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setUniformItemSizes(True)  # one line each: thousands of groups lay out at once
         view.setMinimumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
         return view
 

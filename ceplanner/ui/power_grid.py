@@ -329,16 +329,17 @@ class PowerGrid(QGraphicsView):
             lines = 2 if len(groups) <= 3 else 1
             slots = min(len(groups), MAX_PER_CELL)
             step = min(34.0 if lines == 2 else 20.0, (CELL - 20) / max(slots - 1, 1))
-            for i, group in enumerate(groups):
-                slot = min(i, slots - 1)
+            # Too many to label here: the last place stands for the rest, named in its tooltip
+            # and in the table. Only the places drawn get a point, so a plan of thousands of
+            # groups draws at most 125.
+            for slot, group in enumerate(groups[:slots]):
                 home = QPointF(centre.x() - CELL / 2 + POINT, centre.y() + (slot - (slots - 1) / 2) * step)
-                text = None
-                if len(groups) > slots and i >= slots - 1:
-                    # Too many to label here: the rest share the last place, named in the table.
-                    text = f"+{len(groups) - slots + 1} more" if i == slots - 1 else ""
-                point = GroupPoint(self, group, home, lines, width, text)
-                if text == "":
-                    point.setZValue(1)
+                rest = groups[slot:] if len(groups) > slots and slot == slots - 1 else []
+                point = GroupPoint(self, group, home, lines, width, f"+{len(rest)} more" if rest else None)
+                if rest:
+                    names = [g.name or "(no name)" for g in rest[:15]]
+                    more = f"\n… and {len(rest) - 15} more" if len(rest) > 15 else ""
+                    point.setToolTip(plain_tip("\n".join(names) + more + "\nAll are listed in the table."))
                 self._scene.addItem(point)
                 point.setSelected(group.id in selected)
                 self.points[group.id] = point

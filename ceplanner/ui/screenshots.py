@@ -9,6 +9,7 @@ user's own are never touched.
 from __future__ import annotations
 
 import os
+import time
 import sys
 import tempfile
 from pathlib import Path
@@ -52,6 +53,12 @@ def take_screenshots(outdir: Path) -> list[Path]:
         window.go_to(index)
         for _ in range(5):
             app.processEvents()
+        page = window.current_page()
+        if hasattr(page, "charts_drawn"):  # drawn in the background: wait for the pictures
+            deadline = time.monotonic() + 30
+            while not getattr(page, "_charts_ready", True) and time.monotonic() < deadline:
+                app.processEvents()
+                time.sleep(0.02)
         written.append(_save(window.grab(), outdir / f"{index + 1:02d}-{step.key}.png"))
     window.close()
     QApplication.processEvents()

@@ -140,8 +140,12 @@ class Timeline(QWidget):
                 painter.drawText(
                     QRectF(x(month) + 2, 2, 31 * scale, HEADER - 4), Qt.AlignmentFlag.AlignLeft, words
                 )
+        exposed = event.rect()
         for row, (activity, start, end) in enumerate(self.dated()):
             top = HEADER + row * ROW
+            self._bars.append((QRectF(0, top, width, ROW), activity.id))
+            if top > exposed.bottom() or top + ROW < exposed.top():
+                continue  # off screen: a thousand activities paint as fast as twenty
             name = fm.elidedText(
                 activity.title or "Untitled activity", Qt.TextElideMode.ElideRight, LABEL_WIDTH - 12
             )
@@ -154,7 +158,6 @@ class Timeline(QWidget):
             # An outline keeps the lightest level (Inform) visible on a white page.
             painter.setPen(QPen(text, 2) if selected else QPen(QColor(colours.BLUE), 1))
             painter.drawRoundedRect(bar, 3, 3)
-            self._bars.append((QRectF(0, top, width, ROW), activity.id))
         painter.setPen(text)
         painter.drawText(
             bottom_text,

@@ -23,43 +23,15 @@ from PySide6.QtWidgets import (
 
 from ceplanner.core.checks import Severity, plan_checks
 from ceplanner.core.summary import budget_figures
+from ceplanner.ui.chart_images import ChartView, Picture, copy_for_drawing, draw_charts
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.follow import EditFollower
 from ceplanner.ui.pages.base import PlanPage
 from ceplanner.ui.widgets import add_row, name_widget, new_form
+from ceplanner.ui.worker import Task
 
 ProblemSource = Callable[[], list[tuple[str, str, list[str]]]]
 """Returns (step key, step name, problems) for every other page."""
-
-CHARTS = [
-    ("chart_power_interest", "Stakeholders", "power_interest_chart"),
-    ("chart_timeline", "Timeline", "timeline_chart"),
-    ("chart_budget", "Budget", "budget_chart"),
-    ("chart_vfm", "Value for money", "vfm_chart"),
-]
-
-
-class ChartBox(QWidget):
-    """Shows a figure whole at its own proportions, scaled to fit: the layout drawn for the PDF
-    is kept (stretching the canvas would move legends onto axis labels)."""
-
-    def __init__(self, canvas: QWidget) -> None:
-        super().__init__()
-        self.canvas = canvas
-        canvas.setParent(self)
-        figure = canvas.figure  # type: ignore[attr-defined]
-        self.inches = tuple(figure.get_size_inches())
-        self.setMinimumSize(240, 180)
-
-    def resizeEvent(self, event: Any) -> None:
-        width_in, height_in = self.inches
-        dpi = max(min(self.width() / width_in, self.height() / height_in), 30.0)
-        ratio = self.canvas.devicePixelRatioF()
-        self.canvas.figure.set_dpi(dpi * ratio)  # type: ignore[attr-defined]
-        w, h = int(width_in * dpi), int(height_in * dpi)
-        self.canvas.setGeometry((self.width() - w) // 2, (self.height() - h) // 2, w, h)
-        super().resizeEvent(event)
-
 
 CHART_PAUSE_MS = 400
 """How long editing must pause before the Review charts are drawn again."""
@@ -78,11 +50,15 @@ class ReviewPage(PlanPage):
     go_to_step = Signal(str)
     export_requested = Signal()
     print_requested = Signal()
+    charts_drawn = Signal()
+    """The chart pictures were (re)drawn in the background and are shown."""
 
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
         self.problem_source: ProblemSource | None = None
         self._charts_ready = False
+        self._chart_task: Task | None = None
+        self._charts_again = False
         # The charts take a few hundred milliseconds: redrawn after a pause in editing, never
         # on every edit, and only while this step is shown.
         self.chart_follower = EditFollower(self, doc, self._show_charts, delay_ms=CHART_PAUSE_MS)
@@ -102,7 +78,7 @@ class ReviewPage(PlanPage):
         self.charts = QTabWidget()
         self.charts.setObjectName("review_charts")
         self.charts.setAccessibleName("Charts")
-        self.charts_note = QLabel("The charts appear here.")
+        self.charts_note = QLabel("Drawing the charts…")
         self.charts_note.setObjectName("review_charts_note")
         self.charts_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         right.addWidget(self.charts_note, 1)
@@ -185,31 +161,41 @@ class ReviewPage(PlanPage):
             self.summary[key].setAccessibleDescription(text)
 
     def _show_charts(self) -> None:
-        """Draw the charts (importing matplotlib the first time this is needed)."""
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        """Have the charts drawn in the background; a newer edit meanwhile draws them again."""
+        if self._chart_task is not None:
+            self._charts_again = True
+            return
+        self._charts_again = False
+        plan = copy_for_drawing(self.doc.plan)
+        task = Task(lambda _progress: draw_charts(plan))
+        task.signals.finished.connect(self._charts_drawn)
+        task.signals.failed.connect(lambda exc: self._charts_drawn([]))
+        self._chart_task = task
+        task.start()
 
-        from ceplanner.report import charts
-
+    def _charts_drawn(self, pictures: list[Picture]) -> None:
+        self._chart_task = None
+        if self._charts_again:
+            if self.isVisible():
+                self._show_charts()
+            else:
+                self.chart_follower.stale = True
+        if not pictures:
+            return
         current = max(self.charts.currentIndex(), 0)
-        while self.charts.count():
-            widget = self.charts.widget(0)
-            self.charts.removeTab(0)
-            widget.deleteLater()
-        for name, title, function in CHARTS:
-            try:
-                maker = getattr(charts, function)
-                figure = maker(self.doc.plan, self.doc.budget) if function == "budget_chart" else maker(self.doc.plan)
-                widget: QWidget = ChartBox(FigureCanvasQTAgg(figure))
-            except Exception as exc:  # a chart that fails must not take the page down
-                widget = QLabel(f"This chart could not be drawn: {exc}")
-                widget.setWordWrap(True)
-            widget.setObjectName(name)
-            widget.setAccessibleName(f"{title} chart")
-            self.charts.addTab(widget, title)
+        if self.charts.count() == len(pictures):
+            for i, picture in enumerate(pictures):
+                view = self.charts.widget(i)
+                assert isinstance(view, ChartView)
+                view.show_picture(picture)
+        else:
+            for picture in pictures:
+                self.charts.addTab(ChartView(picture), picture.title)
         self.charts.setCurrentIndex(min(current, self.charts.count() - 1))
         self.charts_note.setVisible(False)
         self.charts.setVisible(True)
         self._charts_ready = True
+        self.charts_drawn.emit()
 
     def _activated(self, item: QListWidgetItem) -> None:
         step = item.data(Qt.ItemDataRole.UserRole)
