@@ -9,9 +9,9 @@ user's own are never touched.
 from __future__ import annotations
 
 import os
-import time
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 WIDTH, HEIGHT = 1280, 800
