@@ -15,11 +15,11 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Hashable, Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 from sqlite_utils import Database
@@ -40,11 +40,14 @@ from ceplanner.core.model import (
 from ceplanner.core.serialize import (
     FORMAT_VERSION,
     PlanFormatError,
-    field_encoders,
     from_dict,
     plan_from_json,
     plan_to_json,
 )
+from ceplanner.store.changes import LIST_COLUMNS as _LIST_COLUMNS
+from ceplanner.store.changes import Change, NotInFile, write_changes
+from ceplanner.store.changes import insert as _insert
+from ceplanner.store.changes import row as _row
 from ceplanner.store.errors import (
     CorruptPlanError,
     NewerVersionError,
@@ -71,7 +74,7 @@ DATA_TABLES = [
     "vfm",
     "risks",
 ]
-_LIST_COLUMNS = {"value_for_whom", "barriers", "group_ids", "objective_ids", "levels"}
+
 _BOOL_COLUMNS = {"seldom_heard", "in_kind"}
 T = TypeVar("T")
 
@@ -81,29 +84,6 @@ class SnapshotInfo:
     id: int
     name: str
     created: datetime
-
-
-def _row(obj: Any, skip: tuple[str, ...] = (), **extra: Any) -> dict[str, Any]:
-    """A model object as a table row: scalars as they are, lists of ids/words as JSON text."""
-    row: dict[str, Any] = {}
-    for name, encode in field_encoders(cast(Hashable, type(obj))):
-        if name in skip:
-            continue
-        value = encode(getattr(obj, name))
-        row[name] = json.dumps(value, ensure_ascii=False) if name in _LIST_COLUMNS else value
-    row.update(extra)
-    return row
-
-
-def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    columns = list(rows[0])
-    names = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" for _ in columns)
-    conn.executemany(
-        f"INSERT INTO {table} ({names}) VALUES ({marks})", [[r[c] for c in columns] for r in rows]
-    )
 
 
 def _check_header(path: Path) -> None:
@@ -242,6 +222,8 @@ class PlanStore:
         self.readonly = readonly
         self.db = Database(conn)
         self.migrated_backup: Path | None = None
+        self._saved_plan: Plan | None = None
+        """The plan object the file now holds, as last loaded or saved here (for saving changes only)."""
 
     # -- opening and creating ---------------------------------------------------------------
 
@@ -346,7 +328,9 @@ class PlanStore:
 
     def load(self) -> Plan:
         try:
-            return self._load()
+            plan = self._load()
+            self._saved_plan = plan
+            return plan
         except (sqlite3.DatabaseError, json.JSONDecodeError, KeyError, TypeError) as exc:
             raise CorruptPlanError(self.path, f"{self.path.name} cannot be read ({exc}).") from None
 
@@ -413,13 +397,27 @@ class PlanStore:
         else:
             conn.execute("COMMIT")
 
-    def save(self, plan: Plan, *, touch: bool = True) -> None:
+    def save(self, plan: Plan, *, touch: bool = True, changes: Sequence[Change] | None = None) -> None:
         """Replace the stored plan with ``plan`` in one transaction.
 
         ``touch`` sets the plan's modified time; creating a file from an imported plan keeps it.
+        ``changes`` (the objects and fields edited since this plan was last loaded or saved
+        here) lets only their rows be written; without it, or if one cannot be placed, every
+        row is written.
         """
         if touch:
             plan.modified = utc_now()
+        if changes is not None and self._saved_plan is plan:
+            try:
+                with self._transaction() as conn:
+                    write_changes(conn, plan, changes)
+                return
+            except NotInFile:
+                pass  # rolled back: the whole plan is written below
+            except sqlite3.IntegrityError as exc:
+                raise PlanFileError(self.path, f"The plan could not be saved: {exc}.") from None
+            except sqlite3.OperationalError as exc:
+                raise PlanFileError(self.path, f"The plan could not be saved to {self.path.name}: {exc}.") from None
         cost_rows: list[dict[str, Any]] = []
         indicator_rows: list[dict[str, Any]] = []
         for objective in plan.objectives:
@@ -455,6 +453,7 @@ class PlanStore:
             raise PlanFileError(self.path, f"The plan could not be saved: {exc}.") from None
         except sqlite3.OperationalError as exc:
             raise PlanFileError(self.path, f"The plan could not be saved to {self.path.name}: {exc}.") from None
+        self._saved_plan = plan
 
     def save_as(self, path: Path | str, plan: Plan) -> PlanStore:
         """Write this plan, snapshots included, to a new file and return the store for it."""

@@ -7,7 +7,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -132,4 +132,6 @@ def run_gui(path: str | None = None) -> int:
     if path is None and (sample := first_run_plan()) is not None:
         path = str(sample)
     launcher.start(path)
-    return app.exec()
+    status = app.exec()
+    QThreadPool.globalInstance().waitForDone(10_000)  # a chart or export still running ends first
+    return status

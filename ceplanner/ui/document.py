@@ -87,6 +87,8 @@ class PlanDocument(QObject):
         self._timer.setInterval(AUTOSAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self._first_unsaved: float | None = None
+        self._changes: list[tuple[Any, str]] = []
+        """What was edited since the last save, so a save writes only those rows."""
 
     @property
     def readonly(self) -> bool:
@@ -140,6 +142,7 @@ class PlanDocument(QObject):
     def _edited(self, obj: Any, attr: str) -> None:
         self._budget = None
         self._dirty = True
+        self._changes.append((obj, attr))
         if self.store is not None and not self.store.readonly:
             self._schedule_save()
         self.edited.emit(obj, attr)
@@ -166,7 +169,7 @@ class PlanDocument(QObject):
         if not self._dirty or self.store is None or self.store.readonly:
             return not self._dirty or self.store is None
         try:
-            self.store.save(self.plan)
+            self.store.save(self.plan, changes=self._changes)
         except PlanFileError as exc:
             self.save_failed.emit(str(exc))
             return False
@@ -174,6 +177,7 @@ class PlanDocument(QObject):
             self.save_failed.emit(f"The plan could not be saved because of an internal error ({exc!r}).")
             return False
         self._dirty = False
+        self._changes = []
         self.saved.emit()
         return True
 

@@ -7,6 +7,7 @@ as queued signals, so the slots may update widgets freely.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -49,9 +50,15 @@ class Task(QRunnable):
         try:
             result = self.work(self._progress)
         except BaseException as exc:  # reported to the GUI thread, never lost in the thread
-            self.signals.failed.emit(exc)
+            self._tell(self.signals.failed, exc)
         else:
-            self.signals.finished.emit(result)
+            self._tell(self.signals.finished, result)
+
+    @staticmethod
+    def _tell(signal: Any, value: Any) -> None:
+        # RuntimeError: the application closed while the work ran, and nobody is left to tell.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
     def start(self, pool: QThreadPool | None = None) -> None:
         _running.add(self)

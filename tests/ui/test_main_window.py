@@ -149,7 +149,7 @@ def test_a_failed_autosave_says_so_and_keeps_the_edit(
 ) -> None:
     window = _window(qtbot, sample_file)
 
-    def refuse(self: PlanStore, plan: object, touch: bool = True) -> None:
+    def refuse(self: PlanStore, plan: object, touch: bool = True, changes: object = None) -> None:
         raise PlanFileError(self.path, "The disk is full.")
 
     monkeypatch.setattr(PlanStore, "save", refuse)

@@ -73,6 +73,10 @@ class ContextPage(PlanPage):
         "checks. Value for: service users (tenants), staff, and the wider neighbourhood."
     )
 
+    def concerns(self, obj: object, attr: str) -> bool:
+        """The plan's own fields (and a replaced plan); not its groups, activities or costs."""
+        return obj is self.doc.plan and attr not in ("groups", "objectives", "activities", "risks")
+
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
         self.lines: dict[str, QLineEdit] = {}

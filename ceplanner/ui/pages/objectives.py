@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ceplanner.core.checks import plan_checks
-from ceplanner.core.model import Indicator, Objective, OutcomeLevel, label
+from ceplanner.core.model import Indicator, Objective, OutcomeLevel, StakeholderGroup, label
 from ceplanner.ui.activity_editor import ChoiceModel
 from ceplanner.ui.cost_model import holds, position
 from ceplanner.ui.document import PlanDocument
@@ -67,6 +67,14 @@ class ObjectivesPage(PlanPage):
         "reported right first time; baseline 62% (2025 audit); target 80%; evidence from the "
         "repairs system, pulled quarterly; analysed by the customer insight team."
     )
+
+    def concerns(self, obj: object, attr: str) -> bool:
+        """Objectives, their indicators, and the groups they can be linked to (by name)."""
+        if isinstance(obj, Objective | Indicator):
+            return True
+        if isinstance(obj, StakeholderGroup):
+            return attr == "name"
+        return obj is self.doc.plan and attr in ("objectives", "groups", "")
 
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
@@ -118,6 +126,7 @@ class ObjectivesPage(PlanPage):
         self.group_list = QTreeView()
         self.group_list.setRootIsDecorated(False)
         self.group_list.setHeaderHidden(True)
+        self.group_list.setUniformRowHeights(True)  # thousands of groups lay out at once
         self.group_list.setModel(self.groups)
         self.group_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
         add_row(form, "Linked groups", self.group_list, "objective_groups", "Whose outcome this is.")

@@ -49,6 +49,10 @@ class StakeholdersPage(PlanPage):
         "power 5, interest 3: manage closely, target level Collaborate)."
     )
 
+    def concerns(self, obj: object, attr: str) -> bool:
+        """The groups (the table and grid follow their own edits; the page only its buttons)."""
+        return obj is self.doc.plan and attr in ("groups", "", "readonly")
+
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
         self.model = StakeholderModel(doc, self)
