@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from ceplanner.core.model import Method, Plan
 from ceplanner.core.money import MAX_AMOUNT_MAJOR
+from ceplanner.core.references import dangling_references, duplicate_ids, prune_dangling_references
 
 FORMAT_NAME = "ceplanner-plan"
 FORMAT_VERSION = 1
@@ -274,56 +275,27 @@ def from_dict(cls: type[T], raw: Any, path: str = "") -> T:
     return result
 
 
-def _check_references(plan: Plan) -> None:
-    ids: set[str] = set()
-    collections: list[tuple[str, list[Any]]] = [
-        ("groups", plan.groups),
-        ("objectives", plan.objectives),
-        ("methods", plan.methods),
-        ("activities", plan.activities),
-        ("risks", plan.risks),
-    ]
-    for name, items in collections:
-        for i, item in enumerate(items):
-            if item.id in ids:
-                raise _fail(f"plan.{name}[{i}].id", f"{item.id!r} is used twice")
-            ids.add(item.id)
-    line_ids: set[str] = set()
-    owners: list[tuple[str, list[Any]]] = [("methods", plan.methods), ("activities", plan.activities)]
-    for name, items in owners:
-        for i, owner in enumerate(items):
-            for j, line in enumerate(owner.cost_lines):
-                if line.id in line_ids:
-                    raise _fail(f"plan.{name}[{i}].cost_lines[{j}].id", f"{line.id!r} is used twice")
-                line_ids.add(line.id)
-    indicator_ids: set[str] = set()
-    for i, objective in enumerate(plan.objectives):
-        for j, indicator in enumerate(objective.indicators):
-            if indicator.id in indicator_ids:
-                raise _fail(f"plan.objectives[{i}].indicators[{j}].id", f"{indicator.id!r} is used twice")
-            indicator_ids.add(indicator.id)
-    group_ids = {g.id for g in plan.groups}
-    objective_ids = {o.id for o in plan.objectives}
-    method_ids = {m.id for m in plan.methods}
-    for i, objective in enumerate(plan.objectives):
-        for j, gid in enumerate(objective.group_ids):
-            if gid not in group_ids:
-                raise _fail(f"plan.objectives[{i}].group_ids[{j}]", f"no group has id {gid!r}")
-    for i, activity in enumerate(plan.activities):
-        for j, gid in enumerate(activity.group_ids):
-            if gid not in group_ids:
-                raise _fail(f"plan.activities[{i}].group_ids[{j}]", f"no group has id {gid!r}")
-        for j, oid in enumerate(activity.objective_ids):
-            if oid not in objective_ids:
-                raise _fail(f"plan.activities[{i}].objective_ids[{j}]", f"no objective has id {oid!r}")
-        if activity.method_id is not None and activity.method_id not in method_ids:
-            raise _fail(f"plan.activities[{i}].method_id", f"no method has id {activity.method_id!r}")
-    es = [r.e for r in plan.vfm]
-    if len(set(es)) != len(es):
-        raise _fail("plan.vfm", "an E is assessed twice")
+def check_references(plan: Plan, repairs: list[str] | None = None) -> None:
+    """The reference checks every reader of a plan applies (JSON import, plan files, snapshots).
+
+    A duplicate id is always refused. A link to a missing group, objective or method is refused
+    when ``repairs`` is None (JSON import: the document must say what it means); otherwise the
+    link is removed and a sentence saying so is appended to ``repairs`` (plan files and
+    snapshots saved before deletions removed their links).
+    """
+    duplicates = duplicate_ids(plan)
+    if duplicates:
+        raise PlanFormatError(duplicates[0])
+    if repairs is None:
+        dangling = dangling_references(plan)
+        if dangling:
+            raise PlanFormatError(dangling[0])
+    else:
+        repairs += prune_dangling_references(plan)
 
 
-def plan_from_dict(raw: Any) -> Plan:
+def plan_from_dict(raw: Any, repairs: list[str] | None = None) -> Plan:
+    """Read a plan document; see :func:`check_references` for ``repairs``."""
     if not isinstance(raw, dict):
         raise _fail("document", "expected a JSON object")
     if raw.get("format") != FORMAT_NAME:
@@ -342,16 +314,16 @@ def plan_from_dict(raw: Any) -> Plan:
     if "plan" not in raw:
         raise _fail("plan", "is missing")
     plan = from_dict(Plan, raw["plan"], "plan")
-    _check_references(plan)
+    check_references(plan, repairs)
     return plan
 
 
-def plan_from_json(text: str) -> Plan:
+def plan_from_json(text: str, repairs: list[str] | None = None) -> Plan:
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
         raise PlanFormatError(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
-    return plan_from_dict(raw)
+    return plan_from_dict(raw, repairs)
 
 
 def methods_from_dict(raw: Any) -> list[Method]:

@@ -40,6 +40,7 @@ from ceplanner.core.model import (
 from ceplanner.core.serialize import (
     FORMAT_VERSION,
     PlanFormatError,
+    check_references,
     field_encoders,
     from_dict,
     plan_from_json,
@@ -242,6 +243,9 @@ class PlanStore:
         self.readonly = readonly
         self.db = Database(conn)
         self.migrated_backup: Path | None = None
+        self.repairs: list[str] = []
+        """What the last :meth:`load` or :meth:`snapshot_plan` mended in the plan it read, one
+        sentence each (links to entities deleted by older versions); empty when nothing."""
 
     # -- opening and creating ---------------------------------------------------------------
 
@@ -345,8 +349,18 @@ class PlanStore:
             ) from None
 
     def load(self) -> Plan:
+        """Read the plan, applying the same checks as a JSON import.
+
+        Links to deleted entities (left by older versions) are removed from the plan returned
+        and described in :attr:`repairs`; the file itself is not changed until the next save.
+        """
+        self.repairs = []
         try:
-            return self._load()
+            plan = self._load()
+            check_references(plan, self.repairs)
+            return plan
+        except PlanFormatError as exc:
+            raise CorruptPlanError(self.path, f"{self.path.name} holds data ceplanner cannot use ({exc}).") from None
         except (sqlite3.DatabaseError, json.JSONDecodeError, KeyError, TypeError) as exc:
             raise CorruptPlanError(self.path, f"{self.path.name} cannot be read ({exc}).") from None
 
@@ -480,22 +494,41 @@ class PlanStore:
         return [SnapshotInfo(r[0], r[1], datetime.fromisoformat(r[2])) for r in rows]
 
     def take_snapshot(self, name: str, plan: Plan) -> SnapshotInfo:
-        """Keep a named, dated copy of ``plan`` inside the file."""
+        """Keep a named, dated copy of ``plan`` inside the file.
+
+        The stored copy is read back and checked before the transaction commits, so a snapshot
+        that was taken can always be restored; if it could not be, none is kept and
+        :class:`PlanFileError` says why.
+        """
         name = name.strip() or "Snapshot"
         created = utc_now()
+        data = plan_to_json(plan)
         with self._transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO snapshots (name, created, format_version, data) VALUES (?, ?, ?, ?)",
-                [name, created.isoformat(), FORMAT_VERSION, plan_to_json(plan)],
+                [name, created.isoformat(), FORMAT_VERSION, data],
             )
-        return SnapshotInfo(int(cursor.lastrowid or 0), name, created)
+            snapshot_id = int(cursor.lastrowid or 0)
+            stored = conn.execute("SELECT data FROM snapshots WHERE id = ?", [snapshot_id]).fetchone()[0]
+            repairs: list[str] = []
+            try:
+                again = plan_from_json(stored, repairs)
+            except PlanFormatError as exc:
+                raise PlanFileError(
+                    self.path, f"The snapshot was not kept: it could not be restored later ({exc})."
+                ) from None
+            if not repairs and plan_to_json(again) != data:
+                raise PlanFileError(self.path, "The snapshot was not kept: it did not read back as taken.")
+        return SnapshotInfo(snapshot_id, name, created)
 
     def snapshot_plan(self, snapshot_id: int) -> Plan:
+        """The plan kept in a snapshot; links to deleted entities are pruned (see :attr:`repairs`)."""
         row = self.db.execute("SELECT data FROM snapshots WHERE id = ?", [snapshot_id]).fetchone()
         if row is None:
             raise PlanFileError(self.path, "That snapshot no longer exists.")
+        self.repairs = []
         try:
-            return plan_from_json(row[0])
+            return plan_from_json(row[0], self.repairs)
         except PlanFormatError as exc:
             raise CorruptPlanError(self.path, f"The snapshot cannot be read ({exc}).") from None
 
