@@ -2,24 +2,42 @@
 
 from ceplanner.store.errors import (
     CorruptPlanError,
+    DiskFullError,
     NewerVersionError,
+    NotAFileError,
     NotAPlanError,
     NotSQLiteError,
+    OutputExistsError,
+    OutputRefusedError,
+    PlanChangedElsewhereError,
     PlanFileError,
     PlanFileMissingError,
+    PlanInUseError,
+    PlanLockedError,
+    PlanTooShortError,
     ReadOnlyPlanError,
+    WriteFailedError,
 )
 from ceplanner.store.planfile import SUFFIX, PlanStore, SnapshotInfo
 
 __all__ = [
     "SUFFIX",
     "CorruptPlanError",
+    "DiskFullError",
     "NewerVersionError",
+    "NotAFileError",
     "NotAPlanError",
     "NotSQLiteError",
+    "OutputExistsError",
+    "OutputRefusedError",
+    "PlanChangedElsewhereError",
     "PlanFileError",
     "PlanFileMissingError",
+    "PlanInUseError",
+    "PlanLockedError",
     "PlanStore",
+    "PlanTooShortError",
     "ReadOnlyPlanError",
     "SnapshotInfo",
+    "WriteFailedError",
 ]

@@ -14,7 +14,6 @@ import json
 import os
 import shutil
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -56,6 +55,7 @@ from ceplanner.store.errors import (
     ReadOnlyPlanError,
 )
 from ceplanner.store.migrations import KNOWN_MIGRATIONS, SCHEMA_VERSION, migrations
+from ceplanner.store.safe_write import replace_from_temp, temp_beside, write_error
 
 SUFFIX = ".ceplan"
 APPLICATION_ID = 0x43455041  # "CEPA": marks the SQLite file as a ceplanner plan
@@ -276,18 +276,27 @@ class PlanStore:
 
     @classmethod
     def create(cls, path: Path | str, plan: Plan, *, overwrite: bool = False) -> PlanStore:
-        """Write ``plan`` to a new file; the file appears complete or not at all."""
+        """Write ``plan`` to a new file; the file appears complete or not at all.
+
+        A full disk raises :class:`DiskFullError`, other write failures
+        :class:`WriteFailedError`; an existing file at ``path`` is then unchanged.
+        """
         path = Path(path)
         if path.exists() and not overwrite:
             raise PlanFileError(path, f"{path.name} already exists; choose another name.")
         tmp = cls._temp_beside(path)
         try:
             conn = _connect(str(tmp))
-            store = cls(tmp, conn, readonly=False)
-            _initialise(store.db)
-            store.save(plan, touch=False)
-            conn.close()
-            os.replace(tmp, path)
+            try:
+                store = cls(path, conn, readonly=False)  # named as the target in messages
+                _initialise(store.db)
+                store.save(plan, touch=False)
+            finally:
+                conn.close()
+            replace_from_temp(tmp, path)
+        except (OSError, sqlite3.Error) as exc:
+            tmp.unlink(missing_ok=True)
+            raise write_error(path, exc) from None
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
@@ -302,17 +311,7 @@ class PlanStore:
             raise ReadOnlyPlanError(
                 path, f"ceplanner cannot write in {folder}: the folder is read-only. Choose another folder."
             )
-        try:
-            fd, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=folder)
-        except OSError:
-            raise ReadOnlyPlanError(
-                path, f"ceplanner cannot write in {folder}: the folder is read-only. Choose another folder."
-            ) from None
-        os.close(fd)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(name, 0o666 & ~umask)  # mkstemp makes 0600; a plan file is an ordinary document
-        return Path(name)
+        return temp_beside(path, ".tmp")
 
     def close(self) -> None:
         self.db.conn.close()
@@ -421,11 +420,14 @@ class PlanStore:
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        else:
             conn.execute("COMMIT")
+        except BaseException:
+            # SQLite may already have rolled back (a full disk does): the cause must not be hidden
+            # behind "cannot rollback - no transaction is active".
+            if conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+            raise
 
     def save(self, plan: Plan, *, touch: bool = True) -> None:
         """Replace the stored plan with ``plan`` in one transaction.
@@ -467,21 +469,30 @@ class PlanStore:
                 _insert(conn, "risks", [_row(r, ord=i) for i, r in enumerate(plan.risks)])
         except sqlite3.IntegrityError as exc:
             raise PlanFileError(self.path, f"The plan could not be saved: {exc}.") from None
-        except sqlite3.OperationalError as exc:
-            raise PlanFileError(self.path, f"The plan could not be saved to {self.path.name}: {exc}.") from None
+        except (OSError, sqlite3.OperationalError) as exc:
+            raise write_error(self.path, exc) from None
 
     def save_as(self, path: Path | str, plan: Plan) -> PlanStore:
-        """Write this plan, snapshots included, to a new file and return the store for it."""
+        """Write this plan, snapshots included, to a new file and return the store for it.
+
+        A full disk raises :class:`DiskFullError` ("... was not saved: the disk is full"); an
+        existing file at ``path`` and this store's own file are then unchanged.
+        """
         path = Path(path)
         tmp = self._temp_beside(path)
         try:
             dest = _connect(str(tmp))
-            self.db.conn.backup(dest)
-            copy = PlanStore(tmp, dest, readonly=False)
-            copy.save(plan, touch=False)
-            dest.execute("PRAGMA journal_mode = DELETE")
-            dest.close()
-            os.replace(tmp, path)
+            try:
+                self.db.conn.backup(dest)
+                copy = PlanStore(path, dest, readonly=False)
+                copy.save(plan, touch=False)
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
+            replace_from_temp(tmp, path)
+        except (OSError, sqlite3.Error) as exc:
+            tmp.unlink(missing_ok=True)
+            raise write_error(path, exc) from None
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
