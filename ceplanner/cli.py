@@ -25,7 +25,8 @@ class CliError(Exception):
 
 
 def _load(path: str) -> Plan:
-    with PlanStore.open(path) as store:
+    """Read a plan without changing its file in any way (no migration, recovery or lock)."""
+    with PlanStore.open(path, readonly=True) as store:
         plan = store.load()
         for note in store.repairs:
             print(f"ceplanner: note: {note}", file=sys.stderr)

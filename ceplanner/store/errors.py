@@ -45,7 +45,7 @@ class PlanTooShortError(CorruptPlanError):
     """The file is shorter than its own header says: cut short by an interrupted copy or download."""
 
 
-class NotAFileError(PlanFileError):
+class NotAFileError(NotSQLiteError):
     """The path names a folder, a device, a pipe or a socket, not a regular file."""
 
 

@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -49,17 +50,16 @@ from ceplanner.store.errors import (
     CorruptPlanError,
     NewerVersionError,
     NotAPlanError,
-    NotSQLiteError,
     PlanFileError,
-    PlanFileMissingError,
+    PlanLockedError,
     ReadOnlyPlanError,
 )
+from ceplanner.store.header import Header, read_header, writer_active
 from ceplanner.store.migrations import KNOWN_MIGRATIONS, SCHEMA_VERSION, migrations
 from ceplanner.store.safe_write import replace_from_temp, temp_beside, write_error
 
 SUFFIX = ".ceplan"
 APPLICATION_ID = 0x43455041  # "CEPA": marks the SQLite file as a ceplanner plan
-SQLITE_HEADER = b"SQLite format 3\x00"
 DATA_TABLES = [
     "plan",
     "stakeholder_groups",
@@ -107,66 +107,85 @@ def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) ->
     )
 
 
-def _check_header(path: Path) -> None:
-    if not path.exists():
-        raise PlanFileMissingError(path, f"There is no file at {path}.")
-    if path.is_dir():
-        raise NotSQLiteError(path, f"{path} is a folder, not a ceplanner plan.")
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-    except PermissionError:
-        raise ReadOnlyPlanError(path, f"You do not have permission to read {path.name}.") from None
-    if not header:
-        raise NotSQLiteError(path, f"{path.name} is empty: it is not a ceplanner plan.")
-    if header != SQLITE_HEADER:
-        raise NotSQLiteError(
-            path, f"{path.name} is not a ceplanner plan: it is not a database file of any kind."
-        )
-
-
-def _connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
-    conn = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False)
+def _connect(target: str, *, uri: bool = False, timeout: float = 2.0) -> sqlite3.Connection:
+    conn = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False, timeout=timeout)
     conn.execute("PRAGMA trusted_schema = OFF")
     return conn
 
 
-def _recover_interrupted_save(path: Path) -> None:
-    """Roll back a save that was cut off (a crash or kill left a hot journal beside the file).
+def _connect_ro(path: Path) -> sqlite3.Connection:
+    """A read-only connection: it cannot write the file, its journal or a ``-wal`` file."""
+    return _connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True, timeout=1.0)
 
-    This is SQLite's own recovery, restoring the last committed plan; it needs write access,
-    which the read-only inspection that follows does not have.
-    """
-    journal = path.with_name(path.name + "-journal")
-    if not journal.exists() or journal.stat().st_size == 0:
-        return
-    if not _writable(path):
-        raise ReadOnlyPlanError(
-            path,
-            f"{path.name} was interrupted while being saved and must be repaired, but it is read-only. "
-            "Make the file and its folder writable, then open it again.",
-        )
-    conn = _connect(str(path))
+
+def _is_busy(exc: BaseException) -> bool:
+    """Whether an SQLite error means another connection holds the file's lock (not damage)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    text = str(exc)
+    return "database is locked" in text or "database table is locked" in text
+
+
+def _locked_error(path: Path) -> PlanLockedError:
+    return PlanLockedError(
+        path,
+        f"{path.name} is in use: another program is saving it at this moment. "
+        "Wait a moment and try again; the file itself is fine.",
+    )
+
+
+def _sidecar(path: Path, kind: str) -> Path | None:
+    """``path``'s ``-journal`` or ``-wal`` file, if one with content exists."""
+    side = path.with_name(f"{path.name}-{kind}")
     try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise CorruptPlanError(path, f"{path.name} is damaged and cannot be opened ({exc}).") from None
-    finally:
-        conn.close()
+        return side if side.stat().st_size > 0 else None
+    except OSError:
+        return None
 
 
-def _inspect(path: Path) -> list[str]:
-    """Check, read-only, that ``path`` is a healthy plan this version can read.
+@contextlib.contextmanager
+def _readable_copy(path: Path, header: Header) -> Iterator[Path]:
+    """The file to inspect and read without changing anything the user has.
 
-    Returns the names of the migrations still to apply. Raises a :class:`PlanFileError`.
+    A healthy plan is read in place, read-only. A file with a hot journal (a save was cut off)
+    or in WAL mode is copied, with its journal or ``-wal`` file, to a private folder where SQLite
+    may recover it; the user's files are not touched until the plan is opened for editing.
     """
-    _check_header(path)
-    _recover_interrupted_save(path)
-    conn = _connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+    journal, wal = _sidecar(path, "journal"), _sidecar(path, "wal")
+    if journal is None and wal is None and not header.wal:
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="ceplanner-inspect-") as folder:
+        copy = Path(folder) / path.name
+        shutil.copyfile(path, copy)
+        for side in (journal, wal):
+            if side is not None:
+                shutil.copyfile(side, Path(folder) / side.name)
+        conn = _connect(str(copy))
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # recovers the copy
+            conn.execute("PRAGMA journal_mode = DELETE")  # folds a -wal file into the copy
+        except sqlite3.DatabaseError as exc:
+            raise CorruptPlanError(
+                path, f"{path.name} is damaged and cannot be opened ({exc}). Restore it from a backup."
+            ) from None
+        finally:
+            conn.close()
+        read_header(copy)  # cut short? (measured after recovery, as SQLite would see it)
+        yield copy
+
+
+def _check_plan(path: Path, source: Path) -> list[str]:
+    """Check, read-only, that ``source`` (``path`` or a copy of it) is a healthy plan this
+    version can read. Returns the names of the migrations still to apply."""
+    conn = _connect_ro(source)
     try:
         try:
             result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         except sqlite3.DatabaseError as exc:
+            if _is_busy(exc):
+                raise _locked_error(path) from None
             raise CorruptPlanError(
                 path, f"{path.name} is damaged and cannot be opened ({exc}). Restore it from a backup."
             ) from None
@@ -203,8 +222,16 @@ def _inspect(path: Path) -> list[str]:
                 f"{path.name} was saved by a newer version of ceplanner (plan schema "
                 f"{len(applied)}; this version reads up to {SCHEMA_VERSION}). Update ceplanner to open it.",
             )
+        if applied != KNOWN_MIGRATIONS[: len(applied)] or not applied:
+            raise CorruptPlanError(
+                path,
+                f"{path.name} is damaged: it is marked as a ceplanner plan but does not record how its "
+                "tables were made, so it was not opened and was left as it is. Restore it from a backup.",
+            )
         return [name for name in KNOWN_MIGRATIONS if name not in applied]
     except sqlite3.DatabaseError as exc:
+        if _is_busy(exc):
+            raise _locked_error(path) from None
         raise CorruptPlanError(path, f"{path.name} is damaged and cannot be read ({exc}).") from None
     finally:
         conn.close()
@@ -220,10 +247,15 @@ def _writable(path: Path) -> bool:
     return marked_writable(path) and marked_writable(path.resolve().parent)
 
 
-def _backup_before_migration(path: Path, from_version: int) -> Path:
+def _backup_copy(path: Path, source: Path, label: str) -> Path:
+    """Keep a whole, self-contained copy of the plan beside it before changing its form."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    backup = path.with_name(f"{path.stem}.schema{from_version}-backup-{stamp}{path.suffix}")
-    shutil.copy2(path, backup)
+    backup = path.with_name(f"{path.stem}.{label}-backup-{stamp}{path.suffix}")
+    try:
+        shutil.copy2(source, backup)
+    except OSError as exc:
+        backup.unlink(missing_ok=True)
+        raise write_error(backup, exc) from None
     return backup
 
 
@@ -250,29 +282,62 @@ class PlanStore:
     # -- opening and creating ---------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str) -> PlanStore:
-        """Open an existing plan after checking it; migrate it (after a backup copy) if older."""
+    def open(cls, path: Path | str, *, readonly: bool = False) -> PlanStore:
+        """Open an existing plan after checking it; migrate it (after a backup copy) if older.
+
+        The file is inspected read-only first, and a refused file is never changed: not even a
+        journal left beside it is rolled back, nor a ``-wal`` file checkpointed. With
+        ``readonly`` (or when the file or folder is read-only) the plan is read into memory and
+        the file is never written. Opening for editing finishes a save that was cut off and
+        turns a WAL-mode file into one self-contained file, after keeping a backup copy.
+
+        Raises a :class:`PlanFileError` subclass, each with a sentence for the user.
+        """
         path = Path(path)
-        pending = _inspect(path)
-        writable = _writable(path)
-        backup: Path | None = None
-        if not writable:
-            # Read into memory so that an old schema can be brought up to date without writing.
-            source = _connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
-            conn = _connect(":memory:")
-            source.backup(conn)
-            source.close()
-        else:
-            if pending:
-                backup = _backup_before_migration(path, SCHEMA_VERSION - len(pending))
-            conn = _connect(str(path))
-            conn.execute("PRAGMA journal_mode = DELETE")
+        header = read_header(path)
+        if writer_active(path):
+            raise _locked_error(path)
+        with _readable_copy(path, header) as source:
+            pending = _check_plan(path, source)
+            if readonly or not _writable(path):
+                return cls._open_in_memory(path, source, pending)
+            backup: Path | None = None
+            if pending or header.wal:
+                label = f"schema{SCHEMA_VERSION - len(pending)}" if pending else "before-wal-conversion"
+                backup = _backup_copy(path, source, label)
+        conn = _connect(str(path))  # SQLite rolls back a save that was cut off, as it reads
+        try:
+            conn.execute("PRAGMA journal_mode = DELETE")  # a WAL file becomes one file again
             conn.execute("PRAGMA synchronous = FULL")
-        if pending:
-            _initialise(Database(conn))
-        store = cls(path, conn, readonly=not writable)
+            if pending:
+                _initialise(Database(conn))
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            if _is_busy(exc):
+                raise _locked_error(path) from None
+            raise CorruptPlanError(path, f"{path.name} could not be brought up to date ({exc}).") from None
+        store = cls(path, conn, readonly=False)
         store.migrated_backup = backup
         return store
+
+    @classmethod
+    def _open_in_memory(cls, path: Path, source: Path, pending: list[str]) -> PlanStore:
+        """A read-only store reading a copy in memory (so an old schema can be brought up to date
+        without writing)."""
+        conn = _connect(":memory:")
+        reader = _connect_ro(source)
+        try:
+            reader.backup(conn)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            if _is_busy(exc):
+                raise _locked_error(path) from None
+            raise CorruptPlanError(path, f"{path.name} cannot be read ({exc}).") from None
+        finally:
+            reader.close()
+        if pending:
+            _initialise(Database(conn))
+        return cls(path, conn, readonly=True)
 
     @classmethod
     def create(cls, path: Path | str, plan: Plan, *, overwrite: bool = False) -> PlanStore:
@@ -415,19 +480,31 @@ class PlanStore:
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; SQLite and disk errors come out as :class:`PlanFileError`s."""
         self._require_writable()
         conn = self.db.conn
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            yield conn
-            conn.execute("COMMIT")
-        except BaseException:
-            # SQLite may already have rolled back (a full disk does): the cause must not be hidden
-            # behind "cannot rollback - no transaction is active".
-            if conn.in_transaction:
-                with contextlib.suppress(sqlite3.Error):
-                    conn.execute("ROLLBACK")
-            raise
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                # SQLite may already have rolled back (a full disk does): the cause must not be
+                # hidden behind "cannot rollback - no transaction is active".
+                if conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                raise
+        except sqlite3.IntegrityError as exc:
+            raise PlanFileError(self.path, f"The plan could not be saved: {exc}.") from None
+        except (OSError, sqlite3.OperationalError) as exc:
+            if _is_busy(exc):
+                raise PlanLockedError(
+                    self.path,
+                    f"{self.path.name} is in use: another program is writing to it at this moment, so "
+                    "your changes were not saved yet. They are kept; try again in a moment.",
+                ) from None
+            raise write_error(self.path, exc) from None
 
     def save(self, plan: Plan, *, touch: bool = True) -> None:
         """Replace the stored plan with ``plan`` in one transaction.
@@ -446,31 +523,26 @@ class PlanStore:
                     _row(line, owner_kind=owner_kind, owner_id=owner.id, ord=j)
                     for j, line in enumerate(owner.cost_lines)
                 ]
-        try:
-            with self._transaction() as conn:
-                for table in DATA_TABLES:
-                    conn.execute(f"DELETE FROM {table}")
-                skip_plan = ("groups", "objectives", "methods", "activities", "evaluation", "vfm", "risks")
-                _insert(conn, "plan", [_row(plan, skip_plan, id=1)])
-                _insert(conn, "stakeholder_groups", [_row(g, ord=i) for i, g in enumerate(plan.groups)])
-                _insert(
-                    conn, "objectives", [_row(o, ("indicators",), ord=i) for i, o in enumerate(plan.objectives)]
-                )
-                _insert(conn, "indicators", indicator_rows)
-                _insert(conn, "methods", [_row(m, ("cost_lines",), ord=i) for i, m in enumerate(plan.methods)])
-                _insert(
-                    conn,
-                    "activities",
-                    [_row(a, ("cost_lines",), ord=i) for i, a in enumerate(plan.activities)],
-                )
-                _insert(conn, "cost_lines", cost_rows)
-                _insert(conn, "evaluation", [_row(plan.evaluation, id=1)])
-                _insert(conn, "vfm", [_row(r, ord=i) for i, r in enumerate(plan.vfm)])
-                _insert(conn, "risks", [_row(r, ord=i) for i, r in enumerate(plan.risks)])
-        except sqlite3.IntegrityError as exc:
-            raise PlanFileError(self.path, f"The plan could not be saved: {exc}.") from None
-        except (OSError, sqlite3.OperationalError) as exc:
-            raise write_error(self.path, exc) from None
+        with self._transaction() as conn:
+            for table in DATA_TABLES:
+                conn.execute(f"DELETE FROM {table}")
+            skip_plan = ("groups", "objectives", "methods", "activities", "evaluation", "vfm", "risks")
+            _insert(conn, "plan", [_row(plan, skip_plan, id=1)])
+            _insert(conn, "stakeholder_groups", [_row(g, ord=i) for i, g in enumerate(plan.groups)])
+            _insert(
+                conn, "objectives", [_row(o, ("indicators",), ord=i) for i, o in enumerate(plan.objectives)]
+            )
+            _insert(conn, "indicators", indicator_rows)
+            _insert(conn, "methods", [_row(m, ("cost_lines",), ord=i) for i, m in enumerate(plan.methods)])
+            _insert(
+                conn,
+                "activities",
+                [_row(a, ("cost_lines",), ord=i) for i, a in enumerate(plan.activities)],
+            )
+            _insert(conn, "cost_lines", cost_rows)
+            _insert(conn, "evaluation", [_row(plan.evaluation, id=1)])
+            _insert(conn, "vfm", [_row(r, ord=i) for i, r in enumerate(plan.vfm)])
+            _insert(conn, "risks", [_row(r, ord=i) for i, r in enumerate(plan.risks)])
 
     def save_as(self, path: Path | str, plan: Plan) -> PlanStore:
         """Write this plan, snapshots included, to a new file and return the store for it.
