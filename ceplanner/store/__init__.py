@@ -18,12 +18,14 @@ from ceplanner.store.errors import (
     ReadOnlyPlanError,
     WriteFailedError,
 )
+from ceplanner.store.lock import LockOwner, lock_path, read_lock
 from ceplanner.store.planfile import SUFFIX, PlanStore, SnapshotInfo
 
 __all__ = [
     "SUFFIX",
     "CorruptPlanError",
     "DiskFullError",
+    "LockOwner",
     "NewerVersionError",
     "NotAFileError",
     "NotAPlanError",
@@ -40,4 +42,6 @@ __all__ = [
     "ReadOnlyPlanError",
     "SnapshotInfo",
     "WriteFailedError",
+    "lock_path",
+    "read_lock",
 ]

@@ -50,11 +50,13 @@ from ceplanner.store.errors import (
     CorruptPlanError,
     NewerVersionError,
     NotAPlanError,
+    PlanChangedElsewhereError,
     PlanFileError,
     PlanLockedError,
     ReadOnlyPlanError,
 )
 from ceplanner.store.header import Header, read_header, writer_active
+from ceplanner.store.lock import PlanLock, in_use_error, read_lock
 from ceplanner.store.migrations import KNOWN_MIGRATIONS, SCHEMA_VERSION, migrations
 from ceplanner.store.safe_write import replace_from_temp, temp_beside, write_error
 
@@ -247,6 +249,13 @@ def _writable(path: Path) -> bool:
     return marked_writable(path) and marked_writable(path.resolve().parent)
 
 
+def _refuse_if_open_elsewhere(path: Path) -> None:
+    """Refuse to replace a plan that is open for editing (a live lock file beside it)."""
+    owner = read_lock(path)
+    if owner is not None and not owner.stale:
+        raise in_use_error(path, owner)
+
+
 def _backup_copy(path: Path, source: Path, label: str) -> Path:
     """Keep a whole, self-contained copy of the plan beside it before changing its form."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -278,11 +287,14 @@ class PlanStore:
         self.repairs: list[str] = []
         """What the last :meth:`load` or :meth:`snapshot_plan` mended in the plan it read, one
         sentence each (links to entities deleted by older versions); empty when nothing."""
+        self.lock: PlanLock | None = None
+        """This store's lock file, when opened for editing (see :mod:`ceplanner.store.lock`)."""
+        self._seen: tuple[int, tuple[int, int]] | None = None
 
     # -- opening and creating ---------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, *, readonly: bool = False) -> PlanStore:
+    def open(cls, path: Path | str, *, readonly: bool = False, take_over: bool = False) -> PlanStore:
         """Open an existing plan after checking it; migrate it (after a backup copy) if older.
 
         The file is inspected read-only first, and a refused file is never changed: not even a
@@ -291,34 +303,97 @@ class PlanStore:
         the file is never written. Opening for editing finishes a save that was cut off and
         turns a WAL-mode file into one self-contained file, after keeping a backup copy.
 
+        Opening for editing takes the plan's lock file. If the plan is open for editing
+        elsewhere, :class:`PlanInUseError` says by whom, where and since when; the caller may
+        then open it with ``readonly=True``, or with ``take_over=True`` once the user confirms.
+
         Raises a :class:`PlanFileError` subclass, each with a sentence for the user.
         """
         path = Path(path)
         header = read_header(path)
         if writer_active(path):
             raise _locked_error(path)
-        with _readable_copy(path, header) as source:
-            pending = _check_plan(path, source)
-            if readonly or not _writable(path):
-                return cls._open_in_memory(path, source, pending)
-            backup: Path | None = None
-            if pending or header.wal:
-                label = f"schema{SCHEMA_VERSION - len(pending)}" if pending else "before-wal-conversion"
-                backup = _backup_copy(path, source, label)
-        conn = _connect(str(path))  # SQLite rolls back a save that was cut off, as it reads
+        lock: PlanLock | None = None
         try:
-            conn.execute("PRAGMA journal_mode = DELETE")  # a WAL file becomes one file again
-            conn.execute("PRAGMA synchronous = FULL")
-            if pending:
-                _initialise(Database(conn))
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            if _is_busy(exc):
-                raise _locked_error(path) from None
-            raise CorruptPlanError(path, f"{path.name} could not be brought up to date ({exc}).") from None
-        store = cls(path, conn, readonly=False)
+            with _readable_copy(path, header) as source:
+                pending = _check_plan(path, source)
+                if readonly or not _writable(path):
+                    return cls._open_in_memory(path, source, pending)
+                lock = PlanLock.acquire(path, take_over=take_over)
+                backup: Path | None = None
+                if pending or header.wal:
+                    label = f"schema{SCHEMA_VERSION - len(pending)}" if pending else "before-wal-conversion"
+                    backup = _backup_copy(path, source, label)
+            conn = _connect(str(path))  # SQLite rolls back a save that was cut off, as it reads
+            try:
+                conn.execute("PRAGMA journal_mode = DELETE")  # a WAL file becomes one file again
+                conn.execute("PRAGMA synchronous = FULL")
+                if pending:
+                    _initialise(Database(conn))
+            except sqlite3.DatabaseError as exc:
+                conn.close()
+                if _is_busy(exc):
+                    raise _locked_error(path) from None
+                raise CorruptPlanError(path, f"{path.name} could not be brought up to date ({exc}).") from None
+            store = cls(path, conn, readonly=False)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
         store.migrated_backup = backup
+        store.lock = lock
+        store._mark_seen()
         return store
+
+    # -- noticing other writers -------------------------------------------------------------
+
+    def _file_state(self) -> tuple[int, tuple[int, int]]:
+        version = int(self.db.conn.execute("PRAGMA data_version").fetchone()[0])
+        try:
+            info = os.stat(self.path)
+            identity = (info.st_dev, info.st_ino)
+        except OSError:
+            identity = (-1, -1)
+        return version, identity
+
+    def _mark_seen(self) -> None:
+        """Remember the file as this store last read or wrote it."""
+        self._seen = self._file_state()
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection, program or window wrote the plan file (or put another file
+        in its place) since this store opened it, last saved it or :meth:`reload`-ed it."""
+        if self.readonly or self._seen is None:
+            return False
+        return self._file_state() != self._seen
+
+    def _check_not_changed_elsewhere(self) -> None:
+        if self.lock is not None and not self.lock.held():
+            owner = read_lock(self.path)
+            by = owner.describe() if owner is not None else "by another window or program"
+            raise PlanChangedElsewhereError(
+                self.path,
+                f"{self.path.name} was taken over {by}, so your changes were not saved over it. "
+                "Use Save As to keep your version in a new file.",
+            )
+        if self.changed_elsewhere():
+            raise PlanChangedElsewhereError(
+                self.path,
+                f"{self.path.name} was changed by another window or program since you opened it, so "
+                "your changes were not saved over it (that would lose the other changes). Use Save As "
+                "to keep your version in a new file, or reopen the plan to see the other changes.",
+            )
+
+    def reload(self) -> Plan:
+        """Read the plan as it now is in the file and accept it as seen (after
+        :class:`PlanChangedElsewhereError`, to continue from the other changes)."""
+        if self._seen is not None and self._file_state()[1] != self._seen[1]:
+            raise PlanChangedElsewhereError(
+                self.path, f"{self.path.name} was replaced by another file; close it and open it again."
+            )
+        plan = self.load()
+        self._mark_seen()
+        return plan
 
     @classmethod
     def _open_in_memory(cls, path: Path, source: Path, pending: list[str]) -> PlanStore:
@@ -349,6 +424,7 @@ class PlanStore:
         path = Path(path)
         if path.exists() and not overwrite:
             raise PlanFileError(path, f"{path.name} already exists; choose another name.")
+        _refuse_if_open_elsewhere(path)
         tmp = cls._temp_beside(path)
         try:
             conn = _connect(str(tmp))
@@ -379,7 +455,10 @@ class PlanStore:
         return temp_beside(path, ".tmp")
 
     def close(self) -> None:
+        """Close the file and remove this store's lock file (if it is still ours)."""
         self.db.conn.close()
+        if self.lock is not None:
+            self.lock.release()
 
     def __enter__(self) -> PlanStore:
         return self
@@ -506,10 +585,15 @@ class PlanStore:
                 ) from None
             raise write_error(self.path, exc) from None
 
-    def save(self, plan: Plan, *, touch: bool = True) -> None:
+    def save(self, plan: Plan, *, touch: bool = True, overwrite_other_changes: bool = False) -> None:
         """Replace the stored plan with ``plan`` in one transaction.
 
         ``touch`` sets the plan's modified time; creating a file from an imported plan keeps it.
+        If anything else wrote the file since this store last read or saved it (another window,
+        program or computer), nothing is written and :class:`PlanChangedElsewhereError` is
+        raised, unless ``overwrite_other_changes`` (the user chose to keep their version).
+        A plan being saved by another program raises :class:`PlanLockedError`, a full disk
+        :class:`DiskFullError`; the file then holds the last saved plan.
         """
         if touch:
             plan.modified = utc_now()
@@ -524,6 +608,8 @@ class PlanStore:
                     for j, line in enumerate(owner.cost_lines)
                 ]
         with self._transaction() as conn:
+            if not overwrite_other_changes:
+                self._check_not_changed_elsewhere()
             for table in DATA_TABLES:
                 conn.execute(f"DELETE FROM {table}")
             skip_plan = ("groups", "objectives", "methods", "activities", "evaluation", "vfm", "risks")
@@ -543,6 +629,11 @@ class PlanStore:
             _insert(conn, "evaluation", [_row(plan.evaluation, id=1)])
             _insert(conn, "vfm", [_row(r, ord=i) for i, r in enumerate(plan.vfm)])
             _insert(conn, "risks", [_row(r, ord=i) for i, r in enumerate(plan.risks)])
+            seen = self._file_state()  # read under the write lock: nobody else can commit now
+        self._seen = seen
+        if overwrite_other_changes and self.lock is not None and not self.lock.held():
+            self.lock.release()  # the user kept their version: the plan is theirs again
+            self.lock = PlanLock.acquire(self.path, take_over=True)
 
     def save_as(self, path: Path | str, plan: Plan) -> PlanStore:
         """Write this plan, snapshots included, to a new file and return the store for it.
@@ -551,6 +642,7 @@ class PlanStore:
         existing file at ``path`` and this store's own file are then unchanged.
         """
         path = Path(path)
+        _refuse_if_open_elsewhere(path)
         tmp = self._temp_beside(path)
         try:
             dest = _connect(str(tmp))
