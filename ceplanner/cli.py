@@ -120,10 +120,16 @@ def cmd_import_json(args: argparse.Namespace) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> None:
+    from ceplanner.core.logo import LogoError, check_logo
     from ceplanner.report.export import ReportError, export_pdf
 
     output = args.output or str(Path(args.plan).with_suffix(".pdf"))
     target = _output(output, inputs=[args.plan], force=args.force)
+    if args.logo:
+        try:
+            check_logo(args.logo)
+        except LogoError as exc:
+            raise CliError(str(exc)) from None
     plan = _load(args.plan)
     try:
         export_pdf(plan, target, paper=args.paper, logo=Path(args.logo) if args.logo else None)

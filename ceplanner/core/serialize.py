@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -166,12 +167,48 @@ def _decode_str(raw: Any, path: Any) -> str:
         raise _fail(path, f"expected text, got {_describe(raw)}")
     if len(raw) > MAX_TEXT:
         raise _fail(path, f"text is longer than {MAX_TEXT:,} characters")
+    if not raw.isascii():
+        try:
+            raw.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            code = ord(raw[exc.start])
+            raise _fail(
+                path, f"holds \\u{code:04x}, half of a character pair (a lone surrogate), which is not text"
+            ) from None
     return raw
+
+
+class _HugeNumber:
+    """A JSON integer too long for any field, kept as its length so that the field's path can be
+    named (Python refuses to convert integers of more than 4,300 digits)."""
+
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+
+    def __str__(self) -> str:
+        return f"a number of {len(self.digits.lstrip('-')):,} digits"
+
+
+_MAX_INT_DIGITS = 40
+
+
+def _parse_int(digits: str) -> int | _HugeNumber:
+    return _HugeNumber(digits) if len(digits) > _MAX_INT_DIGITS else int(digits)
+
+
+# Exactly what the format defines: ASCII digits, no underscores, spaces or other scripts' digits.
+_DECIMAL_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]{1,4})?")
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME_TEXT = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})?"
+)
 
 
 def _decode_decimal(raw: Any, path: Any) -> Decimal:
     if type(raw) not in (str, int):
         raise _fail(path, f"expected a number written as text, such as \"2.5\", got {_describe(raw)}")
+    if type(raw) is str and (len(raw) > 100 or not _DECIMAL_TEXT.fullmatch(raw)):
+        raise _fail(path, f"{_describe(raw)} is not a number written with the digits 0-9, such as \"2.5\"")
     try:
         value = Decimal(str(raw))
     except InvalidOperation:
@@ -184,6 +221,8 @@ def _decode_decimal(raw: Any, path: Any) -> Decimal:
 def _decode_datetime(raw: Any, path: Any) -> datetime:
     if type(raw) is not str:
         raise _fail(path, f"expected a date and time, got {_describe(raw)}")
+    if not _DATETIME_TEXT.fullmatch(raw):
+        raise _fail(path, f"{_describe(raw)} is not a date and time such as \"2026-11-02T10:00:00+00:00\"")
     try:
         return datetime.fromisoformat(raw)
     except ValueError:
@@ -193,10 +232,17 @@ def _decode_datetime(raw: Any, path: Any) -> datetime:
 def _decode_date(raw: Any, path: Any) -> date:
     if type(raw) is not str:
         raise _fail(path, f"expected a date such as \"2026-03-31\", got {_describe(raw)}")
+    if not _DATE_TEXT.fullmatch(raw):
+        raise _fail(path, f"{_describe(raw)} is not a date such as \"2026-03-31\"")
     try:
         return date.fromisoformat(raw)
     except ValueError:
         raise _fail(path, f"{_describe(raw)} is not a date such as \"2026-03-31\"") from None
+
+
+def parse_datetime(raw: Any, where: str) -> datetime:
+    """A date and time as the format writes it; :class:`PlanFormatError` naming ``where``."""
+    return _decode_datetime(raw, where)
 
 
 _SCALAR_DECODERS: dict[Any, Decoder] = {
@@ -294,6 +340,9 @@ def check_references(plan: Plan, repairs: list[str] | None = None) -> None:
         repairs += prune_dangling_references(plan)
 
 
+_TOP_LEVEL = frozenset({"format", "version", "plan"})
+
+
 def plan_from_dict(raw: Any, repairs: list[str] | None = None) -> Plan:
     """Read a plan document; see :func:`check_references` for ``repairs``."""
     if not isinstance(raw, dict):
@@ -311,6 +360,9 @@ def plan_from_dict(raw: Any, repairs: list[str] | None = None) -> Plan:
         )
     if version < 1:
         raise _fail("version", f"{version} is not a plan format version")
+    unknown = sorted(set(raw) - _TOP_LEVEL)
+    if unknown:
+        raise _fail("document", f"unknown field {unknown[0]!r} (a plan document holds only format, version and plan)")
     if "plan" not in raw:
         raise _fail("plan", "is missing")
     plan = from_dict(Plan, raw["plan"], "plan")
@@ -319,11 +371,23 @@ def plan_from_dict(raw: Any, repairs: list[str] | None = None) -> Plan:
 
 
 def plan_from_json(text: str, repairs: list[str] | None = None) -> Plan:
+    return plan_from_dict(parse_json(text), repairs)
+
+
+def parse_json(text: str) -> Any:
+    """Parse JSON text for a reader that checks it; every failure is a :class:`PlanFormatError`.
+
+    Integers too long for any field are kept as markers so that the checks can name the field;
+    nesting too deep for Python's parser is refused, not crashed on.
+    """
     try:
-        raw = json.loads(text)
+        return json.loads(text, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         raise PlanFormatError(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
-    return plan_from_dict(raw, repairs)
+    except RecursionError:
+        raise PlanFormatError("not a plan: the JSON is nested far more deeply than any plan is") from None
+    except ValueError as exc:  # e.g. a number Python will not convert
+        raise PlanFormatError(f"not valid JSON: {exc}") from None
 
 
 def methods_from_dict(raw: Any) -> list[Method]:

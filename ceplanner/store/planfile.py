@@ -43,8 +43,11 @@ from ceplanner.core.serialize import (
     check_references,
     field_encoders,
     from_dict,
+    parse_datetime,
+    parse_json,
     plan_from_json,
     plan_to_json,
+    to_dict,
 )
 from ceplanner.store.errors import (
     CorruptPlanError,
@@ -247,6 +250,44 @@ def _writable(path: Path) -> bool:
         return os.access(p, os.W_OK) and bool(p.stat().st_mode & 0o222)
 
     return marked_writable(path) and marked_writable(path.resolve().parent)
+
+
+_SQLITE_INT = range(-(2**63), 2**63)
+
+
+def _first_unstorable(value: Any, path: str) -> str | None:
+    """The path and problem of the first value SQLite cannot store (text with a lone surrogate,
+    an integer beyond 64 bits), or None."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return f"{path} holds half of a character pair (a lone surrogate), which is not text"
+    elif isinstance(value, int) and not isinstance(value, bool) and value not in _SQLITE_INT:
+        return f"{path} holds a number too large to store"
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            found = _first_unstorable(item, f"{path}.{key}")
+            if found:
+                return found
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found = _first_unstorable(item, f"{path}[{i}]")
+            if found:
+                return found
+    return None
+
+
+@contextlib.contextmanager
+def _storable(path: Path, plan: Plan, failed: str = "The plan could not be saved") -> Iterator[None]:
+    """Turn SQLite's refusal of a value into a sentence naming the field; nothing was written."""
+    try:
+        yield
+    except (UnicodeEncodeError, OverflowError):
+        problem = _first_unstorable(to_dict(plan), "plan") or "the plan holds a value that cannot be stored"
+        raise PlanFileError(
+            path, f"{failed}: {problem}. Retype that entry; the file keeps the last saved plan."
+        ) from None
 
 
 def _refuse_if_open_elsewhere(path: Path) -> None:
@@ -468,20 +509,30 @@ class PlanStore:
 
     # -- reading ----------------------------------------------------------------------------
 
-    def _rows(self, table: str, order: str = "ord") -> list[dict[str, Any]]:
+    def _rows(self, table: str, order: str = "ord", where: str = "") -> list[dict[str, Any]]:
+        """The table's rows as dicts; list columns parsed from their JSON text. A list that
+        cannot be parsed is refused with its field path (``where[i].column``)."""
         cursor = self.db.execute(f"SELECT * FROM {table} ORDER BY {order}")
         names = [d[0] for d in cursor.description]
         rows = []
-        for values in cursor.fetchall():
+        for i, values in enumerate(cursor.fetchall()):
             row = dict(zip(names, values, strict=True))
             for name in list(row):
                 if name in _LIST_COLUMNS:
-                    row[name] = json.loads(row[name])
+                    row[name] = self._list_value(row[name], f"{where or table}[{i}].{name}")
                 elif name in _BOOL_COLUMNS:
                     row[name] = bool(row[name])
             row.pop("ord", None)
             rows.append(row)
         return rows
+
+    def _list_value(self, text: Any, where: str) -> Any:
+        try:
+            if not isinstance(text, str):
+                raise ValueError
+            return parse_json(text)
+        except (ValueError, PlanFormatError):
+            raise PlanFormatError(f"{where}: the stored list cannot be read") from None
 
     def _build(self, cls: type[T], row: dict[str, Any], where: str) -> T:
         try:
@@ -517,36 +568,39 @@ class PlanStore:
             owner = row.pop("owner_id")
             indicators.setdefault(owner, []).append(self._build(Indicator, row, "indicator"))
 
-        plan_rows = self._rows("plan", "id")
+        plan_rows = self._rows("plan", "id", "plan")
         if len(plan_rows) != 1:
             raise CorruptPlanError(self.path, f"{self.path.name} holds no plan.")
         plan_row = plan_rows[0]
         plan_row.pop("id")
         plan = self._build(Plan, plan_row, "plan")
-        plan.groups = [self._build(StakeholderGroup, r, "group") for r in self._rows("stakeholder_groups")]
+        plan.groups = [
+            self._build(StakeholderGroup, r, f"plan.groups[{i}]")
+            for i, r in enumerate(self._rows("stakeholder_groups", where="plan.groups"))
+        ]
         plan.objectives = []
-        for row in self._rows("objectives"):
-            objective = self._build(Objective, row, "objective")
+        for i, row in enumerate(self._rows("objectives", where="plan.objectives")):
+            objective = self._build(Objective, row, f"plan.objectives[{i}]")
             objective.indicators = indicators.get(objective.id, [])
             plan.objectives.append(objective)
         plan.methods = []
-        for row in self._rows("methods"):
-            method = self._build(Method, row, "method")
+        for i, row in enumerate(self._rows("methods", where="plan.methods")):
+            method = self._build(Method, row, f"plan.methods[{i}]")
             method.cost_lines = lines.get(("method", method.id), [])
             plan.methods.append(method)
         plan.activities = []
-        for row in self._rows("activities"):
-            activity = self._build(Activity, row, "activity")
+        for i, row in enumerate(self._rows("activities", where="plan.activities")):
+            activity = self._build(Activity, row, f"plan.activities[{i}]")
             activity.cost_lines = lines.get(("activity", activity.id), [])
             plan.activities.append(activity)
         evaluation_rows = self._rows("evaluation", "id")
         if evaluation_rows:
             evaluation_rows[0].pop("id")
-            plan.evaluation = self._build(Evaluation, evaluation_rows[0], "evaluation")
+            plan.evaluation = self._build(Evaluation, evaluation_rows[0], "plan.evaluation")
         vfm = self._rows("vfm")
         if vfm:
-            plan.vfm = [self._build(VfmRating, r, "value for money") for r in vfm]
-        plan.risks = [self._build(Risk, r, "risk") for r in self._rows("risks")]
+            plan.vfm = [self._build(VfmRating, r, f"plan.vfm[{i}]") for i, r in enumerate(vfm)]
+        plan.risks = [self._build(Risk, r, f"plan.risks[{i}]") for i, r in enumerate(self._rows("risks"))]
         return plan
 
     # -- writing ----------------------------------------------------------------------------
@@ -607,7 +661,7 @@ class PlanStore:
                     _row(line, owner_kind=owner_kind, owner_id=owner.id, ord=j)
                     for j, line in enumerate(owner.cost_lines)
                 ]
-        with self._transaction() as conn:
+        with _storable(self.path, plan), self._transaction() as conn:
             if not overwrite_other_changes:
                 self._check_not_changed_elsewhere()
             for table in DATA_TABLES:
@@ -665,8 +719,21 @@ class PlanStore:
     # -- snapshots --------------------------------------------------------------------------
 
     def snapshots(self) -> list[SnapshotInfo]:
+        """The snapshots kept in the file, oldest first. One with a date that cannot be read is
+        refused as :class:`CorruptPlanError` naming it (``snapshots[id=N].created``)."""
         rows = self.db.execute("SELECT id, name, created FROM snapshots ORDER BY id").fetchall()
-        return [SnapshotInfo(r[0], r[1], datetime.fromisoformat(r[2])) for r in rows]
+        result = []
+        for snapshot_id, name, created in rows:
+            try:
+                when = parse_datetime(created, f"snapshots[id={snapshot_id}].created")
+            except PlanFormatError as exc:
+                raise CorruptPlanError(
+                    self.path,
+                    f"{self.path.name} holds a snapshot, “{name}”, whose date cannot be read ({exc}). "
+                    "The plan itself is fine.",
+                ) from None
+            result.append(SnapshotInfo(snapshot_id, str(name), when))
+        return result
 
     def take_snapshot(self, name: str, plan: Plan) -> SnapshotInfo:
         """Keep a named, dated copy of ``plan`` inside the file.
@@ -678,7 +745,7 @@ class PlanStore:
         name = name.strip() or "Snapshot"
         created = utc_now()
         data = plan_to_json(plan)
-        with self._transaction() as conn:
+        with _storable(self.path, plan, "The snapshot was not kept"), self._transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO snapshots (name, created, format_version, data) VALUES (?, ?, ?, ?)",
                 [name, created.isoformat(), FORMAT_VERSION, data],
