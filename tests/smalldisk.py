@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,14 +28,20 @@ def small_disk(folder: Path, size: str = "256k") -> Iterator[Path]:
 
 def fill(folder: Path, keep: int = 0) -> None:
     """Fill the disk at ``folder`` until at most ``keep`` bytes are free."""
-    chunk = b"\0" * 4096
-    with (folder / "filler").open("wb") as fh:
-        try:
+    fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        size = 0
+        for block in (65536, 4096, 512, 1):
             while True:
-                fh.write(chunk)
-                fh.flush()
-        except OSError:
-            pass
-    if keep:
-        data = (folder / "filler").read_bytes()
-        (folder / "filler").write_bytes(data[: max(0, len(data) - keep)])
+                try:
+                    written = os.write(fd, b"\0" * block)
+                except OSError:
+                    break
+                if written < block:
+                    size += written
+                    break
+                size += written
+        if keep:
+            os.ftruncate(fd, max(0, size - keep))
+    finally:
+        os.close(fd)

@@ -53,6 +53,7 @@ from ceplanner.store.errors import (
     CorruptPlanError,
     NewerVersionError,
     NotAPlanError,
+    OutputRefusedError,
     PlanChangedElsewhereError,
     PlanFileError,
     PlanLockedError,
@@ -115,7 +116,14 @@ def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) ->
 def _connect(target: str, *, uri: bool = False, timeout: float = 2.0) -> sqlite3.Connection:
     conn = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False, timeout=timeout)
     conn.execute("PRAGMA trusted_schema = OFF")
+    conn.text_factory = _text
     return conn
+
+
+def _text(raw: bytes) -> str:
+    """Text as stored; bytes that are not UTF-8 (a damaged file) become lone surrogates, which the
+    format's checks refuse with the field's path instead of a UnicodeDecodeError."""
+    return raw.decode("utf-8", "surrogateescape")
 
 
 def _connect_ro(path: Path) -> sqlite3.Connection:
@@ -696,6 +704,10 @@ class PlanStore:
         existing file at ``path`` and this store's own file are then unchanged.
         """
         path = Path(path)
+        if path.exists() and os.path.samefile(path, self.path):
+            raise OutputRefusedError(
+                path, f"{path.name} is this plan's own file: your changes are saved there already."
+            )
         _refuse_if_open_elsewhere(path)
         tmp = self._temp_beside(path)
         try:
@@ -732,7 +744,8 @@ class PlanStore:
                     f"{self.path.name} holds a snapshot, “{name}”, whose date cannot be read ({exc}). "
                     "The plan itself is fine.",
                 ) from None
-            result.append(SnapshotInfo(snapshot_id, str(name), when))
+            shown = str(name).encode("utf-8", "replace").decode("utf-8")  # damaged bytes shown as "?"
+            result.append(SnapshotInfo(snapshot_id, shown, when))
         return result
 
     def take_snapshot(self, name: str, plan: Plan) -> SnapshotInfo:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -76,3 +77,17 @@ def test_deep_nesting_is_refused_not_crashed(opening: str) -> None:
     nested = plan_to_json(full_plan()).replace('"value_for_whom": [', '"value_for_whom": [' + "[" * 900, 1)
     with pytest.raises(PlanFormatError):  # invalid JSON or wrong type: either way, words
         plan_from_json(nested)
+
+
+def test_a_hostile_method_library_gets_words_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ceplanner.core.library import LibraryError, load_user_methods, user_methods_path
+
+    monkeypatch.setenv("CEPLANNER_DATA_DIR", str(tmp_path))
+    path = user_methods_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for text, words in (("[" * 100_000, "nested far more deeply"), ('{"version": ' + "9" * 5000 + "}", "format")):
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(LibraryError, match=words):
+            load_user_methods()

@@ -68,3 +68,15 @@ def test_an_integer_beyond_64_bits_is_named_not_crashed(tmp_path: Path) -> None:
         plan.activities[0].participants = 2**70
         with pytest.raises(PlanFileError, match=r"plan\.activities\[0\]\.participants holds a number too large"):
             store.save(plan)
+
+
+def test_text_that_is_not_utf8_is_named_not_crashed(tmp_path: Path) -> None:
+    path = badfiles.plan_file(tmp_path)
+    conn = __import__("sqlite3").connect(path)
+    conn.execute("UPDATE risks SET owner = CAST(X'41FF42' AS TEXT)")
+    conn.commit()
+    conn.close()
+    with PlanStore.open(path) as store, pytest.raises(
+        CorruptPlanError, match=r"plan\.risks\[0\]\.owner: holds \\udcff, half of a character pair"
+    ):
+        store.load()

@@ -211,3 +211,10 @@ def test_the_lock_file_says_who_where_and_when(path: Path) -> None:
         PlanStore.open(path)
     PlanStore.open(path, take_over=True).close()
     assert not lock_path(path).exists()
+
+
+def test_save_as_onto_its_own_file_is_refused_in_words(path: Path) -> None:
+    from ceplanner.store import OutputRefusedError
+
+    with PlanStore.open(path) as store, pytest.raises(OutputRefusedError, match="this plan's own file"):
+        store.save_as(path, store.load())
