@@ -195,4 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CliError, PlanFileError) as exc:
         print(f"ceplanner: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:  # a failure no check foresaw: one line, not a traceback
+        print(f"ceplanner: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     return 0

@@ -179,7 +179,7 @@ def _readable_copy(path: Path, header: Header) -> Iterator[Path]:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # recovers the copy
             conn.execute("PRAGMA journal_mode = DELETE")  # folds a -wal file into the copy
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # the message of a damaged file may not be UTF-8
             raise CorruptPlanError(
                 path, f"{path.name} is damaged and cannot be opened ({exc}). Restore it from a backup."
             ) from None
@@ -196,7 +196,7 @@ def _check_plan(path: Path, source: Path) -> list[str]:
     try:
         try:
             result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             if _is_busy(exc):
                 raise _locked_error(path) from None
             raise CorruptPlanError(
@@ -242,7 +242,7 @@ def _check_plan(path: Path, source: Path) -> list[str]:
                 "tables were made, so it was not opened and was left as it is. Restore it from a backup.",
             )
         return [name for name in KNOWN_MIGRATIONS if name not in applied]
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         if _is_busy(exc):
             raise _locked_error(path) from None
         raise CorruptPlanError(path, f"{path.name} is damaged and cannot be read ({exc}).") from None
@@ -379,7 +379,7 @@ class PlanStore:
                 conn.execute("PRAGMA synchronous = FULL")
                 if pending:
                     _initialise(Database(conn))
-            except sqlite3.DatabaseError as exc:
+            except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
                 conn.close()
                 if _is_busy(exc):
                     raise _locked_error(path) from None
@@ -452,7 +452,7 @@ class PlanStore:
         reader = _connect_ro(source)
         try:
             reader.backup(conn)
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             conn.close()
             if _is_busy(exc):
                 raise _locked_error(path) from None
@@ -563,7 +563,7 @@ class PlanStore:
             return plan
         except PlanFormatError as exc:
             raise CorruptPlanError(self.path, f"{self.path.name} holds data ceplanner cannot use ({exc}).") from None
-        except (sqlite3.DatabaseError, json.JSONDecodeError, KeyError, TypeError) as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
             raise CorruptPlanError(self.path, f"{self.path.name} cannot be read ({exc}).") from None
 
     def _load(self) -> Plan:
