@@ -132,3 +132,15 @@ def test_export_json_into_a_read_only_folder(plan_path: Path, tmp_path: Path) ->
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "read-only" in result.stderr
     assert (folder / "old.json").read_text(encoding="utf-8") == "old"
+
+
+def test_export_pdf_on_a_full_disk_keeps_the_earlier_pdf(plan_path: Path, tmp_path: Path) -> None:
+    with small_disk(tmp_path / "disk", "64k") as disk:
+        old = disk / "strategy.pdf"
+        old.write_bytes(b"%PDF-1.4 the earlier strategy")
+        result = run("export", str(plan_path), "-o", str(old), "--force")
+        assert result.returncode == 1
+        assert result.stderr.strip() == "ceplanner: strategy.pdf was not saved: the disk is full. " \
+            "Free some space or choose another disk, then try again."
+        assert old.read_bytes() == b"%PDF-1.4 the earlier strategy"
+        assert sorted(p.name for p in disk.iterdir()) == ["strategy.pdf"]
