@@ -91,11 +91,14 @@ def _read_start(path: Path) -> tuple[bytes, int]:
         os.close(fd)
 
 
-def read_header(path: Path) -> Header:
+def read_header(path: Path, *, check_size: bool = True) -> Header:
     """Check that ``path`` is a whole SQLite database file and return its header.
 
     Raises :class:`NotAFileError`, :class:`NotSQLiteError`, :class:`PlanTooShortError` (cut
     short: fewer bytes than the header's page count needs) or :class:`CorruptPlanError`.
+    ``check_size=False`` leaves out the length check, for a file whose journal or ``-wal`` file
+    still holds part of it (a save cut off while growing the file leaves it short until SQLite's
+    recovery); its recovered copy is checked instead.
     """
     require_regular_file(path)
     data, size = _read_start(path)
@@ -117,7 +120,7 @@ def read_header(path: Path) -> Header:
         missing = page_count * page_size - size
     else:  # an old writer: the size must at least be whole pages
         missing = (page_size - size % page_size) % page_size
-    if missing > 0:
+    if missing > 0 and check_size:
         raise _too_short(path, missing)
     return Header(page_size, page_count, change_counter, wal, size)
 

@@ -359,7 +359,8 @@ class PlanStore:
         Raises a :class:`PlanFileError` subclass, each with a sentence for the user.
         """
         path = Path(path)
-        header = read_header(path)
+        unfinished = _sidecar(path, "journal") is not None or _sidecar(path, "wal") is not None
+        header = read_header(path, check_size=not unfinished)
         if writer_active(path):
             raise _locked_error(path)
         lock: PlanLock | None = None

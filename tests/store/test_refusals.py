@@ -8,6 +8,7 @@ import os
 import shutil
 import signal
 import sqlite3
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -259,3 +260,50 @@ def test_info_on_a_wal_plan_neither_converts_nor_checkpoints_it(tmp_path: Path) 
 def test_refusals_are_plan_file_errors() -> None:
     for cls in (NotAFileError, PlanTooShortError, PlanLockedError):
         assert issubclass(cls, PlanFileError)
+
+
+def _hot_journal(original: bytes, page_size: int, pages: list[int]) -> bytes:
+    """A rollback journal as SQLite writes it (fileformat2.html), holding ``original``'s
+    ``pages`` (1-based) and its size in pages, so that recovery restores ``original``."""
+    nonce = 0x12345678
+    header = bytes.fromhex("d9d505f920a163d7") + struct.pack(
+        ">IIIII", len(pages), nonce, len(original) // page_size, 512, page_size
+    )
+    journal = header.ljust(512, b"\0")
+    for number in pages:
+        data = original[(number - 1) * page_size : number * page_size]
+        checksum = nonce
+        i = page_size - 200
+        while i > 0:
+            checksum = (checksum + data[i]) & 0xFFFFFFFF
+            i -= 200
+        journal += struct.pack(">I", number) + data + struct.pack(">I", checksum)
+    return journal
+
+
+def test_a_save_cut_off_while_growing_the_file_is_recovered_not_called_short(tmp_path: Path) -> None:
+    """Page 1 (with the new page count) written, the new pages at the end not yet: the file is
+    shorter than its header says, but its journal restores it; only the copy is measured."""
+    path = tmp_path / "p.ceplan"
+    PlanStore.create(path, full_plan()).close()
+    original = path.read_bytes()
+    page_size = struct.unpack(">H", original[16:18])[0]
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO file_info VALUES ('grown', zeroblob(50000))")
+    conn.commit()
+    conn.close()
+    grown = path.read_bytes()
+    assert len(grown) > len(original)
+    path.write_bytes(grown[:page_size] + original[page_size:])  # the cut-off moment
+    path.with_name("p.ceplan-journal").write_bytes(_hot_journal(original, page_size, [1]))
+    before = folder_state(tmp_path)
+    with PlanStore.open(path, readonly=True) as store:  # inspected and read in a recovered copy
+        assert store.load().title.startswith("Tenant Voice")
+    assert folder_state(tmp_path) == before
+    with PlanStore.open(path) as store:  # for editing: SQLite's own recovery on the real file
+        assert store.load().title.startswith("Tenant Voice")
+    assert path.read_bytes() == original
+    # Without a journal the same bytes are a file cut short.
+    path.write_bytes(grown[:page_size] + original[page_size:])
+    with pytest.raises(PlanTooShortError):
+        PlanStore.open(path)
