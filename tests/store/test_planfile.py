@@ -182,3 +182,15 @@ def test_old_snapshots_with_dangling_links_still_restore(tmp_path: Path) -> None
         # The automatic "Before restoring" snapshot restores too.
         safety = store.snapshots()[-1]
         assert store.snapshot_plan(safety.id) == plan
+
+
+def test_a_snapshot_that_could_not_be_restored_is_not_kept(tmp_path: Path) -> None:
+    plan = full_plan()
+    with PlanStore.create(tmp_path / "p.ceplan", plan) as store:
+        plan.groups.append(copy.deepcopy(plan.groups[0]))  # a defect: the same id twice
+        with pytest.raises(PlanFileError, match=r"snapshot was not kept: it could not be restored later \(plan\.groups\[2\]\.id"):
+            store.take_snapshot("broken", plan)
+        assert store.snapshots() == []
+        plan.groups.pop()
+        kept = store.take_snapshot("fine", plan)
+        assert store.snapshot_plan(kept.id) == plan
