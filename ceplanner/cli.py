@@ -15,7 +15,8 @@ from ceplanner.core.model import Plan, label
 from ceplanner.core.money import format_money
 from ceplanner.core.serialize import PlanFormatError, plan_from_json, plan_to_json
 from ceplanner.core.summary import budget_figures
-from ceplanner.store import PlanFileError, PlanStore
+from ceplanner.store import OutputExistsError, PlanFileError, PlanStore
+from ceplanner.store.safe_write import atomic_write_text, check_output
 
 SUBCOMMANDS = ("demo", "info", "export-json", "import-json", "export", "gui")
 
@@ -25,14 +26,24 @@ class CliError(Exception):
 
 
 def _load(path: str) -> Plan:
-    with PlanStore.open(path) as store:
-        return store.load()
+    """Read a plan without changing its file in any way (no migration, recovery or lock)."""
+    with PlanStore.open(path, readonly=True) as store:
+        plan = store.load()
+        for note in store.repairs:
+            print(f"ceplanner: note: {note}", file=sys.stderr)
+        return plan
 
 
-def _write_new(path: str, plan: Plan, force: bool) -> None:
-    target = Path(path)
-    if target.exists() and not force:
-        raise CliError(f"{target} already exists; use --force to replace it.")
+def _output(path: str, *, inputs: Sequence[str] = (), plan_ok: bool = False, force: bool) -> Path:
+    """Check an output path (see :func:`check_output`), in command-line words."""
+    try:
+        return check_output(path, inputs=inputs, plan_ok=plan_ok, replace=force)
+    except OutputExistsError as exc:
+        raise CliError(f"{exc.path} already exists; use --force to replace it.") from None
+
+
+def _write_new(path: str, plan: Plan, force: bool, inputs: Sequence[str] = ()) -> None:
+    target = _output(path, inputs=inputs, plan_ok=True, force=force)
     PlanStore.create(target, plan, overwrite=True).close()
 
 
@@ -82,7 +93,8 @@ def cmd_export_json(args: argparse.Namespace) -> None:
     if args.output == "-":
         sys.stdout.write(text + "\n")
         return
-    Path(args.output).write_text(text + "\n", encoding="utf-8")
+    target = _output(args.output, inputs=[args.plan], force=args.force)
+    atomic_write_text(target, text + "\n")
     print(f"Wrote {args.output}")
 
 
@@ -95,17 +107,24 @@ def cmd_import_json(args: argparse.Namespace) -> None:
         plan = plan_from_json(text)
     except PlanFormatError as exc:
         raise CliError(f"{args.json} is not a valid plan: {exc}") from None
-    _write_new(args.output, plan, args.force)
+    _write_new(args.output, plan, args.force, inputs=[] if args.json == "-" else [args.json])
     print(f"Wrote {args.output}")
 
 
 def cmd_export(args: argparse.Namespace) -> None:
+    from ceplanner.core.logo import LogoError, check_logo
     from ceplanner.report.export import ReportError, export_pdf
 
-    plan = _load(args.plan)
     output = args.output or str(Path(args.plan).with_suffix(".pdf"))
+    target = _output(output, inputs=[args.plan], force=args.force)
+    if args.logo:
+        try:
+            check_logo(args.logo)
+        except LogoError as exc:
+            raise CliError(str(exc)) from None
+    plan = _load(args.plan)
     try:
-        export_pdf(plan, Path(output), paper=args.paper, logo=Path(args.logo) if args.logo else None)
+        export_pdf(plan, target, paper=args.paper, logo=Path(args.logo) if args.logo else None)
     except ReportError as exc:
         raise CliError(str(exc)) from None
     print(f"Wrote {output}")
@@ -131,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export-json", help="write a plan as JSON (see docs/plan-format.md)")
     p.add_argument("plan", metavar="PLAN.ceplan")
     p.add_argument("-o", "--output", required=True, help="JSON file to write, or - for standard output")
+    p.add_argument("--force", action="store_true", help="replace the output file if it exists")
     p.set_defaults(func=cmd_export_json)
 
     p = sub.add_parser("import-json", help="make a plan file from JSON")
@@ -144,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="strategy.pdf")
     p.add_argument("--paper", choices=["a4", "letter"], default="a4")
     p.add_argument("--logo", help="an image to put on the cover")
+    p.add_argument("--force", action="store_true", help="replace the output file if it exists")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("gui", help="start the application (the default)")
@@ -165,5 +186,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.func(args)
     except (CliError, PlanFileError) as exc:
         print(f"ceplanner: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a failure no check foresaw: one line, not a traceback
+        print(f"ceplanner: {exc.strerror or exc}", file=sys.stderr)
         return 1
     return 0

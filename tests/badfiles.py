@@ -80,3 +80,34 @@ def corrupt_page(tmp_path: Path) -> Path:
         data[offset] = 0xFF if offset % 3 else 0x00
     path.write_bytes(bytes(data))
     return path
+
+
+def deeply_nested_list(tmp_path: Path) -> Path:
+    """A list column holding 50,000 nested brackets (Python's JSON parser overflows its stack)."""
+    path = plan_file(tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE stakeholder_groups SET barriers = ? WHERE ord = 0", ["[" * 50_000 + "]" * 50_000])
+    conn.commit()
+    conn.close()
+    return path
+
+
+def snapshot_with_bad_date(tmp_path: Path) -> Path:
+    path = plan_file(tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "INSERT INTO snapshots (name, created, format_version, data) VALUES ('Board', 'last Tuesday', 1, '{}')"
+    )
+    conn.commit()
+    conn.close()
+    return path
+
+
+def markers_without_migrations(tmp_path: Path) -> Path:
+    """Marked as a plan (application id, file_info, _sqlite_migrations) but recording no migration."""
+    path = plan_file(tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM _sqlite_migrations")
+    conn.commit()
+    conn.close()
+    return path

@@ -30,6 +30,7 @@ from ceplanner.core.serialize import (
     PlanFormatError,
     methods_from_dict,
     methods_to_dict,
+    parse_json,
     plan_from_json,
 )
 
@@ -81,11 +82,9 @@ def _check_unique_ids(methods: Iterable[Method], path: Path) -> None:
 
 def _methods_from_text(text: str, path: Path) -> list[Method]:
     try:
-        raw: Any = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise LibraryError(
-            path, f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
-        ) from None
+        raw: Any = parse_json(text)  # hostile nesting or huge numbers: words, not a crash
+    except PlanFormatError as exc:
+        raise LibraryError(path, str(exc)) from None
     version = raw.get("version") if isinstance(raw, dict) else None
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         raise NewerLibraryError(

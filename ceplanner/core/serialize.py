@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import re
 import types
 import typing
 from collections.abc import Callable, Hashable
@@ -21,6 +22,7 @@ from typing import Any, TypeVar, cast
 
 from ceplanner.core.limits import field_limits
 from ceplanner.core.model import TEXT_LIMIT, Method, Plan
+from ceplanner.core.references import dangling_references, duplicate_ids, prune_dangling_references
 
 FORMAT_NAME = "ceplanner-plan"
 FORMAT_VERSION = 1
@@ -144,12 +146,48 @@ def _decode_str(raw: Any, path: Any) -> str:
         raise _fail(path, f"expected text, got {_describe(raw)}")
     if len(raw) > TEXT_LIMIT:
         raise _fail(path, f"text is longer than {TEXT_LIMIT:,} characters")
+    if not raw.isascii():
+        try:
+            raw.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            code = ord(raw[exc.start])
+            raise _fail(
+                path, f"holds \\u{code:04x}, half of a character pair (a lone surrogate), which is not text"
+            ) from None
     return raw
+
+
+class _HugeNumber:
+    """A JSON integer too long for any field, kept as its length so that the field's path can be
+    named (Python refuses to convert integers of more than 4,300 digits)."""
+
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+
+    def __str__(self) -> str:
+        return f"a number of {len(self.digits.lstrip('-')):,} digits"
+
+
+_MAX_INT_DIGITS = 40
+
+
+def _parse_int(digits: str) -> int | _HugeNumber:
+    return _HugeNumber(digits) if len(digits) > _MAX_INT_DIGITS else int(digits)
+
+
+# Exactly what the format defines: ASCII digits, no underscores, spaces or other scripts' digits.
+_DECIMAL_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]{1,4})?")
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME_TEXT = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})?"
+)
 
 
 def _decode_decimal(raw: Any, path: Any) -> Decimal:
     if type(raw) not in (str, int):
         raise _fail(path, f"expected a number written as text, such as \"2.5\", got {_describe(raw)}")
+    if type(raw) is str and (len(raw) > 100 or not _DECIMAL_TEXT.fullmatch(raw)):
+        raise _fail(path, f"{_describe(raw)} is not a number written with the digits 0-9, such as \"2.5\"")
     try:
         value = Decimal(str(raw))
     except InvalidOperation:
@@ -162,6 +200,8 @@ def _decode_decimal(raw: Any, path: Any) -> Decimal:
 def _decode_datetime(raw: Any, path: Any) -> datetime:
     if type(raw) is not str:
         raise _fail(path, f"expected a date and time, got {_describe(raw)}")
+    if not _DATETIME_TEXT.fullmatch(raw):
+        raise _fail(path, f"{_describe(raw)} is not a date and time such as \"2026-11-02T10:00:00+00:00\"")
     try:
         return datetime.fromisoformat(raw)
     except ValueError:
@@ -171,10 +211,17 @@ def _decode_datetime(raw: Any, path: Any) -> datetime:
 def _decode_date(raw: Any, path: Any) -> date:
     if type(raw) is not str:
         raise _fail(path, f"expected a date such as \"2026-03-31\", got {_describe(raw)}")
+    if not _DATE_TEXT.fullmatch(raw):
+        raise _fail(path, f"{_describe(raw)} is not a date such as \"2026-03-31\"")
     try:
         return date.fromisoformat(raw)
     except ValueError:
         raise _fail(path, f"{_describe(raw)} is not a date such as \"2026-03-31\"") from None
+
+
+def parse_datetime(raw: Any, where: str) -> datetime:
+    """A date and time as the format writes it; :class:`PlanFormatError` naming ``where``."""
+    return _decode_datetime(raw, where)
 
 
 _SCALAR_DECODERS: dict[Any, Decoder] = {
@@ -253,56 +300,30 @@ def from_dict(cls: type[T], raw: Any, path: str = "") -> T:
     return result
 
 
-def _check_references(plan: Plan) -> None:
-    ids: set[str] = set()
-    collections: list[tuple[str, list[Any]]] = [
-        ("groups", plan.groups),
-        ("objectives", plan.objectives),
-        ("methods", plan.methods),
-        ("activities", plan.activities),
-        ("risks", plan.risks),
-    ]
-    for name, items in collections:
-        for i, item in enumerate(items):
-            if item.id in ids:
-                raise _fail(f"plan.{name}[{i}].id", f"{item.id!r} is used twice")
-            ids.add(item.id)
-    line_ids: set[str] = set()
-    owners: list[tuple[str, list[Any]]] = [("methods", plan.methods), ("activities", plan.activities)]
-    for name, items in owners:
-        for i, owner in enumerate(items):
-            for j, line in enumerate(owner.cost_lines):
-                if line.id in line_ids:
-                    raise _fail(f"plan.{name}[{i}].cost_lines[{j}].id", f"{line.id!r} is used twice")
-                line_ids.add(line.id)
-    indicator_ids: set[str] = set()
-    for i, objective in enumerate(plan.objectives):
-        for j, indicator in enumerate(objective.indicators):
-            if indicator.id in indicator_ids:
-                raise _fail(f"plan.objectives[{i}].indicators[{j}].id", f"{indicator.id!r} is used twice")
-            indicator_ids.add(indicator.id)
-    group_ids = {g.id for g in plan.groups}
-    objective_ids = {o.id for o in plan.objectives}
-    method_ids = {m.id for m in plan.methods}
-    for i, objective in enumerate(plan.objectives):
-        for j, gid in enumerate(objective.group_ids):
-            if gid not in group_ids:
-                raise _fail(f"plan.objectives[{i}].group_ids[{j}]", f"no group has id {gid!r}")
-    for i, activity in enumerate(plan.activities):
-        for j, gid in enumerate(activity.group_ids):
-            if gid not in group_ids:
-                raise _fail(f"plan.activities[{i}].group_ids[{j}]", f"no group has id {gid!r}")
-        for j, oid in enumerate(activity.objective_ids):
-            if oid not in objective_ids:
-                raise _fail(f"plan.activities[{i}].objective_ids[{j}]", f"no objective has id {oid!r}")
-        if activity.method_id is not None and activity.method_id not in method_ids:
-            raise _fail(f"plan.activities[{i}].method_id", f"no method has id {activity.method_id!r}")
-    es = [r.e for r in plan.vfm]
-    if len(set(es)) != len(es):
-        raise _fail("plan.vfm", "an E is assessed twice")
+def check_references(plan: Plan, repairs: list[str] | None = None) -> None:
+    """The reference checks every reader of a plan applies (JSON import, plan files, snapshots).
+
+    A duplicate id is always refused. A link to a missing group, objective or method is refused
+    when ``repairs`` is None (JSON import: the document must say what it means); otherwise the
+    link is removed and a sentence saying so is appended to ``repairs`` (plan files and
+    snapshots saved before deletions removed their links).
+    """
+    duplicates = duplicate_ids(plan)
+    if duplicates:
+        raise PlanFormatError(duplicates[0])
+    if repairs is None:
+        dangling = dangling_references(plan)
+        if dangling:
+            raise PlanFormatError(dangling[0])
+    else:
+        repairs += prune_dangling_references(plan)
 
 
-def plan_from_dict(raw: Any) -> Plan:
+_TOP_LEVEL = frozenset({"format", "version", "plan"})
+
+
+def plan_from_dict(raw: Any, repairs: list[str] | None = None) -> Plan:
+    """Read a plan document; see :func:`check_references` for ``repairs``."""
     if not isinstance(raw, dict):
         raise _fail("document", "expected a JSON object")
     if raw.get("format") != FORMAT_NAME:
@@ -318,19 +339,34 @@ def plan_from_dict(raw: Any) -> Plan:
         )
     if version < 1:
         raise _fail("version", f"{version} is not a plan format version")
+    unknown = sorted(set(raw) - _TOP_LEVEL)
+    if unknown:
+        raise _fail("document", f"unknown field {unknown[0]!r} (a plan document holds only format, version and plan)")
     if "plan" not in raw:
         raise _fail("plan", "is missing")
     plan = from_dict(Plan, raw["plan"], "plan")
-    _check_references(plan)
+    check_references(plan, repairs)
     return plan
 
 
-def plan_from_json(text: str) -> Plan:
+def plan_from_json(text: str, repairs: list[str] | None = None) -> Plan:
+    return plan_from_dict(parse_json(text), repairs)
+
+
+def parse_json(text: str) -> Any:
+    """Parse JSON text for a reader that checks it; every failure is a :class:`PlanFormatError`.
+
+    Integers too long for any field are kept as markers so that the checks can name the field;
+    nesting too deep for Python's parser is refused, not crashed on.
+    """
     try:
-        raw = json.loads(text)
+        return json.loads(text, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         raise PlanFormatError(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
-    return plan_from_dict(raw)
+    except RecursionError:
+        raise PlanFormatError("not a plan: the JSON is nested far more deeply than any plan is") from None
+    except ValueError as exc:  # e.g. a number Python will not convert
+        raise PlanFormatError(f"not valid JSON: {exc}") from None
 
 
 def methods_from_dict(raw: Any) -> list[Method]:

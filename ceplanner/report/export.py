@@ -7,8 +7,6 @@ when the whole document has built, so a failure never damages an earlier PDF at 
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -23,6 +21,7 @@ from ceplanner.report import styles as st
 from ceplanner.report.document import StrategyDocTemplate, frame_size, numbered_canvas, page_size
 from ceplanner.report.errors import ReportError
 from ceplanner.report.layout import ReportContext, cat, markup, plain
+from ceplanner.store.safe_write import WriteFailedError, atomic_write
 
 Progress = Callable[[float, str], None]
 PAPERS = ("a4", "letter")
@@ -202,26 +201,13 @@ def export_pdf(
             f"The PDF cannot be saved in “{folder}”: the folder is read-only. Choose a folder you can write to."
         )
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.stem[:40]}-", suffix=".pdf.part", dir=folder)
-    except OSError as exc:
-        raise ReportError(
-            f"The PDF cannot be saved in “{folder}”: {exc.strerror or exc}. Choose a folder you can write to."
-        ) from exc
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            _build(plan, stream, paper=paper, logo=logo, progress=progress, issued=issued, dpi=dpi)
-            stream.flush()
-            os.fsync(stream.fileno())
-        # mkstemp makes the file private (0600); give the PDF the mode of the file it replaces.
-        os.chmod(temp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
-        os.replace(temp, target)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise ReportError(f"The PDF could not be written to “{target}”: {exc.strerror or exc}.") from exc
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+        atomic_write(
+            target,
+            lambda stream: _build(plan, stream, paper=paper, logo=logo, progress=progress, issued=issued, dpi=dpi),
+            suffix=".pdf.part",
+        )
+    except WriteFailedError as exc:  # a full disk, a folder that refuses the file: in words
+        raise ReportError(str(exc)) from exc
     if progress is not None:
         progress(1.0, "Saved")
     return target

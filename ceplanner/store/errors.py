@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ceplanner.store.lock import LockOwner
 
 
 class PlanFileError(Exception):
@@ -35,3 +39,51 @@ class CorruptPlanError(PlanFileError):
 
 class ReadOnlyPlanError(PlanFileError):
     """The plan cannot be written (read-only file or folder); it can still be read and saved elsewhere."""
+
+
+class PlanTooShortError(CorruptPlanError):
+    """The file is shorter than its own header says: cut short by an interrupted copy or download."""
+
+
+class NotAFileError(NotSQLiteError):
+    """The path names a folder, a device, a pipe or a socket, not a regular file."""
+
+
+class PlanLockedError(PlanFileError):
+    """Another program holds SQLite's lock on the file (mid-save): it is in use, not damaged; try again."""
+
+
+class PlanInUseError(PlanFileError):
+    """The plan is open for editing elsewhere (another window, program or computer).
+
+    ``owner`` describes who holds it; the caller may open it read-only instead, or take it over.
+    """
+
+    def __init__(self, path: Path | str, message: str, owner: LockOwner | None = None) -> None:
+        super().__init__(path, message)
+        self.owner = owner
+
+
+class PlanChangedElsewhereError(PlanFileError):
+    """Something else wrote the plan file since this program last read or saved it; nothing was
+    written, so those changes are not lost."""
+
+
+class WriteFailedError(PlanFileError):
+    """A file could not be written (the folder is read-only, the device failed); an existing file
+    at that path is unchanged."""
+
+
+class DiskFullError(WriteFailedError):
+    """A file could not be written because the disk (or the user's quota) is full; an existing
+    file at that path is unchanged."""
+
+
+class OutputRefusedError(PlanFileError):
+    """An export or copy would overwrite something it must not: a plan file, the plan being read,
+    or a folder."""
+
+
+class OutputExistsError(PlanFileError):
+    """The file to write already exists; replace it only when the user says so (``--force`` on
+    the command line, a confirmation in the window)."""

@@ -40,9 +40,13 @@ from ceplanner.core.model import (
 from ceplanner.core.serialize import (
     FORMAT_VERSION,
     PlanFormatError,
+    check_references,
     from_dict,
+    parse_datetime,
+    parse_json,
     plan_from_json,
     plan_to_json,
+    to_dict,
 )
 from ceplanner.store.changes import LIST_COLUMNS as _LIST_COLUMNS
 from ceplanner.store.changes import Change, NotInFile, write_changes
@@ -52,16 +56,19 @@ from ceplanner.store.errors import (
     CorruptPlanError,
     NewerVersionError,
     NotAPlanError,
-    NotSQLiteError,
+    OutputRefusedError,
+    PlanChangedElsewhereError,
     PlanFileError,
-    PlanFileMissingError,
+    PlanLockedError,
     ReadOnlyPlanError,
 )
+from ceplanner.store.header import Header, read_header, writer_active
+from ceplanner.store.lock import PlanLock, in_use_error, read_lock
 from ceplanner.store.migrations import KNOWN_MIGRATIONS, SCHEMA_VERSION, migrations
+from ceplanner.store.safe_write import replace_from_temp, temp_beside, write_error
 
 SUFFIX = ".ceplan"
 APPLICATION_ID = 0x43455041  # "CEPA": marks the SQLite file as a ceplanner plan
-SQLITE_HEADER = b"SQLite format 3\x00"
 DATA_TABLES = [
     "plan",
     "stakeholder_groups",
@@ -86,66 +93,92 @@ class SnapshotInfo:
     created: datetime
 
 
-def _check_header(path: Path) -> None:
-    if not path.exists():
-        raise PlanFileMissingError(path, f"There is no file at {path}.")
-    if path.is_dir():
-        raise NotSQLiteError(path, f"{path} is a folder, not a ceplanner plan.")
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-    except PermissionError:
-        raise ReadOnlyPlanError(path, f"You do not have permission to read {path.name}.") from None
-    if not header:
-        raise NotSQLiteError(path, f"{path.name} is empty: it is not a ceplanner plan.")
-    if header != SQLITE_HEADER:
-        raise NotSQLiteError(
-            path, f"{path.name} is not a ceplanner plan: it is not a database file of any kind."
-        )
-
-
-def _connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
-    conn = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False)
+def _connect(target: str, *, uri: bool = False, timeout: float = 2.0) -> sqlite3.Connection:
+    conn = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False, timeout=timeout)
     conn.execute("PRAGMA trusted_schema = OFF")
+    conn.text_factory = _text
     return conn
 
 
-def _recover_interrupted_save(path: Path) -> None:
-    """Roll back a save that was cut off (a crash or kill left a hot journal beside the file).
+def _text(raw: bytes) -> str:
+    """Text as stored; bytes that are not UTF-8 (a damaged file) become lone surrogates, which the
+    format's checks refuse with the field's path instead of a UnicodeDecodeError."""
+    return raw.decode("utf-8", "surrogateescape")
 
-    This is SQLite's own recovery, restoring the last committed plan; it needs write access,
-    which the read-only inspection that follows does not have.
-    """
-    journal = path.with_name(path.name + "-journal")
-    if not journal.exists() or journal.stat().st_size == 0:
-        return
-    if not _writable(path):
-        raise ReadOnlyPlanError(
-            path,
-            f"{path.name} was interrupted while being saved and must be repaired, but it is read-only. "
-            "Make the file and its folder writable, then open it again.",
-        )
-    conn = _connect(str(path))
+
+def _connect_ro(path: Path) -> sqlite3.Connection:
+    """A read-only connection: it cannot write the file, its journal or a ``-wal`` file."""
+    return _connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True, timeout=1.0)
+
+
+def _is_busy(exc: BaseException) -> bool:
+    """Whether an SQLite error means another connection holds the file's lock (not damage)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    text = str(exc)
+    return "database is locked" in text or "database table is locked" in text
+
+
+def _locked_error(path: Path) -> PlanLockedError:
+    return PlanLockedError(
+        path,
+        f"{path.name} is in use: another program is saving it at this moment. "
+        "Wait a moment and try again; the file itself is fine.",
+    )
+
+
+def _sidecar(path: Path, kind: str) -> Path | None:
+    """``path``'s ``-journal`` or ``-wal`` file, if one with content exists."""
+    side = path.with_name(f"{path.name}-{kind}")
     try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise CorruptPlanError(path, f"{path.name} is damaged and cannot be opened ({exc}).") from None
-    finally:
-        conn.close()
+        return side if side.stat().st_size > 0 else None
+    except OSError:
+        return None
 
 
-def _inspect(path: Path) -> list[str]:
-    """Check, read-only, that ``path`` is a healthy plan this version can read.
+@contextlib.contextmanager
+def _readable_copy(path: Path, header: Header) -> Iterator[Path]:
+    """The file to inspect and read without changing anything the user has.
 
-    Returns the names of the migrations still to apply. Raises a :class:`PlanFileError`.
+    A healthy plan is read in place, read-only. A file with a hot journal (a save was cut off)
+    or in WAL mode is copied, with its journal or ``-wal`` file, to a private folder where SQLite
+    may recover it; the user's files are not touched until the plan is opened for editing.
     """
-    _check_header(path)
-    _recover_interrupted_save(path)
-    conn = _connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+    journal, wal = _sidecar(path, "journal"), _sidecar(path, "wal")
+    if journal is None and wal is None and not header.wal:
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="ceplanner-inspect-") as folder:
+        copy = Path(folder) / path.name
+        shutil.copyfile(path, copy)
+        for side in (journal, wal):
+            if side is not None:
+                shutil.copyfile(side, Path(folder) / side.name)
+        conn = _connect(str(copy))
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # recovers the copy
+            conn.execute("PRAGMA journal_mode = DELETE")  # folds a -wal file into the copy
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # the message of a damaged file may not be UTF-8
+            raise CorruptPlanError(
+                path, f"{path.name} is damaged and cannot be opened ({exc}). Restore it from a backup."
+            ) from None
+        finally:
+            conn.close()
+        read_header(copy)  # cut short? (measured after recovery, as SQLite would see it)
+        yield copy
+
+
+def _check_plan(path: Path, source: Path) -> list[str]:
+    """Check, read-only, that ``source`` (``path`` or a copy of it) is a healthy plan this
+    version can read. Returns the names of the migrations still to apply."""
+    conn = _connect_ro(source)
     try:
         try:
             result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            if _is_busy(exc):
+                raise _locked_error(path) from None
             raise CorruptPlanError(
                 path, f"{path.name} is damaged and cannot be opened ({exc}). Restore it from a backup."
             ) from None
@@ -182,8 +215,16 @@ def _inspect(path: Path) -> list[str]:
                 f"{path.name} was saved by a newer version of ceplanner (plan schema "
                 f"{len(applied)}; this version reads up to {SCHEMA_VERSION}). Update ceplanner to open it.",
             )
+        if applied != KNOWN_MIGRATIONS[: len(applied)] or not applied:
+            raise CorruptPlanError(
+                path,
+                f"{path.name} is damaged: it is marked as a ceplanner plan but does not record how its "
+                "tables were made, so it was not opened and was left as it is. Restore it from a backup.",
+            )
         return [name for name in KNOWN_MIGRATIONS if name not in applied]
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        if _is_busy(exc):
+            raise _locked_error(path) from None
         raise CorruptPlanError(path, f"{path.name} is damaged and cannot be read ({exc}).") from None
     finally:
         conn.close()
@@ -199,10 +240,60 @@ def _writable(path: Path) -> bool:
     return marked_writable(path) and marked_writable(path.resolve().parent)
 
 
-def _backup_before_migration(path: Path, from_version: int) -> Path:
+_SQLITE_INT = range(-(2**63), 2**63)
+
+
+def _first_unstorable(value: Any, path: str) -> str | None:
+    """The path and problem of the first value SQLite cannot store (text with a lone surrogate,
+    an integer beyond 64 bits), or None."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return f"{path} holds half of a character pair (a lone surrogate), which is not text"
+    elif isinstance(value, int) and not isinstance(value, bool) and value not in _SQLITE_INT:
+        return f"{path} holds a number too large to store"
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            found = _first_unstorable(item, f"{path}.{key}")
+            if found:
+                return found
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found = _first_unstorable(item, f"{path}[{i}]")
+            if found:
+                return found
+    return None
+
+
+@contextlib.contextmanager
+def _storable(path: Path, plan: Plan, failed: str = "The plan could not be saved") -> Iterator[None]:
+    """Turn SQLite's refusal of a value into a sentence naming the field; nothing was written."""
+    try:
+        yield
+    except (UnicodeEncodeError, OverflowError):
+        problem = _first_unstorable(to_dict(plan), "plan") or "the plan holds a value that cannot be stored"
+        raise PlanFileError(
+            path, f"{failed}: {problem}. Retype that entry; the file keeps the last saved plan."
+        ) from None
+
+
+def _refuse_if_open_elsewhere(path: Path) -> None:
+    """Refuse to replace a plan that is open for editing (a live lock file beside it)."""
+    owner = read_lock(path)
+    if owner is not None and not owner.stale:
+        raise in_use_error(path, owner)
+
+
+def _backup_copy(path: Path, source: Path, label: str) -> Path:
+    """Keep a whole, self-contained copy of the plan beside it before changing its form."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    backup = path.with_name(f"{path.stem}.schema{from_version}-backup-{stamp}{path.suffix}")
-    shutil.copy2(path, backup)
+    backup = path.with_name(f"{path.stem}.{label}-backup-{stamp}{path.suffix}")
+    try:
+        shutil.copy2(source, backup)
+    except OSError as exc:
+        backup.unlink(missing_ok=True)
+        raise write_error(backup, exc) from None
     return backup
 
 
@@ -224,48 +315,161 @@ class PlanStore:
         self.migrated_backup: Path | None = None
         self._saved_plan: Plan | None = None
         """The plan object the file now holds, as last loaded or saved here (for saving changes only)."""
+        self.repairs: list[str] = []
+        """What the last :meth:`load` or :meth:`snapshot_plan` mended in the plan it read, one
+        sentence each (links to entities deleted by older versions); empty when nothing."""
+        self.lock: PlanLock | None = None
+        """This store's lock file, when opened for editing (see :mod:`ceplanner.store.lock`)."""
+        self._seen: tuple[int, tuple[int, int]] | None = None
 
     # -- opening and creating ---------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str) -> PlanStore:
-        """Open an existing plan after checking it; migrate it (after a backup copy) if older."""
+    def open(cls, path: Path | str, *, readonly: bool = False, take_over: bool = False) -> PlanStore:
+        """Open an existing plan after checking it; migrate it (after a backup copy) if older.
+
+        The file is inspected read-only first, and a refused file is never changed: not even a
+        journal left beside it is rolled back, nor a ``-wal`` file checkpointed. With
+        ``readonly`` (or when the file or folder is read-only) the plan is read into memory and
+        the file is never written. Opening for editing finishes a save that was cut off and
+        turns a WAL-mode file into one self-contained file, after keeping a backup copy.
+
+        Opening for editing takes the plan's lock file. If the plan is open for editing
+        elsewhere, :class:`PlanInUseError` says by whom, where and since when; the caller may
+        then open it with ``readonly=True``, or with ``take_over=True`` once the user confirms.
+
+        Raises a :class:`PlanFileError` subclass, each with a sentence for the user.
+        """
         path = Path(path)
-        pending = _inspect(path)
-        writable = _writable(path)
-        backup: Path | None = None
-        if not writable:
-            # Read into memory so that an old schema can be brought up to date without writing.
-            source = _connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
-            conn = _connect(":memory:")
-            source.backup(conn)
-            source.close()
-        else:
-            if pending:
-                backup = _backup_before_migration(path, SCHEMA_VERSION - len(pending))
-            conn = _connect(str(path))
-            conn.execute("PRAGMA journal_mode = DELETE")
-            conn.execute("PRAGMA synchronous = FULL")
+        unfinished = _sidecar(path, "journal") is not None or _sidecar(path, "wal") is not None
+        header = read_header(path, check_size=not unfinished)
+        if writer_active(path):
+            raise _locked_error(path)
+        lock: PlanLock | None = None
+        try:
+            with _readable_copy(path, header) as source:
+                pending = _check_plan(path, source)
+                if readonly or not _writable(path):
+                    return cls._open_in_memory(path, source, pending)
+                lock = PlanLock.acquire(path, take_over=take_over)
+                backup: Path | None = None
+                if pending or header.wal:
+                    label = f"schema{SCHEMA_VERSION - len(pending)}" if pending else "before-wal-conversion"
+                    backup = _backup_copy(path, source, label)
+            conn = _connect(str(path))  # SQLite rolls back a save that was cut off, as it reads
+            try:
+                conn.execute("PRAGMA journal_mode = DELETE")  # a WAL file becomes one file again
+                conn.execute("PRAGMA synchronous = FULL")
+                if pending:
+                    _initialise(Database(conn))
+            except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+                conn.close()
+                if _is_busy(exc):
+                    raise _locked_error(path) from None
+                raise CorruptPlanError(path, f"{path.name} could not be brought up to date ({exc}).") from None
+            store = cls(path, conn, readonly=False)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        store.migrated_backup = backup
+        store.lock = lock
+        store._mark_seen()
+        return store
+
+    # -- noticing other writers -------------------------------------------------------------
+
+    def _file_state(self) -> tuple[int, tuple[int, int]]:
+        version = int(self.db.conn.execute("PRAGMA data_version").fetchone()[0])
+        try:
+            info = os.stat(self.path)
+            identity = (info.st_dev, info.st_ino)
+        except OSError:
+            identity = (-1, -1)
+        return version, identity
+
+    def _mark_seen(self) -> None:
+        """Remember the file as this store last read or wrote it."""
+        self._seen = self._file_state()
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection, program or window wrote the plan file (or put another file
+        in its place) since this store opened it, last saved it or :meth:`reload`-ed it."""
+        if self.readonly or self._seen is None:
+            return False
+        return self._file_state() != self._seen
+
+    def _check_not_changed_elsewhere(self) -> None:
+        if self.lock is not None and not self.lock.held():
+            owner = read_lock(self.path)
+            by = owner.describe() if owner is not None else "by another window or program"
+            raise PlanChangedElsewhereError(
+                self.path,
+                f"{self.path.name} was taken over {by}, so your changes were not saved over it. "
+                "Use Save As to keep your version in a new file.",
+            )
+        if self.changed_elsewhere():
+            raise PlanChangedElsewhereError(
+                self.path,
+                f"{self.path.name} was changed by another window or program since you opened it, so "
+                "your changes were not saved over it (that would lose the other changes). Use Save As "
+                "to keep your version in a new file, or reopen the plan to see the other changes.",
+            )
+
+    def reload(self) -> Plan:
+        """Read the plan as it now is in the file and accept it as seen (after
+        :class:`PlanChangedElsewhereError`, to continue from the other changes)."""
+        if self._seen is not None and self._file_state()[1] != self._seen[1]:
+            raise PlanChangedElsewhereError(
+                self.path, f"{self.path.name} was replaced by another file; close it and open it again."
+            )
+        plan = self.load()
+        self._mark_seen()
+        return plan
+
+    @classmethod
+    def _open_in_memory(cls, path: Path, source: Path, pending: list[str]) -> PlanStore:
+        """A read-only store reading a copy in memory (so an old schema can be brought up to date
+        without writing)."""
+        conn = _connect(":memory:")
+        reader = _connect_ro(source)
+        try:
+            reader.backup(conn)
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            conn.close()
+            if _is_busy(exc):
+                raise _locked_error(path) from None
+            raise CorruptPlanError(path, f"{path.name} cannot be read ({exc}).") from None
+        finally:
+            reader.close()
         if pending:
             _initialise(Database(conn))
-        store = cls(path, conn, readonly=not writable)
-        store.migrated_backup = backup
-        return store
+        return cls(path, conn, readonly=True)
 
     @classmethod
     def create(cls, path: Path | str, plan: Plan, *, overwrite: bool = False) -> PlanStore:
-        """Write ``plan`` to a new file; the file appears complete or not at all."""
+        """Write ``plan`` to a new file; the file appears complete or not at all.
+
+        A full disk raises :class:`DiskFullError`, other write failures
+        :class:`WriteFailedError`; an existing file at ``path`` is then unchanged.
+        """
         path = Path(path)
         if path.exists() and not overwrite:
             raise PlanFileError(path, f"{path.name} already exists; choose another name.")
+        _refuse_if_open_elsewhere(path)
         tmp = cls._temp_beside(path)
         try:
             conn = _connect(str(tmp))
-            store = cls(tmp, conn, readonly=False)
-            _initialise(store.db)
-            store.save(plan, touch=False)
-            conn.close()
-            os.replace(tmp, path)
+            try:
+                store = cls(path, conn, readonly=False)  # named as the target in messages
+                _initialise(store.db)
+                store.save(plan, touch=False)
+            finally:
+                conn.close()
+            replace_from_temp(tmp, path)
+        except (OSError, sqlite3.Error) as exc:
+            tmp.unlink(missing_ok=True)
+            raise write_error(path, exc) from None
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
@@ -280,20 +484,13 @@ class PlanStore:
             raise ReadOnlyPlanError(
                 path, f"ceplanner cannot write in {folder}: the folder is read-only. Choose another folder."
             )
-        try:
-            fd, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=folder)
-        except OSError:
-            raise ReadOnlyPlanError(
-                path, f"ceplanner cannot write in {folder}: the folder is read-only. Choose another folder."
-            ) from None
-        os.close(fd)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(name, 0o666 & ~umask)  # mkstemp makes 0600; a plan file is an ordinary document
-        return Path(name)
+        return temp_beside(path, ".tmp")
 
     def close(self) -> None:
+        """Close the file and remove this store's lock file (if it is still ours)."""
         self.db.conn.close()
+        if self.lock is not None:
+            self.lock.release()
 
     def __enter__(self) -> PlanStore:
         return self
@@ -303,20 +500,30 @@ class PlanStore:
 
     # -- reading ----------------------------------------------------------------------------
 
-    def _rows(self, table: str, order: str = "ord") -> list[dict[str, Any]]:
+    def _rows(self, table: str, order: str = "ord", where: str = "") -> list[dict[str, Any]]:
+        """The table's rows as dicts; list columns parsed from their JSON text. A list that
+        cannot be parsed is refused with its field path (``where[i].column``)."""
         cursor = self.db.execute(f"SELECT * FROM {table} ORDER BY {order}")
         names = [d[0] for d in cursor.description]
         rows = []
-        for values in cursor.fetchall():
+        for i, values in enumerate(cursor.fetchall()):
             row = dict(zip(names, values, strict=True))
             for name in list(row):
                 if name in _LIST_COLUMNS:
-                    row[name] = json.loads(row[name])
+                    row[name] = self._list_value(row[name], f"{where or table}[{i}].{name}")
                 elif name in _BOOL_COLUMNS:
                     row[name] = bool(row[name])
             row.pop("ord", None)
             rows.append(row)
         return rows
+
+    def _list_value(self, text: Any, where: str) -> Any:
+        try:
+            if not isinstance(text, str):
+                raise ValueError
+            return parse_json(text)
+        except (ValueError, PlanFormatError):
+            raise PlanFormatError(f"{where}: the stored list cannot be read") from None
 
     def _build(self, cls: type[T], row: dict[str, Any], where: str) -> T:
         try:
@@ -327,11 +534,20 @@ class PlanStore:
             ) from None
 
     def load(self) -> Plan:
+        """Read the plan, applying the same checks as a JSON import.
+
+        Links to deleted entities (left by older versions) are removed from the plan returned
+        and described in :attr:`repairs`; the file itself is not changed until the next save.
+        """
+        self.repairs = []
         try:
             plan = self._load()
+            check_references(plan, self.repairs)
             self._saved_plan = plan
             return plan
-        except (sqlite3.DatabaseError, json.JSONDecodeError, KeyError, TypeError) as exc:
+        except PlanFormatError as exc:
+            raise CorruptPlanError(self.path, f"{self.path.name} holds data ceplanner cannot use ({exc}).") from None
+        except (sqlite3.DatabaseError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
             raise CorruptPlanError(self.path, f"{self.path.name} cannot be read ({exc}).") from None
 
     def _load(self) -> Plan:
@@ -344,36 +560,39 @@ class PlanStore:
             owner = row.pop("owner_id")
             indicators.setdefault(owner, []).append(self._build(Indicator, row, "indicator"))
 
-        plan_rows = self._rows("plan", "id")
+        plan_rows = self._rows("plan", "id", "plan")
         if len(plan_rows) != 1:
             raise CorruptPlanError(self.path, f"{self.path.name} holds no plan.")
         plan_row = plan_rows[0]
         plan_row.pop("id")
         plan = self._build(Plan, plan_row, "plan")
-        plan.groups = [self._build(StakeholderGroup, r, "group") for r in self._rows("stakeholder_groups")]
+        plan.groups = [
+            self._build(StakeholderGroup, r, f"plan.groups[{i}]")
+            for i, r in enumerate(self._rows("stakeholder_groups", where="plan.groups"))
+        ]
         plan.objectives = []
-        for row in self._rows("objectives"):
-            objective = self._build(Objective, row, "objective")
+        for i, row in enumerate(self._rows("objectives", where="plan.objectives")):
+            objective = self._build(Objective, row, f"plan.objectives[{i}]")
             objective.indicators = indicators.get(objective.id, [])
             plan.objectives.append(objective)
         plan.methods = []
-        for row in self._rows("methods"):
-            method = self._build(Method, row, "method")
+        for i, row in enumerate(self._rows("methods", where="plan.methods")):
+            method = self._build(Method, row, f"plan.methods[{i}]")
             method.cost_lines = lines.get(("method", method.id), [])
             plan.methods.append(method)
         plan.activities = []
-        for row in self._rows("activities"):
-            activity = self._build(Activity, row, "activity")
+        for i, row in enumerate(self._rows("activities", where="plan.activities")):
+            activity = self._build(Activity, row, f"plan.activities[{i}]")
             activity.cost_lines = lines.get(("activity", activity.id), [])
             plan.activities.append(activity)
         evaluation_rows = self._rows("evaluation", "id")
         if evaluation_rows:
             evaluation_rows[0].pop("id")
-            plan.evaluation = self._build(Evaluation, evaluation_rows[0], "evaluation")
+            plan.evaluation = self._build(Evaluation, evaluation_rows[0], "plan.evaluation")
         vfm = self._rows("vfm")
         if vfm:
-            plan.vfm = [self._build(VfmRating, r, "value for money") for r in vfm]
-        plan.risks = [self._build(Risk, r, "risk") for r in self._rows("risks")]
+            plan.vfm = [self._build(VfmRating, r, f"plan.vfm[{i}]") for i, r in enumerate(vfm)]
+        plan.risks = [self._build(Risk, r, f"plan.risks[{i}]") for i, r in enumerate(self._rows("risks"))]
         return plan
 
     # -- writing ----------------------------------------------------------------------------
@@ -386,38 +605,66 @@ class PlanStore:
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; SQLite and disk errors come out as :class:`PlanFileError`s."""
         self._require_writable()
         conn = self.db.conn
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        else:
-            conn.execute("COMMIT")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                # SQLite may already have rolled back (a full disk does): the cause must not be
+                # hidden behind "cannot rollback - no transaction is active".
+                if conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                raise
+        except sqlite3.IntegrityError as exc:
+            raise PlanFileError(self.path, f"The plan could not be saved: {exc}.") from None
+        except (OSError, sqlite3.OperationalError) as exc:
+            if _is_busy(exc):
+                raise PlanLockedError(
+                    self.path,
+                    f"{self.path.name} is in use: another program is writing to it at this moment, so "
+                    "your changes were not saved yet. They are kept; try again in a moment.",
+                ) from None
+            raise write_error(self.path, exc) from None
 
-    def save(self, plan: Plan, *, touch: bool = True, changes: Sequence[Change] | None = None) -> None:
+    def save(
+        self,
+        plan: Plan,
+        *,
+        touch: bool = True,
+        changes: Sequence[Change] | None = None,
+        overwrite_other_changes: bool = False,
+    ) -> None:
         """Replace the stored plan with ``plan`` in one transaction.
 
         ``touch`` sets the plan's modified time; creating a file from an imported plan keeps it.
         ``changes`` (the objects and fields edited since this plan was last loaded or saved
         here) lets only their rows be written; without it, or if one cannot be placed, every
         row is written.
+        If anything else wrote the file since this store last read or saved it (another window,
+        program or computer), nothing is written and :class:`PlanChangedElsewhereError` is
+        raised, unless ``overwrite_other_changes`` (the user chose to keep their version).
+        A plan being saved by another program raises :class:`PlanLockedError`, a full disk
+        :class:`DiskFullError`; the file then holds the last saved plan.
         """
         if touch:
             plan.modified = utc_now()
         if changes is not None and self._saved_plan is plan:
             try:
-                with self._transaction() as conn:
+                with _storable(self.path, plan), self._transaction() as conn:
+                    if not overwrite_other_changes:
+                        self._check_not_changed_elsewhere()
                     write_changes(conn, plan, changes)
-                return
+                    seen = self._file_state()  # read under the write lock
             except NotInFile:
                 pass  # rolled back: the whole plan is written below
-            except sqlite3.IntegrityError as exc:
-                raise PlanFileError(self.path, f"The plan could not be saved: {exc}.") from None
-            except sqlite3.OperationalError as exc:
-                raise PlanFileError(self.path, f"The plan could not be saved to {self.path.name}: {exc}.") from None
+            else:
+                self._saved(seen, overwrite_other_changes)
+                return
         cost_rows: list[dict[str, Any]] = []
         indicator_rows: list[dict[str, Any]] = []
         for objective in plan.objectives:
@@ -428,45 +675,64 @@ class PlanStore:
                     _row(line, owner_kind=owner_kind, owner_id=owner.id, ord=j)
                     for j, line in enumerate(owner.cost_lines)
                 ]
-        try:
-            with self._transaction() as conn:
-                for table in DATA_TABLES:
-                    conn.execute(f"DELETE FROM {table}")
-                skip_plan = ("groups", "objectives", "methods", "activities", "evaluation", "vfm", "risks")
-                _insert(conn, "plan", [_row(plan, skip_plan, id=1)])
-                _insert(conn, "stakeholder_groups", [_row(g, ord=i) for i, g in enumerate(plan.groups)])
-                _insert(
-                    conn, "objectives", [_row(o, ("indicators",), ord=i) for i, o in enumerate(plan.objectives)]
-                )
-                _insert(conn, "indicators", indicator_rows)
-                _insert(conn, "methods", [_row(m, ("cost_lines",), ord=i) for i, m in enumerate(plan.methods)])
-                _insert(
-                    conn,
-                    "activities",
-                    [_row(a, ("cost_lines",), ord=i) for i, a in enumerate(plan.activities)],
-                )
-                _insert(conn, "cost_lines", cost_rows)
-                _insert(conn, "evaluation", [_row(plan.evaluation, id=1)])
-                _insert(conn, "vfm", [_row(r, ord=i) for i, r in enumerate(plan.vfm)])
-                _insert(conn, "risks", [_row(r, ord=i) for i, r in enumerate(plan.risks)])
-        except sqlite3.IntegrityError as exc:
-            raise PlanFileError(self.path, f"The plan could not be saved: {exc}.") from None
-        except sqlite3.OperationalError as exc:
-            raise PlanFileError(self.path, f"The plan could not be saved to {self.path.name}: {exc}.") from None
+        with _storable(self.path, plan), self._transaction() as conn:
+            if not overwrite_other_changes:
+                self._check_not_changed_elsewhere()
+            for table in DATA_TABLES:
+                conn.execute(f"DELETE FROM {table}")
+            skip_plan = ("groups", "objectives", "methods", "activities", "evaluation", "vfm", "risks")
+            _insert(conn, "plan", [_row(plan, skip_plan, id=1)])
+            _insert(conn, "stakeholder_groups", [_row(g, ord=i) for i, g in enumerate(plan.groups)])
+            _insert(
+                conn, "objectives", [_row(o, ("indicators",), ord=i) for i, o in enumerate(plan.objectives)]
+            )
+            _insert(conn, "indicators", indicator_rows)
+            _insert(conn, "methods", [_row(m, ("cost_lines",), ord=i) for i, m in enumerate(plan.methods)])
+            _insert(
+                conn,
+                "activities",
+                [_row(a, ("cost_lines",), ord=i) for i, a in enumerate(plan.activities)],
+            )
+            _insert(conn, "cost_lines", cost_rows)
+            _insert(conn, "evaluation", [_row(plan.evaluation, id=1)])
+            _insert(conn, "vfm", [_row(r, ord=i) for i, r in enumerate(plan.vfm)])
+            _insert(conn, "risks", [_row(r, ord=i) for i, r in enumerate(plan.risks)])
+            seen = self._file_state()  # read under the write lock: nobody else can commit now
+        self._saved(seen, overwrite_other_changes)
         self._saved_plan = plan
 
+    def _saved(self, seen: tuple[int, tuple[int, int]], overwrite_other_changes: bool) -> None:
+        self._seen = seen
+        if overwrite_other_changes and self.lock is not None and not self.lock.held():
+            self.lock.release()  # the user kept their version: the plan is theirs again
+            self.lock = PlanLock.acquire(self.path, take_over=True)
+
     def save_as(self, path: Path | str, plan: Plan) -> PlanStore:
-        """Write this plan, snapshots included, to a new file and return the store for it."""
+        """Write this plan, snapshots included, to a new file and return the store for it.
+
+        A full disk raises :class:`DiskFullError` ("... was not saved: the disk is full"); an
+        existing file at ``path`` and this store's own file are then unchanged.
+        """
         path = Path(path)
+        if path.exists() and os.path.samefile(path, self.path):
+            raise OutputRefusedError(
+                path, f"{path.name} is this plan's own file: your changes are saved there already."
+            )
+        _refuse_if_open_elsewhere(path)
         tmp = self._temp_beside(path)
         try:
             dest = _connect(str(tmp))
-            self.db.conn.backup(dest)
-            copy = PlanStore(tmp, dest, readonly=False)
-            copy.save(plan, touch=False)
-            dest.execute("PRAGMA journal_mode = DELETE")
-            dest.close()
-            os.replace(tmp, path)
+            try:
+                self.db.conn.backup(dest)
+                copy = PlanStore(path, dest, readonly=False)
+                copy.save(plan, touch=False)
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
+            replace_from_temp(tmp, path)
+        except (OSError, sqlite3.Error) as exc:
+            tmp.unlink(missing_ok=True)
+            raise write_error(path, exc) from None
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
@@ -475,26 +741,59 @@ class PlanStore:
     # -- snapshots --------------------------------------------------------------------------
 
     def snapshots(self) -> list[SnapshotInfo]:
+        """The snapshots kept in the file, oldest first. One with a date that cannot be read is
+        refused as :class:`CorruptPlanError` naming it (``snapshots[id=N].created``)."""
         rows = self.db.execute("SELECT id, name, created FROM snapshots ORDER BY id").fetchall()
-        return [SnapshotInfo(r[0], r[1], datetime.fromisoformat(r[2])) for r in rows]
+        result = []
+        for snapshot_id, name, created in rows:
+            try:
+                when = parse_datetime(created, f"snapshots[id={snapshot_id}].created")
+            except PlanFormatError as exc:
+                raise CorruptPlanError(
+                    self.path,
+                    f"{self.path.name} holds a snapshot, “{name}”, whose date cannot be read ({exc}). "
+                    "The plan itself is fine.",
+                ) from None
+            shown = str(name).encode("utf-8", "replace").decode("utf-8")  # damaged bytes shown as "?"
+            result.append(SnapshotInfo(snapshot_id, shown, when))
+        return result
 
     def take_snapshot(self, name: str, plan: Plan) -> SnapshotInfo:
-        """Keep a named, dated copy of ``plan`` inside the file."""
+        """Keep a named, dated copy of ``plan`` inside the file.
+
+        The stored copy is read back and checked before the transaction commits, so a snapshot
+        that was taken can always be restored; if it could not be, none is kept and
+        :class:`PlanFileError` says why.
+        """
         name = name.strip() or "Snapshot"
         created = utc_now()
-        with self._transaction() as conn:
+        data = plan_to_json(plan)
+        with _storable(self.path, plan, "The snapshot was not kept"), self._transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO snapshots (name, created, format_version, data) VALUES (?, ?, ?, ?)",
-                [name, created.isoformat(), FORMAT_VERSION, plan_to_json(plan)],
+                [name, created.isoformat(), FORMAT_VERSION, data],
             )
-        return SnapshotInfo(int(cursor.lastrowid or 0), name, created)
+            snapshot_id = int(cursor.lastrowid or 0)
+            stored = conn.execute("SELECT data FROM snapshots WHERE id = ?", [snapshot_id]).fetchone()[0]
+            repairs: list[str] = []
+            try:
+                again = plan_from_json(stored, repairs)
+            except PlanFormatError as exc:
+                raise PlanFileError(
+                    self.path, f"The snapshot was not kept: it could not be restored later ({exc})."
+                ) from None
+            if not repairs and plan_to_json(again) != data:
+                raise PlanFileError(self.path, "The snapshot was not kept: it did not read back as taken.")
+        return SnapshotInfo(snapshot_id, name, created)
 
     def snapshot_plan(self, snapshot_id: int) -> Plan:
+        """The plan kept in a snapshot; links to deleted entities are pruned (see :attr:`repairs`)."""
         row = self.db.execute("SELECT data FROM snapshots WHERE id = ?", [snapshot_id]).fetchone()
         if row is None:
             raise PlanFileError(self.path, "That snapshot no longer exists.")
+        self.repairs = []
         try:
-            return plan_from_json(row[0])
+            return plan_from_json(row[0], self.repairs)
         except PlanFormatError as exc:
             raise CorruptPlanError(self.path, f"The snapshot cannot be read ({exc}).") from None
 

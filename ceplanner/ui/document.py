@@ -9,6 +9,7 @@ object and the field that changed) and redraw only when the edit concerns them a
 from __future__ import annotations
 
 import time
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ceplanner.core.costing import Budget, compute_budget
 from ceplanner.core.model import Plan
+from ceplanner.core.references import PrunedLists, remove_activities, remove_groups, remove_objectives
 from ceplanner.store import PlanFileError, PlanStore, SnapshotInfo
 from ceplanner.ui import wording
 
@@ -125,6 +127,36 @@ class PlanDocument(QObject):
     def replace_list(self, owner: Any, attr: str, items: list[Any], text: str = "") -> None:
         """Set a whole list (reorder, delete several, paste rows) as one undoable edit."""
         self.undo_stack.push(_ListEdit(self, owner, attr, items, text or f"Change the {wording.field_words(attr)}"))
+
+    def delete_groups(self, ids: Collection[str], text: str = "") -> None:
+        """Delete groups and every link to them, as one undo step."""
+        self._apply_pruned(remove_groups(self.plan, ids), text or wording.list_text("Delete", "groups", len(ids)))
+
+    def delete_objectives(self, ids: Collection[str], text: str = "") -> None:
+        """Delete objectives and every link to them, as one undo step."""
+        self._apply_pruned(
+            remove_objectives(self.plan, ids), text or wording.list_text("Delete", "objectives", len(ids))
+        )
+
+    def delete_activities(self, ids: Collection[str], text: str = "") -> None:
+        self._apply_pruned(
+            remove_activities(self.plan, ids), text or wording.list_text("Delete", "activities", len(ids))
+        )
+
+    def _apply_pruned(self, pruned: PrunedLists, text: str) -> None:
+        """Put the lists a deletion left in place, as one undo step (only those that changed).
+
+        A deletion never leaves a link to what it deleted: a plan with such links could not be
+        restored from its snapshots or read back from its JSON.
+        """
+        self.begin_macro(text)
+        try:
+            for attr in ("groups", "objectives", "methods", "activities"):
+                new, old = getattr(pruned, attr), getattr(self.plan, attr)
+                if len(new) != len(old) or any(a is not b for a, b in zip(new, old, strict=True)):
+                    self.replace_list(self.plan, attr, new)
+        finally:
+            self.end_macro()
 
     def begin_macro(self, text: str) -> None:
         """Group the following edits into one undo step (end with :meth:`end_macro`)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import sqlite3
 import stat
@@ -130,3 +131,66 @@ def test_big_plan_round_trips(tmp_path: Path) -> None:
     with PlanStore.open(path) as store:
         again = store.load()
     assert plan_to_json(again) == plan_to_json(plan)
+
+
+def _break_links(path: Path) -> str:
+    """Delete a group the old way (its ids left in objectives and activities), in the file."""
+    conn = sqlite3.connect(path)
+    gone = conn.execute("SELECT id FROM stakeholder_groups ORDER BY ord").fetchone()[0]
+    conn.execute("DELETE FROM stakeholder_groups WHERE id = ?", [gone])
+    conn.commit()
+    conn.close()
+    return str(gone)
+
+
+def test_a_plan_with_links_to_deleted_groups_opens_pruned_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "p.ceplan"
+    PlanStore.create(path, full_plan()).close()
+    gone = _break_links(path)
+    before = path.read_bytes()
+    with PlanStore.open(path) as store:
+        plan = store.load()
+        assert len(store.repairs) == 2
+        assert "plan.objectives[0].group_ids[0]" in store.repairs[0]
+        assert all(gone not in o.group_ids for o in plan.objectives)
+        assert all(gone not in a.group_ids for a in plan.activities)
+        assert path.read_bytes() == before  # read, not rewritten
+        # The repaired plan can be snapshotted, and the snapshot restored.
+        snap = store.take_snapshot("after repair", plan)
+        assert store.snapshot_plan(snap.id) == plan
+        store.save(plan)
+    with PlanStore.open(path) as store:
+        store.load()
+        assert store.repairs == []
+
+
+def test_old_snapshots_with_dangling_links_still_restore(tmp_path: Path) -> None:
+    plan = full_plan()
+    broken = copy.deepcopy(plan)
+    broken.groups.pop(0)
+    with PlanStore.create(tmp_path / "p.ceplan", plan) as store:
+        conn = store.db.conn
+        conn.execute(
+            "INSERT INTO snapshots (name, created, format_version, data) VALUES ('old', ?, 1, ?)",
+            ["2026-01-01T00:00:00+00:00", plan_to_json(broken)],
+        )
+        old = store.snapshots()[0]
+        restored = store.restore_snapshot(old.id, plan)
+        assert len(store.repairs) == 2
+        assert [g.id for g in restored.groups] == [plan.groups[1].id]
+        assert restored.objectives[0].group_ids == []
+        # The automatic "Before restoring" snapshot restores too.
+        safety = store.snapshots()[-1]
+        assert store.snapshot_plan(safety.id) == plan
+
+
+def test_a_snapshot_that_could_not_be_restored_is_not_kept(tmp_path: Path) -> None:
+    plan = full_plan()
+    with PlanStore.create(tmp_path / "p.ceplan", plan) as store:
+        plan.groups.append(copy.deepcopy(plan.groups[0]))  # a defect: the same id twice
+        with pytest.raises(PlanFileError, match=r"snapshot was not kept: it could not be restored later \(plan\.groups\[2\]\.id"):
+            store.take_snapshot("broken", plan)
+        assert store.snapshots() == []
+        plan.groups.pop()
+        kept = store.take_snapshot("fine", plan)
+        assert store.snapshot_plan(kept.id) == plan

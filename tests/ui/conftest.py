@@ -86,7 +86,7 @@ def blank_file(tmp_path: Path) -> Path:
 
 def reopen(path: Path) -> Plan:
     """The plan as it is stored in the file now."""
-    with PlanStore.open(path) as store:
+    with PlanStore.open(path, readonly=True) as store:
         return store.load()
 
 

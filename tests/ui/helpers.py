@@ -23,7 +23,7 @@ def reopen(doc: PlanDocument) -> Plan:
     """Write pending edits, then read the plan back from its file as a fresh store would."""
     assert doc.flush()
     assert doc.store is not None
-    store = PlanStore.open(doc.store.path)
+    store = PlanStore.open(doc.store.path, readonly=True)
     try:
         return store.load()
     finally:

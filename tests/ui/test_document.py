@@ -19,7 +19,7 @@ def _open(tmp_path: Path) -> PlanDocument:
 
 
 def _title_in_file(path: Path) -> str:
-    with PlanStore.open(path) as store:
+    with PlanStore.open(path, readonly=True) as store:
         return store.load().title
 
 
@@ -34,7 +34,7 @@ def test_edits_autosave_and_undo_redo_reach_the_file(tmp_path: Path, qtbot: QtBo
     doc.undo_stack.undo()  # the group
     doc.undo_stack.undo()  # the title
     assert doc.flush()
-    with PlanStore.open(path) as store:
+    with PlanStore.open(path, readonly=True) as store:
         again = store.load()
     assert (again.title, again.groups) == ("Start", [])
     doc.undo_stack.redo()

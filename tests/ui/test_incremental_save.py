@@ -23,7 +23,7 @@ from ceplanner.ui.document import PlanDocument
 
 
 def in_file(path: Path) -> str:
-    with PlanStore.open(path, readonly=True) if "readonly" in PlanStore.open.__code__.co_varnames else PlanStore.open(path) as store:
+    with PlanStore.open(path, readonly=True) as store:
         return plan_to_json(store.load())
 
 
@@ -40,7 +40,7 @@ def one_edit(doc: PlanDocument, rng: random.Random, n: int) -> None:
     elif kind == 2:
         doc.append_item(plan, "groups", StakeholderGroup(name=f"New {n}", seldom_heard=True))
     elif kind == 3 and len(plan.groups) > 1:
-        doc.remove_item(plan, "groups", rng.randrange(len(plan.groups)))
+        doc.delete_groups([rng.choice(plan.groups).id])
     elif kind == 4 and activity is not None:
         doc.set_value(activity, "sessions", rng.randint(1, 20))
     elif kind == 5 and activity is not None and activity.cost_lines:
@@ -50,7 +50,7 @@ def one_edit(doc: PlanDocument, rng: random.Random, n: int) -> None:
     elif kind == 7 and activity is not None and activity.cost_lines:
         doc.remove_item(activity, "cost_lines", 0)
     elif kind == 8 and len(plan.activities) > 1:
-        doc.remove_item(plan, "activities", rng.randrange(len(plan.activities)))
+        doc.delete_activities([rng.choice(plan.activities).id])
     elif kind == 9 and plan.activities:
         twin = copy.deepcopy(rng.choice(plan.activities))
         twin.id = f"act-{n}"

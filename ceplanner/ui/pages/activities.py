@@ -24,6 +24,7 @@ from ceplanner.ui.method_library import MethodLibrary
 from ceplanner.ui.pages.base import PlanPage
 from ceplanner.ui.timeline import Timeline
 from ceplanner.ui.widgets import name_table, name_widget
+from ceplanner.ui.wording import object_words
 
 
 class ActivitiesPage(PlanPage):
@@ -182,7 +183,6 @@ class ActivitiesPage(PlanPage):
         activity = self.editor.activity
         if activity is None:
             return
-        row = position(self.doc.plan.activities, activity)
-        if row < 0:
+        if position(self.doc.plan.activities, activity) < 0:
             return
-        self.doc.remove_item(self.doc.plan, "activities", row, f"Delete activity “{activity.title}”")
+        self.doc.delete_activities([activity.id], f"Delete the activity {object_words(activity)}")

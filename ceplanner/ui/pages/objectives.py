@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ceplanner.core.checks import plan_checks
 from ceplanner.core.model import Indicator, Objective, OutcomeLevel, StakeholderGroup, label
 from ceplanner.ui.activity_editor import ChoiceModel
-from ceplanner.ui.cost_model import holds, position
+from ceplanner.ui.cost_model import holds
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.objective_models import (
     INDICATOR_COLUMNS,
@@ -47,6 +47,7 @@ from ceplanner.ui.widgets import (
     setup_view,
     show_problem,
 )
+from ceplanner.ui.wording import object_words
 
 __all__ = ["INDICATOR_COLUMNS", "ObjectivesPage"]
 
@@ -304,14 +305,7 @@ class ObjectivesPage(PlanPage):
         objective = self.objective
         if objective is None:
             return
-        plan = self.doc.plan
-        self.doc.begin_macro(f"Delete objective “{objective.title}”")
-        for activity in plan.activities:
-            if objective.id in activity.objective_ids:
-                kept = [i for i in activity.objective_ids if i != objective.id]
-                self.doc.set_value(activity, "objective_ids", kept)
-        self.doc.remove_item(plan, "objectives", position(plan.objectives, objective))
-        self.doc.end_macro()
+        self.doc.delete_objectives([objective.id], f"Delete the objective {object_words(objective)}")
 
     def add_indicator(self) -> None:
         if self.objective is None:

@@ -18,7 +18,7 @@ from ceplanner.core.model import StakeholderGroup
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.pages.base import PlanPage
 from ceplanner.ui.power_grid import PowerGrid
-from ceplanner.ui.row_actions import RowActions, duplicated, without
+from ceplanner.ui.row_actions import RowActions, duplicated
 from ceplanner.ui.stakeholder_model import (
     COLUMN,
     PASTE_COLUMNS,
@@ -205,9 +205,8 @@ class StakeholdersPage(PlanPage):
 
     def delete_rows(self, rows: list[int]) -> None:
         self._selected = []
-        self.doc.replace_list(
-            self.doc.plan, "groups", without(self.doc.plan.groups, rows), list_text("Delete", "groups", len(rows))
-        )
+        groups = self.doc.plan.groups
+        self.doc.delete_groups([groups[row].id for row in rows if row < len(groups)])
         show_problem(self.problem, "")
 
     def paste_rows(self, text: str) -> None:
