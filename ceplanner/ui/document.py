@@ -19,13 +19,15 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ceplanner.core.costing import Budget, compute_budget
 from ceplanner.core.model import Plan
 from ceplanner.core.references import PrunedLists, remove_activities, remove_groups, remove_objectives
-from ceplanner.store import PlanFileError, PlanStore, SnapshotInfo
+from ceplanner.store import PlanFileError, PlanLockedError, PlanStore, SnapshotInfo
 from ceplanner.ui import wording
 
 AUTOSAVE_DELAY_MS = 150
 """A pause in editing this long writes the file."""
 AUTOSAVE_MAX_WAIT_MS = 2000
 """While edits keep coming, the file is still written at least this often."""
+LOCKED_RETRY_MS = 2000
+"""A save refused because another program holds the file's lock is tried again this soon."""
 
 
 class _SetValue(QUndoCommand):
@@ -202,6 +204,11 @@ class PlanDocument(QObject):
             return not self._dirty or self.store is None
         try:
             self.store.save(self.plan, changes=self._changes)
+        except PlanLockedError as exc:
+            # Another program is writing the file this moment: try again shortly, keep the edits.
+            self._timer.start(LOCKED_RETRY_MS)
+            self.save_failed.emit(str(exc))
+            return False
         except PlanFileError as exc:
             self.save_failed.emit(str(exc))
             return False

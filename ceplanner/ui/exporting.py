@@ -20,6 +20,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ceplanner.core.model import Plan
+from ceplanner.store import PlanFileError
+from ceplanner.store.safe_write import check_output
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.files import documents_folder
 from ceplanner.ui.worker import Cancelled, Progress, Task, run_with_progress
@@ -52,6 +54,11 @@ def export_pdf_interactive(parent: QWidget | None, doc: PlanDocument) -> Task | 
     if not name:
         return None
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+    try:  # the file dialog has asked before replacing a file; never write over the plan itself
+        check_output(path, inputs=[doc.store.path] if doc.store else [], replace=True)
+    except PlanFileError as exc:
+        _failed(parent, "The PDF was not saved", exc)
+        return None
     plan = copy.deepcopy(doc.plan)  # the worker reads its own copy while the user keeps editing
     paper = default_paper()
 

@@ -13,11 +13,15 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ceplanner.store import (
     CorruptPlanError,
     NewerVersionError,
+    NotAFileError,
     NotAPlanError,
     NotSQLiteError,
     PlanFileError,
     PlanFileMissingError,
+    PlanInUseError,
+    PlanLockedError,
     PlanStore,
+    PlanTooShortError,
     ReadOnlyPlanError,
 )
 from ceplanner.ui.document import PlanDocument
@@ -25,6 +29,10 @@ from ceplanner.ui.files import add_recent
 
 # Most specific first: each entry is (error class, dialog title, what to do).
 ADVICE: list[tuple[type[PlanFileError], str, str]] = [
+    (NotAFileError, "Not a plan file",
+     "Choose a file ending in .ceplan that was saved by ceplanner."),
+    (PlanTooShortError, "The plan is incomplete", "Nothing was changed in the file."),
+    (PlanLockedError, "The plan is in use", "Nothing was changed in the file."),
     (PlanFileMissingError, "Plan not found",
      "It may have been moved, renamed or deleted. Use File › Open to find it."),
     (NotSQLiteError, "Not a ceplanner plan",
@@ -39,6 +47,51 @@ ADVICE: list[tuple[type[PlanFileError], str, str]] = [
      "Check that you have permission to read the file and its folder."),
     (PlanFileError, "The plan cannot be opened", "The file was left as it is."),
 ]
+
+READ_ONLY, TAKE_OVER, CANCEL = "read-only", "take over", "cancel"
+
+
+def ask_in_use(parent: QWidget | None, error: PlanInUseError) -> str:
+    """Ask what to do with a plan open for editing elsewhere: READ_ONLY, TAKE_OVER or CANCEL."""
+    box = QMessageBox(QMessageBox.Icon.Question, "The plan is open elsewhere", str(error), parent=parent)
+    box.setObjectName("plan_in_use_dialog")
+    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+    take_over = box.addButton("Take over", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(read_only)
+    box.setInformativeText(
+        "Take over only if it is no longer being edited there: the other window would then be "
+        "unable to save over your changes, and would say so."
+    )
+    box.exec()
+    clicked = box.clickedButton()
+    return READ_ONLY if clicked is read_only else TAKE_OVER if clicked is take_over else CANCEL
+
+
+def _open_store(parent: QWidget | None, path: Path) -> PlanStore | None:
+    try:
+        return PlanStore.open(path)
+    except PlanInUseError as exc:
+        answer = ask_in_use(parent, exc)
+        if answer == CANCEL:
+            return None
+        return PlanStore.open(path, readonly=answer == READ_ONLY, take_over=answer == TAKE_OVER)
+
+
+def show_repairs(parent: QWidget | None, path: Path, repairs: list[str]) -> None:
+    """Say what was mended in a plan read from an older version (nothing is lost: only links
+    to things deleted long ago are dropped, and the file changes only at the next save)."""
+    shown = repairs[:10] + ([f"… and {len(repairs) - 10} more."] if len(repairs) > 10 else [])
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "The plan was tidied",
+        f"{path.name} had links to stakeholder groups or objectives that were deleted earlier. "
+        "They have been removed:\n\n" + "\n".join(shown),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setObjectName("plan_repairs_dialog")
+    box.exec()
 
 
 def describe(error: PlanFileError) -> tuple[str, str]:
@@ -65,12 +118,16 @@ def open_plan(parent: QWidget | None, path: Path | str) -> PlanDocument | None:
     path = Path(path)
     store: PlanStore | None = None
     try:
-        store = PlanStore.open(path)
+        store = _open_store(parent, path)
+        if store is None:
+            return None
         plan = store.load()
     except PlanFileError as exc:
         if store is not None:
             store.close()
         show_open_error(parent, exc)
         return None
+    if store.repairs:
+        show_repairs(parent, path, store.repairs)
     add_recent(path)
     return PlanDocument(plan, store)

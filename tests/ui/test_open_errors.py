@@ -24,7 +24,7 @@ def _missing(tmp_path: Path) -> Path:
 CASES: list[tuple[Callable[[Path], Path], str, str]] = [
     (badfiles.random_bytes, "Not a ceplanner plan", "not a database file"),
     (badfiles.other_sqlite, "Not a ceplanner plan", "made by another program"),
-    (badfiles.truncated, "The plan is damaged", "backup"),
+    (badfiles.truncated, "The plan is incomplete", "cut short"),
     (badfiles.newer, "Made by a newer ceplanner", "Install the latest version"),
     (_missing, "Plan not found", "There is no file"),
 ]
@@ -94,3 +94,28 @@ def test_read_only_plan_opens_read_only_with_a_banner(
     with PlanStore.open(copy) as store:
         assert store.load().title == "Edited while read-only"
     assert _digest(readonly_plan) == before
+
+
+def test_a_plan_being_saved_by_another_program_is_in_use_not_damaged(tmp_path: Path, dialogs: DialogLog) -> None:
+    import sqlite3
+
+    path = badfiles.plan_file(tmp_path)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another program in the middle of a save
+    try:
+        assert open_plan(None, path) is None
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert dialogs.titles() == ["The plan is in use"]
+    text = dialogs.text()
+    assert "try again" in text and "backup" not in text and "damaged" not in text
+
+
+def test_a_pipe_named_like_a_plan_is_refused_at_once(tmp_path: Path, dialogs: DialogLog) -> None:
+    import os
+
+    path = tmp_path / "pipe.ceplan"
+    os.mkfifo(path)
+    assert open_plan(None, path) is None  # returns: opening a pipe would wait for a writer
+    assert dialogs.titles() == ["Not a plan file"]
