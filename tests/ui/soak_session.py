@@ -475,6 +475,10 @@ def show_big_plan(folder: Path, groups: int) -> dict[str, float]:
         window.grab()  # paint it all
         if window.stack.currentIndex() != step:
             raise SoakFailure(f"Step {step + 1} of the big plan could not be shown")
+        if step == STAKEHOLDERS:
+            table = Soak.find(window.stack.currentWidget(), QAbstractItemView, "stakeholders_table")
+            if table.model().rowCount() != groups:
+                raise SoakFailure(f"The big plan's table lists {table.model().rowCount()} groups, not {groups}")
         timings[f"step {step + 1}"] = time.perf_counter() - begin
     begin = time.perf_counter()
     window.close()
