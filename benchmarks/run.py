@@ -126,8 +126,7 @@ def main() -> int:
         "Each step shown, then one edit of a value that step shows (through the document, as the pages "
         "edit), events processed until the window has repainted, then the edit written as autosave "
         "writes it (`doc.flush()`, without its 150 ms pause) and `saved` received. Median of 30 edits "
-        "after 3 warm-up edits. When the repaint takes longer than 150 ms the autosave timer fires "
-        "during it, so its save is counted under \"to repaint\". Baseline: a bare `QLabel.setText` in "
+        "after 3 warm-up edits. Baseline: a bare `QLabel.setText` in "
         "a shown window until it has repainted, measured in the same process.",
         "",
         *[line for table in edit_lines for line in table],
