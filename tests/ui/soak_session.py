@@ -57,14 +57,14 @@ from tests.factories import big_plan
 from tests.ui.helpers import drag, type_text
 
 CONTEXT, STAKEHOLDERS, OBJECTIVES, ACTIVITIES, COSTS, EVALUATION, REVIEW = range(7)
-Path_ = tuple[Any, ...]
+FieldPath = tuple[Any, ...]
 
 
 class SoakFailure(AssertionError):
     """A check of the session failed; the message says which edit and what was found."""
 
 
-def value_at(plan: Plan, path: Path_) -> Any:
+def value_at(plan: Plan, path: FieldPath) -> Any:
     """Follow ``path`` from the plan: attribute names, ids (or six-E keys) in lists, list positions."""
     obj: Any = plan
     for part in path:
@@ -126,7 +126,7 @@ class Soak:
         self.changes = 0
         self.saves = 0
         self.n = 0
-        self.expect: dict[Path_, Any] = {}
+        self.expect: dict[FieldPath, Any] = {}
         self.doc.changed.connect(self._changed)
         self.doc.saved.connect(self._saved)
         actions = {a.objectName(): a for a in self.window.findChildren(QAction)}
@@ -153,7 +153,7 @@ class Soak:
             raise SoakFailure(f"Edit {self.edits + 1} ({what}) did not change the plan")
         self.edits += 1
 
-    def record(self, path: Path_, value: Any) -> None:
+    def record(self, path: FieldPath, value: Any) -> None:
         """The plan's value at ``path`` must be ``value`` now, and in the file at the end."""
         found = value_at(self.doc.plan, path)
         if found != value:
@@ -475,6 +475,10 @@ def show_big_plan(folder: Path, groups: int) -> dict[str, float]:
         window.grab()  # paint it all
         if window.stack.currentIndex() != step:
             raise SoakFailure(f"Step {step + 1} of the big plan could not be shown")
+        if step == STAKEHOLDERS:
+            table = Soak.find(window.stack.currentWidget(), QAbstractItemView, "stakeholders_table")
+            if table.model().rowCount() != groups:
+                raise SoakFailure(f"The big plan's table lists {table.model().rowCount()} groups, not {groups}")
         timings[f"step {step + 1}"] = time.perf_counter() - begin
     begin = time.perf_counter()
     window.close()
