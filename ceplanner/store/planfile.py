@@ -22,8 +22,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
 
-from sqlite_utils import Database
-
 from ceplanner.core.model import (
     Activity,
     CostLine,
@@ -64,8 +62,8 @@ from ceplanner.store.errors import (
 )
 from ceplanner.store.header import Header, read_header, writer_active
 from ceplanner.store.lock import PlanLock, in_use_error, read_lock
-from ceplanner.store.migrations import KNOWN_MIGRATIONS, SCHEMA_VERSION, migrations
 from ceplanner.store.safe_write import replace_from_temp, temp_beside, write_error
+from ceplanner.store.schema import KNOWN_MIGRATIONS, MIGRATION_SET, SCHEMA_VERSION
 
 SUFFIX = ".ceplan"
 APPLICATION_ID = 0x43455041  # "CEPA": marks the SQLite file as a ceplanner plan
@@ -205,7 +203,7 @@ def _check_plan(path: Path, source: Path) -> list[str]:
             r[0]
             for r in conn.execute(
                 "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
-                [migrations.name],
+                [MIGRATION_SET],
             )
         ]
         unknown = [name for name in applied if name not in KNOWN_MIGRATIONS]
@@ -297,7 +295,13 @@ def _backup_copy(path: Path, source: Path, label: str) -> Path:
     return backup
 
 
-def _initialise(db: Database) -> None:
+def _initialise(conn: sqlite3.Connection) -> None:
+    """Create or bring up to date the schema (sqlite-utils is loaded only here)."""
+    from sqlite_utils import Database
+
+    from ceplanner.store.migrations import migrations
+
+    db = Database(conn)
     migrations.apply(db)
     with db.atomic():
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -311,7 +315,7 @@ class PlanStore:
     def __init__(self, path: Path, conn: sqlite3.Connection, *, readonly: bool) -> None:
         self.path = path
         self.readonly = readonly
-        self.db = Database(conn)
+        self.conn = conn
         self.migrated_backup: Path | None = None
         self._saved_plan: Plan | None = None
         """The plan object the file now holds, as last loaded or saved here (for saving changes only)."""
@@ -361,7 +365,7 @@ class PlanStore:
                 conn.execute("PRAGMA journal_mode = DELETE")  # a WAL file becomes one file again
                 conn.execute("PRAGMA synchronous = FULL")
                 if pending:
-                    _initialise(Database(conn))
+                    _initialise(conn)
             except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
                 conn.close()
                 if _is_busy(exc):
@@ -380,7 +384,7 @@ class PlanStore:
     # -- noticing other writers -------------------------------------------------------------
 
     def _file_state(self) -> tuple[int, tuple[int, int]]:
-        version = int(self.db.conn.execute("PRAGMA data_version").fetchone()[0])
+        version = int(self.conn.execute("PRAGMA data_version").fetchone()[0])
         try:
             info = os.stat(self.path)
             identity = (info.st_dev, info.st_ino)
@@ -443,7 +447,7 @@ class PlanStore:
         finally:
             reader.close()
         if pending:
-            _initialise(Database(conn))
+            _initialise(conn)
         return cls(path, conn, readonly=True)
 
     @classmethod
@@ -462,7 +466,7 @@ class PlanStore:
             conn = _connect(str(tmp))
             try:
                 store = cls(path, conn, readonly=False)  # named as the target in messages
-                _initialise(store.db)
+                _initialise(store.conn)
                 store.save(plan, touch=False)
             finally:
                 conn.close()
@@ -488,7 +492,7 @@ class PlanStore:
 
     def close(self) -> None:
         """Close the file and remove this store's lock file (if it is still ours)."""
-        self.db.conn.close()
+        self.conn.close()
         if self.lock is not None:
             self.lock.release()
 
@@ -503,7 +507,7 @@ class PlanStore:
     def _rows(self, table: str, order: str = "ord", where: str = "") -> list[dict[str, Any]]:
         """The table's rows as dicts; list columns parsed from their JSON text. A list that
         cannot be parsed is refused with its field path (``where[i].column``)."""
-        cursor = self.db.execute(f"SELECT * FROM {table} ORDER BY {order}")
+        cursor = self.conn.execute(f"SELECT * FROM {table} ORDER BY {order}")
         names = [d[0] for d in cursor.description]
         rows = []
         for i, values in enumerate(cursor.fetchall()):
@@ -607,7 +611,7 @@ class PlanStore:
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction; SQLite and disk errors come out as :class:`PlanFileError`s."""
         self._require_writable()
-        conn = self.db.conn
+        conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
@@ -723,7 +727,7 @@ class PlanStore:
         try:
             dest = _connect(str(tmp))
             try:
-                self.db.conn.backup(dest)
+                self.conn.backup(dest)
                 copy = PlanStore(path, dest, readonly=False)
                 copy.save(plan, touch=False)
                 dest.execute("PRAGMA journal_mode = DELETE")
@@ -743,7 +747,7 @@ class PlanStore:
     def snapshots(self) -> list[SnapshotInfo]:
         """The snapshots kept in the file, oldest first. One with a date that cannot be read is
         refused as :class:`CorruptPlanError` naming it (``snapshots[id=N].created``)."""
-        rows = self.db.execute("SELECT id, name, created FROM snapshots ORDER BY id").fetchall()
+        rows = self.conn.execute("SELECT id, name, created FROM snapshots ORDER BY id").fetchall()
         result = []
         for snapshot_id, name, created in rows:
             try:
@@ -788,7 +792,7 @@ class PlanStore:
 
     def snapshot_plan(self, snapshot_id: int) -> Plan:
         """The plan kept in a snapshot; links to deleted entities are pruned (see :attr:`repairs`)."""
-        row = self.db.execute("SELECT data FROM snapshots WHERE id = ?", [snapshot_id]).fetchone()
+        row = self.conn.execute("SELECT data FROM snapshots WHERE id = ?", [snapshot_id]).fetchone()
         if row is None:
             raise PlanFileError(self.path, "That snapshot no longer exists.")
         self.repairs = []

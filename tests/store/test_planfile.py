@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from ceplanner.core.model import Plan
 from ceplanner.core.serialize import plan_to_json
 from ceplanner.store import PlanFileError, PlanStore, ReadOnlyPlanError
 from tests.factories import big_plan, full_plan
@@ -169,7 +170,7 @@ def test_old_snapshots_with_dangling_links_still_restore(tmp_path: Path) -> None
     broken = copy.deepcopy(plan)
     broken.groups.pop(0)
     with PlanStore.create(tmp_path / "p.ceplan", plan) as store:
-        conn = store.db.conn
+        conn = store.conn
         conn.execute(
             "INSERT INTO snapshots (name, created, format_version, data) VALUES ('old', ?, 1, ?)",
             ["2026-01-01T00:00:00+00:00", plan_to_json(broken)],
@@ -194,3 +195,28 @@ def test_a_snapshot_that_could_not_be_restored_is_not_kept(tmp_path: Path) -> No
         plan.groups.pop()
         kept = store.take_snapshot("fine", plan)
         assert store.snapshot_plan(kept.id) == plan
+
+
+def test_the_schema_names_match_the_migrations() -> None:
+    """Opening reads the known migration names from store/schema.py (no sqlite-utils import);
+    they must be the migrations' own names, in order."""
+    from ceplanner.store import migrations, schema
+
+    assert schema.KNOWN_MIGRATIONS == migrations.KNOWN_MIGRATIONS
+    assert schema.SCHEMA_VERSION == migrations.SCHEMA_VERSION
+    assert schema.MIGRATION_SET == migrations.MIGRATION_SET
+
+
+def test_opening_a_current_plan_does_not_load_sqlite_utils(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "p.ceplan"
+    PlanStore.create(path, Plan(title="x")).close()
+    code = (
+        "import sys\nfrom ceplanner.store import PlanStore\n"
+        f"s = PlanStore.open({str(path)!r}); s.load(); s.close()\n"
+        "print('sqlite_utils' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
