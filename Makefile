@@ -1,7 +1,8 @@
 # The two commands: `make run` starts ceplanner, `make test` runs the tests.
 # Both create (or reuse) .venv, install what is needed, and check system libraries.
 PYTHON ?= python3
-VENV := .venv
+SYSTEM_DEPS ?= sh packaging/system-deps.sh
+VENV ?= .venv
 STAMP := $(VENV)/.installed
 
 .PHONY: run test bench lint screenshots clean
@@ -12,17 +13,18 @@ $(STAMP): pyproject.toml
 	$(VENV)/bin/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-# ARGS naming one plan file is passed whole, so a name with spaces opens (the default name has one).
+# ARGS naming one plan file (an existing file, or a name ending in .ceplan that is not a command)
+# is passed whole, so a name with spaces opens (the default plan name has one).
 run: $(STAMP)
-	@sh packaging/system-deps.sh gui
-	@if [ -n "$(ARGS)" ] && { [ -e "$(ARGS)" ] || case "$(ARGS)" in *.ceplan) true;; *) false;; esac; }; then \
+	@$(SYSTEM_DEPS) gui
+	@if [ -n "$(ARGS)" ] && { [ -e "$(ARGS)" ] || case "$(ARGS)" in -*|demo\ *|info\ *|check\ *|gui\ *|export*|import*) false;; *.ceplan) true;; *) false;; esac; }; then \
 		set -x; $(VENV)/bin/python -m ceplanner "$(ARGS)"; \
 	else \
 		set -x; $(VENV)/bin/python -m ceplanner $(ARGS); \
 	fi
 
 test: $(STAMP)
-	@sh packaging/system-deps.sh test
+	@$(SYSTEM_DEPS) test
 	$(VENV)/bin/python -m ruff check ceplanner tests benchmarks
 	$(VENV)/bin/python -m mypy
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest $(PYTEST_ARGS)
@@ -31,7 +33,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m benchmarks.run
 
 screenshots: $(STAMP)
-	@sh packaging/system-deps.sh test
+	@$(SYSTEM_DEPS) test
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m ceplanner.ui.screenshots docs/screenshots
 
 clean:
