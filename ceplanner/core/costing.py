@@ -21,10 +21,16 @@ from ceplanner.core.model import (
     Activity,
     CostCategory,
     CostLine,
+    Evaluation,
+    Indicator,
     Method,
+    Objective,
     OutcomeLevel,
     Plan,
+    Risk,
+    StakeholderGroup,
     Unit,
+    VfmRating,
     new_id,
 )
 from ceplanner.core.money import exponent, round_minor
@@ -271,3 +277,35 @@ def rescaled_for_currency(plan: Plan, new_currency: str) -> list[tuple[object, s
         old: int = getattr(obj, attr)
         changes.append((obj, attr, round_minor(Decimal(old).scaleb(shift))))
     return changes
+
+
+# What no figure of the budget reads: editing these leaves every total as it was (None: every
+# field but the id).
+_BUDGET_BLIND: dict[type, frozenset[str] | None] = {
+    StakeholderGroup: None,  # groups count by id only (shares follow activities' group lists)
+    Indicator: None,
+    VfmRating: None,
+    Risk: None,
+    Objective: frozenset({"title", "description", "group_ids", "indicators"}),
+    Activity: frozenset({"title", "description", "promise", "level", "end", "method_id"}),
+    Evaluation: frozenset(
+        {"whose_opinion", "relative_or_absolute", "outcomes_for_whom", "evidence", "analysis_by", "method"}
+    ),
+    Plan: frozenset(
+        {
+            "title", "organisation", "author", "purpose", "decision", "decision_maker", "negotiable",
+            "not_negotiable", "value_for_whom", "status", "created", "modified", "vfm", "risks",
+        }
+    ),
+}
+
+
+def affects_budget(obj: object, attr: str) -> bool:
+    """Whether changing ``obj.attr`` can change any figure of :func:`compute_budget`.
+
+    Errs on the side of yes: anything not known to be ignored by the costing counts.
+    """
+    blind = _BUDGET_BLIND.get(type(obj), frozenset())
+    if blind is None:  # every field but the id, which links it to the rest of the plan
+        return attr == "id"
+    return attr not in blind

@@ -57,6 +57,7 @@ class ChoiceModel(QAbstractListModel):
         self.doc, self._items, self.attr, self.what = doc, items, attr, what
         self.target: Any = None
         self._seen: list[int] = []
+        doc.edited.connect(self._edited)
 
     def set_target(self, target: Any) -> None:
         self.beginResetModel()
@@ -100,12 +101,22 @@ class ChoiceModel(QAbstractListModel):
         return True
 
     def refresh(self) -> None:
-        """Follow the plan: a reset only when the items themselves changed, else a repaint."""
-        seen = [id(item) for item in self._items()]
-        if seen != self._seen:
+        """Follow the plan's list of items (a reset only when the items themselves changed)."""
+        if [id(item) for item in self._items()] != self._seen:
             self.set_target(self.target)
-        elif seen:
-            self.dataChanged.emit(self.index(0), self.index(len(seen) - 1))
+
+    def _edited(self, obj: Any, attr: str) -> None:
+        """Repaint what an edit changed: one item's name, or every tick when the choice changed."""
+        if obj is self.target and attr == self.attr:
+            count = len(self._seen)
+            if count:
+                self.dataChanged.emit(self.index(0), self.index(count - 1), [Qt.ItemDataRole.CheckStateRole])
+        elif attr in ("name", "title") and (row := next(
+            (i for i, item in enumerate(self._items()) if item is obj), -1
+        )) >= 0:
+            self.dataChanged.emit(self.index(row), self.index(row))
+        else:
+            self.refresh()
 
 
 class ActivityEditor(QWidget):

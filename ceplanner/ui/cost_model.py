@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView
 
-from ceplanner.core.costing import line_total
+from ceplanner.core.costing import affects_budget, line_total
 from ceplanner.core.limits import limits_of
 from ceplanner.core.model import Activity, CostCategory, CostLine, Unit, label
 from ceplanner.core.money import (
@@ -154,17 +154,22 @@ class ActivityListModel(QAbstractListModel):
         super().__init__(parent)
         self.doc = doc
         self.totals = totals
-        self._ids = [a.id for a in doc.plan.activities]
-        doc.changed.connect(self._on_changed)
+        self._seen = [id(a) for a in doc.plan.activities]
+        doc.edited.connect(self._edited)
 
-    def _on_changed(self, _obj: Any) -> None:
-        ids = [a.id for a in self.doc.plan.activities]
-        if ids != self._ids:
+    def _edited(self, obj: Any, attr: str) -> None:
+        """A reset when the activities themselves changed; a repaint of the rows an edit shows."""
+        seen = [id(a) for a in self.doc.plan.activities]
+        if seen != self._seen:
             self.beginResetModel()
-            self._ids = ids
+            self._seen = seen
             self.endResetModel()
-        elif ids:
-            self.dataChanged.emit(self.index(0), self.index(len(ids) - 1))
+        elif self.totals and seen and affects_budget(obj, attr):
+            self.dataChanged.emit(self.index(0), self.index(len(seen) - 1))
+        elif isinstance(obj, Activity) and attr == "title":
+            row = position(self.doc.plan.activities, obj)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row), self.index(row))
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.doc.plan.activities)

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ceplanner.core.costing import Budget, compute_budget
+from ceplanner.core.costing import Budget, affects_budget, compute_budget
 from ceplanner.core.model import Plan
 from ceplanner.core.references import PrunedLists, remove_activities, remove_groups, remove_objectives
 from ceplanner.store import PlanFileError, PlanLockedError, PlanStore, SnapshotInfo
@@ -174,7 +174,8 @@ class PlanDocument(QObject):
         self._edited(plan, "")
 
     def _edited(self, obj: Any, attr: str) -> None:
-        self._budget = None
+        if affects_budget(obj, attr):
+            self._budget = None
         self._dirty = True
         self._changes.append((obj, attr))
         if self.store is not None and not self.store.readonly:

@@ -53,6 +53,7 @@ class Timeline(QWidget):
         self.setAccessibleName("Timeline of activities")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._bars: list[tuple[QRectF, str]] = []
+        self._dated: list[tuple[Activity, date, date]] | None = None
         self.follower = EditFollower(self, doc, self._update, self.concerns)
         self._update()
 
@@ -63,6 +64,12 @@ class Timeline(QWidget):
         return obj is self.doc.plan and attr in ("activities", "start", "end", "")
 
     def dated(self) -> list[tuple[Activity, date, date]]:
+        """The dated activities in order of start (worked out once per change, not per paint)."""
+        if self._dated is None:
+            self._dated = self._work_out_dated()
+        return self._dated
+
+    def _work_out_dated(self) -> list[tuple[Activity, date, date]]:
         result = []
         for activity in self.doc.plan.activities:
             dates = span(activity)
@@ -84,6 +91,7 @@ class Timeline(QWidget):
         return ("Unscheduled (no dates yet): " + "; ".join(names)) if names else ""
 
     def _update(self) -> None:
+        self._dated = None
         names = "; ".join(f"{a.title}: {s:%d %b %Y} to {e:%d %b %Y}" for a, s, e in self.dated())
         self.setAccessibleDescription(" ".join(filter(None, [names, self.unscheduled_text()])))
         self.setToolTip(plain_tip(self.unscheduled_text()))

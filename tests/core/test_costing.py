@@ -193,3 +193,59 @@ def test_changing_currency_keeps_the_figures_typed(plan: Plan) -> None:
     assert plan.activities[0].cost_lines[3].unit_cost == 3  # £3.33 -> ¥3 (rounded)
     assert rescaled_for_currency(plan, "JPY") == []
     assert len(rescaled_for_currency(plan, "EUR")) == 2 + sum(len(a.cost_lines) for a in plan.activities)
+
+
+def test_fields_said_not_to_affect_the_budget_do_not() -> None:
+    """The window keeps the costed budget across edits of these fields (affects_budget); each
+    one is changed here on the sample plan and every figure must stay the same."""
+    import copy
+    import dataclasses
+    from datetime import date, datetime, timezone
+
+    from ceplanner.core.costing import _BUDGET_BLIND, affects_budget
+    from ceplanner.core.library import sample_plan
+    from ceplanner.core.model import IAP2Level, PlanStatus, Risk, RiskRating
+
+    def other(value: object) -> object:
+        if isinstance(value, bool):
+            return not value
+        if isinstance(value, IAP2Level):
+            return IAP2Level.EMPOWER if value != IAP2Level.EMPOWER else IAP2Level.INFORM
+        if isinstance(value, PlanStatus):
+            return next(s for s in PlanStatus if s != value)
+        if isinstance(value, RiskRating):
+            return next(s for s in RiskRating if s != value)
+        if isinstance(value, str):
+            return value + " changed"
+        if isinstance(value, int):
+            return value + 1
+        if isinstance(value, datetime):
+            return datetime(2030, 1, 1, tzinfo=timezone.utc)
+        if isinstance(value, date):
+            return date(2031, 1, 1)
+        if isinstance(value, list):
+            return []
+        return None
+
+    base = sample_plan()
+    base.risks.append(Risk(description="A risk"))
+    expected = compute_budget(base)
+    checked = 0
+    for cls, blind in _BUDGET_BLIND.items():
+        for f in dataclasses.fields(cls):
+            if affects_budget(cls.__new__(cls), f.name):
+                continue
+            plan = copy.deepcopy(base)
+            targets = {
+                "Plan": [plan], "StakeholderGroup": plan.groups, "Objective": plan.objectives,
+                "Indicator": [i for o in plan.objectives for i in o.indicators],
+                "Activity": plan.activities, "Evaluation": [plan.evaluation], "VfmRating": plan.vfm,
+                "Risk": plan.risks,
+            }[cls.__name__]
+            for obj in targets:
+                setattr(obj, f.name, other(getattr(obj, f.name)))
+            assert compute_budget(plan) == expected, f"{cls.__name__}.{f.name} changed the budget"
+            checked += 1
+    assert checked > 30
+    assert affects_budget(base.activities[0].cost_lines[0], "unit_cost")
+    assert affects_budget(base, "contingency_percent") and affects_budget(base, "groups")

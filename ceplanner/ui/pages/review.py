@@ -58,6 +58,7 @@ class ReviewPage(PlanPage):
         self.problem_source: ProblemSource | None = None
         self._charts_ready = False
         self._chart_task: Task | None = None
+        self._shown_problems: list[tuple[str, str, str]] = []
         self._charts_again = False
         # The charts take a few hundred milliseconds: redrawn after a pause in editing, never
         # on every edit, and only while this step is shown.
@@ -134,8 +135,11 @@ class ReviewPage(PlanPage):
         self._show_summary()
 
     def _show_warnings(self) -> None:
-        self.warnings.clear()
         problems = self.all_problems()
+        if problems == self._shown_problems and self.warnings.count():
+            return  # the same list: thousands of warnings are not laid out again
+        self._shown_problems = problems
+        self.warnings.clear()
         for severity, message, step in problems:
             prefix = "Warning" if severity == Severity.WARNING else "Note"
             item = QListWidgetItem(f"{prefix}: {message}")
