@@ -6,10 +6,12 @@ With no subcommand (or just a plan file) it starts the desktop application.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from ceplanner.core.checks import Severity, plan_checks
 from ceplanner.core.costing import compute_budget
 from ceplanner.core.model import Plan, label
 from ceplanner.core.money import format_money
@@ -18,7 +20,7 @@ from ceplanner.core.summary import budget_figures
 from ceplanner.store import OutputExistsError, PlanFileError, PlanStore
 from ceplanner.store.safe_write import atomic_write_text, check_output
 
-SUBCOMMANDS = ("demo", "info", "export-json", "import-json", "export", "gui")
+SUBCOMMANDS = ("demo", "info", "check", "export-json", "import-json", "export", "gui")
 
 
 class CliError(Exception):
@@ -84,6 +86,26 @@ def summary_lines(plan: Plan) -> list[str]:
     return lines
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """Print the plan's findings; exit status 1 if any is a warning (for scripts and CI)."""
+    found = plan_checks(_load(args.plan))
+    if args.json:
+        print(json.dumps(
+            [
+                {"code": c.code, "severity": c.severity.value, "step": c.step, "item": c.item_id, "message": c.message}
+                for c in found
+            ],
+            ensure_ascii=False,
+            indent=2,
+        ))
+    elif not found:
+        print("No findings: the plan is ready to export.")
+    else:
+        for check in found:
+            print(f"{check.severity.value}: {check.message} [{check.code}, step: {check.step}]")
+    return 1 if any(c.severity is Severity.WARNING for c in found) else 0
+
+
 def cmd_info(args: argparse.Namespace) -> None:
     print("\n".join(summary_lines(_load(args.plan))))
 
@@ -147,6 +169,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", metavar="PLAN.ceplan")
     p.set_defaults(func=cmd_info)
 
+    p = sub.add_parser(
+        "check",
+        help="list what the plan's checks find (exit status 1 when there are warnings)",
+        description="The same findings as the Review step and the PDF, from the one checker.",
+    )
+    p.add_argument("plan", metavar="PLAN.ceplan")
+    p.add_argument("--json", action="store_true", help="print the findings as JSON, for other programs")
+    p.set_defaults(func=cmd_check)
+
     p = sub.add_parser("export-json", help="write a plan as JSON (see docs/plan-format.md)")
     p.add_argument("plan", metavar="PLAN.ceplan")
     p.add_argument("-o", "--output", required=True, help="JSON file to write, or - for standard output")
@@ -183,11 +214,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(args.plan)
     try:
-        args.func(args)
+        status = args.func(args)
     except (CliError, PlanFileError) as exc:
         print(f"ceplanner: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:  # a failure no check foresaw: one line, not a traceback
         print(f"ceplanner: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    return 0
+    return int(status or 0)

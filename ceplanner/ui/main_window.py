@@ -272,6 +272,7 @@ class MainWindow(QMainWindow):
         page.setProperty("step_key", step.key)
         if isinstance(page, ReviewPage):
             page.go_to_step.connect(self._go_to_key)
+            page.go_to_item.connect(lambda _key, item_id: self.current_page().select_item(item_id))
             page.export_requested.connect(self.files.export_pdf)
             page.print_requested.connect(self.files.print_plan)
             page.problem_source = self._input_problems

@@ -143,6 +143,12 @@ class ActivitiesPage(PlanPage):
         self.delete_button.setEnabled(self.editor.activity is not None and not self.doc.readonly)
         self.add_blank.setEnabled(not self.doc.readonly)
 
+    def select_item(self, item_id: str) -> bool:
+        if self.activities.row_of(item_id) < 0:
+            return False
+        self.select_activity(item_id)
+        return True
+
     def select_activity(self, activity_id: str) -> None:
         if self.activities.select_in(self.activity_list, activity_id):
             self._activity_chosen()

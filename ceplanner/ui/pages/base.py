@@ -81,6 +81,10 @@ class PlanPage(QWidget):
         checks = [c.message for c in plan_checks(self.doc.plan) if c.step == self.STEP]
         return checks + self.input_problems()
 
+    def select_item(self, item_id: str) -> bool:
+        """Select the group, objective or activity with ``item_id`` (from a Review finding)."""
+        return False
+
     def input_problems(self) -> list[str]:
         """Typed input this page could not take (a half-typed amount): not in the plan, so not
         something the plan's checks can see. Shown inline and in Review."""

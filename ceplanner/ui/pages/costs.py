@@ -211,6 +211,12 @@ class CostsPage(PlanPage):
     def current_activity(self) -> Activity | None:
         return self.lines.activity
 
+    def select_item(self, item_id: str) -> bool:
+        if self.activities.row_of(item_id) < 0:
+            return False
+        self.select_activity(item_id)
+        return True
+
     def select_activity(self, activity_id: str) -> None:
         if self.activities.select_in(self.activity_list, activity_id):
             self._activity_chosen()

@@ -210,6 +210,13 @@ class ObjectivesPage(PlanPage):
         keep = keep or (self.doc.plan.objectives[0] if self.doc.plan.objectives else None)
         self.select_objective(keep)
 
+    def select_item(self, item_id: str) -> bool:
+        objective = next((o for o in self.doc.plan.objectives if o.id == item_id), None)
+        if objective is None:
+            return False
+        self.select_objective(objective)
+        return True
+
     def select_objective(self, objective: Objective | None) -> None:
         if objective is not None:
             self.tree.selectionModel().setCurrentIndex(

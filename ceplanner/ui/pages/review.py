@@ -50,6 +50,8 @@ class ReviewPage(PlanPage):
     go_to_step = Signal(str)
     export_requested = Signal()
     print_requested = Signal()
+    go_to_item = Signal(str, str)
+    """After go_to_step: the id of the group, objective or activity a finding concerns."""
     charts_drawn = Signal()
     """The chart pictures were (re)drawn in the background and are shown."""
 
@@ -59,6 +61,7 @@ class ReviewPage(PlanPage):
         self._charts_ready = False
         self._chart_task: Task | None = None
         self._shown_problems: list[tuple[str, str, str]] = []
+        self._items: dict[tuple[str, str], str] = {}
         self._charts_again = False
         # The charts take a few hundred milliseconds: redrawn after a pause in editing, never
         # on every edit, and only while this step is shown.
@@ -125,6 +128,7 @@ class ReviewPage(PlanPage):
     def all_problems(self) -> list[tuple[str, str, str]]:
         """(severity, message, step key) for every check and every page's own problems."""
         found = [(c.severity.value, c.message, c.step) for c in plan_checks(self.doc.plan)]
+        self._items = {(c.message, c.step): c.item_id for c in plan_checks(self.doc.plan) if c.item_id}
         if self.problem_source is not None:
             for key, name, problems in self.problem_source():
                 found = [(Severity.WARNING.value, f"{name}: {p}", key) for p in problems] + found
@@ -205,6 +209,9 @@ class ReviewPage(PlanPage):
         step = item.data(Qt.ItemDataRole.UserRole)
         if step:
             self.go_to_step.emit(str(step))
+            found = self._items.get((item.toolTip(), str(step)))
+            if found:
+                self.go_to_item.emit(str(step), found)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

@@ -161,6 +161,12 @@ class StakeholdersPage(PlanPage):
     def selected_rows(self) -> list[int]:
         return self.row_actions.selected_rows()
 
+    def select_item(self, item_id: str) -> bool:
+        if self.model.row_of(item_id) < 0:
+            return False
+        self.select_ids([item_id])
+        return True
+
     def select_ids(self, ids: list[str]) -> None:
         selection = QItemSelection()
         for gid in ids:
