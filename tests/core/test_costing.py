@@ -12,11 +12,13 @@ from ceplanner.core.costing import (
     PLAN_LEVEL,
     UNALLOCATED,
     UNSCHEDULED,
+    Split,
     activity_from_method,
     compute_budget,
     hourly_rate,
     line_total,
     rescaled_for_currency,
+    shares,
     split_evenly,
 )
 from ceplanner.core.model import (
@@ -193,3 +195,37 @@ def test_changing_currency_keeps_the_figures_typed(plan: Plan) -> None:
     assert plan.activities[0].cost_lines[3].unit_cost == 3  # £3.33 -> ¥3 (rounded)
     assert rescaled_for_currency(plan, "JPY") == []
     assert len(rescaled_for_currency(plan, "EUR")) == 2 + sum(len(a.cost_lines) for a in plan.activities)
+
+
+def test_funders_paid_and_in_kind_and_the_cash_no_funder_pays(plan: Plan) -> None:
+    b = compute_budget(plan)
+    # Worked by hand: unfunded paid lines 33,330 + 833 + 50,000 + 1,001, the plan-level evaluation
+    # 100,000; HRA's venue 30,000; the council's venue 20,000 in kind; the grant's translation 36,000.
+    assert b.funder_splits == {
+        NO_FUNDER: Split(185164, 0),
+        "HRA": Split(30000, 0),
+        "Council": Split(0, 20000),
+        "Grant": Split(36000, 0),
+    }
+    assert b.contingency == 25116  # 10% of 251,164 paid, half up
+    assert b.unfunded_cash == 185164 + 25116
+    assert sum(s.total for s in b.funder_splits.values()) + b.contingency == b.grand_total
+
+
+def test_access_support_by_group_splits_shared_activities(plan: Plan) -> None:
+    b = compute_budget(plan)
+    g1, g2 = plan.groups
+    # Translation (36,000) in the activity serving both groups: half each, not the whole to each.
+    assert b.access_by_group == {g1.id: 18000, g2.id: 18000}
+    assert sum(b.access_by_group.values()) == b.by_category[C.TRANSLATION].total
+
+
+def test_shares_add_up_to_exactly_100_percent() -> None:
+    assert shares([1, 1, 1], 3) == [Decimal("33.4"), Decimal("33.3"), Decimal("33.3")]
+    assert shares([2500, 7500], 10000) == [Decimal("25.0"), Decimal("75.0")]
+    assert shares([1, 999], 1000, places=0) == [Decimal(0), Decimal(100)]
+    assert shares([1, 2, 3], 0) == [Decimal(0)] * 3
+    # Rounded half up one by one, the 3 parts of 30% + 3 of 3.3...% would print 102%:
+    parts = [300, 300, 300, 33, 33, 34]
+    assert sum(shares(parts, 1000, places=0)) == 100
+    assert shares([1, 2], 10) == [Decimal("10.0"), Decimal("20.0")]  # not the whole: each alone

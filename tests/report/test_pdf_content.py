@@ -82,9 +82,10 @@ def test_summaries_by_level_group_and_funder(rich_pdf: Pdf) -> None:
     text = rich_pdf.text
     assert f"Individual outcomes {format_money(budget.by_level['individual'])}" in text
     assert f"Strategic outcomes {format_money(budget.by_level['strategic'])}" in text
-    for funder, amount in budget.by_funder.items():
+    for funder, split in budget.funder_splits.items():
         if funder != "Not assigned":
-            assert f"{funder} {format_money(amount)}" in text, funder
+            row = f"{funder} {format_money(split.paid)} {format_money(split.in_kind)} {format_money(split.total)}"
+            assert row in text, funder
     older = plan.groups[1]
     assert f"{older.name} (seldom heard) {format_money(budget.by_group[older.id])}" in text
     assert f"Total evaluation cost {format_money(budget.evaluation_total)}" in text

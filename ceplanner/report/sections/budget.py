@@ -21,7 +21,8 @@ from ceplanner.report.layout import (
     subheading,
     table,
 )
-from ceplanner.report.sections.summary import percent
+from ceplanner.report.sections.summary import unfunded_sentence
+from ceplanner.report.shares import percent_column
 
 NUMBER, TITLE = "6", "Costed budget"
 
@@ -140,12 +141,63 @@ def _activity_tables(ctx: ReportContext) -> list[Flowable]:
 
 
 def _share_table(ctx: ReportContext, heading: str, items: list[tuple[Cell, int]]) -> Flowable:
-    whole = ctx.budget.subtotal
-    rows: list[list[Cell]] = [[name, ctx.money(amount), percent(amount, whole)] for name, amount in items]
-    rows.append(["Total before contingency", ctx.money(whole), percent(whole, whole)])
+    """Amounts and their shares of the total cost; the contingency is a row of its own, so the
+    amounts add up to the total and the shares to exactly 100.0%."""
+    b = ctx.budget
+    if b.contingency:
+        items = [*items, (plain("Contingency (not allocated)"), b.contingency)]
+    shares = percent_column([amount for _, amount in items], b.grand_total)
+    rows: list[list[Cell]] = [
+        [name, ctx.money(amount), share] for (name, amount), share in zip(items, shares, strict=True)
+    ]
+    rows.append(["Total cost", ctx.money(b.grand_total), "100.0%" if b.grand_total else "–"])
     return table(
         ctx, [heading, "Amount", "Share"], rows, [0.6, 0.22, 0.18], numeric=[1, 2], total_rows=[len(rows) - 1]
     )
+
+
+def _funder_table(ctx: ReportContext) -> list[Flowable]:
+    """Who pays for what: paid and in kind by funder, then what no funder pays for yet."""
+    b = ctx.budget
+    named = sorted(
+        ((name, split) for name, split in b.funder_splits.items() if name != costing.NO_FUNDER),
+        key=lambda kv: -kv[1].total,
+    )
+    items: list[tuple[Cell, costing.Split]] = [(name, split) for name, split in named]
+    none = b.funder_splits.get(costing.NO_FUNDER)
+    if none is not None and none.total:
+        items.append((plain("No funder yet: cost lines and plan-level evaluation"), none))
+    if b.contingency:
+        items.append((plain("No funder yet: contingency"), costing.Split(b.contingency, 0)))
+    shares = percent_column([split.total for _, split in items], b.grand_total)
+    rows: list[list[Cell]] = [
+        [name, ctx.money(split.paid), ctx.money(split.in_kind), ctx.money(split.total), share]
+        for (name, split), share in zip(items, shares, strict=True)
+    ]
+    rows.append(
+        [
+            "Total cost",
+            ctx.money(b.cash_total),
+            ctx.money(b.in_kind),
+            ctx.money(b.grand_total),
+            "100.0%" if b.grand_total else "–",
+        ]
+    )
+    out: list[Flowable] = []
+    sentence = unfunded_sentence(ctx)
+    if sentence:
+        out.append(ctx.para(plain(sentence)))
+    out.append(
+        table(
+            ctx,
+            ["Funder", "Paid", "In kind", "Total", "Share"],
+            rows,
+            [0.4, 0.15, 0.15, 0.17, 0.13],
+            numeric=[1, 2, 3, 4],
+            total_rows=[len(rows) - 1],
+        )
+    )
+    return out
 
 
 def _key_name(key: str) -> str:
@@ -227,10 +279,6 @@ def build_budget(ctx: ReportContext) -> list[Flowable]:
             )
         )
     items.append(subheading(ctx, "By funder"))
-    funder_rows: list[tuple[Cell, int]] = [
-        (name if name != costing.NO_FUNDER else plain("No funder assigned"), amount)
-        for name, amount in sorted(b.by_funder.items(), key=lambda kv: (kv[0] == costing.NO_FUNDER, -kv[1]))
-    ]
-    items.append(_share_table(ctx, "Funder (paid and in kind)", funder_rows))
+    items += _funder_table(ctx)
     items.append(PageBreak())
     return items

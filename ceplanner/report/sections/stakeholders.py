@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, PageBreak
 
-from ceplanner.core import costing
 from ceplanner.core.model import StakeholderGroup, label
 from ceplanner.report.analysis import (
-    ACCESS_CATEGORIES,
     HIGH_FROM,
     QUADRANTS,
     activities_for_group,
@@ -25,7 +23,7 @@ from ceplanner.report.layout import (
     subheading,
     table,
 )
-from ceplanner.report.sections.summary import percent
+from ceplanner.report.shares import percent
 
 NUMBER, TITLE = "3", "Stakeholders"
 NUMBERED_MAX = 99  # as charts.NUMBERED_MAX (charts is imported lazily: matplotlib is slow to load)
@@ -131,10 +129,10 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
         items.append(
             ctx.para(
                 plain(
-                    "For each seldom-heard group: the activities that reach it, the access support costed in "
-                    "those activities (accessibility, interpretation and translation, childcare and carers, "
-                    "travel; shared with any other groups the activity serves), and the group's share of the "
-                    "plan's cost (each activity's cost split evenly between the groups it serves)."
+                    "For each seldom-heard group: the activities that reach it, its part of the access support "
+                    "costed in them (accessibility, interpretation and translation, childcare and carers, "
+                    "travel) and its part of their whole cost, with that part's share of the total cost. An "
+                    "activity serving several groups is split evenly between them, so no cost is counted twice."
                 )
             )
         )
@@ -148,12 +146,7 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
                     listed = cat(listed, markup("<br/>"), plain(f"and {len(acts) - MAX_LISTED} more"))
             else:
                 listed = markup('<font color="#A8470A"><b>Not reached by any activity</b></font>')
-            access = sum(
-                costing.line_total(line)
-                for a in acts
-                for line in a.cost_lines
-                if line.category in ACCESS_CATEGORIES
-            )
+            access = ctx.budget.access_by_group.get(g.id, 0)
             share = ctx.budget.by_group.get(g.id, 0)
             rows.append(
                 [
@@ -166,7 +159,7 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
                     cat(
                         plain(ctx.money(share)),
                         markup('<br/><font color="#56616D">'),
-                        plain(percent(share, ctx.budget.subtotal)),
+                        plain(percent(share, ctx.budget.grand_total)),
                         markup("</font>"),
                     ),
                 ]

@@ -31,6 +31,7 @@ from ceplanner.report.layout import (
     plain,
     section_heading,
 )
+from ceplanner.report.shares import percent
 from ceplanner.report.text import escape
 
 NUMBER, TITLE = "1", "Summary for the board"
@@ -63,14 +64,6 @@ class MissingCharactersNote(Flowable):
     def draw(self) -> None:
         if self._box is not None:
             self._box.drawOn(self.canv, 0, NOTE_GAP)
-
-
-def percent(part: int, whole: int) -> str:
-    """``part`` as a percentage of ``whole`` to the nearest whole number ("0%" if whole is 0)."""
-    if whole <= 0:
-        return "0%"
-    share = (Decimal(part) * 100 / whole).quantize(Decimal(1))
-    return f"{share}%"
 
 
 DECISION_KEY = "decision"
@@ -149,6 +142,9 @@ def _money_sentence(ctx: ReportContext) -> Markup:
         f"The cash budget to approve is {ctx.money(b.cash_total)}: paid costs of {ctx.money(b.paid)} plus a "
         f"{pct} contingency of {ctx.money(b.contingency)}."
     ]
+    unfunded = unfunded_sentence(ctx)
+    if unfunded:
+        parts.append(unfunded)
     if b.evaluation_share is not None:
         parts.append(
             f"Evaluation is costed at {ctx.money(b.evaluation_total)}, {b.evaluation_share}% of the total cost."
@@ -156,6 +152,26 @@ def _money_sentence(ctx: ReportContext) -> Markup:
     if b.cost_per_participant is not None:
         parts.append(f"The full cost per expected participant is {ctx.money(b.cost_per_participant)}.")
     return markup(escape(" ".join(parts)))
+
+
+def unfunded_sentence(ctx: ReportContext) -> str:
+    """What part of the cash budget no funder pays for yet, and what it is ("" if none)."""
+    b = ctx.budget
+    if not b.unfunded_cash:
+        return ""
+    no_funder = b.funder_splits.get(costing.NO_FUNDER, costing.Split()).paid
+    lines = no_funder - b.evaluation_budget
+    parts = []
+    if b.evaluation_budget:
+        parts.append(f"the plan-level evaluation ({ctx.money(b.evaluation_budget)})")
+    if lines:
+        parts.append(f"paid cost lines with no funder named ({ctx.money(lines)})")
+    if b.contingency:
+        parts.append(f"the contingency ({ctx.money(b.contingency)})")
+    return (
+        f"{ctx.money(b.unfunded_cash)} of the {ctx.money(b.cash_total)} cash budget has no funder yet: "
+        f"{_join(parts)}."
+    )
 
 
 def _outcomes_sentence(ctx: ReportContext) -> Markup | None:
@@ -219,7 +235,7 @@ def _equity_sentence(ctx: ReportContext) -> tuple[Markup, list[str]]:
     if access:
         text += escape(
             f"Access support (accessibility, interpretation and translation, childcare and carers, travel) "
-            f"is costed at {ctx.money(access)}, {percent(access, b.subtotal)} of costs before contingency."
+            f"is costed at {ctx.money(access)}, {percent(access, b.grand_total)} of the total cost."
         )
     elif plan.activities:
         warnings.append(
