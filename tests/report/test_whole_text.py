@@ -101,3 +101,25 @@ def test_first_sentences() -> None:
     assert first_sentences("A long first sentence. Two.", 5) == ("A long first sentence.", True)
     assert first_sentences("No full stop at all", 5) == ("No full stop at all", False)
     assert first_sentences("First paragraph.\n\nSecond.", 100) == ("First paragraph.", True)
+
+
+def test_appendix_counts_example_figures_honestly(build: Callable[..., Pdf]) -> None:
+    plan = sample_plan()
+    lines = [line for a in plan.activities for line in a.cost_lines]
+    examples = sum(1 for line in lines if line.source.lower().startswith("example figure"))
+    assert examples > 50
+    pdf = build(plan)
+    assert f"{examples} of the {len(lines)} lines rest on an example figure" in pdf.text
+    assert "floating point" not in pdf.text and "minor units" not in pdf.text
+    for method in plan.methods:
+        if any(a.method_id == method.id for a in plan.activities) and method.source != "Example figures":
+            assert f"{method.name} " in pdf.text and method.source in pdf.text
+
+
+def test_a_changed_amounts_source_is_printed_as_stored(build: Callable[..., Pdf]) -> None:
+    plan = sample_plan()
+    line = plan.activities[0].cost_lines[-1]
+    line.unit_cost += 500
+    line.source = "Edited by the user: quote from Acme Interpreting, May 2026 (was an example figure)"
+    pdf = build(plan)
+    assert line.source in pdf.text

@@ -21,7 +21,7 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
     pct = f"{plan.contingency_percent.normalize():f}%"
     hours = format_quantity(costing.HOURS_PER_DAY)
     rows: list[list[Cell]] = [
-        ["Currency", f"{plan.currency}; amounts held in whole minor units (pence), never as floating point."],
+        ["Currency", f"{plan.currency}; every amount is exact to the smallest unit (the penny for GBP)."],
         ["Staff day rate", f"{ctx.money(plan.staff_day_rate)} a day."],
         [
             "Hours in a staff day",
@@ -74,15 +74,19 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
                 continue
             sources.setdefault(source, []).append(line.description or activity.title)
     total_lines = sum(len(a.cost_lines) for a in plan.activities)
-    items.append(
-        ctx.para(
-            plain(
-                f"{plural(len(sources), 'distinct source')} for {plural(total_lines - unsourced, 'cost line')}; "
-                f"{plural(unsourced, 'line')} without a source. Published figures are examples: check the year "
-                "and adjust to local prices."
-            )
-        )
+    examples = sum(n for source, used in sources.items() if is_example(source) for n in [len(used)])
+    text = (
+        f"{plural(len(sources), 'distinct source')} for {plural(total_lines - unsourced, 'cost line')}; "
+        f"{plural(unsourced, 'line')} without a source."
     )
+    if examples:
+        text += (
+            f" {examples} of the {plural(total_lines, 'line')} "
+            f"{'rests' if examples == 1 else 'rest'} on an example figure rather than a quote or a local "
+            "price: check each before approval."
+        )
+    text += " Published figures are examples too: check the year and adjust to local prices."
+    items.append(ctx.para(plain(text)))
     source_rows: list[list[Cell]] = []
     for source, used in sorted(sources.items(), key=lambda kv: (-len(kv[1]), kv[0].lower()))[:MAX_SOURCES]:
         examples = sorted(set(used))
@@ -96,6 +100,11 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
         items.append(ctx.para(plain(f"and {len(sources) - MAX_SOURCES} more sources."), s.muted))
     items += _methods(ctx)
     return items
+
+
+def is_example(source: str) -> bool:
+    """Whether a cost line's source says its figure is only an example."""
+    return source.strip().lower().startswith("example figure")
 
 
 def _methods(ctx: ReportContext) -> list[Flowable]:
