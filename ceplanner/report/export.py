@@ -20,9 +20,15 @@ from reportlab.platypus.doctemplate import LayoutError
 from ceplanner.core.costing import compute_budget
 from ceplanner.core.model import Plan, PlanStatus, label
 from ceplanner.report import styles as st
-from ceplanner.report.document import StrategyDocTemplate, frame_size, numbered_canvas, page_size
+from ceplanner.report.document import (
+    HEADER_STATUS_WIDTH,
+    StrategyDocTemplate,
+    frame_size,
+    numbered_canvas,
+    page_size,
+)
 from ceplanner.report.errors import ReportError
-from ceplanner.report.layout import ReportContext, cat, markup, plain
+from ceplanner.report.layout import ReportContext, cat, line_width, markup, one_line, plain
 
 Progress = Callable[[float, str], None]
 PAPERS = ("a4", "letter")
@@ -65,15 +71,17 @@ def _write(
         progress=lambda message: report(-1, message),
     )
     title = plan.title.strip() or "Untitled plan"
-    header = ctx.m(title, limit=90)
+    muted = ctx.styles.muted
+    header = one_line(ctx, title, muted.fontSize, width - HEADER_STATUS_WIDTH)
     status = markup(
         f'<font color="#A8470A"><b>{label(plan.status)}</b></font>'
         if plan.status is PlanStatus.DRAFT
         else f"{label(plan.status)}"
     )
-    footer = ctx.m(plan.organisation or "", limit=110)
-    footer = cat(footer, plain(" · ")) if plan.organisation else footer
-    footer = cat(footer, plain("Community engagement strategy"))
+    tail = "Community engagement strategy"
+    room = width - HEADER_STATUS_WIDTH - line_width(ctx, " · " + tail, muted.fontSize)
+    footer = cat(one_line(ctx, plan.organisation, muted.fontSize, room), plain(" · ")) if plan.organisation else markup("")
+    footer = cat(footer, plain(tail))
     story = _story(ctx, report)
 
     pages = 0

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from ceplanner.core.costing import Budget
 from ceplanner.core.model import Plan
@@ -177,14 +177,43 @@ class OutlineMark(Flowable):
         pass
 
 
+def line_width(ctx: ReportContext, text: str, size: float) -> float:
+    """Width of ``text`` in the base font; characters it lacks (set in a fallback) count one em."""
+    covered = "".join(ch if ctx.text.covers(ch) else "M" for ch in text)
+    return stringWidth(covered, st.BASE_FONT, size)
+
+
+def one_line(ctx: ReportContext, text: str, size: float, width: float) -> Markup:
+    """User text that fits one line of ``width`` points at ``size``: ended at a word with an
+    ellipsis if too long. Only for running headers and footers: the full text is elsewhere."""
+    text = " ".join(text.split())
+    if line_width(ctx, text, size) <= width:
+        return ctx.m(text)
+    words = text.split(" ")
+    while len(words) > 1 and line_width(ctx, " ".join(words) + "…", size) > width:
+        words.pop()
+    shown = " ".join(words)
+    while shown and line_width(ctx, shown + "…", size) > width:  # one word longer than the line
+        shown = shown[:-1]
+    return ctx.m(shown.rstrip(" ,;:-–(") + "…")
+
+
 def section_heading(ctx: ReportContext, number: str, title: str, *, key: str = "") -> OutlineParagraph:
     """A numbered section heading (level 0 in the outline and contents).
 
-    ``key`` names its destination for links (see :func:`page_link`); by default a fresh one.
+    Sections run on from one another (a page break after each would leave the end of a section
+    alone on a mostly blank page); a section starts on a new page when less than a third of the
+    page is left. ``key`` names its destination for links (see :func:`page_link`).
     """
     full = f"{number} {title}" if number else title
     shown = (f'<font color="#4A6F94">{escape(number)}</font>&nbsp;&nbsp;' if number else "") + escape(title)
-    return OutlineParagraph(shown, ctx.styles.h1, title=full, level=0, key=key or ctx.key(), toc=True)
+    return OutlineParagraph(
+        shown, ctx.styles.h1, title=full, level=0, key=key or ctx.key(), toc=True, room=ctx.height * SECTION_ROOM
+    )
+
+
+SECTION_ROOM = 1 / 3
+"""Share of the page a new section needs below its heading, else it starts on the next page."""
 
 
 def subheading(ctx: ReportContext, title: str, *, outline: bool = True, key: str = "") -> Paragraph:
@@ -553,8 +582,78 @@ def figure(ctx: ReportContext, fig: Figure, caption: str, heading: Flowable | No
         height, width = height * ctx.width / width, ctx.width
     image = ChartImage(io.BytesIO(figure_to_png(fig, ctx.dpi)), width=width, height=height)
     image.hAlign = "LEFT"
-    parts: list[Flowable] = [image, Paragraph(escape(caption), ctx.styles.figure_caption), Spacer(1, 6)]
-    return KeepTogether([heading, *parts] if heading is not None else parts)
+    return FitFigure(image, Paragraph(escape(caption), ctx.styles.figure_caption), heading, frame=ctx.height)
+
+
+class FitFigure(Flowable):
+    """A heading, a chart and its caption, kept together on one page.
+
+    Where the page has room for at least ``MIN_SCALE`` of the chart's height, the chart is drawn
+    that much smaller rather than move to the next page and leave a gap; a chart taller than
+    a whole page is scaled to fit it. An outline heading is registered as the heading would be.
+    """
+
+    MIN_SCALE = 0.72
+
+    def __init__(self, image: Image, caption: Paragraph, heading: Flowable | None, *, frame: float) -> None:
+        super().__init__()
+        self._image = image
+        self._caption = caption
+        self._heading = heading
+        self._frame_height = frame
+        self._natural = (float(image.drawWidth), float(image.drawHeight))
+        self._scale = 1.0
+        self._parts: list[tuple[Flowable, float, float]] = []
+        for attr in ("outline_title", "outline_level", "outline_key", "outline_toc", "outline_markup"):
+            if heading is not None and hasattr(heading, attr):
+                setattr(self, attr, getattr(heading, attr))
+
+    def _fixed(self, availWidth: float) -> list[tuple[Flowable, float, float]]:
+        """Heading and caption with their heights and the space before them."""
+        parts = []
+        if self._heading is not None:
+            _, h = self._heading.wrap(availWidth, 72000)
+            parts.append((self._heading, h, float(self._heading.getSpaceAfter())))
+        _, h = self._caption.wrap(availWidth, 72000)
+        parts.append((self._caption, h, float(self._caption.getSpaceBefore())))
+        return parts
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        fixed = self._fixed(availWidth)
+        room = sum(h + gap for _, h, gap in fixed) + FIGURE_GAP
+        width, height = self._natural
+        scale = min(1.0, max(availHeight - room, 1.0) / height)
+        at_top = availHeight >= self._frame_height * 0.98
+        if scale < self.MIN_SCALE and not at_top:
+            self._scale = 1.0  # too little room: ask for the next page
+            return availWidth, availHeight + 1
+        self._scale = scale
+        self._image.drawWidth, self._image.drawHeight = width * scale, height * scale
+        self.width, self.height = availWidth, room + height * scale
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []
+
+    def getSpaceBefore(self) -> float:
+        return float(self._heading.getSpaceBefore()) if self._heading is not None else 0.0
+
+    def draw(self) -> None:
+        y = self.height
+        if self._heading is not None:
+            _, h = self._heading.wrap(self.width, 72000)
+            y -= h
+            self._heading.drawOn(self.canv, 0, y)
+            y -= float(self._heading.getSpaceAfter())
+        y -= self._image.drawHeight
+        self._image.drawOn(self.canv, 0, y)
+        _, h = self._caption.wrap(self.width, 72000)
+        y -= float(self._caption.getSpaceBefore()) + h
+        self._caption.drawOn(self.canv, 0, y)
+
+
+FIGURE_GAP = 6.0
+"""Space below a figure's caption, in points."""
 
 
 def note_box(ctx: ReportContext, content: Markup | str, *, accent: bool = True) -> Table:

@@ -133,7 +133,7 @@ def make_styles() -> Styles:
             fontSize=17,
             leading=22,
             textColor=NAVY,
-            spaceBefore=0,
+            spaceBefore=22,
             spaceAfter=10,
         ),
         h2=ParagraphStyle(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable
 
 from ceplanner.core import costing
 from ceplanner.core.model import Activity, OutcomeLevel, Unit, label
@@ -280,5 +280,4 @@ def build_budget(ctx: ReportContext) -> list[Flowable]:
         )
     items.append(subheading(ctx, "By funder"))
     items += _funder_table(ctx)
-    items.append(PageBreak())
     return items

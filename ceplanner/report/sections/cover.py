@@ -7,6 +7,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     Flowable,
     Image,
+    KeepInFrame,
     NextPageTemplate,
     PageBreak,
     Paragraph,
@@ -51,12 +52,11 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
     kicker = st.ParagraphStyle(
         "Kicker", parent=s.body, fontName=st.BOLD, fontSize=9, leading=12, textColor=st.BLUE, spaceAfter=10
     )
-    items: list[Flowable] = [OutlineMark(title=COVER, key=ctx.key()), _logo(ctx), Spacer(1, 52 * mm)]
-    items.append(Paragraph("COMMUNITY ENGAGEMENT STRATEGY", kicker))
-    items.append(ctx.para(ctx.m(plan.title or "Untitled plan"), s.cover_title))
+    top: list[Flowable] = [Paragraph("COMMUNITY ENGAGEMENT STRATEGY", kicker)]
+    title_style = s.cover_title
+    top.append(ctx.para(ctx.m(plan.title or "Untitled plan"), title_style))
     if plan.organisation:
-        items.append(ctx.para(ctx.m(plan.organisation), s.cover_org))
-    items.append(Spacer(1, 26 * mm))
+        top.append(ctx.para(ctx.m(plan.organisation), s.cover_org))
 
     period = plan_period(plan)
     rows: list[tuple[str, Markup]] = []
@@ -89,9 +89,33 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
             ]
         )
     )
-    items.append(details)
-    items += [NextPageTemplate("body"), PageBreak()]
-    return items
+    return [
+        OutlineMark(title=COVER, key=ctx.key()),
+        *_fit_cover(ctx, _logo(ctx), top, details),
+        NextPageTemplate("body"),
+        PageBreak(),
+    ]
+
+
+TITLE_SIZES = (28.0, 24.0, 20.0, 17.0, 15.0, 13.0)
+"""Cover title sizes, largest first: a long title is set smaller so the cover stays one page."""
+
+
+def _fit_cover(ctx: ReportContext, logo: Flowable, top: list[Flowable], details: Flowable) -> list[Flowable]:
+    """The cover's parts with the largest title size and spacing that fit on one page (the whole
+    title always shows; only a title of many hundred words is shrunk further, as a last resort)."""
+    width = ctx.width - 8 * mm
+    title = top[1]
+    assert isinstance(title, Paragraph)
+    base = title.style
+    for size in TITLE_SIZES:
+        title.style = st.ParagraphStyle("CoverTitleFit", parent=base, fontSize=size, leading=size * 1.2)
+        for above, below in ((52 * mm, 26 * mm), (30 * mm, 14 * mm), (8 * mm, 8 * mm)):
+            parts = [logo, Spacer(1, above), *top, Spacer(1, below), details]
+            height = sum(p.wrap(width, ctx.height)[1] + p.getSpaceBefore() + p.getSpaceAfter() for p in parts)
+            if height <= ctx.height - 4:
+                return parts
+    return [KeepInFrame(width, ctx.height - 4, parts, mode="shrink")]
 
 
 def build_contents(ctx: ReportContext) -> list[Flowable]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable
 
 from ceplanner.core import costing
 from ceplanner.core.model import IAP2_PROMISES, Activity, label
@@ -105,5 +105,4 @@ def build_engagement(ctx: ReportContext) -> list[Flowable]:
             caption += f" Part {n} of {len(chunks)}: activities {first} to {first + len(chunk) - 1}."
         items.append(figure(ctx, timeline_chart(plan, chunk), caption, heading))
         heading = None
-    items.append(PageBreak())
     return items

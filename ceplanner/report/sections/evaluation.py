@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable
 
 from ceplanner.core import costing
 from ceplanner.core.model import EVALUATION_QUESTIONS, CostCategory
@@ -62,5 +62,4 @@ def build_evaluation(ctx: ReportContext) -> list[Flowable]:
         ["Share of the total cost of the engagement", share],
     ]
     items.append(table(ctx, ["Evaluation cost", "Amount"], rows, [0.7, 0.3], numeric=[1], total_rows=[2]))
-    items.append(PageBreak())
     return items

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable
 
 from ceplanner.core.model import Objective, OutcomeLevel, label
 from ceplanner.report.analysis import plural
@@ -103,5 +103,4 @@ def build_objectives(ctx: ReportContext) -> list[Flowable]:
                 zebra=False,
             )
         )
-    items.append(PageBreak())
     return items

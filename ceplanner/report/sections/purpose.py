@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable
 
 from ceplanner.core.model import IAP2_PROMISES, IAP2Level, label
 from ceplanner.report.analysis import format_date, plan_period, plural
@@ -81,5 +81,4 @@ def build_purpose(ctx: ReportContext) -> list[Flowable]:
         )
     else:
         items.append(ctx.para(plain("No groups or activities yet."), s.muted))
-    items.append(PageBreak())
     return items

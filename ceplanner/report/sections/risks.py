@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable
 
 from ceplanner.core.model import label
 from ceplanner.report.analysis import plural, risk_score, risks_by_score
@@ -53,5 +53,4 @@ def build_risks(ctx: ReportContext) -> list[Flowable]:
         )
     else:
         items.append(ctx.para(plain("No risks recorded yet."), s.muted))
-    items.append(PageBreak())
     return items

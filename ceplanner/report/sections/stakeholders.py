@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable
 
 from ceplanner.core.model import StakeholderGroup, label
 from ceplanner.report.analysis import (
@@ -179,5 +179,4 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
                 numeric=[3, 4],
             )
         )
-    items.append(PageBreak())
     return items

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from reportlab.platypus import Flowable, KeepInFrame, PageBreak
+from reportlab.platypus import Flowable
 
 from ceplanner.core import costing
 from ceplanner.core.model import EVALUATION_QUESTIONS, IAP2Level, OutcomeLevel, Risk, SixE, label
@@ -343,5 +343,5 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
         lines = [cat(markup("• "), ctx.m(w)) for w in attention[:8]]
         text = cat(markup("<b>Points to resolve before approval:</b><br/>"), Markup("<br/>".join(lines)))
         items += [gap(2), note_box(ctx, text)]
-    # One page, whatever the plan holds: shrink the summary slightly rather than let it run on.
-    return [heading, KeepInFrame(ctx.width, ctx.height - SUMMARY_HEADING, items, mode="shrink"), PageBreak()]
+    # Never shrunk to fit one page: a long summary runs on, at the body text size.
+    return [heading, *items]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable
 
 from ceplanner.core.model import SIX_E_QUESTIONS, SixE, VfmRating, label
 from ceplanner.report.layout import (
@@ -81,5 +81,4 @@ def build_vfm(ctx: ReportContext) -> list[Flowable]:
             [0.3, 0.22, 0.1, 0.38],
         )
     )
-    items.append(PageBreak())
     return items
