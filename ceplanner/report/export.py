@@ -17,6 +17,7 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import LayoutError
 
+from ceplanner.core.checks import Severity, plan_checks
 from ceplanner.core.costing import compute_budget
 from ceplanner.core.model import Plan, PlanStatus, label
 from ceplanner.report import styles as st
@@ -73,10 +74,9 @@ def _write(
     title = plan.title.strip() or "Untitled plan"
     muted = ctx.styles.muted
     header = one_line(ctx, title, muted.fontSize, width - HEADER_STATUS_WIDTH)
+    shown = status_text(plan)
     status = markup(
-        f'<font color="#A8470A"><b>{label(plan.status)}</b></font>'
-        if plan.status is PlanStatus.DRAFT
-        else f"{label(plan.status)}"
+        f'<font color="#A8470A"><b>{shown}</b></font>' if plan.status is PlanStatus.DRAFT else shown
     )
     tail = "Community engagement strategy"
     room = width - HEADER_STATUS_WIDTH - line_width(ctx, " · " + tail, muted.fontSize)
@@ -108,6 +108,17 @@ def _write(
     doc.setProgressCallBack(on_progress)
     doc.multiBuild(story, canvasmaker=numbered_canvas())
     return pages
+
+
+INCOMPLETE = "Incomplete draft"
+
+
+def status_text(plan: Plan) -> str:
+    """The status the document is headed with: "Incomplete draft" while the plan's checks
+    (``core.checks.plan_checks``) find warnings, else the plan's own status."""
+    if plan.status is PlanStatus.DRAFT and any(c.severity is Severity.WARNING for c in plan_checks(plan)):
+        return INCOMPLETE
+    return label(plan.status)
 
 
 def _checked_paper(paper: str) -> str:

@@ -98,6 +98,7 @@ class ReportContext:
     pages: dict[str, int] = field(default_factory=dict)
     """Page of each heading's key, as laid out by the previous pass (filled by the document)."""
     _keys: int = 0
+    _figures: int = 0
 
     def m(self, text: str | None, limit: int | None = None) -> Markup:
         """User text as safe markup, with font fallback for scripts DejaVu Sans lacks."""
@@ -110,6 +111,11 @@ class ReportContext:
 
     def money(self, minor: int) -> str:
         return format_money(minor, self.plan.currency)
+
+    def figure_number(self) -> int:
+        """The next figure's number (figures are numbered as printed: an empty chart is left out)."""
+        self._figures += 1
+        return self._figures
 
     def key(self) -> str:
         self._keys += 1

@@ -115,7 +115,7 @@ def test_summary_flags_a_seldom_heard_group_no_activity_reaches(build: Callable[
         if young.id in activity.group_ids:
             activity.group_ids.remove(young.id)
     pdf = build(plan)
-    assert f"The seldom-heard group “{young.name}” is not reached by any activity." in pdf.text
+    assert f"The seldom-heard group “{young.name}” is not targeted by any activity" in pdf.text
     assert "3 of the 4 seldom-heard groups are reached" in pdf.text
 
 
@@ -187,7 +187,7 @@ def test_an_empty_plan_builds(build: Callable[..., Pdf]) -> None:
     assert pdf.outline_titles(0) == SECTION_TITLES
     assert "Untitled plan" in pdf.text
     assert "No stakeholder groups yet." in pdf.text
-    assert "0 activities" in pdf.text
+    assert "No activities yet." in pdf.text
 
 
 def test_evaluation_questions_answered_or_marked(rich_pdf: Pdf, build: Callable[..., Pdf]) -> None:
@@ -196,7 +196,6 @@ def test_evaluation_questions_answered_or_marked(rich_pdf: Pdf, build: Callable[
     plan.evaluation.analysis_by = ""
     pdf = build(plan)
     assert "5. Who is involved in the analysis? Not yet answered." in pdf.text
-    assert "1 evaluation question not yet answered." in pdf.text
 
 
 def test_unassessed_vfm_is_shown_as_such(rich_pdf: Pdf) -> None:

@@ -209,6 +209,9 @@ def build_budget(ctx: ReportContext) -> list[Flowable]:
 
     plan, b, s = ctx.plan, ctx.budget, ctx.styles
     items: list[Flowable] = [section_heading(ctx, NUMBER, TITLE)]
+    if not b.grand_total:
+        items.append(ctx.para(plain("No costs are entered yet."), s.muted))
+        return items
     pct = f"{plan.contingency_percent.normalize():f}%"
     intro = (
         f"The full cost of the engagement is {ctx.money(b.grand_total)}: {ctx.money(b.paid)} of paid costs, a "
@@ -230,7 +233,7 @@ def build_budget(ctx: ReportContext) -> list[Flowable]:
         figure(
             ctx,
             budget_chart(plan, b),
-            "Figure 3. Cost by category: paid (solid) and in kind (hatched), with the contingency.",
+            f"Figure {ctx.figure_number()}. Cost by category: paid (solid) and in kind (hatched), with the contingency.",
         )
     )
 

@@ -21,6 +21,7 @@ from ceplanner.core.model import PlanStatus, label
 from ceplanner.report import styles as st
 from ceplanner.report.analysis import format_date, plan_period
 from ceplanner.report.errors import ReportError
+from ceplanner.report.export import INCOMPLETE, status_text
 from ceplanner.report.layout import Markup, OutlineMark, ReportContext, markup
 from ceplanner.report.text import escape
 
@@ -52,7 +53,10 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
     kicker = st.ParagraphStyle(
         "Kicker", parent=s.body, fontName=st.BOLD, fontSize=9, leading=12, textColor=st.BLUE, spaceAfter=10
     )
-    top: list[Flowable] = [Paragraph("COMMUNITY ENGAGEMENT STRATEGY", kicker)]
+    kind = "COMMUNITY ENGAGEMENT STRATEGY"
+    if status_text(plan) == INCOMPLETE:
+        kind = f"{INCOMPLETE.upper()} · {kind}"
+    top: list[Flowable] = [Paragraph(kind, kicker)]
     title_style = s.cover_title
     top.append(ctx.para(ctx.m(plan.title or "Untitled plan"), title_style))
     if plan.organisation:
@@ -63,9 +67,9 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
     if plan.author:
         rows.append(("Prepared by", ctx.m(plan.author)))
     rows.append(("Date", markup(escape(format_date(ctx.issued)))))
-    status = label(plan.status)
-    if plan.status is PlanStatus.DRAFT:
-        status += " for approval" if plan.decision_maker else ""
+    status = status_text(plan)
+    if status == label(PlanStatus.DRAFT) and plan.decision_maker:
+        status += " for approval"
     rows.append(("Status", markup(escape(status))))
     if period is not None:
         rows.append(

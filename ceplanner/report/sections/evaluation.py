@@ -48,6 +48,9 @@ def build_evaluation(ctx: ReportContext) -> list[Flowable]:
         items.append(ctx.para(markup("<i>No method described yet.</i>"), s.muted))
 
     items.append(subheading(ctx, "Evaluation budget"))
+    if not b.evaluation_total:
+        items.append(ctx.para(plain("Evaluation is not costed yet."), s.muted))
+        return items
     in_activities = sum(
         costing.line_total(line)
         for a in plan.activities

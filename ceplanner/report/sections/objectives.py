@@ -54,6 +54,9 @@ def _evidence(ctx: ReportContext, source: str, collection: str) -> Markup:
 def build_objectives(ctx: ReportContext) -> list[Flowable]:
     plan, s = ctx.plan, ctx.styles
     items: list[Flowable] = [section_heading(ctx, NUMBER, TITLE)]
+    if not plan.objectives:
+        items.append(ctx.para(plain("No objectives yet."), s.muted))
+        return items
     indicators = sum(len(o.indicators) for o in plan.objectives)
     items.append(
         ctx.para(
@@ -67,6 +70,8 @@ def build_objectives(ctx: ReportContext) -> list[Flowable]:
     )
     for level in OutcomeLevel:
         objectives = [o for o in plan.objectives if o.level is level]
+        if not objectives:
+            continue
         items.append(subheading(ctx, f"{label(level)} outcomes"))
         allocated = ctx.budget.by_level.get(level.value, 0)
         items.append(

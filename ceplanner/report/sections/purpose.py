@@ -66,8 +66,8 @@ def build_purpose(ctx: ReportContext) -> list[Flowable]:
             [
                 cat(markup("<b>"), plain(label(level)), markup("</b>")),
                 IAP2_PROMISES[level],
-                plural(len(groups), "group"),
-                plural(len(activities), "activity", "activities"),
+                plural(len(groups), "group") if groups else "–",
+                plural(len(activities), "activity", "activities") if activities else "–",
             ]
         )
     if level_rows:

@@ -16,6 +16,9 @@ def build_risks(ctx: ReportContext) -> list[Flowable]:
     plan, s = ctx.plan, ctx.styles
     items: list[Flowable] = [section_heading(ctx, NUMBER, TITLE, key="risks")]
     risks = risks_by_score(plan)
+    if not risks:
+        items.append(ctx.para(plain("No risks recorded yet."), s.muted))
+        return items
     high = sum(1 for r in risks if risk_score(r) >= HIGH_SCORE)
     items.append(
         ctx.para(

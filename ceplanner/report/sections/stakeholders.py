@@ -66,6 +66,9 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
 
     plan, s = ctx.plan, ctx.styles
     items: list[Flowable] = [section_heading(ctx, NUMBER, TITLE)]
+    if not plan.groups:
+        items.append(ctx.para(plain("No stakeholder groups yet."), s.muted))
+        return items
     counts = {q: sum(1 for g in plan.groups if quadrant(g) == q) for q in QUADRANTS}
     seldom = [g for g in plan.groups if g.seldom_heard]
     intro = (
@@ -78,7 +81,7 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
     if ctx.progress:
         ctx.progress("Drawing the stakeholder map")
     chart = power_interest_chart(plan)
-    caption = "Figure 1. Power and interest of each stakeholder group; triangles mark seldom-heard groups."
+    caption = f"Figure {ctx.figure_number()}. Power and interest of each stakeholder group; triangles mark seldom-heard groups."
     if len(plan.groups) <= NUMBERED_MAX:
         caption += " Numbers refer to the # column of the table below."
     else:

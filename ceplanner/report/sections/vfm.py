@@ -48,7 +48,9 @@ def build_vfm(ctx: ReportContext) -> list[Flowable]:
     items.append(ctx.para(_vfm_sentence(ctx)))
     if ctx.progress:
         ctx.progress("Drawing the value-for-money chart")
-    items.append(figure(ctx, vfm_chart(plan), "Figure 4. Six-E ratings, 1 (poor) to 6 (excellent)."))
+    if any(r.rating is not None for r in plan.vfm):
+        caption = f"Figure {ctx.figure_number()}. Six-E ratings, 1 (poor) to 6 (excellent)."
+        items.append(figure(ctx, vfm_chart(plan), caption))
     items.append(subheading(ctx, "Scorecard"))
     ratings = {r.e: r for r in plan.vfm}
     rows: list[list[Cell]] = []
