@@ -253,6 +253,6 @@ def make_styles() -> Styles:
             "KeyValue", parent=body, fontName=BOLD, fontSize=14, leading=17, textColor=NAVY, spaceAfter=0
         ),
         key_label=ParagraphStyle(
-            "KeyLabel", parent=body, fontSize=7.5, leading=9.5, textColor=MUTED, spaceAfter=0
+            "KeyLabel", parent=body, fontSize=8, leading=10, textColor=MUTED, spaceAfter=0
         ),
     )

@@ -82,3 +82,25 @@ def test_summary_text_is_never_shrunk(build: Callable[..., Pdf]) -> None:
         page.extract_text(visitor_text=visit)
     assert len(sizes) >= 3
     assert min(sizes) >= 9.5
+
+
+def test_readability_minimums() -> None:
+    from ceplanner.core.palette import contrast_ratio
+    from ceplanner.report import styles
+
+    s = styles.make_styles()
+    for name in ("body", "lead", "bullet", "h1", "h2", "h3", "cover_meta"):
+        assert getattr(s, name).fontSize >= 9.5, name
+    for name in ("cell", "cell_bold", "cell_head", "small", "muted", "figure_caption", "key_label", "toc_1"):
+        assert getattr(s, name).fontSize >= 8, name
+    for name in ("muted", "figure_caption", "key_label", "toc_1", "body"):
+        colour = getattr(s, name).textColor.hexval().replace("0x", "#")
+        assert contrast_ratio(colour) >= 4.5, name
+
+
+def test_glossary_and_accessibility_statement(build: Callable[..., Pdf]) -> None:
+    pdf = build(make_rich_plan())
+    for term in ("IAP2 Spectrum", "Mendelow's grid", "Six Es", "In kind", "Contingency", "Seldom heard"):
+        assert f"{term} " in pdf.text
+    assert "To ask for it in another format" in pdf.text
+    assert "Glossary" in pdf.outline_titles(1) and "Accessibility" in pdf.outline_titles(1)

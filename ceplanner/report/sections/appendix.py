@@ -8,6 +8,7 @@ from ceplanner.core import costing
 from ceplanner.core.money import format_quantity
 from ceplanner.report.analysis import HIGH_FROM, plural
 from ceplanner.report.layout import Cell, ReportContext, markup, plain, section_heading, subheading, table
+from ceplanner.report.sections.glossary import build_glossary
 
 NUMBER, TITLE = "", "Appendix: cost assumptions and sources"
 MAX_SOURCES = 300
@@ -99,6 +100,7 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
     if len(sources) > MAX_SOURCES:
         items.append(ctx.para(plain(f"and {len(sources) - MAX_SOURCES} more sources."), s.muted))
     items += _methods(ctx)
+    items += build_glossary(ctx)
     return items
 
 
