@@ -131,6 +131,16 @@ class Budget:
         return self.paid + self.contingency + self.in_kind
 
     @property
+    def by_quarter(self) -> dict[str, int]:
+        """``by_month`` summed by calendar quarter ("2027 Q1"); other keys kept as they are."""
+        quarters: dict[str, int] = {}
+        for key, amount in self.by_month.items():
+            if key[:4].isdigit() and key[4:5] == "-":
+                key = f"{key[:4]} Q{(int(key[5:7]) - 1) // 3 + 1}"
+            _add(quarters, key, amount)
+        return quarters
+
+    @property
     def unfunded_cash(self) -> int:
         """Cash with no funder yet: paid lines and plan-level evaluation with none, and the
         contingency (which no funder is asked for)."""
@@ -238,6 +248,34 @@ def shares(parts: list[int], whole: int, places: int = 1) -> list[Decimal]:
     for i in sorted(range(len(parts)), key=lambda i: -remainders[i])[:missing]:
         floors[i] += 1
     return [Decimal(units).scaleb(-places) for units in floors]
+
+
+STAFF_HOURS_PER_UNIT: dict[Unit, Decimal] = {
+    Unit.HOUR: Decimal(1),
+    Unit.DAY: HOURS_PER_DAY,
+    Unit.WEEK: HOURS_PER_DAY * 5,
+}
+"""Hours in each unit staff time can be costed in (a five-day week)."""
+
+
+def staff_hours(activity: Activity) -> Decimal:
+    """Staff time of an activity in hours: its staff-time lines in hours, days or weeks, paid or in
+    kind (lines in other units, such as a lump sum, cannot be counted in hours)."""
+    return sum(
+        (
+            line.quantity * STAFF_HOURS_PER_UNIT[line.unit]
+            for line in activity.cost_lines
+            if line.category is CostCategory.STAFF_TIME and line.unit in STAFF_HOURS_PER_UNIT
+        ),
+        Decimal(0),
+    )
+
+
+def cost_per_participant(activity: Activity) -> int | None:
+    """An activity's full cost (paid and in kind) per expected participant, rounded half-up."""
+    if activity.participants <= 0:
+        return None
+    return round_minor(Decimal(activity_cost(activity).total) / activity.participants)
 
 
 def hourly_rate(plan: Plan) -> int:

@@ -229,3 +229,30 @@ def test_shares_add_up_to_exactly_100_percent() -> None:
     parts = [300, 300, 300, 33, 33, 34]
     assert sum(shares(parts, 1000, places=0)) == 100
     assert shares([1, 2], 10) == [Decimal("10.0"), Decimal("20.0")]  # not the whole: each alone
+
+
+def test_months_summed_by_quarter(plan: Plan) -> None:
+    b = compute_budget(plan)
+    # Workshops (January, 84,163) and translation (March, 86,000) fall in 2027 Q1.
+    assert b.by_month["2027-01"] == 84163 and b.by_month["2027-03"] == 86000
+    assert b.by_quarter == {"2027 Q1": 170163, UNSCHEDULED: 1001, PLAN_LEVEL: 100000}
+    assert sum(b.by_quarter.values()) == b.subtotal
+
+
+def test_staff_hours_and_cost_per_participant() -> None:
+    from ceplanner.core.costing import cost_per_participant, staff_hours
+
+    activity = Activity(
+        participants=7,
+        cost_lines=[
+            line(C.STAFF_TIME, "10", 3000),  # 10 hours (unit defaults to item: set below)
+            line(C.STAFF_TIME, "2", 25000, in_kind=True),
+            line(C.VENUE, "1", 10000),
+        ],
+    )
+    activity.cost_lines[0].unit = Unit.HOUR
+    activity.cost_lines[1].unit = Unit.DAY
+    assert staff_hours(activity) == Decimal("25.0")  # 10 hours + 2 days of 7.5 hours
+    # 30,000 + 50,000 + 10,000 = 90,000 for 7 people: 12,857.14... -> 12,857
+    assert cost_per_participant(activity) == 12857
+    assert cost_per_participant(Activity()) is None

@@ -109,3 +109,34 @@ def test_a_funder_with_little_money_reads_under_a_tenth_of_a_percent(build: Call
         r"Tiny trust £0\.00 £0\.01 £0\.01 <0\.1%", normalise(pdf.text)
     )
     assert NO_FUNDER not in pdf.text
+
+
+def test_cash_flow_by_month_adds_up_to_the_total(sample: Pdf) -> None:
+    b = compute_budget(sample_plan())
+    text = _table(sample, "Month Cost Running total", stop="Total cost")
+    running = 0
+    for key, amount in b.by_month.items():
+        running += amount
+        assert f"{format_money(amount)} {format_money(running)}" in text, key
+    assert f"Contingency (if needed) {format_money(b.contingency)} {format_money(running + b.contingency)}" in text
+    assert running + b.contingency == b.grand_total
+
+
+def test_staff_time_and_cost_per_participant(sample: Pdf) -> None:
+    from ceplanner.core.costing import cost_per_participant, staff_hours
+
+    plan = sample_plan()
+    first = plan.activities[0]
+    hours = staff_hours(first)
+    per_person = cost_per_participant(first)
+    assert hours > 0 and per_person is not None
+    assert "Staff time and cost per participant" in sample.text
+    assert format_money(per_person) in sample.text
+
+
+def test_recommendation_line(sample: Pdf) -> None:
+    b = compute_budget(sample_plan())
+    assert (
+        f"is asked to approve this strategy and its cash budget of {format_money(b.cash_total)}, of which "
+        f"{format_money(b.unfunded_cash)} has no funder yet" in sample.text
+    )

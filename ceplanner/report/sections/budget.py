@@ -200,6 +200,101 @@ def _funder_table(ctx: ReportContext) -> list[Flowable]:
     return out
 
 
+def _period_name(key: str) -> str:
+    if key[:4].isdigit() and key[4:5] == "-":
+        return f"{MONTHS[int(key[5:7]) - 1]} {key[:4]}"
+    return {costing.UNSCHEDULED: "Activities not yet scheduled", costing.PLAN_LEVEL: "Plan-level evaluation"}.get(
+        key, key
+    )
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+MONTHS_SHOWN = 12
+"""Plans longer than this many months show the cash flow by quarter."""
+
+
+def _cash_flow(ctx: ReportContext) -> list[Flowable]:
+    """When the money is spent: each activity's full cost in the month (or quarter) it starts."""
+    b = ctx.budget
+    dated = [k for k in b.by_month if k[:4].isdigit()]
+    if not dated:
+        return []
+    by_quarter = len(dated) > MONTHS_SHOWN
+    periods = b.by_quarter if by_quarter else b.by_month
+    rows: list[list[Cell]] = []
+    running = 0
+    for key, amount in periods.items():
+        running += amount
+        name = key if by_quarter and key[:4].isdigit() else _period_name(key)
+        rows.append([name, ctx.money(amount), ctx.money(running)])
+    if b.contingency:
+        running += b.contingency
+        rows.append(["Contingency (if needed)", ctx.money(b.contingency), ctx.money(running)])
+    rows.append(["Total cost", ctx.money(b.grand_total), ""])
+    return [
+        subheading(ctx, "Cash flow"),
+        ctx.para(
+            plain(
+                f"The full cost (paid and in kind) by the {'quarter' if by_quarter else 'month'} each activity "
+                "starts in, with the running total."
+            ),
+            ctx.styles.muted,
+        ),
+        table(
+            ctx,
+            ["Quarter" if by_quarter else "Month", "Cost", "Running total"],
+            rows,
+            [0.5, 0.25, 0.25],
+            numeric=[1, 2],
+            total_rows=[len(rows) - 1],
+        ),
+    ]
+
+
+def _unit_costs(ctx: ReportContext) -> list[Flowable]:
+    """Staff time and the cost per participant of each activity."""
+    plan = ctx.plan
+    rows: list[list[Cell]] = []
+    for i, activity in enumerate(plan.activities, start=1):
+        hours = costing.staff_hours(activity)
+        per_person = costing.cost_per_participant(activity)
+        rows.append(
+            [
+                plain(str(i)),
+                activity.title or "(untitled activity)",
+                plain(format_quantity(hours.quantize(Decimal("0.1")).normalize())) if hours else "–",
+                plain(format_quantity((hours / costing.HOURS_PER_DAY).quantize(Decimal("0.1")).normalize()))
+                if hours
+                else "–",
+                ctx.money(costing.activity_cost(activity).total),
+                plain(f"{activity.participants:,}") if activity.participants else "–",
+                ctx.money(per_person) if per_person is not None else "–",
+            ]
+        )
+    if not rows:
+        return []
+    hours_total = sum((costing.staff_hours(a) for a in plan.activities), Decimal(0))
+    return [
+        subheading(ctx, "Staff time and cost per participant"),
+        ctx.para(
+            plain(
+                f"Staff time in hours and in days of {format_quantity(costing.HOURS_PER_DAY)} hours "
+                f"({format_quantity(hours_total.quantize(Decimal('0.1')).normalize())} hours in all), and each "
+                "activity's full cost per expected participant."
+            ),
+            ctx.styles.muted,
+        ),
+        table(
+            ctx,
+            ["#", "Activity", "Staff hours", "Staff days", "Cost", "People", markup("Cost per<br/>person")],
+            rows,
+            [0.05, 0.37, 0.1, 0.1, 0.14, 0.09, 0.15],
+            numeric=[2, 3, 4, 5, 6],
+        ),
+    ]
+
+
 def _key_name(key: str) -> str:
     return {costing.UNALLOCATED: "Not linked", costing.PLAN_LEVEL: "Plan-level evaluation"}.get(key, key)
 
@@ -283,4 +378,6 @@ def build_budget(ctx: ReportContext) -> list[Flowable]:
         )
     items.append(subheading(ctx, "By funder"))
     items += _funder_table(ctx)
+    items += _cash_flow(ctx)
+    items += _unit_costs(ctx)
     return items

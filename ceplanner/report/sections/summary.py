@@ -272,6 +272,21 @@ def _vfm_sentence(ctx: ReportContext) -> Markup:
     return markup(text)
 
 
+def _recommendation(ctx: ReportContext) -> Markup | None:
+    """"The Board is asked to approve …": the decision a costed plan puts to its approvers."""
+    plan, b = ctx.plan, ctx.budget
+    if not b.grand_total or any(c.severity is Severity.WARNING for c in plan_checks(plan)):
+        return None
+    text = f"is asked to approve this strategy and its cash budget of {ctx.money(b.cash_total)}"
+    if b.unfunded_cash:
+        text += f", of which {ctx.money(b.unfunded_cash)} has no funder yet"
+    if b.in_kind:
+        text += f", and to note {ctx.money(b.in_kind)} contributed in kind"
+    who = first_sentences(plan.decision_maker.strip(), 120)
+    subject = ctx.m(who[0].rstrip(".")) if plan.decision_maker.strip() and not who[1] else plain("The board")
+    return cat(markup("<b>Recommendation.</b> "), subject, plain(f" {text}."))
+
+
 POINTS_TITLE = "Points to resolve before approval"
 
 
@@ -295,6 +310,9 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
     heading = section_heading(ctx, NUMBER, TITLE)
     items: list[Flowable] = [MissingCharactersNote(ctx), ctx.para(_overview(ctx), s.lead)]
     items += _points_to_resolve(ctx)
+    recommendation = _recommendation(ctx)
+    if recommendation is not None:
+        items.append(ctx.para(recommendation))
     tiles = [
         (ctx.money(b.grand_total), "Total cost, including in-kind"),
         (ctx.money(b.cash_total), "Cash budget, including contingency"),
