@@ -23,7 +23,7 @@ from matplotlib.font_manager import FontProperties, fontManager
 from matplotlib.ft2font import FT2Font
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 from matplotlib.transforms import Bbox
 
 from ceplanner.core import palette
@@ -568,6 +568,7 @@ def budget_chart(plan: Plan, budget: Budget) -> Figure:
         minor = Decimal(str(float(value))).scaleb(exponent(currency))
         return _literal(format_money_whole(int(minor.to_integral_value()), currency))
 
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
     ax.xaxis.set_major_formatter(FuncFormatter(money_tick))
     ax.grid(axis="x", color=RULE, lw=0.5, ls=":")
     ax.set_axisbelow(True)

@@ -111,7 +111,7 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
                 ctx,
                 ["#", "Group", "Quadrant", "Target level", "Seldom heard", "Barriers, access needs and notes"],
                 rows,
-                [0.05, 0.28, 0.15, 0.12, 0.09, 0.31],
+                [0.05, 0.23, 0.13, 0.1, 0.08, 0.41],
             )
         )
     else:

@@ -360,7 +360,9 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
 
             def risk_line(risk: Risk = risk) -> Markup:
                 return cat(
-                    excerpt(ctx, risk.description.strip() or "(undescribed risk)", 140, RISKS_KEY, end=""),
+                    excerpt(
+                        ctx, risk.description.strip().rstrip(".") or "(undescribed risk)", 140, RISKS_KEY, end=""
+                    ),
                     plain(f" — {label(risk.likelihood).lower()} likelihood, {label(risk.impact).lower()} impact"),
                     plain(f" (score {risk_score(risk)} of 9). "),
                     excerpt(ctx, risk.mitigation.strip(), 160, RISKS_KEY),
