@@ -100,9 +100,14 @@ class ReportContext:
     _keys: int = 0
     _figures: int = 0
 
-    def m(self, text: str | None, limit: int | None = None) -> Markup:
-        """User text as safe markup, with font fallback for scripts DejaVu Sans lacks."""
-        return Markup(self.text.markup(text, limit=limit))
+    def m(self, text: str | None, limit: int | None = None, *, bold: bool = False) -> Markup:
+        """User text as safe markup, with font fallback for scripts DejaVu Sans lacks; ``bold``
+        when it is set in bold (see :meth:`TextRenderer.markup`)."""
+        return Markup(self.text.markup(text, limit=limit, bold=bold))
+
+    def b(self, text: str | None) -> Markup:
+        """User text in bold, as safe markup."""
+        return Markup(f"<b>{self.text.markup(text, bold=True)}</b>")
 
     def para(self, text: Markup | str, style: st.ParagraphStyle | None = None) -> Paragraph:
         """A paragraph of markup; plain user text is escaped first."""

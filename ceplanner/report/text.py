@@ -103,6 +103,8 @@ class TextRenderer:
         self._scripts_loader = scripts
         self._fallback: tuple[str, frozenset[int]] | None = None
         self._fonts: list[tuple[str, frozenset[int]]] = []
+        self._bold_fonts: frozenset[str] = frozenset()
+        """Fallback fonts with a bold face registered as ``name + "-Bold"`` (the script fonts)."""
         self._fallback_loaded = fallback is None and scripts is None
         self.missing: set[str] = set()
         """Characters replaced by the replacement mark because no font could draw them."""
@@ -113,6 +115,7 @@ class TextRenderer:
             self._fallback_loaded = True
             self._fallback = self._fallback_loader() if self._fallback_loader else None
             scripts = list(self._scripts_loader()) if self._scripts_loader else []
+            self._bold_fonts = frozenset(name for name, _ in scripts)
             self._fonts = ([self._fallback] if self._fallback else []) + scripts
         return self._fonts
 
@@ -149,8 +152,13 @@ class TextRenderer:
         base = self._base
         return all(ord(ch) in base and unicodedata.bidirectional(ch) not in _RTL for ch in text)
 
-    def markup(self, text: str | None, *, limit: int | None = None) -> str:
-        """Safe markup for ``text``; ``limit`` cuts it to that many characters with an ellipsis."""
+    def markup(self, text: str | None, *, limit: int | None = None, bold: bool = False) -> str:
+        """Safe markup for ``text``; ``limit`` cuts it to that many characters with an ellipsis.
+
+        ``bold``: the text is set in bold (inside ``<b>`` or a bold style). reportlab's
+        ``<font name=…>`` resets bold, so runs in a script fallback font name its bold face
+        (registered as ``name + "-Bold"``); the CJK fallback has no bold.
+        """
         text = _clean(text or "")
         if limit is not None and len(text) > limit:
             text = text[: max(limit - 1, 0)].rstrip() + "…"
@@ -160,6 +168,8 @@ class TextRenderer:
         parts = []
         for font, run in self._runs(text):
             escaped = escape(run)
+            if font is not None and bold and font in self._bold_fonts:
+                font += "-Bold"
             parts.append(escaped if font is None else f'<font name="{font}">{escaped}</font>')
         return "".join(parts)
 

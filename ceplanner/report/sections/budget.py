@@ -67,7 +67,7 @@ cell of a table each time it splits it over a page, which grows with the square 
 
 def _activity_rows(ctx: ReportContext, number: int, activity: Activity) -> list[list[Cell]]:
     rows: list[list[Cell]] = [
-        [cat(plain(f"{number}. "), ctx.m(activity.title or "(untitled activity)"))]
+        [cat(plain(f"{number}. "), ctx.m(activity.title or "(untitled activity)", bold=True))]
     ]
     for line in activity.cost_lines:
         unit = unit_words(line.unit, line.quantity)

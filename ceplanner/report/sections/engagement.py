@@ -26,7 +26,7 @@ ROWS_PER_CHART = 40
 
 
 def _activity_cell(ctx: ReportContext, activity: Activity) -> Markup:
-    parts = [cat(markup("<b>"), ctx.m(activity.title or "(untitled activity)"), markup("</b>"))]
+    parts = [ctx.b(activity.title or "(untitled activity)")]
     method = ctx.plan.method(activity.method_id)
     if method is not None and method.name and method.name != activity.title:
         parts.append(

@@ -28,7 +28,7 @@ LEVEL_INTRO = {
 
 
 def _objective_cell(ctx: ReportContext, objective: Objective) -> Markup:
-    parts = [cat(markup("<b>"), ctx.m(objective.title or "(untitled objective)"), markup("</b>"))]
+    parts = [ctx.b(objective.title or "(untitled objective)")]
     if objective.description.strip():
         parts.append(ctx.m(objective.description))
     if objective.group_ids:

@@ -37,9 +37,8 @@ def _group_cell(ctx: ReportContext, group: StakeholderGroup) -> Markup:
         details.append(f"about {group.size:,} people")
     details.append(label(group.position).lower())
     return cat(
-        markup("<b>"),
-        ctx.m(group.name or "(unnamed group)"),
-        markup('</b><br/><font color="#56616D">'),
+        ctx.b(group.name or "(unnamed group)"),
+        markup('<br/><font color="#56616D">'),
         plain(", ".join(details)),
         markup("</font>"),
     )
@@ -153,7 +152,7 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
             share = ctx.budget.by_group.get(g.id, 0)
             rows.append(
                 [
-                    cat(markup("<b>"), ctx.m(g.name or "(unnamed group)"), markup("</b>")),
+                    ctx.b(g.name or "(unnamed group)"),
                     _needs_cell(ctx, g, notes=False)
                     if not g.equity_notes.strip()
                     else cat(_needs_cell(ctx, g, notes=False), markup("<br/>"), ctx.m(g.equity_notes)),
