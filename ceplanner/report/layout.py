@@ -209,6 +209,17 @@ def one_line(ctx: ReportContext, text: str, size: float, width: float) -> Markup
     return ctx.m(shown.rstrip(" ,;:-–(") + "…")
 
 
+SELDOM_HEARD_MARK = "\u25b2"
+"""The seldom-heard marker in text: the triangle of the stakeholder map (core.palette)."""
+
+
+def seldom_heard_mark() -> Markup:
+    """The seldom-heard marker, in the palette's colour, for tables and lists."""
+    from ceplanner.core.palette import SELDOM_HEARD
+
+    return Markup(f'<font color="{SELDOM_HEARD}">{SELDOM_HEARD_MARK}</font>')
+
+
 def section_heading(ctx: ReportContext, number: str, title: str, *, key: str = "") -> OutlineParagraph:
     """A numbered section heading (level 0 in the outline and contents).
 

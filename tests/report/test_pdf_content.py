@@ -87,7 +87,7 @@ def test_summaries_by_level_group_and_funder(rich_pdf: Pdf) -> None:
             row = f"{funder} {format_money(split.paid)} {format_money(split.in_kind)} {format_money(split.total)}"
             assert row in text, funder
     older = plan.groups[1]
-    assert f"{older.name} (seldom heard) {format_money(budget.by_group[older.id])}" in text
+    assert f"{older.name} ▲ (seldom heard) {format_money(budget.by_group[older.id])}" in text
     assert f"Total evaluation cost {format_money(budget.evaluation_total)}" in text
     assert f"{budget.evaluation_share}%" in text
 

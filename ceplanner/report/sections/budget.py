@@ -18,6 +18,7 @@ from ceplanner.report.layout import (
     markup,
     plain,
     section_heading,
+    seldom_heard_mark,
     subheading,
     table,
 )
@@ -358,7 +359,7 @@ def build_budget(ctx: ReportContext) -> list[Flowable]:
         if group.id in b.by_group:
             name = ctx.m(group.name or "(unnamed group)")
             if group.seldom_heard:
-                name = cat(name, markup(' <font color="#56616D">(seldom heard)</font>'))
+                name = cat(name, markup(" "), seldom_heard_mark(), markup(' <font color="#56616D">(seldom heard)</font>'))
             group_rows.append((name, b.by_group[group.id]))
     unserved = [g for g in plan.groups if g.id not in b.by_group]
     for key in (costing.UNALLOCATED, costing.PLAN_LEVEL):

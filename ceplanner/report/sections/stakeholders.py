@@ -20,6 +20,7 @@ from ceplanner.report.layout import (
     markup,
     plain,
     section_heading,
+    seldom_heard_mark,
     subheading,
     table,
 )
@@ -99,7 +100,7 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
                 markup("</font>"),
             ),
             label(g.target_level),
-            markup("<b>Yes</b>") if g.seldom_heard else plain("–"),
+            cat(seldom_heard_mark(), markup(" <b>Yes</b>")) if g.seldom_heard else plain("–"),
             _needs_cell(ctx, g),
         ]
         for i, g in enumerate(plan.groups, start=1)
