@@ -29,7 +29,15 @@ from ceplanner.report.document import (
     page_size,
 )
 from ceplanner.report.errors import ReportError
-from ceplanner.report.layout import ReportContext, cat, line_width, markup, one_line, plain
+from ceplanner.report.layout import (
+    ReportContext,
+    cat,
+    keep_headings_with_content,
+    line_width,
+    markup,
+    one_line,
+    plain,
+)
 
 Progress = Callable[[float, str], None]
 PAPERS = ("a4", "letter")
@@ -42,6 +50,7 @@ def _story(ctx: ReportContext, report: Progress) -> list[Flowable]:
     for n, (title, build) in enumerate(SECTIONS):
         report(0.05 + 0.5 * n / len(SECTIONS), f"Preparing “{title}”")
         story += build(ctx)
+    keep_headings_with_content(ctx, story)
     return story
 
 

@@ -39,6 +39,11 @@ def layout_only(canvas: object) -> bool:
 class ReportTable(Table):
     """A table that skips drawing on a layout-only pass, where only page breaks matter."""
 
+    def first_rows_height(self) -> float:
+        """Height of the header (if any) and the first row: what must fit below its heading."""
+        heights = list(self._argH)
+        return float(sum(heights[: self.repeatRows + 1]))
+
     def draw(self) -> None:
         if not layout_only(self.canv):
             super().draw()
@@ -218,6 +223,28 @@ def seldom_heard_mark() -> Markup:
     from ceplanner.core.palette import SELDOM_HEARD
 
     return Markup(f'<font color="{SELDOM_HEARD}">{SELDOM_HEARD_MARK}</font>')
+
+
+def keep_headings_with_content(ctx: ReportContext, story: list[Flowable]) -> None:
+    """Give each heading the room its introduction and the first row of its table need, so that
+    a heading never ends a page with its table starting on the next."""
+    for i, item in enumerate(story):
+        if not isinstance(item, Heading):
+            continue
+        need = 0.0
+        for following in story[i + 1 : i + 4]:
+            if isinstance(following, ReportTable):
+                need += following.first_rows_height()
+                break
+            if isinstance(following, Paragraph) and not isinstance(following, Heading):
+                _, h = following.wrap(ctx.width, ctx.height)
+                need += h + following.getSpaceBefore() + following.getSpaceAfter()
+                continue
+            need = 0.0
+            break
+        else:
+            need = 0.0
+        item.room = max(item.room, min(need, ctx.height * 0.6))
 
 
 def section_heading(ctx: ReportContext, number: str, title: str, *, key: str = "") -> OutlineParagraph:

@@ -104,3 +104,15 @@ def test_glossary_and_accessibility_statement(build: Callable[..., Pdf]) -> None
         assert f"{term} " in pdf.text
     assert "To ask for it in another format" in pdf.text
     assert "Glossary" in pdf.outline_titles(1) and "Accessibility" in pdf.outline_titles(1)
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_no_heading_ends_a_page(paper: str, build: Callable[..., Pdf]) -> None:
+    from tests.report.report_fixtures import normalise
+
+    for plan in (sample_plan(), make_rich_plan()):
+        pdf = build(plan, paper=paper)
+        for level in (0, 1):
+            for title in pdf.outline_titles(level):
+                for page in pdf.pages[2:]:
+                    assert not normalise(page).endswith(normalise(title)), (title, paper)
