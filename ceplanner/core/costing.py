@@ -114,6 +114,8 @@ class Budget:
     evaluation_budget: int = 0
     evaluation_total: int = 0
     participants: int = 0
+    staff_hours: Decimal = Decimal(0)
+    """Staff time of all activities in hours (see :func:`staff_hours`)."""
 
     @property
     def subtotal(self) -> int:
@@ -139,6 +141,21 @@ class Budget:
                 key = f"{key[:4]} Q{(int(key[5:7]) - 1) // 3 + 1}"
             _add(quarters, key, amount)
         return quarters
+
+    @property
+    def unfunded_lines(self) -> int:
+        """Paid cost lines with no funder named (the plan-level evaluation is not one of them)."""
+        return self.funder_splits.get(NO_FUNDER, Split()).paid - self.evaluation_budget
+
+    @property
+    def access_total(self) -> int:
+        """Access support: the full cost of the ``ACCESS_CATEGORIES`` lines."""
+        return sum(self.by_category[c].total for c in ACCESS_CATEGORIES if c in self.by_category)
+
+    @property
+    def evaluation_in_activities(self) -> int:
+        """Evaluation cost lines within activities (the rest of the evaluation is plan-level)."""
+        return self.evaluation_total - self.evaluation_budget
 
     @property
     def unfunded_cash(self) -> int:
@@ -201,6 +218,7 @@ def compute_budget(plan: Plan) -> Budget:
         month = activity.start.strftime("%Y-%m") if activity.start else UNSCHEDULED
         _add(budget.by_month, month, total)
         budget.participants += max(activity.participants, 0)
+        budget.staff_hours += staff_hours(activity)
 
     evaluation = plan.evaluation.budget
     budget.evaluation_budget = evaluation
@@ -248,6 +266,20 @@ def shares(parts: list[int], whole: int, places: int = 1) -> list[Decimal]:
     for i in sorted(range(len(parts)), key=lambda i: -remainders[i])[:missing]:
         floors[i] += 1
     return [Decimal(units).scaleb(-places) for units in floors]
+
+
+def running_totals(amounts: Iterable[int]) -> list[int]:
+    """Each amount added to those before it (a cash-flow's running total)."""
+    totals, running = [], 0
+    for amount in amounts:
+        running += amount
+        totals.append(running)
+    return totals
+
+
+def staff_days(hours: Decimal) -> Decimal:
+    """Hours as staff days of ``HOURS_PER_DAY`` hours, to one decimal place (half up)."""
+    return (hours / HOURS_PER_DAY).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 STAFF_HOURS_PER_UNIT: dict[Unit, Decimal] = {

@@ -256,3 +256,17 @@ def test_staff_hours_and_cost_per_participant() -> None:
     # 30,000 + 50,000 + 10,000 = 90,000 for 7 people: 12,857.14... -> 12,857
     assert cost_per_participant(activity) == 12857
     assert cost_per_participant(Activity()) is None
+
+
+def test_derived_figures_the_report_prints(plan: Plan) -> None:
+    from ceplanner.core.costing import running_totals, staff_days
+
+    b = compute_budget(plan)
+    # No funder: staff 33,330 + catering 833 + evaluation line 50,000 + other 1,001 = 85,164.
+    assert b.unfunded_lines == 85164
+    assert b.access_total == 36000  # the translation line
+    assert b.evaluation_in_activities == 50000 and b.evaluation_budget == 100000
+    assert running_totals([5, 10, 0, 7]) == [5, 15, 15, 22]
+    assert staff_days(Decimal("25")) == Decimal("3.3")  # 25 / 7.5 = 3.33...
+    assert staff_days(Decimal("26.25")) == Decimal("3.5")  # 3.5 exactly
+    assert b.staff_hours == Decimal(0)  # the fixture's staff lines are in items, not hours

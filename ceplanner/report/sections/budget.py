@@ -223,15 +223,15 @@ def _cash_flow(ctx: ReportContext) -> list[Flowable]:
         return []
     by_quarter = len(dated) > MONTHS_SHOWN
     periods = b.by_quarter if by_quarter else b.by_month
-    rows: list[list[Cell]] = []
-    running = 0
-    for key, amount in periods.items():
-        running += amount
-        name = key if by_quarter and key[:4].isdigit() else _period_name(key)
-        rows.append([name, ctx.money(amount), ctx.money(running)])
+    items = [
+        (key if by_quarter and key[:4].isdigit() else _period_name(key), amount) for key, amount in periods.items()
+    ]
     if b.contingency:
-        running += b.contingency
-        rows.append(["Contingency (if needed)", ctx.money(b.contingency), ctx.money(running)])
+        items.append(("Contingency (if needed)", b.contingency))
+    totals = costing.running_totals([amount for _, amount in items])
+    rows: list[list[Cell]] = [
+        [name, ctx.money(amount), ctx.money(total)] for (name, amount), total in zip(items, totals, strict=True)
+    ]
     rows.append(["Total cost", ctx.money(b.grand_total), ""])
     return [
         subheading(ctx, "Cash flow"),
@@ -265,7 +265,7 @@ def _unit_costs(ctx: ReportContext) -> list[Flowable]:
                 plain(str(i)),
                 activity.title or "(untitled activity)",
                 plain(format_quantity(hours.quantize(Decimal("0.1")).normalize())) if hours else "–",
-                plain(format_quantity((hours / costing.HOURS_PER_DAY).quantize(Decimal("0.1")).normalize()))
+                plain(format_quantity(costing.staff_days(hours).normalize()))
                 if hours
                 else "–",
                 ctx.money(costing.activity_cost(activity).total),
@@ -275,7 +275,7 @@ def _unit_costs(ctx: ReportContext) -> list[Flowable]:
         )
     if not rows:
         return []
-    hours_total = sum((costing.staff_hours(a) for a in plan.activities), Decimal(0))
+    hours_total = ctx.budget.staff_hours
     return [
         subheading(ctx, "Staff time and cost per participant"),
         ctx.para(

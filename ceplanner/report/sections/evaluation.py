@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from ceplanner.core import costing
-from ceplanner.core.model import EVALUATION_QUESTIONS, CostCategory
+from ceplanner.core.model import EVALUATION_QUESTIONS
 from ceplanner.report.layout import (
     Cell,
     ReportContext,
@@ -51,16 +50,10 @@ def build_evaluation(ctx: ReportContext) -> list[Flowable]:
     if not b.evaluation_total:
         items.append(ctx.para(plain("Evaluation is not costed yet."), s.muted))
         return items
-    in_activities = sum(
-        costing.line_total(line)
-        for a in plan.activities
-        for line in a.cost_lines
-        if line.category is CostCategory.EVALUATION
-    )
     share = f"{b.evaluation_share}%" if b.evaluation_share is not None else "–"
     rows: list[list[Cell]] = [
         ["Plan-level evaluation budget", ctx.money(b.evaluation_budget)],
-        ["Evaluation costs within activities", ctx.money(in_activities)],
+        ["Evaluation costs within activities", ctx.money(b.evaluation_in_activities)],
         ["Total evaluation cost", ctx.money(b.evaluation_total)],
         ["Share of the total cost of the engagement", share],
     ]

@@ -11,7 +11,6 @@ from ceplanner.core import costing
 from ceplanner.core.checks import Severity, plan_checks
 from ceplanner.core.model import IAP2Level, OutcomeLevel, Risk, SixE, label
 from ceplanner.report.analysis import (
-    ACCESS_CATEGORIES,
     activities_for_group,
     format_date,
     plan_period,
@@ -173,8 +172,7 @@ def unfunded_sentence(ctx: ReportContext) -> str:
     b = ctx.budget
     if not b.unfunded_cash:
         return ""
-    no_funder = b.funder_splits.get(costing.NO_FUNDER, costing.Split()).paid
-    lines = no_funder - b.evaluation_budget
+    lines = b.unfunded_lines
     parts = []
     if b.evaluation_budget:
         parts.append(f"the plan-level evaluation ({ctx.money(b.evaluation_budget)})")
@@ -239,7 +237,7 @@ def _equity_sentence(ctx: ReportContext) -> Markup | None:
                 f"{reached} of the {plural(len(seldom), 'seldom-heard group')} "
                 f"{'is' if reached == 1 else 'are'} reached by at least one activity. "
             )
-    access = sum(b.by_category[c].total for c in ACCESS_CATEGORIES if c in b.by_category)
+    access = b.access_total
     if access:
         text += escape(
             f"Access support (accessibility, interpretation and translation, childcare and carers, travel) "
