@@ -29,15 +29,8 @@ from ceplanner.report.document import (
     page_size,
 )
 from ceplanner.report.errors import ReportError
-from ceplanner.report.layout import (
-    ReportContext,
-    cat,
-    keep_headings_with_content,
-    line_width,
-    markup,
-    one_line,
-    plain,
-)
+from ceplanner.report.layout import ReportContext, cat, line_width, markup, one_line, plain
+from ceplanner.report.tables import keep_headings_with_content
 
 Progress = Callable[[float, str], None]
 PAPERS = ("a4", "letter")

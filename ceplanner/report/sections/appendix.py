@@ -7,8 +7,9 @@ from reportlab.platypus import Flowable
 from ceplanner.core import costing
 from ceplanner.core.money import format_quantity
 from ceplanner.report.analysis import HIGH_FROM, plural
-from ceplanner.report.layout import Cell, ReportContext, markup, plain, section_heading, subheading, table
+from ceplanner.report.layout import Cell, ReportContext, markup, plain, section_heading, subheading
 from ceplanner.report.sections.glossary import build_glossary
+from ceplanner.report.tables import table
 
 NUMBER, TITLE = "", "Appendix: cost assumptions and sources"
 MAX_SOURCES = 300

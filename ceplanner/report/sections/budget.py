@@ -10,20 +10,20 @@ from ceplanner.core import costing
 from ceplanner.core.model import Activity, OutcomeLevel, Unit, label
 from ceplanner.core.money import format_quantity
 from ceplanner.report.analysis import plural
+from ceplanner.report.figures import figure
 from ceplanner.report.layout import (
     Cell,
     ReportContext,
     cat,
-    figure,
     markup,
     plain,
     section_heading,
     seldom_heard_mark,
     subheading,
-    table,
 )
 from ceplanner.report.sections.summary import unfunded_sentence
 from ceplanner.report.shares import percent_column
+from ceplanner.report.tables import table
 
 NUMBER, TITLE = "6", "Costed budget"
 

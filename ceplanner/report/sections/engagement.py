@@ -7,19 +7,19 @@ from reportlab.platypus import Flowable
 from ceplanner.core import costing
 from ceplanner.core.model import IAP2_PROMISES, Activity, label
 from ceplanner.report.analysis import format_short_date, plural
+from ceplanner.report.figures import figure
 from ceplanner.report.layout import (
     Cell,
     Markup,
     ReportContext,
     cat,
-    figure,
     groups_text,
     markup,
     plain,
     section_heading,
     subheading,
-    table,
 )
+from ceplanner.report.tables import table
 
 NUMBER, TITLE = "5", "Engagement plan"
 ROWS_PER_CHART = 40

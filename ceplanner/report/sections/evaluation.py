@@ -13,8 +13,8 @@ from ceplanner.report.layout import (
     plain,
     section_heading,
     subheading,
-    table,
 )
+from ceplanner.report.tables import table
 
 NUMBER, TITLE = "8", "Evaluation framework"
 NOT_ANSWERED = "Not yet answered."

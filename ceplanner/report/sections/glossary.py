@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from ceplanner.report.layout import Cell, ReportContext, markup, plain, subheading, table
+from ceplanner.report.layout import Cell, ReportContext, markup, plain, subheading
+from ceplanner.report.tables import table
 
 TERMS: list[tuple[str, str]] = [
     (

@@ -16,8 +16,8 @@ from ceplanner.report.layout import (
     plain,
     section_heading,
     subheading,
-    table,
 )
+from ceplanner.report.tables import table
 
 NUMBER, TITLE = "4", "Objectives and outcomes"
 LEVEL_INTRO = {

@@ -6,15 +6,8 @@ from reportlab.platypus import Flowable
 
 from ceplanner.core.model import IAP2_PROMISES, IAP2Level, label
 from ceplanner.report.analysis import format_date, plan_period, plural
-from ceplanner.report.layout import (
-    ReportContext,
-    cat,
-    markup,
-    plain,
-    section_heading,
-    subheading,
-    table,
-)
+from ceplanner.report.layout import ReportContext, cat, markup, plain, section_heading, subheading
+from ceplanner.report.tables import table
 
 NUMBER, TITLE = "2", "Context and purpose"
 NOT_STATED = "Not stated yet."

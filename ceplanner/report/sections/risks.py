@@ -6,7 +6,8 @@ from reportlab.platypus import Flowable
 
 from ceplanner.core.model import label
 from ceplanner.report.analysis import plural, risk_score, risks_by_score
-from ceplanner.report.layout import Cell, ReportContext, markup, plain, section_heading, table
+from ceplanner.report.layout import Cell, ReportContext, markup, plain, section_heading
+from ceplanner.report.tables import table
 
 NUMBER, TITLE = "9", "Risks"
 HIGH_SCORE = 6

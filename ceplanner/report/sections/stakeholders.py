@@ -12,19 +12,19 @@ from ceplanner.report.analysis import (
     plural,
     quadrant,
 )
+from ceplanner.report.figures import figure
 from ceplanner.report.layout import (
     Markup,
     ReportContext,
     cat,
-    figure,
     markup,
     plain,
     section_heading,
     seldom_heard_mark,
     subheading,
-    table,
 )
 from ceplanner.report.shares import percent
+from ceplanner.report.tables import table
 
 NUMBER, TITLE = "3", "Stakeholders"
 NUMBERED_MAX = 99  # as charts.NUMBERED_MAX (charts is imported lazily: matplotlib is slow to load)

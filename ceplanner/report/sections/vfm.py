@@ -5,19 +5,19 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from ceplanner.core.model import SIX_E_QUESTIONS, SixE, VfmRating, label
+from ceplanner.report.figures import figure
 from ceplanner.report.layout import (
     Cell,
     Markup,
     ReportContext,
     cat,
-    figure,
     markup,
     plain,
     section_heading,
     subheading,
-    table,
 )
 from ceplanner.report.sections.summary import _vfm_sentence
+from ceplanner.report.tables import table
 
 NUMBER, TITLE = "7", "Value for money"
 
