@@ -52,6 +52,8 @@ def test_a_one_activity_plan_says_what_is_missing_once(build: Callable[..., Pdf]
     assert "Figure" not in text  # no dates, no costs, no ratings: no charts
     assert "for about 0 participants" not in text
     assert "No activity has dates yet." in text
+    assert "No cost lines yet." in text and "0 distinct sources" not in text
+    assert "Scorecard" not in text  # nothing rated or written: no table of "Not assessed"
     _assert_points_are_the_checks(pdf, plan)
     assert any(c.severity is Severity.WARNING for c in plan_checks(plan))
     assert "Incomplete draft" in pdf.pages[2]

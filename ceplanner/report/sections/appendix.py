@@ -77,10 +77,13 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
             sources.setdefault(source, []).append(line.description or activity.title)
     total_lines = sum(len(a.cost_lines) for a in plan.activities)
     examples = sum(n for source, used in sources.items() if is_example(source) for n in [len(used)])
-    text = (
-        f"{plural(len(sources), 'distinct source')} for {plural(total_lines - unsourced, 'cost line')}; "
-        f"{plural(unsourced, 'line')} without a source."
-    )
+    if not total_lines:
+        items.append(ctx.para(plain("No cost lines yet."), s.muted))
+        items += _methods(ctx)
+        items += build_glossary(ctx)
+        return items
+    text = f"{plural(len(sources), 'distinct source')} for {plural(total_lines - unsourced, 'cost line')}; "
+    text += f"{plural(unsourced, 'line')} without a source." if unsourced else "every line names its source."
     if examples:
         text += (
             f" {examples} of the {plural(total_lines, 'line')} "
