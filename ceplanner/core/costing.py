@@ -40,6 +40,13 @@ UNALLOCATED = "Unallocated"
 UNSCHEDULED = "Unscheduled"
 PLAN_LEVEL = "Plan-level evaluation"
 NO_FUNDER = "Not assigned"
+ACCESS_CATEGORIES: tuple[CostCategory, ...] = (
+    CostCategory.ACCESSIBILITY,
+    CostCategory.TRANSLATION,
+    CostCategory.CHILDCARE_CARERS,
+    CostCategory.TRAVEL,
+)
+"""Cost categories that remove barriers to taking part: "access support"."""
 
 
 def line_total(line: CostLine) -> int:
@@ -100,6 +107,12 @@ class Budget:
     by_level: dict[str, int] = field(default_factory=dict)
     by_group: dict[str, int] = field(default_factory=dict)
     by_funder: dict[str, int] = field(default_factory=dict)
+    funder_splits: dict[str, Split] = field(default_factory=dict)
+    """Paid and in-kind amounts by funder (``NO_FUNDER`` for lines with none and the plan-level
+    evaluation); the contingency has no funder and is not included."""
+    access_by_group: dict[str, int] = field(default_factory=dict)
+    """Access support (``ACCESS_CATEGORIES``) by group, each activity's split evenly between the
+    groups it serves like its whole cost (``UNALLOCATED`` for activities serving no group)."""
     by_month: dict[str, int] = field(default_factory=dict)
     paid: int = 0
     in_kind: int = 0
@@ -107,6 +120,8 @@ class Budget:
     evaluation_budget: int = 0
     evaluation_total: int = 0
     participants: int = 0
+    staff_hours: Decimal = Decimal(0)
+    """Staff time of all activities in hours (see :func:`staff_hours`)."""
 
     @property
     def subtotal(self) -> int:
@@ -122,6 +137,37 @@ class Budget:
     def grand_total(self) -> int:
         """The full cost of the engagement: paid, contingency and in-kind contributions."""
         return self.paid + self.contingency + self.in_kind
+
+    @property
+    def by_quarter(self) -> dict[str, int]:
+        """``by_month`` summed by calendar quarter ("2027 Q1"); other keys kept as they are."""
+        quarters: dict[str, int] = {}
+        for key, amount in self.by_month.items():
+            if key[:4].isdigit() and key[4:5] == "-":
+                key = f"{key[:4]} Q{(int(key[5:7]) - 1) // 3 + 1}"
+            _add(quarters, key, amount)
+        return quarters
+
+    @property
+    def unfunded_lines(self) -> int:
+        """Paid cost lines with no funder named (the plan-level evaluation is not one of them)."""
+        return self.funder_splits.get(NO_FUNDER, Split()).paid - self.evaluation_budget
+
+    @property
+    def access_total(self) -> int:
+        """Access support: the full cost of the ``ACCESS_CATEGORIES`` lines."""
+        return sum(self.by_category[c].total for c in ACCESS_CATEGORIES if c in self.by_category)
+
+    @property
+    def evaluation_in_activities(self) -> int:
+        """Evaluation cost lines within activities (the rest of the evaluation is plan-level)."""
+        return self.evaluation_total - self.evaluation_budget
+
+    @property
+    def unfunded_cash(self) -> int:
+        """Cash with no funder yet: paid lines and plan-level evaluation with none, and the
+        contingency (which no funder is asked for)."""
+        return self.funder_splits.get(NO_FUNDER, Split()).paid + self.contingency
 
     @property
     def cost_per_participant(self) -> int | None:
@@ -150,7 +196,9 @@ def compute_budget(plan: Plan) -> Budget:
             part = Split(0, amount) if line.in_kind else Split(amount, 0)
             cost = cost + part
             budget.by_category[line.category] = budget.by_category.get(line.category, Split()) + part
-            _add(budget.by_funder, line.funder.strip() or NO_FUNDER, amount)
+            funder = line.funder.strip() or NO_FUNDER
+            _add(budget.by_funder, funder, amount)
+            budget.funder_splits[funder] = budget.funder_splits.get(funder, Split()) + part
             if line.category is CostCategory.EVALUATION:
                 budget.evaluation_total += amount
         budget.by_activity[activity.id] = cost
@@ -168,10 +216,15 @@ def compute_budget(plan: Plan) -> Budget:
         groups = [g for g in activity.group_ids if g in group_ids]
         for group_id, share in (split_evenly(total, groups) or {UNALLOCATED: total}).items():
             _add(budget.by_group, group_id, share)
+        access = sum(line_total(line) for line in activity.cost_lines if line.category in ACCESS_CATEGORIES)
+        if access:
+            for group_id, share in (split_evenly(access, groups) or {UNALLOCATED: access}).items():
+                _add(budget.access_by_group, group_id, share)
 
         month = activity.start.strftime("%Y-%m") if activity.start else UNSCHEDULED
         _add(budget.by_month, month, total)
         budget.participants += max(activity.participants, 0)
+        budget.staff_hours += staff_hours(activity)
 
     evaluation = plan.evaluation.budget
     budget.evaluation_budget = evaluation
@@ -184,6 +237,7 @@ def compute_budget(plan: Plan) -> Budget:
         for table in (budget.by_objective, budget.by_level, budget.by_group, budget.by_month):
             _add(table, PLAN_LEVEL, evaluation)
         _add(budget.by_funder, NO_FUNDER, evaluation)
+        budget.funder_splits[NO_FUNDER] = budget.funder_splits.get(NO_FUNDER, Split()) + part
 
     budget.paid = sum(s.paid for s in budget.by_category.values())
     budget.in_kind = sum(s.in_kind for s in budget.by_category.values())
@@ -197,6 +251,69 @@ def compute_budget(plan: Plan) -> Budget:
     }
     budget.by_month = dict(sorted(budget.by_month.items(), key=lambda kv: (kv[0][0].isalpha(), kv[0])))
     return budget
+
+
+def shares(parts: list[int], whole: int, places: int = 1) -> list[Decimal]:
+    """Each part as a percentage of ``whole`` to ``places`` decimal places.
+
+    When the parts add up to the whole, the percentages add up to exactly 100: each is rounded
+    down, and the units still missing go to the parts with the largest remainders (the first
+    of equal ones). Otherwise each is rounded half-up on its own. A whole of 0 gives zeros.
+    """
+    if whole <= 0:
+        return [Decimal(0) for _ in parts]
+    unit = Decimal(1).scaleb(-places)
+    scale = 100 * 10**places
+    if sum(parts) != whole:
+        return [(Decimal(part) * 100 / whole).quantize(unit, rounding=ROUND_HALF_UP) for part in parts]
+    floors = [part * scale // whole for part in parts]
+    remainders = [part * scale % whole for part in parts]
+    missing = scale - sum(floors)
+    for i in sorted(range(len(parts)), key=lambda i: -remainders[i])[:missing]:
+        floors[i] += 1
+    return [Decimal(units).scaleb(-places) for units in floors]
+
+
+def running_totals(amounts: Iterable[int]) -> list[int]:
+    """Each amount added to those before it (a cash-flow's running total)."""
+    totals, running = [], 0
+    for amount in amounts:
+        running += amount
+        totals.append(running)
+    return totals
+
+
+def staff_days(hours: Decimal) -> Decimal:
+    """Hours as staff days of ``HOURS_PER_DAY`` hours, to one decimal place (half up)."""
+    return (hours / HOURS_PER_DAY).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+STAFF_HOURS_PER_UNIT: dict[Unit, Decimal] = {
+    Unit.HOUR: Decimal(1),
+    Unit.DAY: HOURS_PER_DAY,
+    Unit.WEEK: HOURS_PER_DAY * 5,
+}
+"""Hours in each unit staff time can be costed in (a five-day week)."""
+
+
+def staff_hours(activity: Activity) -> Decimal:
+    """Staff time of an activity in hours: its staff-time lines in hours, days or weeks, paid or in
+    kind (lines in other units, such as a lump sum, cannot be counted in hours)."""
+    return sum(
+        (
+            line.quantity * STAFF_HOURS_PER_UNIT[line.unit]
+            for line in activity.cost_lines
+            if line.category is CostCategory.STAFF_TIME and line.unit in STAFF_HOURS_PER_UNIT
+        ),
+        Decimal(0),
+    )
+
+
+def cost_per_participant(activity: Activity) -> int | None:
+    """An activity's full cost (paid and in kind) per expected participant, rounded half-up."""
+    if activity.participants <= 0:
+        return None
+    return round_minor(Decimal(activity_cost(activity).total) / activity.participants)
 
 
 def hourly_rate(plan: Plan) -> int:

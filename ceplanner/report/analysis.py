@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ceplanner.core.model import Activity, CostCategory, Plan, Risk, RiskRating
+from ceplanner.core.costing import ACCESS_CATEGORIES  # noqa: F401 - re-exported for the sections
+from ceplanner.core.model import Activity, Plan, Risk, RiskRating
 from ceplanner.core.stakeholders import (  # noqa: F401 - re-exported for the report's sections
     HIGH_FROM,
     KEEP_INFORMED,
@@ -18,14 +19,6 @@ from ceplanner.core.stakeholders import (  # noqa: F401 - re-exported for the re
     MONITOR,
     QUADRANTS,
     quadrant,
-)
-
-# Cost categories that remove barriers to taking part; shown as "access support".
-ACCESS_CATEGORIES: tuple[CostCategory, ...] = (
-    CostCategory.ACCESSIBILITY,
-    CostCategory.TRANSLATION,
-    CostCategory.CHILDCARE_CARERS,
-    CostCategory.TRAVEL,
 )
 
 _RISK_SCORE = {RiskRating.LOW: 1, RiskRating.MEDIUM: 2, RiskRating.HIGH: 3}

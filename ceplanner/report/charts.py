@@ -23,7 +23,7 @@ from matplotlib.font_manager import FontProperties, fontManager
 from matplotlib.ft2font import FT2Font
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 from matplotlib.transforms import Bbox
 
 from ceplanner.core import palette
@@ -44,7 +44,14 @@ from ceplanner.report.analysis import (
     MONITOR,
     plan_period,
 )
-from ceplanner.report.fonts import DEJAVU_FILES, REPLACEMENT, dejavu_dir, find_cjk_font
+from ceplanner.report.fonts import (
+    DEJAVU_FILES,
+    REPLACEMENT,
+    SCRIPT_FONTS,
+    dejavu_dir,
+    find_cjk_font,
+    find_script_font,
+)
 
 WIDTH_IN = 6.4
 """Figure width in inches: the text column of A4 (and Letter) with the report's margins."""
@@ -89,6 +96,23 @@ def _fallback() -> tuple[str, frozenset[int]] | None:
     return name, chars
 
 
+@lru_cache(maxsize=1)
+def _script_fallbacks() -> tuple[tuple[str, frozenset[int]], ...]:
+    """Fallback fonts for Arabic script and Devanagari (as in the PDF), as matplotlib families."""
+    found = []
+    for script in SCRIPT_FONTS:
+        font = find_script_font(script)
+        if font is None:
+            continue
+        try:
+            fontManager.addfont(str(font.regular))
+            name = FontProperties(fname=str(font.regular)).get_name()
+            found.append((name, frozenset(FT2Font(str(font.regular)).get_charmap())))
+        except Exception:  # an unusable font: behave as if none were installed
+            continue
+    return tuple(found)
+
+
 def _text(value: str) -> tuple[str, list[str]]:
     """User text for a chart label and the font families to draw it with.
 
@@ -101,10 +125,11 @@ def _text(value: str) -> tuple[str, list[str]]:
     families = ["DejaVu Sans"]
     if all(ord(ch) in base for ch in text):
         return text, families
-    fallback = _fallback()
-    if fallback is not None:
-        families.append(fallback[0])
-    covered = base | (fallback[1] if fallback else frozenset())
+    covered = set(base)
+    for name, chars in ([_fallback()] if _fallback() else []) + list(_script_fallbacks()):  # type: ignore[list-item]
+        if any(ord(ch) in chars and ord(ch) not in base for ch in text):
+            families.append(name)
+            covered |= chars
     return "".join(ch if ord(ch) in covered else REPLACEMENT for ch in text), families
 
 
@@ -543,6 +568,7 @@ def budget_chart(plan: Plan, budget: Budget) -> Figure:
         minor = Decimal(str(float(value))).scaleb(exponent(currency))
         return _literal(format_money_whole(int(minor.to_integral_value()), currency))
 
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
     ax.xaxis.set_major_formatter(FuncFormatter(money_tick))
     ax.grid(axis="x", color=RULE, lw=0.5, ls=":")
     ax.set_axisbelow(True)

@@ -24,6 +24,9 @@ PAPER_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 MARGIN_X = 22 * mm
 MARGIN_TOP = 24 * mm
 MARGIN_BOTTOM = 22 * mm
+HEADER_STATUS_WIDTH = 110.0
+"""Room kept beside the running header's title for the status, and beside the footer's text
+for the page number, in points."""
 
 
 def page_size(paper: str) -> tuple[float, float]:
@@ -148,10 +151,10 @@ class StrategyDocTemplate(BaseDocTemplate):
         y = height - MARGIN_TOP + 9 * mm
         canvas.saveState()
         status = Paragraph(self._status_markup, st.ParagraphStyle("hs", parent=styles.muted, alignment=2))
-        _, _sh = status.wrap(80, 20)
-        status.drawOn(canvas, width - MARGIN_X - 80, y)
+        _, _sh = status.wrap(HEADER_STATUS_WIDTH - 10, 20)
+        status.drawOn(canvas, width - MARGIN_X - HEADER_STATUS_WIDTH + 10, y)
         title = Paragraph(self._header_markup, styles.muted)
-        _, _th = title.wrap(self.width - 90, 20)
+        _, _th = title.wrap(self.width - HEADER_STATUS_WIDTH + 1, 20)
         title.drawOn(canvas, MARGIN_X, y)
         canvas.setStrokeColor(st.RULE)
         canvas.setLineWidth(0.5)
@@ -169,7 +172,7 @@ class StrategyDocTemplate(BaseDocTemplate):
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, y + 11, width - MARGIN_X, y + 11)
         left = Paragraph(self._footer_markup, styles.muted)
-        _, h = left.wrap(width - 2 * MARGIN_X - 90, 20)
+        _, h = left.wrap(self.width - HEADER_STATUS_WIDTH + 1, 20)
         left.drawOn(canvas, MARGIN_X, y + 8 - h)
         canvas.setFont(st.BASE_FONT, 8)
         canvas.setFillColor(st.MUTED)

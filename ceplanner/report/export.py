@@ -15,12 +15,20 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import LayoutError
 
+from ceplanner.core.checks import Severity, plan_checks
 from ceplanner.core.costing import compute_budget
 from ceplanner.core.model import Plan, PlanStatus, label
 from ceplanner.report import styles as st
-from ceplanner.report.document import StrategyDocTemplate, frame_size, numbered_canvas, page_size
+from ceplanner.report.document import (
+    HEADER_STATUS_WIDTH,
+    StrategyDocTemplate,
+    frame_size,
+    numbered_canvas,
+    page_size,
+)
 from ceplanner.report.errors import ReportError
-from ceplanner.report.layout import ReportContext, cat, markup, plain
+from ceplanner.report.layout import ReportContext, cat, line_width, markup, one_line, plain
+from ceplanner.report.tables import keep_headings_with_content
 from ceplanner.store.safe_write import WriteFailedError, atomic_write
 
 Progress = Callable[[float, str], None]
@@ -34,6 +42,7 @@ def _story(ctx: ReportContext, report: Progress) -> list[Flowable]:
     for n, (title, build) in enumerate(SECTIONS):
         report(0.05 + 0.5 * n / len(SECTIONS), f"Preparing “{title}”")
         story += build(ctx)
+    keep_headings_with_content(ctx, story)
     return story
 
 
@@ -64,15 +73,16 @@ def _write(
         progress=lambda message: report(-1, message),
     )
     title = plan.title.strip() or "Untitled plan"
-    header = ctx.m(title, limit=90)
+    muted = ctx.styles.muted
+    header = one_line(ctx, title, muted.fontSize, width - HEADER_STATUS_WIDTH)
+    shown = status_text(plan)
     status = markup(
-        f'<font color="#A8470A"><b>{label(plan.status)}</b></font>'
-        if plan.status is PlanStatus.DRAFT
-        else f"{label(plan.status)}"
+        f'<font color="#A8470A"><b>{shown}</b></font>' if plan.status is PlanStatus.DRAFT else shown
     )
-    footer = ctx.m(plan.organisation or "", limit=110)
-    footer = cat(footer, plain(" · ")) if plan.organisation else footer
-    footer = cat(footer, plain("Community engagement strategy"))
+    tail = "Community engagement strategy"
+    room = width - HEADER_STATUS_WIDTH - line_width(ctx, " · " + tail, muted.fontSize)
+    footer = cat(one_line(ctx, plan.organisation, muted.fontSize, room), plain(" · ")) if plan.organisation else markup("")
+    footer = cat(footer, plain(tail))
     story = _story(ctx, report)
 
     pages = 0
@@ -99,6 +109,17 @@ def _write(
     doc.setProgressCallBack(on_progress)
     doc.multiBuild(story, canvasmaker=numbered_canvas())
     return pages
+
+
+INCOMPLETE = "Incomplete draft"
+
+
+def status_text(plan: Plan) -> str:
+    """The status the document is headed with: "Incomplete draft" while the plan's checks
+    (``core.checks.plan_checks``) find warnings, else the plan's own status."""
+    if plan.status is PlanStatus.DRAFT and any(c.severity is Severity.WARNING for c in plan_checks(plan)):
+        return INCOMPLETE
+    return label(plan.status)
 
 
 def _checked_paper(paper: str) -> str:

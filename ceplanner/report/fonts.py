@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 BASE_FONT = "DejaVuSans"
@@ -104,6 +104,67 @@ def find_cjk_font() -> FontFile | None:
         candidate = FontFile(Path(override))
         return candidate if _loadable(candidate) else None
     return next((font for font in cjk_candidates() if _loadable(font)), None)
+
+
+SCRIPT_FONTS: dict[str, tuple[tuple[str, str], ...]] = {
+    # Script: (regular, bold) file names, best first. Noto fonts are in Debian's fonts-noto-core.
+    "Arabic": (
+        ("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"),
+        ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf"),
+        ("NotoSansArabicUI-Regular.ttf", "NotoSansArabicUI-Bold.ttf"),
+    ),
+    "Devanagari": (
+        ("NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf"),
+        ("Lohit-Devanagari.ttf", "Lohit-Devanagari.ttf"),
+        ("Mangal.ttf", "Mangalb.ttf"),
+    ),
+}
+"""Fallback fonts for scripts DejaVu Sans lacks, used for those characters only (shaped by
+HarfBuzz through reportlab when ``uharfbuzz`` is installed)."""
+SCRIPT_PROBES: dict[str, str] = {"Arabic": "\u0628\u06d2", "Devanagari": "\u0915\u093f"}
+"""Characters a script's fallback font must have (Urdu's yeh barree is checked for Arabic)."""
+
+
+@dataclass(frozen=True)
+class ScriptFont:
+    script: str
+    regular: Path
+    bold: Path
+
+
+@lru_cache(maxsize=1)
+def _font_files() -> dict[str, Path]:
+    """Every installed font file by lower-case file name (the first found wins)."""
+    found: dict[str, Path] = {}
+    for top in _font_dirs():
+        for root, _dirs, files in os.walk(top):
+            for name in sorted(files):
+                if name.lower().endswith((".ttf", ".otf")):
+                    found.setdefault(name.lower(), Path(root) / name)
+    return found
+
+
+def _has(path: Path, chars: str) -> bool:
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    try:
+        face = TTFont("probe", str(path)).face
+    except Exception:  # unreadable or CFF outlines reportlab cannot embed: not a candidate
+        return False
+    return all(ord(ch) in face.charToGlyph for ch in chars)
+
+
+@cache
+def find_script_font(script: str) -> ScriptFont | None:
+    """The first installed font for ``script`` (see ``SCRIPT_FONTS``) reportlab can embed."""
+    files = _font_files()
+    for regular, bold in SCRIPT_FONTS.get(script, ()):
+        path = files.get(regular.lower())
+        if path is not None and _has(path, SCRIPT_PROBES[script]):
+            bold_path = files.get(bold.lower())
+            usable = bold_path is not None and _has(bold_path, SCRIPT_PROBES[script])
+            return ScriptFont(script, path, bold_path if usable and bold_path else path)
+    return None
 
 
 def is_cjk(ch: str) -> bool:

@@ -1,4 +1,7 @@
-"""Building blocks shared by the sections: the context, safe markup, tables, headings, figures.
+"""Building blocks shared by the sections: the context, safe markup, headings, boxes.
+
+Tables are in :mod:`ceplanner.report.tables`, charts placed on the page in
+:mod:`ceplanner.report.figures`.
 
 Safety rule: a plain ``str`` handed to any helper here is user text and is escaped; only a
 :class:`Markup` (made by :meth:`ReportContext.m` or from fixed strings via :func:`markup`) is
@@ -7,19 +10,15 @@ trusted as reportlab markup.
 
 from __future__ import annotations
 
-import html
-import io
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from ceplanner.core.costing import Budget
 from ceplanner.core.model import Plan
@@ -28,28 +27,12 @@ from ceplanner.report import styles as st
 from ceplanner.report.text import TextRenderer, escape
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
+    pass
 
 
 def layout_only(canvas: object) -> bool:
     """Whether ``canvas`` belongs to a layout-only pass (see ``document.numbered_canvas``)."""
     return bool(getattr(canvas, "layout_only", False))
-
-
-class ReportTable(Table):
-    """A table that skips drawing on a layout-only pass, where only page breaks matter."""
-
-    def draw(self) -> None:
-        if not layout_only(self.canv):
-            super().draw()
-
-
-class ChartImage(Image):
-    """A chart image that skips drawing (and PNG re-encoding) on a layout-only pass."""
-
-    def draw(self) -> None:
-        if not layout_only(self.canv):
-            super().draw()
 
 
 class Markup(str):
@@ -98,10 +81,16 @@ class ReportContext:
     pages: dict[str, int] = field(default_factory=dict)
     """Page of each heading's key, as laid out by the previous pass (filled by the document)."""
     _keys: int = 0
+    _figures: int = 0
 
-    def m(self, text: str | None, limit: int | None = None) -> Markup:
-        """User text as safe markup, with font fallback for scripts DejaVu Sans lacks."""
-        return Markup(self.text.markup(text, limit=limit))
+    def m(self, text: str | None, limit: int | None = None, *, bold: bool = False) -> Markup:
+        """User text as safe markup, with font fallback for scripts DejaVu Sans lacks; ``bold``
+        when it is set in bold (see :meth:`TextRenderer.markup`)."""
+        return Markup(self.text.markup(text, limit=limit, bold=bold))
+
+    def b(self, text: str | None) -> Markup:
+        """User text in bold, as safe markup."""
+        return Markup(f"<b>{self.text.markup(text, bold=True)}</b>")
 
     def para(self, text: Markup | str, style: st.ParagraphStyle | None = None) -> Paragraph:
         """A paragraph of markup; plain user text is escaped first."""
@@ -110,6 +99,11 @@ class ReportContext:
 
     def money(self, minor: int) -> str:
         return format_money(minor, self.plan.currency)
+
+    def figure_number(self) -> int:
+        """The next figure's number (figures are numbered as printed: an empty chart is left out)."""
+        self._figures += 1
+        return self._figures
 
     def key(self) -> str:
         self._keys += 1
@@ -177,14 +171,54 @@ class OutlineMark(Flowable):
         pass
 
 
+def line_width(ctx: ReportContext, text: str, size: float) -> float:
+    """Width of ``text`` in the base font; characters it lacks (set in a fallback) count one em."""
+    covered = "".join(ch if ctx.text.covers(ch) else "M" for ch in text)
+    return stringWidth(covered, st.BASE_FONT, size)
+
+
+def one_line(ctx: ReportContext, text: str, size: float, width: float) -> Markup:
+    """User text that fits one line of ``width`` points at ``size``: ended at a word with an
+    ellipsis if too long. Only for running headers and footers: the full text is elsewhere."""
+    text = " ".join(text.split())
+    if line_width(ctx, text, size) <= width:
+        return ctx.m(text)
+    words = text.split(" ")
+    while len(words) > 1 and line_width(ctx, " ".join(words) + "…", size) > width:
+        words.pop()
+    shown = " ".join(words)
+    while shown and line_width(ctx, shown + "…", size) > width:  # one word longer than the line
+        shown = shown[:-1]
+    return ctx.m(shown.rstrip(" ,;:-–(") + "…")
+
+
+SELDOM_HEARD_MARK = "\u25b2"
+"""The seldom-heard marker in text: the triangle of the stakeholder map (core.palette)."""
+
+
+def seldom_heard_mark() -> Markup:
+    """The seldom-heard marker, in the palette's colour, for tables and lists."""
+    from ceplanner.core.palette import SELDOM_HEARD
+
+    return Markup(f'<font color="{SELDOM_HEARD}">{SELDOM_HEARD_MARK}</font>')
+
+
 def section_heading(ctx: ReportContext, number: str, title: str, *, key: str = "") -> OutlineParagraph:
     """A numbered section heading (level 0 in the outline and contents).
 
-    ``key`` names its destination for links (see :func:`page_link`); by default a fresh one.
+    Sections run on from one another (a page break after each would leave the end of a section
+    alone on a mostly blank page); a section starts on a new page when less than a third of the
+    page is left. ``key`` names its destination for links (see :func:`page_link`).
     """
     full = f"{number} {title}" if number else title
     shown = (f'<font color="#4A6F94">{escape(number)}</font>&nbsp;&nbsp;' if number else "") + escape(title)
-    return OutlineParagraph(shown, ctx.styles.h1, title=full, level=0, key=key or ctx.key(), toc=True)
+    return OutlineParagraph(
+        shown, ctx.styles.h1, title=full, level=0, key=key or ctx.key(), toc=True, room=ctx.height * SECTION_ROOM
+    )
+
+
+SECTION_ROOM = 1 / 3
+"""Share of the page a new section needs below its heading, else it starts on the next page."""
 
 
 def subheading(ctx: ReportContext, title: str, *, outline: bool = True, key: str = "") -> Paragraph:
@@ -239,290 +273,6 @@ def minor_heading(ctx: ReportContext, text: Markup | str) -> Paragraph:
     return Heading(safe, ctx.styles.h3, room=18 * mm)
 
 
-_TAG = re.compile(r"<[^>]*>")
-PAD_X = 4.0
-PAD_TOP = 3.0
-PAD_BOTTOM = 3.5
-CELL_PAD = 2 * PAD_X + 0.5
-MAX_WORD = 110.0
-"""A word wider than this (points) may be broken rather than widen its column further."""
-
-
-def _words(value: Cell) -> list[str]:
-    if isinstance(value, Flowable):
-        return []
-    text = html.unescape(_TAG.sub(" ", value)) if isinstance(value, Markup) else value
-    return text.split()
-
-
-@lru_cache(maxsize=65536)
-def _width(text: str, font: str, size: float) -> float:
-    return stringWidth(text, font, size)
-
-
-def _row_heights(
-    data: list[list[Flowable | str]],
-    col_widths: list[float],
-    spans: dict[int, tuple[int, int]],
-    leading: float,
-) -> list[float]:
-    """Each row's height, computed once (reportlab would re-wrap every cell on every pass and split).
-
-    Mirrors ``Table._calc_height``: a string cell is its lines x leading, a flowable its wrapped
-    height; both plus the vertical padding set in :func:`table`. ``spans`` maps a row to the
-    first and last column of the one span in it.
-    """
-    heights = []
-    for r, row in enumerate(data):
-        first, last = spans.get(r, (-1, -1))
-        h = 0.0
-        for c, value in enumerate(row):
-            if first < c <= last:
-                continue
-            width = sum(col_widths[first : last + 1]) if c == first else col_widths[c]
-            if isinstance(value, str):
-                t = leading * (value.count("\n") + 1)
-            else:
-                _, t = value.wrap(width - 2 * PAD_X, 72000)
-            h = max(h, t)
-        heights.append(h + PAD_TOP + PAD_BOTTOM)
-    return heights
-
-
-def _fit_widths(widths: list[float], mins: list[float]) -> list[float]:
-    """Widen columns narrower than their minimum, taking room from columns with slack."""
-    deficit = sum(max(m - w, 0.0) for w, m in zip(widths, mins, strict=True))
-    slack = [max(w - m, 0.0) for w, m in zip(widths, mins, strict=True)]
-    total_slack = sum(slack)
-    if deficit <= 0 or total_slack <= 0:
-        return widths
-    take = min(deficit, total_slack)
-    return [
-        w + (m - w) * take / deficit if m > w else w - sl * take / total_slack
-        for w, m, sl in zip(widths, mins, slack, strict=True)
-    ]
-
-
-def _min_widths(
-    header: Sequence[str] | None,
-    rows: Sequence[Sequence[Cell]],
-    numeric: Sequence[int],
-    bold_rows: set[int],
-    spanned: set[int],
-    columns: int,
-) -> list[float]:
-    """The narrowest each column can be without breaking a word (or a number) in two."""
-    size = 8
-    mins = [0.0] * columns
-    if header is not None:
-        for i, h in enumerate(header):
-            if isinstance(h, Markup):  # explicit line breaks: each line must fit whole
-                lines = [html.unescape(_TAG.sub("", part)).strip() for part in re.split(r"<br\s*/?>", h)]
-                mins[i] = max(stringWidth(line, st.BOLD, size) for line in lines)
-            else:
-                mins[i] = max((_width(w, st.BOLD, size) for w in _words(h)), default=0.0)
-    for r, row in enumerate(rows):
-        if r in spanned:
-            continue
-        font = st.BOLD if r in bold_rows else st.BASE_FONT
-        for i, value in enumerate(row):
-            if i in numeric and not isinstance(value, Flowable):
-                text = " ".join(_words(value))
-                mins[i] = max(mins[i], _width(text, font, size))
-            else:
-                widest = max((_width(w, font, size) for w in _words(value)), default=0.0)
-                mins[i] = max(mins[i], min(widest, MAX_WORD))
-    return [m + CELL_PAD for m in mins]
-
-
-def _cell(ctx: ReportContext, value: Cell, style: st.ParagraphStyle, width: float) -> Flowable | str:
-    if isinstance(value, Flowable):
-        return value
-    if isinstance(value, Markup):
-        return Paragraph(value, style)
-    # Short plain text that fits on one line in the base font is drawn as a plain table string:
-    # no markup is parsed (so nothing needs escaping) and long tables build several times faster.
-    if (
-        len(value) < 120
-        and "\n" not in value
-        and ctx.text.covers(value)
-        and _width(value, style.fontName, style.fontSize) <= width - CELL_PAD
-    ):
-        return value
-    # Plain user text, whole: a row taller than a page is split into several (see table()).
-    return Paragraph(ctx.m(value), style)
-
-
-def table(
-    ctx: ReportContext,
-    header: Sequence[str] | None,
-    rows: Sequence[Sequence[Cell]],
-    widths: Sequence[float],
-    *,
-    numeric: Sequence[int] = (),
-    total_rows: Sequence[int] = (),
-    group_rows: Sequence[int] = (),
-    zebra: bool = True,
-    spans: Sequence[tuple[int, int, int]] = (),
-    extra: Sequence[tuple[object, ...]] = (),
-) -> Table:
-    """A report table: header repeated on every page, wrapping cells, columns filling the frame.
-
-    ``header`` None makes a two-column style key/value table with no header row. ``widths``
-    are fractions of the frame width. ``numeric`` columns are right-aligned. ``total_rows``
-    (indices into ``rows``) are set bold above a rule; ``group_rows`` are shaded sub-headers
-    spanning the row; ``spans`` are (row, first column, last column) cells merged across columns.
-    Plain strings are user text and escaped; pass :class:`Markup` for markup.
-    """
-    s = ctx.styles
-    scale = ctx.width / sum(widths)
-    mins = _min_widths(header, rows, numeric, set(total_rows), set(group_rows), len(widths))
-    col_widths = _fit_widths([w * scale for w in widths], mins)
-    data: list[list[Flowable | str]] = []
-    if header is not None:
-        data.append(
-            [
-                Paragraph(
-                    h if isinstance(h, Markup) else escape(h),
-                    s.cell_head_right if i in numeric else s.cell_head,
-                )
-                for i, h in enumerate(header)
-            ]
-        )
-    top = len(data)
-    for r, row in enumerate(rows):
-        bold = r in total_rows or r in group_rows
-        cells = []
-        for i, value in enumerate(row):
-            if i in numeric:
-                style = s.cell_right_bold if bold else s.cell_right
-            else:
-                style = s.cell_bold if bold else s.cell
-            cells.append(_cell(ctx, value, style, col_widths[i]))
-        data.append(cells)
-    merged = {r + top: (0, len(col_widths) - 1) for r in group_rows}
-    merged.update({r + top: (c0, c1) for r, c0, c1 in spans})
-    heights = _row_heights(data, col_widths, merged, s.cell.leading)
-    # A row taller than most of a page cannot be drawn (reportlab splits tables between rows
-    # only), so its text continues in the rows below: ``rows_of`` maps each row to its parts.
-    data, heights, rows_of = _split_tall_rows(
-        data, heights, col_widths, merged, s.cell.leading, ctx.height * TALL_ROW
-    )
-
-    def first(r: int) -> int:
-        return rows_of[r][0]
-
-    def last(r: int) -> int:
-        return rows_of[r][-1]
-
-    commands: list[tuple[object, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
-        ("TOPPADDING", (0, 0), (-1, -1), PAD_TOP),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_BOTTOM),
-        # For cells drawn as plain strings (see _cell): the same look as the cell paragraph styles.
-        ("FONTNAME", (0, 0), (-1, -1), st.BASE_FONT),
-        ("FONTSIZE", (0, top), (-1, -1), s.cell.fontSize),
-        ("LEADING", (0, top), (-1, -1), s.cell.leading),
-        ("TEXTCOLOR", (0, top), (-1, -1), st.TEXT),
-    ]
-    commands += [("LINEBELOW", (0, last(r)), (-1, last(r)), 0.25, st.RULE) for r in range(top, len(rows_of))]
-    for r in range(top, len(rows_of)):
-        if len(rows_of[r]) > 1:  # the parts of a split row read as one row
-            commands += [("TOPPADDING", (0, p), (-1, p), 0) for p in rows_of[r][1:]]
-            commands += [("BOTTOMPADDING", (0, p), (-1, p), 0) for p in rows_of[r][:-1]]
-    commands += [("ALIGN", (i, top), (i, -1), "RIGHT") for i in numeric]
-    commands += [
-        ("FONTNAME", (0, first(r + top)), (-1, last(r + top)), st.BOLD) for r in (*total_rows, *group_rows)
-    ]
-    if header is not None:
-        commands += [
-            ("BACKGROUND", (0, 0), (-1, 0), st.HEADER_BG),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, st.NAVY),
-        ]
-    else:
-        commands.append(("LINEABOVE", (0, 0), (-1, 0), 0.8, st.NAVY))
-    if zebra and len(rows) > 2:
-        commands += [
-            ("BACKGROUND", (0, first(r + top)), (-1, last(r + top)), st.ZEBRA) for r in range(1, len(rows), 2)
-        ]
-    for r in group_rows:
-        commands += [
-            ("BACKGROUND", (0, first(r + top)), (-1, last(r + top)), st.PANEL),
-            ("SPAN", (0, first(r + top)), (-1, first(r + top))),
-        ]
-        if r + 1 < len(rows):  # a sub-header never ends a page without its first row
-            commands.append(("NOSPLIT", (0, last(r + top)), (-1, first(r + top + 1))))
-    for r in total_rows:
-        commands += [
-            ("LINEABOVE", (0, first(r + top)), (-1, first(r + top)), 0.7, st.NAVY),
-            ("BACKGROUND", (0, first(r + top)), (-1, last(r + top)), st.PANEL),
-        ]
-    commands += list(extra)
-    commands += [("SPAN", (c0, p), (c1, p)) for r, c0, c1 in spans for p in rows_of[r + top]]
-    return ReportTable(
-        data,
-        colWidths=col_widths,
-        rowHeights=heights,
-        repeatRows=top,
-        style=TableStyle(commands),
-        hAlign="LEFT",
-    )
-
-
-TALL_ROW = 0.5
-"""A table row taller than this share of the text frame continues in rows below it."""
-
-
-def _split_tall_rows(
-    data: list[list[Flowable | str]],
-    heights: list[float],
-    col_widths: list[float],
-    spans: dict[int, tuple[int, int]],
-    leading: float,
-    limit: float,
-) -> tuple[list[list[Flowable | str]], list[float], list[list[int]]]:
-    """Rows taller than ``limit`` split into several, their paragraphs cut between lines.
-
-    Returns the new rows, their heights, and for each original row the indices of its parts.
-    """
-    out: list[list[Flowable | str]] = []
-    out_heights: list[float] = []
-    rows_of: list[list[int]] = []
-    room = limit - PAD_TOP - PAD_BOTTOM
-    for r, (row, height) in enumerate(zip(data, heights, strict=True)):
-        if height <= limit:
-            rows_of.append([len(out)])
-            out.append(row)
-            out_heights.append(height)
-            continue
-        first, last_col = spans.get(r, (-1, -1))
-        columns: list[list[Flowable | str]] = []
-        for c, value in enumerate(row):
-            width = sum(col_widths[first : last_col + 1]) if c == first else col_widths[c]
-            parts: list[Flowable | str] = []
-            rest: Flowable | str = value
-            while isinstance(rest, Paragraph):
-                _, h = rest.wrap(width - 2 * PAD_X, 72000)
-                if h <= room:
-                    break
-                pieces = rest.split(width - 2 * PAD_X, room)
-                if len(pieces) < 2:
-                    break
-                parts.append(pieces[0])
-                rest = pieces[1]
-            parts.append(rest)
-            columns.append(parts)
-        count = max(len(parts) for parts in columns)
-        new_rows = [[parts[k] if k < len(parts) else "" for parts in columns] for k in range(count)]
-        sub_spans = {k: spans[r] for k in range(count) if r in spans}
-        rows_of.append(list(range(len(out), len(out) + count)))
-        out += new_rows
-        out_heights += _row_heights(new_rows, col_widths, sub_spans, leading)
-    return out, out_heights, rows_of
-
-
 GROUPS_NAMED = 4
 """A list of more groups than this is given as numbers (the stakeholder table's # column)."""
 
@@ -540,21 +290,6 @@ def groups_text(ctx: ReportContext, group_ids: Sequence[str]) -> Markup:
         return plain(f"All {len(ids)} groups")
     numbers = ", ".join(f"#{number[gid]}" for gid in sorted(ids, key=number.__getitem__))
     return plain(f"{len(ids)} groups: {numbers}")
-
-
-def figure(ctx: ReportContext, fig: Figure, caption: str, heading: Flowable | None = None) -> Flowable:
-    """A matplotlib figure as a PNG image at the context's dpi, with a caption, kept together
-    (and with ``heading`` above it, so a heading never ends a page without its figure)."""
-    from ceplanner.report.charts import figure_to_png
-
-    width_in, height_in = fig.get_size_inches()
-    width, height = width_in * 72, height_in * 72
-    if width > ctx.width:
-        height, width = height * ctx.width / width, ctx.width
-    image = ChartImage(io.BytesIO(figure_to_png(fig, ctx.dpi)), width=width, height=height)
-    image.hAlign = "LEFT"
-    parts: list[Flowable] = [image, Paragraph(escape(caption), ctx.styles.figure_caption), Spacer(1, 6)]
-    return KeepTogether([heading, *parts] if heading is not None else parts)
 
 
 def note_box(ctx: ReportContext, content: Markup | str, *, accent: bool = True) -> Table:

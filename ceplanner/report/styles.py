@@ -17,7 +17,15 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from ceplanner.core import palette
-from ceplanner.report.fonts import BASE_FONT, CJK_FONT, DEJAVU_FILES, dejavu_dir, find_cjk_font
+from ceplanner.report.fonts import (
+    BASE_FONT,
+    CJK_FONT,
+    DEJAVU_FILES,
+    SCRIPT_FONTS,
+    dejavu_dir,
+    find_cjk_font,
+    find_script_font,
+)
 from ceplanner.report.text import TextRenderer
 
 BOLD = BASE_FONT + "-Bold"
@@ -39,13 +47,24 @@ WARNING = colors.HexColor(palette.WARNING)
 NOTE_BG = colors.HexColor("#FBF3E6")
 
 
+SHAPED_SCRIPTS = frozenset(
+    cp
+    for first, last in ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF),
+                        (0x0900, 0x097F), (0xA8E0, 0xA8FF))
+    for cp in range(first, last + 1)
+)
+"""Arabic script and Devanagari: never drawn in DejaVu Sans, which would not join or shape them."""
+
+
 @lru_cache(maxsize=1)
 def register_base_fonts() -> frozenset[int]:
     """Register DejaVu Sans in its four styles; return the code points all four can draw."""
     folder = dejavu_dir()
     coverage: frozenset[int] | None = None
     for name, filename in DEJAVU_FILES.items():
-        font = TTFont(name, str(folder / filename))
+        # Not shaped: HarfBuzz would apply DejaVu's "st" and similar ligatures to English text.
+        # Its right-to-left scripts (Hebrew) need no joining; text.visual_order orders them.
+        font = TTFont(name, str(folder / filename), shapable=False)
         pdfmetrics.registerFont(font)
         chars = frozenset(font.face.charToGlyph)
         coverage = chars if coverage is None else coverage & chars
@@ -53,7 +72,9 @@ def register_base_fonts() -> frozenset[int]:
         BASE_FONT, normal=BASE_FONT, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
     )
     assert coverage is not None
-    return coverage
+    # DejaVu draws some Arabic letters, but unjoined (it is not shaped): those scripts are left
+    # to a shaped fallback font (or marked as missing).
+    return coverage - SHAPED_SCRIPTS
 
 
 @lru_cache(maxsize=1)
@@ -74,9 +95,33 @@ def register_cjk_font() -> tuple[str, frozenset[int]] | None:
     return CJK_FONT, frozenset(font.face.charToGlyph)
 
 
+@lru_cache(maxsize=1)
+def register_script_fonts() -> tuple[tuple[str, frozenset[int]], ...]:
+    """Register the installed fallback fonts for Arabic script and Devanagari (see
+    ``fonts.SCRIPT_FONTS``); each font's name and the code points its regular and bold share."""
+    registered = []
+    for script in SCRIPT_FONTS:
+        found = find_script_font(script)
+        if found is None:
+            continue
+        name = f"CePlanner{script}"
+        try:
+            regular = TTFont(name, str(found.regular))
+            bold = TTFont(name + "-Bold", str(found.bold))
+        except Exception:  # a font that loaded when probed but fails now: behave as if absent
+            continue
+        pdfmetrics.registerFont(regular)
+        pdfmetrics.registerFont(bold)
+        # These scripts have no italic: italic runs use the upright face rather than fail.
+        pdfmetrics.registerFontFamily(name, normal=name, bold=name + "-Bold", italic=name, boldItalic=name + "-Bold")
+        chars = frozenset(regular.face.charToGlyph) & frozenset(bold.face.charToGlyph)
+        registered.append((name, chars))
+    return tuple(registered)
+
+
 def new_renderer() -> TextRenderer:
     """A text renderer for one document (it collects that document's unshowable characters)."""
-    return TextRenderer(register_base_fonts(), register_cjk_font)
+    return TextRenderer(register_base_fonts(), register_cjk_font, register_script_fonts)
 
 
 @dataclass(frozen=True)
@@ -119,6 +164,9 @@ def make_styles() -> Styles:
         textColor=TEXT,
         spaceAfter=6,
         alignment=TA_LEFT,
+        # Arabic script and Devanagari need shaping (joined letters, conjuncts): reportlab does it
+        # with HarfBuzz (uharfbuzz) for every style derived from this one.
+        shaping=1,
     )
     cell = ParagraphStyle("Cell", parent=body, fontSize=8, leading=10.4, spaceAfter=0)
     return Styles(
@@ -133,7 +181,7 @@ def make_styles() -> Styles:
             fontSize=17,
             leading=22,
             textColor=NAVY,
-            spaceBefore=0,
+            spaceBefore=22,
             spaceAfter=10,
         ),
         h2=ParagraphStyle(
@@ -180,6 +228,7 @@ def make_styles() -> Styles:
         toc_0=ParagraphStyle(
             "TOC0",
             parent=body,
+            shaping=0,  # fixed headings; reportlab 5.1 fails to shape the contents' dot leaders
             fontSize=10,
             leading=13,
             leftIndent=0,
@@ -190,6 +239,7 @@ def make_styles() -> Styles:
         toc_1=ParagraphStyle(
             "TOC1",
             parent=body,
+            shaping=0,
             fontSize=8.5,
             leading=11,
             leftIndent=14,
@@ -203,6 +253,6 @@ def make_styles() -> Styles:
             "KeyValue", parent=body, fontName=BOLD, fontSize=14, leading=17, textColor=NAVY, spaceAfter=0
         ),
         key_label=ParagraphStyle(
-            "KeyLabel", parent=body, fontSize=7.5, leading=9.5, textColor=MUTED, spaceAfter=0
+            "KeyLabel", parent=body, fontSize=8, leading=10, textColor=MUTED, spaceAfter=0
         ),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date
 from decimal import Decimal
 
 import pytest
@@ -12,11 +12,13 @@ from ceplanner.core.costing import (
     PLAN_LEVEL,
     UNALLOCATED,
     UNSCHEDULED,
+    Split,
     activity_from_method,
     compute_budget,
     hourly_rate,
     line_total,
     rescaled_for_currency,
+    shares,
     split_evenly,
 )
 from ceplanner.core.model import (
@@ -200,7 +202,7 @@ def test_fields_said_not_to_affect_the_budget_do_not() -> None:
     one is changed here on the sample plan and every figure must stay the same."""
     import copy
     import dataclasses
-    from datetime import date, datetime, timezone
+    from datetime import date, datetime
 
     from ceplanner.core.costing import _BUDGET_BLIND, affects_budget
     from ceplanner.core.library import sample_plan
@@ -220,7 +222,7 @@ def test_fields_said_not_to_affect_the_budget_do_not() -> None:
         if isinstance(value, int):
             return value + 1
         if isinstance(value, datetime):
-            return datetime(2030, 1, 1, tzinfo=timezone.utc)
+            return datetime(2030, 1, 1, tzinfo=UTC)
         if isinstance(value, date):
             return date(2031, 1, 1)
         if isinstance(value, list):
@@ -231,7 +233,7 @@ def test_fields_said_not_to_affect_the_budget_do_not() -> None:
     base.risks.append(Risk(description="A risk"))
     expected = compute_budget(base)
     checked = 0
-    for cls, blind in _BUDGET_BLIND.items():
+    for cls in _BUDGET_BLIND:
         for f in dataclasses.fields(cls):
             if affects_budget(cls.__new__(cls), f.name):
                 continue
@@ -249,3 +251,78 @@ def test_fields_said_not_to_affect_the_budget_do_not() -> None:
     assert checked > 30
     assert affects_budget(base.activities[0].cost_lines[0], "unit_cost")
     assert affects_budget(base, "contingency_percent") and affects_budget(base, "groups")
+
+
+def test_funders_paid_and_in_kind_and_the_cash_no_funder_pays(plan: Plan) -> None:
+    b = compute_budget(plan)
+    # Worked by hand: unfunded paid lines 33,330 + 833 + 50,000 + 1,001, the plan-level evaluation
+    # 100,000; HRA's venue 30,000; the council's venue 20,000 in kind; the grant's translation 36,000.
+    assert b.funder_splits == {
+        NO_FUNDER: Split(185164, 0),
+        "HRA": Split(30000, 0),
+        "Council": Split(0, 20000),
+        "Grant": Split(36000, 0),
+    }
+    assert b.contingency == 25116  # 10% of 251,164 paid, half up
+    assert b.unfunded_cash == 185164 + 25116
+    assert sum(s.total for s in b.funder_splits.values()) + b.contingency == b.grand_total
+
+
+def test_access_support_by_group_splits_shared_activities(plan: Plan) -> None:
+    b = compute_budget(plan)
+    g1, g2 = plan.groups
+    # Translation (36,000) in the activity serving both groups: half each, not the whole to each.
+    assert b.access_by_group == {g1.id: 18000, g2.id: 18000}
+    assert sum(b.access_by_group.values()) == b.by_category[C.TRANSLATION].total
+
+
+def test_shares_add_up_to_exactly_100_percent() -> None:
+    assert shares([1, 1, 1], 3) == [Decimal("33.4"), Decimal("33.3"), Decimal("33.3")]
+    assert shares([2500, 7500], 10000) == [Decimal("25.0"), Decimal("75.0")]
+    assert shares([1, 999], 1000, places=0) == [Decimal(0), Decimal(100)]
+    assert shares([1, 2, 3], 0) == [Decimal(0)] * 3
+    # Rounded half up one by one, the 3 parts of 30% + 3 of 3.3...% would print 102%:
+    parts = [300, 300, 300, 33, 33, 34]
+    assert sum(shares(parts, 1000, places=0)) == 100
+    assert shares([1, 2], 10) == [Decimal("10.0"), Decimal("20.0")]  # not the whole: each alone
+
+
+def test_months_summed_by_quarter(plan: Plan) -> None:
+    b = compute_budget(plan)
+    # Workshops (January, 84,163) and translation (March, 86,000) fall in 2027 Q1.
+    assert b.by_month["2027-01"] == 84163 and b.by_month["2027-03"] == 86000
+    assert b.by_quarter == {"2027 Q1": 170163, UNSCHEDULED: 1001, PLAN_LEVEL: 100000}
+    assert sum(b.by_quarter.values()) == b.subtotal
+
+
+def test_staff_hours_and_cost_per_participant() -> None:
+    from ceplanner.core.costing import cost_per_participant, staff_hours
+
+    activity = Activity(
+        participants=7,
+        cost_lines=[
+            line(C.STAFF_TIME, "10", 3000),  # 10 hours (unit defaults to item: set below)
+            line(C.STAFF_TIME, "2", 25000, in_kind=True),
+            line(C.VENUE, "1", 10000),
+        ],
+    )
+    activity.cost_lines[0].unit = Unit.HOUR
+    activity.cost_lines[1].unit = Unit.DAY
+    assert staff_hours(activity) == Decimal("25.0")  # 10 hours + 2 days of 7.5 hours
+    # 30,000 + 50,000 + 10,000 = 90,000 for 7 people: 12,857.14... -> 12,857
+    assert cost_per_participant(activity) == 12857
+    assert cost_per_participant(Activity()) is None
+
+
+def test_derived_figures_the_report_prints(plan: Plan) -> None:
+    from ceplanner.core.costing import running_totals, staff_days
+
+    b = compute_budget(plan)
+    # No funder: staff 33,330 + catering 833 + evaluation line 50,000 + other 1,001 = 85,164.
+    assert b.unfunded_lines == 85164
+    assert b.access_total == 36000  # the translation line
+    assert b.evaluation_in_activities == 50000 and b.evaluation_budget == 100000
+    assert running_totals([5, 10, 0, 7]) == [5, 15, 15, 22]
+    assert staff_days(Decimal("25")) == Decimal("3.3")  # 25 / 7.5 = 3.33...
+    assert staff_days(Decimal("26.25")) == Decimal("3.5")  # 3.5 exactly
+    assert b.staff_hours == Decimal(0)  # the fixture's staff lines are in items, not hours

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import combinations
 
 from matplotlib.collections import PathCollection
@@ -13,7 +14,7 @@ from ceplanner.core.costing import compute_budget
 from ceplanner.core.model import Plan, SixE, label
 from ceplanner.core.money import format_money
 from ceplanner.report import charts
-from tests.report.report_fixtures import make_big_plan, make_rich_plan
+from tests.report.report_fixtures import Pdf, make_big_plan, make_rich_plan
 
 
 def _texts(fig: Figure) -> list[str]:
@@ -178,3 +179,13 @@ def test_names_in_charts_are_never_cut() -> None:
     shown = {_drawn(t) for t in stakeholder_map.axes[0].texts if isinstance(t, Annotation)}
     name = " ".join(plan.groups[2].name.split())
     assert f"3 {name}" in shown or "3" in shown
+
+
+def test_tables_mark_seldom_heard_groups_as_the_map_does(build: Callable[..., Pdf]) -> None:
+    from ceplanner.core.palette import SELDOM_HEARD_MARKER
+
+    assert SELDOM_HEARD_MARKER.code == "^"  # the map's upward triangle, printed in the tables as ▲
+    plan = make_rich_plan()
+    pdf = build(plan)
+    seldom = sum(1 for g in plan.groups if g.seldom_heard)
+    assert pdf.text.count("▲ Yes") == seldom

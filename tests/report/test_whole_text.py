@@ -67,8 +67,10 @@ def test_a_very_long_text_in_a_table_flows_over_pages(build: Callable[..., Pdf])
     plan.groups[0].access_needs = " ".join(f"Need {i} of this group." for i in range(400))
     plan.risks[0].mitigation = " ".join(f"Step {i} of this mitigation." for i in range(400))
     pdf = build(plan)
-    printed = squash(" ".join(pdf.pages))
-    # Every sentence, in order (the running header and footer come between pages).
+    # Every sentence, in order, read on past page breaks (and the table headers they repeat).
+    printed = squash(body_text(pdf, plan))
+    for header in ("#GroupQuadrantTargetlevelSeldomheardBarriers,accessneedsandnotes", "#RiskLikelihoodImpact"):
+        printed = printed.replace(header, "")
     for word in ("Need", "Step"):
         numbers = [int(n) for n in re.findall(rf"{word}(\d+)", printed)]
         assert numbers[-400:] == list(range(400)), word
@@ -101,3 +103,25 @@ def test_first_sentences() -> None:
     assert first_sentences("A long first sentence. Two.", 5) == ("A long first sentence.", True)
     assert first_sentences("No full stop at all", 5) == ("No full stop at all", False)
     assert first_sentences("First paragraph.\n\nSecond.", 100) == ("First paragraph.", True)
+
+
+def test_appendix_counts_example_figures_honestly(build: Callable[..., Pdf]) -> None:
+    plan = sample_plan()
+    lines = [line for a in plan.activities for line in a.cost_lines]
+    examples = sum(1 for line in lines if line.source.lower().startswith("example figure"))
+    assert examples > 50
+    pdf = build(plan)
+    assert f"{examples} of the {len(lines)} lines rest on an example figure" in pdf.text
+    assert "floating point" not in pdf.text and "minor units" not in pdf.text
+    for method in plan.methods:
+        if any(a.method_id == method.id for a in plan.activities) and method.source != "Example figures":
+            assert f"{method.name} " in pdf.text and method.source in pdf.text
+
+
+def test_a_changed_amounts_source_is_printed_as_stored(build: Callable[..., Pdf]) -> None:
+    plan = sample_plan()
+    line = plan.activities[0].cost_lines[-1]
+    line.unit_cost += 500
+    line.source = "Edited by the user: quote from Acme Interpreting, May 2026 (was an example figure)"
+    pdf = build(plan)
+    assert line.source in pdf.text

@@ -7,7 +7,9 @@ from reportlab.platypus import Flowable
 from ceplanner.core import costing
 from ceplanner.core.money import format_quantity
 from ceplanner.report.analysis import HIGH_FROM, plural
-from ceplanner.report.layout import Cell, ReportContext, markup, plain, section_heading, subheading, table
+from ceplanner.report.layout import Cell, ReportContext, markup, plain, section_heading, subheading
+from ceplanner.report.sections.glossary import build_glossary
+from ceplanner.report.tables import table
 
 NUMBER, TITLE = "", "Appendix: cost assumptions and sources"
 MAX_SOURCES = 300
@@ -21,7 +23,7 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
     pct = f"{plan.contingency_percent.normalize():f}%"
     hours = format_quantity(costing.HOURS_PER_DAY)
     rows: list[list[Cell]] = [
-        ["Currency", f"{plan.currency}; amounts held in whole minor units (pence), never as floating point."],
+        ["Currency", f"{plan.currency}; every amount is exact to the smallest unit (the penny for GBP)."],
         ["Staff day rate", f"{ctx.money(plan.staff_day_rate)} a day."],
         [
             "Hours in a staff day",
@@ -74,15 +76,22 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
                 continue
             sources.setdefault(source, []).append(line.description or activity.title)
     total_lines = sum(len(a.cost_lines) for a in plan.activities)
-    items.append(
-        ctx.para(
-            plain(
-                f"{plural(len(sources), 'distinct source')} for {plural(total_lines - unsourced, 'cost line')}; "
-                f"{plural(unsourced, 'line')} without a source. Published figures are examples: check the year "
-                "and adjust to local prices."
-            )
+    examples = sum(n for source, used in sources.items() if is_example(source) for n in [len(used)])
+    if not total_lines:
+        items.append(ctx.para(plain("No cost lines yet."), s.muted))
+        items += _methods(ctx)
+        items += build_glossary(ctx)
+        return items
+    text = f"{plural(len(sources), 'distinct source')} for {plural(total_lines - unsourced, 'cost line')}; "
+    text += f"{plural(unsourced, 'line')} without a source." if unsourced else "every line names its source."
+    if examples:
+        text += (
+            f" {examples} of the {plural(total_lines, 'line')} "
+            f"{'rests' if examples == 1 else 'rest'} on an example figure rather than a quote or a local "
+            "price: check each before approval."
         )
-    )
+    text += " Published figures are examples too: check the year and adjust to local prices."
+    items.append(ctx.para(plain(text)))
     source_rows: list[list[Cell]] = []
     for source, used in sorted(sources.items(), key=lambda kv: (-len(kv[1]), kv[0].lower()))[:MAX_SOURCES]:
         examples = sorted(set(used))
@@ -95,7 +104,13 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
     if len(sources) > MAX_SOURCES:
         items.append(ctx.para(plain(f"and {len(sources) - MAX_SOURCES} more sources."), s.muted))
     items += _methods(ctx)
+    items += build_glossary(ctx)
     return items
+
+
+def is_example(source: str) -> bool:
+    """Whether a cost line's source says its figure is only an example."""
+    return source.strip().lower().startswith("example figure")
 
 
 def _methods(ctx: ReportContext) -> list[Flowable]:

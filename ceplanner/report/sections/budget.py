@@ -4,24 +4,26 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable
 
 from ceplanner.core import costing
 from ceplanner.core.model import Activity, OutcomeLevel, Unit, label
 from ceplanner.core.money import format_quantity
 from ceplanner.report.analysis import plural
+from ceplanner.report.figures import figure
 from ceplanner.report.layout import (
     Cell,
     ReportContext,
     cat,
-    figure,
     markup,
     plain,
     section_heading,
+    seldom_heard_mark,
     subheading,
-    table,
 )
-from ceplanner.report.sections.summary import percent
+from ceplanner.report.sections.summary import unfunded_sentence
+from ceplanner.report.shares import percent_column
+from ceplanner.report.tables import table
 
 NUMBER, TITLE = "6", "Costed budget"
 
@@ -66,7 +68,7 @@ cell of a table each time it splits it over a page, which grows with the square 
 
 def _activity_rows(ctx: ReportContext, number: int, activity: Activity) -> list[list[Cell]]:
     rows: list[list[Cell]] = [
-        [cat(plain(f"{number}. "), ctx.m(activity.title or "(untitled activity)"))]
+        [cat(plain(f"{number}. "), ctx.m(activity.title or "(untitled activity)", bold=True))]
     ]
     for line in activity.cost_lines:
         unit = unit_words(line.unit, line.quantity)
@@ -140,12 +142,158 @@ def _activity_tables(ctx: ReportContext) -> list[Flowable]:
 
 
 def _share_table(ctx: ReportContext, heading: str, items: list[tuple[Cell, int]]) -> Flowable:
-    whole = ctx.budget.subtotal
-    rows: list[list[Cell]] = [[name, ctx.money(amount), percent(amount, whole)] for name, amount in items]
-    rows.append(["Total before contingency", ctx.money(whole), percent(whole, whole)])
+    """Amounts and their shares of the total cost; the contingency is a row of its own, so the
+    amounts add up to the total and the shares to exactly 100.0%."""
+    b = ctx.budget
+    if b.contingency:
+        items = [*items, (plain("Contingency (not allocated)"), b.contingency)]
+    shares = percent_column([amount for _, amount in items], b.grand_total)
+    rows: list[list[Cell]] = [
+        [name, ctx.money(amount), share] for (name, amount), share in zip(items, shares, strict=True)
+    ]
+    rows.append(["Total cost", ctx.money(b.grand_total), "100.0%" if b.grand_total else "–"])
     return table(
         ctx, [heading, "Amount", "Share"], rows, [0.6, 0.22, 0.18], numeric=[1, 2], total_rows=[len(rows) - 1]
     )
+
+
+def _funder_table(ctx: ReportContext) -> list[Flowable]:
+    """Who pays for what: paid and in kind by funder, then what no funder pays for yet."""
+    b = ctx.budget
+    named = sorted(
+        ((name, split) for name, split in b.funder_splits.items() if name != costing.NO_FUNDER),
+        key=lambda kv: -kv[1].total,
+    )
+    items: list[tuple[Cell, costing.Split]] = [(name, split) for name, split in named]
+    none = b.funder_splits.get(costing.NO_FUNDER)
+    if none is not None and none.total:
+        items.append((plain("No funder yet: cost lines and plan-level evaluation"), none))
+    if b.contingency:
+        items.append((plain("No funder yet: contingency"), costing.Split(b.contingency, 0)))
+    shares = percent_column([split.total for _, split in items], b.grand_total)
+    rows: list[list[Cell]] = [
+        [name, ctx.money(split.paid), ctx.money(split.in_kind), ctx.money(split.total), share]
+        for (name, split), share in zip(items, shares, strict=True)
+    ]
+    rows.append(
+        [
+            "Total cost",
+            ctx.money(b.cash_total),
+            ctx.money(b.in_kind),
+            ctx.money(b.grand_total),
+            "100.0%" if b.grand_total else "–",
+        ]
+    )
+    out: list[Flowable] = []
+    sentence = unfunded_sentence(ctx)
+    if sentence:
+        out.append(ctx.para(plain(sentence)))
+    out.append(
+        table(
+            ctx,
+            ["Funder", "Paid", "In kind", "Total", "Share"],
+            rows,
+            [0.4, 0.15, 0.15, 0.17, 0.13],
+            numeric=[1, 2, 3, 4],
+            total_rows=[len(rows) - 1],
+        )
+    )
+    return out
+
+
+def _period_name(key: str) -> str:
+    if key[:4].isdigit() and key[4:5] == "-":
+        return f"{MONTHS[int(key[5:7]) - 1]} {key[:4]}"
+    return {costing.UNSCHEDULED: "Activities not yet scheduled", costing.PLAN_LEVEL: "Plan-level evaluation"}.get(
+        key, key
+    )
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+MONTHS_SHOWN = 12
+"""Plans longer than this many months show the cash flow by quarter."""
+
+
+def _cash_flow(ctx: ReportContext) -> list[Flowable]:
+    """When the money is spent: each activity's full cost in the month (or quarter) it starts."""
+    b = ctx.budget
+    dated = [k for k in b.by_month if k[:4].isdigit()]
+    if not dated:
+        return []
+    by_quarter = len(dated) > MONTHS_SHOWN
+    periods = b.by_quarter if by_quarter else b.by_month
+    items = [
+        (key if by_quarter and key[:4].isdigit() else _period_name(key), amount) for key, amount in periods.items()
+    ]
+    if b.contingency:
+        items.append(("Contingency (if needed)", b.contingency))
+    totals = costing.running_totals([amount for _, amount in items])
+    rows: list[list[Cell]] = [
+        [name, ctx.money(amount), ctx.money(total)] for (name, amount), total in zip(items, totals, strict=True)
+    ]
+    rows.append(["Total cost", ctx.money(b.grand_total), ""])
+    return [
+        subheading(ctx, "Cash flow"),
+        ctx.para(
+            plain(
+                f"The full cost (paid and in kind) by the {'quarter' if by_quarter else 'month'} each activity "
+                "starts in, with the running total."
+            ),
+            ctx.styles.muted,
+        ),
+        table(
+            ctx,
+            ["Quarter" if by_quarter else "Month", "Cost", "Running total"],
+            rows,
+            [0.5, 0.25, 0.25],
+            numeric=[1, 2],
+            total_rows=[len(rows) - 1],
+        ),
+    ]
+
+
+def _unit_costs(ctx: ReportContext) -> list[Flowable]:
+    """Staff time and the cost per participant of each activity."""
+    plan = ctx.plan
+    rows: list[list[Cell]] = []
+    for i, activity in enumerate(plan.activities, start=1):
+        hours = costing.staff_hours(activity)
+        per_person = costing.cost_per_participant(activity)
+        rows.append(
+            [
+                plain(str(i)),
+                activity.title or "(untitled activity)",
+                plain(format_quantity(hours.quantize(Decimal("0.1")).normalize())) if hours else "–",
+                plain(format_quantity(costing.staff_days(hours).normalize()))
+                if hours
+                else "–",
+                ctx.money(costing.activity_cost(activity).total),
+                plain(f"{activity.participants:,}") if activity.participants else "–",
+                ctx.money(per_person) if per_person is not None else "–",
+            ]
+        )
+    if not rows:
+        return []
+    hours_total = ctx.budget.staff_hours
+    return [
+        subheading(ctx, "Staff time and cost per participant"),
+        ctx.para(
+            plain(
+                f"Staff time in hours and in days of {format_quantity(costing.HOURS_PER_DAY)} hours "
+                f"({format_quantity(hours_total.quantize(Decimal('0.1')).normalize())} hours in all), and each "
+                "activity's full cost per expected participant."
+            ),
+            ctx.styles.muted,
+        ),
+        table(
+            ctx,
+            ["#", "Activity", "Staff hours", "Staff days", "Cost", "People", markup("Cost per<br/>person")],
+            rows,
+            [0.05, 0.37, 0.1, 0.1, 0.14, 0.09, 0.15],
+            numeric=[2, 3, 4, 5, 6],
+        ),
+    ]
 
 
 def _key_name(key: str) -> str:
@@ -157,6 +305,9 @@ def build_budget(ctx: ReportContext) -> list[Flowable]:
 
     plan, b, s = ctx.plan, ctx.budget, ctx.styles
     items: list[Flowable] = [section_heading(ctx, NUMBER, TITLE)]
+    if not b.grand_total:
+        items.append(ctx.para(plain("No costs are entered yet."), s.muted))
+        return items
     pct = f"{plan.contingency_percent.normalize():f}%"
     intro = (
         f"The full cost of the engagement is {ctx.money(b.grand_total)}: {ctx.money(b.paid)} of paid costs, a "
@@ -178,7 +329,7 @@ def build_budget(ctx: ReportContext) -> list[Flowable]:
         figure(
             ctx,
             budget_chart(plan, b),
-            "Figure 3. Cost by category: paid (solid) and in kind (hatched), with the contingency.",
+            f"Figure {ctx.figure_number()}. Cost by category: paid (solid) and in kind (hatched), with the contingency.",
         )
     )
 
@@ -208,7 +359,7 @@ def build_budget(ctx: ReportContext) -> list[Flowable]:
         if group.id in b.by_group:
             name = ctx.m(group.name or "(unnamed group)")
             if group.seldom_heard:
-                name = cat(name, markup(' <font color="#56616D">(seldom heard)</font>'))
+                name = cat(name, markup(" "), seldom_heard_mark(), markup(' <font color="#56616D">(seldom heard)</font>'))
             group_rows.append((name, b.by_group[group.id]))
     unserved = [g for g in plan.groups if g.id not in b.by_group]
     for key in (costing.UNALLOCATED, costing.PLAN_LEVEL):
@@ -227,10 +378,7 @@ def build_budget(ctx: ReportContext) -> list[Flowable]:
             )
         )
     items.append(subheading(ctx, "By funder"))
-    funder_rows: list[tuple[Cell, int]] = [
-        (name if name != costing.NO_FUNDER else plain("No funder assigned"), amount)
-        for name, amount in sorted(b.by_funder.items(), key=lambda kv: (kv[0] == costing.NO_FUNDER, -kv[1]))
-    ]
-    items.append(_share_table(ctx, "Funder (paid and in kind)", funder_rows))
-    items.append(PageBreak())
+    items += _funder_table(ctx)
+    items += _cash_flow(ctx)
+    items += _unit_costs(ctx)
     return items

@@ -7,6 +7,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     Flowable,
     Image,
+    KeepInFrame,
     NextPageTemplate,
     PageBreak,
     Paragraph,
@@ -20,6 +21,7 @@ from ceplanner.core.model import PlanStatus, label
 from ceplanner.report import styles as st
 from ceplanner.report.analysis import format_date, plan_period
 from ceplanner.report.errors import ReportError
+from ceplanner.report.export import INCOMPLETE, status_text
 from ceplanner.report.layout import Markup, OutlineMark, ReportContext, markup
 from ceplanner.report.text import escape
 
@@ -51,21 +53,23 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
     kicker = st.ParagraphStyle(
         "Kicker", parent=s.body, fontName=st.BOLD, fontSize=9, leading=12, textColor=st.BLUE, spaceAfter=10
     )
-    items: list[Flowable] = [OutlineMark(title=COVER, key=ctx.key()), _logo(ctx), Spacer(1, 52 * mm)]
-    items.append(Paragraph("COMMUNITY ENGAGEMENT STRATEGY", kicker))
-    items.append(ctx.para(ctx.m(plan.title or "Untitled plan"), s.cover_title))
+    kind = "COMMUNITY ENGAGEMENT STRATEGY"
+    if status_text(plan) == INCOMPLETE:
+        kind = f"{INCOMPLETE.upper()} · {kind}"
+    top: list[Flowable] = [Paragraph(kind, kicker)]
+    title_style = s.cover_title
+    top.append(ctx.para(ctx.m(plan.title or "Untitled plan"), title_style))
     if plan.organisation:
-        items.append(ctx.para(ctx.m(plan.organisation), s.cover_org))
-    items.append(Spacer(1, 26 * mm))
+        top.append(ctx.para(ctx.m(plan.organisation), s.cover_org))
 
     period = plan_period(plan)
     rows: list[tuple[str, Markup]] = []
     if plan.author:
         rows.append(("Prepared by", ctx.m(plan.author)))
     rows.append(("Date", markup(escape(format_date(ctx.issued)))))
-    status = label(plan.status)
-    if plan.status is PlanStatus.DRAFT:
-        status += " for approval" if plan.decision_maker else ""
+    status = status_text(plan)
+    if status == label(PlanStatus.DRAFT) and plan.decision_maker:
+        status += " for approval"
     rows.append(("Status", markup(escape(status))))
     if period is not None:
         rows.append(
@@ -89,9 +93,33 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
             ]
         )
     )
-    items.append(details)
-    items += [NextPageTemplate("body"), PageBreak()]
-    return items
+    return [
+        OutlineMark(title=COVER, key=ctx.key()),
+        *_fit_cover(ctx, _logo(ctx), top, details),
+        NextPageTemplate("body"),
+        PageBreak(),
+    ]
+
+
+TITLE_SIZES = (28.0, 24.0, 20.0, 17.0, 15.0, 13.0)
+"""Cover title sizes, largest first: a long title is set smaller so the cover stays one page."""
+
+
+def _fit_cover(ctx: ReportContext, logo: Flowable, top: list[Flowable], details: Flowable) -> list[Flowable]:
+    """The cover's parts with the largest title size and spacing that fit on one page (the whole
+    title always shows; only a title of many hundred words is shrunk further, as a last resort)."""
+    width = ctx.width - 8 * mm
+    title = top[1]
+    assert isinstance(title, Paragraph)
+    base = title.style
+    for size in TITLE_SIZES:
+        title.style = st.ParagraphStyle("CoverTitleFit", parent=base, fontSize=size, leading=size * 1.2)
+        for above, below in ((52 * mm, 26 * mm), (30 * mm, 14 * mm), (8 * mm, 8 * mm)):
+            parts = [logo, Spacer(1, above), *top, Spacer(1, below), details]
+            height = sum(p.wrap(width, ctx.height)[1] + p.getSpaceBefore() + p.getSpaceAfter() for p in parts)
+            if height <= ctx.height - 4:
+                return parts
+    return [KeepInFrame(width, ctx.height - 4, parts, mode="shrink")]
 
 
 def build_contents(ctx: ReportContext) -> list[Flowable]:

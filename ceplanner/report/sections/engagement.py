@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable
 
 from ceplanner.core import costing
 from ceplanner.core.model import IAP2_PROMISES, Activity, label
 from ceplanner.report.analysis import format_short_date, plural
+from ceplanner.report.figures import figure
 from ceplanner.report.layout import (
     Cell,
     Markup,
     ReportContext,
     cat,
-    figure,
     groups_text,
     markup,
     plain,
     section_heading,
     subheading,
-    table,
 )
+from ceplanner.report.tables import table
 
 NUMBER, TITLE = "5", "Engagement plan"
 ROWS_PER_CHART = 40
 
 
 def _activity_cell(ctx: ReportContext, activity: Activity) -> Markup:
-    parts = [cat(markup("<b>"), ctx.m(activity.title or "(untitled activity)"), markup("</b>"))]
+    parts = [ctx.b(activity.title or "(untitled activity)")]
     method = ctx.plan.method(activity.method_id)
     if method is not None and method.name and method.name != activity.title:
         parts.append(
@@ -57,13 +57,17 @@ def build_engagement(ctx: ReportContext) -> list[Flowable]:
 
     plan, s = ctx.plan, ctx.styles
     items: list[Flowable] = [section_heading(ctx, NUMBER, TITLE)]
+    if not plan.activities:
+        items.append(ctx.para(plain("No activities yet."), s.muted))
+        return items
     sessions = sum(max(a.sessions, 0) for a in plan.activities)
+    people = f", for about {ctx.budget.participants:,} participants" if ctx.budget.participants else ""
     items.append(
         ctx.para(
             plain(
                 f"{plural(len(plan.activities), 'activity', 'activities')} with {plural(sessions, 'session')} "
-                f"in all, for about {ctx.budget.participants:,} participants. Costs are full costs, paid and in kind, "
-                "before contingency; section 6 itemises them."
+                f"in all{people}. Costs are full costs, paid and in kind, before contingency; section 6 "
+                "itemises them."
             )
         )
     )
@@ -97,13 +101,14 @@ def build_engagement(ctx: ReportContext) -> list[Flowable]:
     heading: Flowable | None = subheading(ctx, "Timeline")
     if ctx.progress:
         ctx.progress("Drawing the timeline")
+    if not any(a.start for a in plan.activities):
+        return [*items, heading, ctx.para(plain("No activity has dates yet."), s.muted)]
     chunks = [plan.activities[i : i + ROWS_PER_CHART] for i in range(0, len(plan.activities), ROWS_PER_CHART)]
-    for n, chunk in enumerate(chunks or [[]], start=1):
-        caption = "Figure 2. When each activity happens, shaded by IAP2 level; diamonds are one-day events."
+    for n, chunk in enumerate(chunks, start=1):
+        caption = f"Figure {ctx.figure_number()}. When each activity happens, shaded by IAP2 level; diamonds are one-day events."
         if len(chunks) > 1:
             first = (n - 1) * ROWS_PER_CHART + 1
             caption += f" Part {n} of {len(chunks)}: activities {first} to {first + len(chunk) - 1}."
         items.append(figure(ctx, timeline_chart(plan, chunk), caption, heading))
         heading = None
-    items.append(PageBreak())
     return items

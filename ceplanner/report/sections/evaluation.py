@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable
 
-from ceplanner.core import costing
-from ceplanner.core.model import EVALUATION_QUESTIONS, CostCategory
+from ceplanner.core.model import EVALUATION_QUESTIONS
 from ceplanner.report.layout import (
     Cell,
     ReportContext,
@@ -14,8 +13,8 @@ from ceplanner.report.layout import (
     plain,
     section_heading,
     subheading,
-    table,
 )
+from ceplanner.report.tables import table
 
 NUMBER, TITLE = "8", "Evaluation framework"
 NOT_ANSWERED = "Not yet answered."
@@ -48,19 +47,15 @@ def build_evaluation(ctx: ReportContext) -> list[Flowable]:
         items.append(ctx.para(markup("<i>No method described yet.</i>"), s.muted))
 
     items.append(subheading(ctx, "Evaluation budget"))
-    in_activities = sum(
-        costing.line_total(line)
-        for a in plan.activities
-        for line in a.cost_lines
-        if line.category is CostCategory.EVALUATION
-    )
+    if not b.evaluation_total:
+        items.append(ctx.para(plain("Evaluation is not costed yet."), s.muted))
+        return items
     share = f"{b.evaluation_share}%" if b.evaluation_share is not None else "–"
     rows: list[list[Cell]] = [
         ["Plan-level evaluation budget", ctx.money(b.evaluation_budget)],
-        ["Evaluation costs within activities", ctx.money(in_activities)],
+        ["Evaluation costs within activities", ctx.money(b.evaluation_in_activities)],
         ["Total evaluation cost", ctx.money(b.evaluation_total)],
         ["Share of the total cost of the engagement", share],
     ]
     items.append(table(ctx, ["Evaluation cost", "Amount"], rows, [0.7, 0.3], numeric=[1], total_rows=[2]))
-    items.append(PageBreak())
     return items

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable
 
 from ceplanner.core.model import Objective, OutcomeLevel, label
 from ceplanner.report.analysis import plural
@@ -16,8 +16,8 @@ from ceplanner.report.layout import (
     plain,
     section_heading,
     subheading,
-    table,
 )
+from ceplanner.report.tables import table
 
 NUMBER, TITLE = "4", "Objectives and outcomes"
 LEVEL_INTRO = {
@@ -28,7 +28,7 @@ LEVEL_INTRO = {
 
 
 def _objective_cell(ctx: ReportContext, objective: Objective) -> Markup:
-    parts = [cat(markup("<b>"), ctx.m(objective.title or "(untitled objective)"), markup("</b>"))]
+    parts = [ctx.b(objective.title or "(untitled objective)")]
     if objective.description.strip():
         parts.append(ctx.m(objective.description))
     if objective.group_ids:
@@ -54,6 +54,9 @@ def _evidence(ctx: ReportContext, source: str, collection: str) -> Markup:
 def build_objectives(ctx: ReportContext) -> list[Flowable]:
     plan, s = ctx.plan, ctx.styles
     items: list[Flowable] = [section_heading(ctx, NUMBER, TITLE)]
+    if not plan.objectives:
+        items.append(ctx.para(plain("No objectives yet."), s.muted))
+        return items
     indicators = sum(len(o.indicators) for o in plan.objectives)
     items.append(
         ctx.para(
@@ -67,6 +70,8 @@ def build_objectives(ctx: ReportContext) -> list[Flowable]:
     )
     for level in OutcomeLevel:
         objectives = [o for o in plan.objectives if o.level is level]
+        if not objectives:
+            continue
         items.append(subheading(ctx, f"{label(level)} outcomes"))
         allocated = ctx.budget.by_level.get(level.value, 0)
         items.append(
@@ -103,5 +108,4 @@ def build_objectives(ctx: ReportContext) -> list[Flowable]:
                 zebra=False,
             )
         )
-    items.append(PageBreak())
     return items

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable
 
 from ceplanner.core.model import IAP2_PROMISES, IAP2Level, label
 from ceplanner.report.analysis import format_date, plan_period, plural
-from ceplanner.report.layout import (
-    ReportContext,
-    cat,
-    markup,
-    plain,
-    section_heading,
-    subheading,
-    table,
-)
+from ceplanner.report.layout import ReportContext, cat, markup, plain, section_heading, subheading
+from ceplanner.report.tables import table
 
 NUMBER, TITLE = "2", "Context and purpose"
 NOT_STATED = "Not stated yet."
@@ -66,8 +59,8 @@ def build_purpose(ctx: ReportContext) -> list[Flowable]:
             [
                 cat(markup("<b>"), plain(label(level)), markup("</b>")),
                 IAP2_PROMISES[level],
-                plural(len(groups), "group"),
-                plural(len(activities), "activity", "activities"),
+                plural(len(groups), "group") if groups else "–",
+                plural(len(activities), "activity", "activities") if activities else "–",
             ]
         )
     if level_rows:
@@ -81,5 +74,4 @@ def build_purpose(ctx: ReportContext) -> list[Flowable]:
         )
     else:
         items.append(ctx.para(plain("No groups or activities yet."), s.muted))
-    items.append(PageBreak())
     return items

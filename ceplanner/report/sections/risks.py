@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable
 
 from ceplanner.core.model import label
 from ceplanner.report.analysis import plural, risk_score, risks_by_score
-from ceplanner.report.layout import Cell, ReportContext, markup, plain, section_heading, table
+from ceplanner.report.layout import Cell, ReportContext, markup, plain, section_heading
+from ceplanner.report.tables import table
 
 NUMBER, TITLE = "9", "Risks"
 HIGH_SCORE = 6
@@ -16,6 +17,9 @@ def build_risks(ctx: ReportContext) -> list[Flowable]:
     plan, s = ctx.plan, ctx.styles
     items: list[Flowable] = [section_heading(ctx, NUMBER, TITLE, key="risks")]
     risks = risks_by_score(plan)
+    if not risks:
+        items.append(ctx.para(plain("No risks recorded yet."), s.muted))
+        return items
     high = sum(1 for r in risks if risk_score(r) >= HIGH_SCORE)
     items.append(
         ctx.para(
@@ -53,5 +57,4 @@ def build_risks(ctx: ReportContext) -> list[Flowable]:
         )
     else:
         items.append(ctx.para(plain("No risks recorded yet."), s.muted))
-    items.append(PageBreak())
     return items

@@ -2,30 +2,29 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable
 
-from ceplanner.core import costing
 from ceplanner.core.model import StakeholderGroup, label
 from ceplanner.report.analysis import (
-    ACCESS_CATEGORIES,
     HIGH_FROM,
     QUADRANTS,
     activities_for_group,
     plural,
     quadrant,
 )
+from ceplanner.report.figures import figure
 from ceplanner.report.layout import (
     Markup,
     ReportContext,
     cat,
-    figure,
     markup,
     plain,
     section_heading,
+    seldom_heard_mark,
     subheading,
-    table,
 )
-from ceplanner.report.sections.summary import percent
+from ceplanner.report.shares import percent
+from ceplanner.report.tables import table
 
 NUMBER, TITLE = "3", "Stakeholders"
 NUMBERED_MAX = 99  # as charts.NUMBERED_MAX (charts is imported lazily: matplotlib is slow to load)
@@ -39,9 +38,8 @@ def _group_cell(ctx: ReportContext, group: StakeholderGroup) -> Markup:
         details.append(f"about {group.size:,} people")
     details.append(label(group.position).lower())
     return cat(
-        markup("<b>"),
-        ctx.m(group.name or "(unnamed group)"),
-        markup('</b><br/><font color="#56616D">'),
+        ctx.b(group.name or "(unnamed group)"),
+        markup('<br/><font color="#56616D">'),
         plain(", ".join(details)),
         markup("</font>"),
     )
@@ -68,6 +66,9 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
 
     plan, s = ctx.plan, ctx.styles
     items: list[Flowable] = [section_heading(ctx, NUMBER, TITLE)]
+    if not plan.groups:
+        items.append(ctx.para(plain("No stakeholder groups yet."), s.muted))
+        return items
     counts = {q: sum(1 for g in plan.groups if quadrant(g) == q) for q in QUADRANTS}
     seldom = [g for g in plan.groups if g.seldom_heard]
     intro = (
@@ -80,7 +81,7 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
     if ctx.progress:
         ctx.progress("Drawing the stakeholder map")
     chart = power_interest_chart(plan)
-    caption = "Figure 1. Power and interest of each stakeholder group; triangles mark seldom-heard groups."
+    caption = f"Figure {ctx.figure_number()}. Power and interest of each stakeholder group; triangles mark seldom-heard groups."
     if len(plan.groups) <= NUMBERED_MAX:
         caption += " Numbers refer to the # column of the table below."
     else:
@@ -99,7 +100,7 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
                 markup("</font>"),
             ),
             label(g.target_level),
-            markup("<b>Yes</b>") if g.seldom_heard else plain("–"),
+            cat(seldom_heard_mark(), markup(" <b>Yes</b>")) if g.seldom_heard else plain("–"),
             _needs_cell(ctx, g),
         ]
         for i, g in enumerate(plan.groups, start=1)
@@ -110,7 +111,7 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
                 ctx,
                 ["#", "Group", "Quadrant", "Target level", "Seldom heard", "Barriers, access needs and notes"],
                 rows,
-                [0.05, 0.28, 0.15, 0.12, 0.09, 0.31],
+                [0.05, 0.23, 0.13, 0.1, 0.08, 0.41],
             )
         )
     else:
@@ -131,10 +132,10 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
         items.append(
             ctx.para(
                 plain(
-                    "For each seldom-heard group: the activities that reach it, the access support costed in "
-                    "those activities (accessibility, interpretation and translation, childcare and carers, "
-                    "travel; shared with any other groups the activity serves), and the group's share of the "
-                    "plan's cost (each activity's cost split evenly between the groups it serves)."
+                    "For each seldom-heard group: the activities that reach it, its part of the access support "
+                    "costed in them (accessibility, interpretation and translation, childcare and carers, "
+                    "travel) and its part of their whole cost, with that part's share of the total cost. An "
+                    "activity serving several groups is split evenly between them, so no cost is counted twice."
                 )
             )
         )
@@ -148,16 +149,11 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
                     listed = cat(listed, markup("<br/>"), plain(f"and {len(acts) - MAX_LISTED} more"))
             else:
                 listed = markup('<font color="#A8470A"><b>Not reached by any activity</b></font>')
-            access = sum(
-                costing.line_total(line)
-                for a in acts
-                for line in a.cost_lines
-                if line.category in ACCESS_CATEGORIES
-            )
+            access = ctx.budget.access_by_group.get(g.id, 0)
             share = ctx.budget.by_group.get(g.id, 0)
             rows.append(
                 [
-                    cat(markup("<b>"), ctx.m(g.name or "(unnamed group)"), markup("</b>")),
+                    ctx.b(g.name or "(unnamed group)"),
                     _needs_cell(ctx, g, notes=False)
                     if not g.equity_notes.strip()
                     else cat(_needs_cell(ctx, g, notes=False), markup("<br/>"), ctx.m(g.equity_notes)),
@@ -166,7 +162,7 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
                     cat(
                         plain(ctx.money(share)),
                         markup('<br/><font color="#56616D">'),
-                        plain(percent(share, ctx.budget.subtotal)),
+                        plain(percent(share, ctx.budget.grand_total)),
                         markup("</font>"),
                     ),
                 ]
@@ -186,5 +182,4 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
                 numeric=[3, 4],
             )
         )
-    items.append(PageBreak())
     return items

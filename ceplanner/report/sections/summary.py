@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from reportlab.platypus import Flowable, KeepInFrame, PageBreak
+from reportlab.platypus import Flowable
 
 from ceplanner.core import costing
-from ceplanner.core.model import EVALUATION_QUESTIONS, IAP2Level, OutcomeLevel, Risk, SixE, label
+from ceplanner.core.checks import Severity, plan_checks
+from ceplanner.core.model import IAP2Level, OutcomeLevel, Risk, SixE, label
 from ceplanner.report.analysis import (
-    ACCESS_CATEGORIES,
     activities_for_group,
     format_date,
     plan_period,
@@ -31,6 +31,7 @@ from ceplanner.report.layout import (
     plain,
     section_heading,
 )
+from ceplanner.report.shares import percent
 from ceplanner.report.text import escape
 
 NUMBER, TITLE = "1", "Summary for the board"
@@ -63,14 +64,6 @@ class MissingCharactersNote(Flowable):
     def draw(self) -> None:
         if self._box is not None:
             self._box.drawOn(self.canv, 0, NOTE_GAP)
-
-
-def percent(part: int, whole: int) -> str:
-    """``part`` as a percentage of ``whole`` to the nearest whole number ("0%" if whole is 0)."""
-    if whole <= 0:
-        return "0%"
-    share = (Decimal(part) * 100 / whole).quantize(Decimal(1))
-    return f"{share}%"
 
 
 DECISION_KEY = "decision"
@@ -120,18 +113,31 @@ def _join(items: list[str]) -> str:
 
 def _overview(ctx: ReportContext) -> Markup:
     plan, b = ctx.plan, ctx.budget
+    if not plan.activities and not plan.groups:
+        return markup(escape("The plan has no stakeholder groups or activities yet, so nothing is costed."))
     period = plan_period(plan)
     seldom = sum(1 for g in plan.groups if g.seldom_heard)
-    text = escape(plural(len(plan.activities), "activity", "activities"))
-    if period is not None:
-        text += escape(
-            f" over {period.describe()} ({format_date(period.start)} to {format_date(period.end)})"
-        )
-    text += escape(f" will involve {plural(len(plan.groups), 'stakeholder group')}")
-    if plan.groups:
-        text += escape(f", {seldom} of them seldom heard")
-    if b.participants:
-        text += escape(f", and about {b.participants:,} participants")
+    if plan.activities:
+        text = escape(plural(len(plan.activities), "activity", "activities"))
+        if period is not None:
+            text += escape(
+                f" over {period.describe()} ({format_date(period.start)} to {format_date(period.end)})"
+            )
+        if plan.groups:
+            text += escape(f" will involve {plural(len(plan.groups), 'stakeholder group')}")
+            if seldom:
+                text += escape(f", {seldom} of them seldom heard")
+        else:
+            text += escape(" are planned, with no stakeholder group named yet")
+        if b.participants:
+            text += escape(f", and about {b.participants:,} participants")
+    else:
+        text = escape(f"The plan names {plural(len(plan.groups), 'stakeholder group')}")
+        if seldom:
+            text += escape(f", {seldom} of them seldom heard")
+        return markup(text + escape(", but no activities yet, so nothing is costed."))
+    if not b.grand_total:
+        return markup(text + escape(". No costs are entered yet."))
     text += f", at a total cost of <b>{escape(ctx.money(b.grand_total))}</b>"
     if b.in_kind:
         text += escape(
@@ -149,6 +155,9 @@ def _money_sentence(ctx: ReportContext) -> Markup:
         f"The cash budget to approve is {ctx.money(b.cash_total)}: paid costs of {ctx.money(b.paid)} plus a "
         f"{pct} contingency of {ctx.money(b.contingency)}."
     ]
+    unfunded = unfunded_sentence(ctx)
+    if unfunded:
+        parts.append(unfunded)
     if b.evaluation_share is not None:
         parts.append(
             f"Evaluation is costed at {ctx.money(b.evaluation_total)}, {b.evaluation_share}% of the total cost."
@@ -156,6 +165,25 @@ def _money_sentence(ctx: ReportContext) -> Markup:
     if b.cost_per_participant is not None:
         parts.append(f"The full cost per expected participant is {ctx.money(b.cost_per_participant)}.")
     return markup(escape(" ".join(parts)))
+
+
+def unfunded_sentence(ctx: ReportContext) -> str:
+    """What part of the cash budget no funder pays for yet, and what it is ("" if none)."""
+    b = ctx.budget
+    if not b.unfunded_cash:
+        return ""
+    lines = b.unfunded_lines
+    parts = []
+    if b.evaluation_budget:
+        parts.append(f"the plan-level evaluation ({ctx.money(b.evaluation_budget)})")
+    if lines:
+        parts.append(f"paid cost lines with no funder named ({ctx.money(lines)})")
+    if b.contingency:
+        parts.append(f"the contingency ({ctx.money(b.contingency)})")
+    return (
+        f"{ctx.money(b.unfunded_cash)} of the {ctx.money(b.cash_total)} cash budget has no funder yet: "
+        f"{_join(parts)}."
+    )
 
 
 def _outcomes_sentence(ctx: ReportContext) -> Markup | None:
@@ -183,10 +211,11 @@ def _outcomes_sentence(ctx: ReportContext) -> Markup | None:
     return markup(escape(text))
 
 
-def _equity_sentence(ctx: ReportContext) -> tuple[Markup, list[str]]:
+def _equity_sentence(ctx: ReportContext) -> Markup | None:
     plan, b = ctx.plan, ctx.budget
+    if not plan.groups and not plan.activities:
+        return None
     seldom = [g for g in plan.groups if g.seldom_heard]
-    warnings: list[str] = []
     levels = [
         f"{label(lvl)} {sum(1 for a in plan.activities if a.level is lvl)}"
         for lvl in IAP2Level
@@ -195,8 +224,7 @@ def _equity_sentence(ctx: ReportContext) -> tuple[Markup, list[str]]:
     text = escape(f"Activities by level of participation (IAP2): {_join(levels)}. ") if levels else ""
     if not seldom:
         text += escape("No group is marked as seldom heard. ")
-        warnings.append("No stakeholder group is marked as seldom heard: check who might be missed.")
-    else:
+    elif plan.activities:
         unreached = [g for g in seldom if not activities_for_group(plan, g.id)]
         reached = len(seldom) - len(unreached)
         if not unreached:
@@ -209,23 +237,15 @@ def _equity_sentence(ctx: ReportContext) -> tuple[Markup, list[str]]:
                 f"{reached} of the {plural(len(seldom), 'seldom-heard group')} "
                 f"{'is' if reached == 1 else 'are'} reached by at least one activity. "
             )
-            for group in unreached[:5]:
-                warnings.append(f"The seldom-heard group “{group.name}” is not reached by any activity.")
-            if len(unreached) > 5:
-                warnings.append(
-                    f"{len(unreached) - 5} more seldom-heard groups are not reached by any activity."
-                )
-    access = sum(b.by_category[c].total for c in ACCESS_CATEGORIES if c in b.by_category)
+    access = b.access_total
     if access:
         text += escape(
             f"Access support (accessibility, interpretation and translation, childcare and carers, travel) "
-            f"is costed at {ctx.money(access)}, {percent(access, b.subtotal)} of costs before contingency."
+            f"is costed at {ctx.money(access)}, {percent(access, b.grand_total)} of the total cost."
         )
-    elif plan.activities:
-        warnings.append(
-            "No costs are set aside for access support (interpreters, accessible venues, care, travel)."
-        )
-    return markup(text), warnings
+    elif plan.activities and b.grand_total:
+        text += escape("No costs are set aside for access support (interpreters, accessible venues, care, travel).")
+    return markup(text) if text else None
 
 
 def _vfm_sentence(ctx: ReportContext) -> Markup:
@@ -250,27 +270,47 @@ def _vfm_sentence(ctx: ReportContext) -> Markup:
     return markup(text)
 
 
-def _checks(ctx: ReportContext) -> list[str]:
-    plan = ctx.plan
-    found: list[str] = []
-    unanswered = [q for attr, q in EVALUATION_QUESTIONS if not getattr(plan.evaluation, attr).strip()]
-    if unanswered:
-        found.append(f"{plural(len(unanswered), 'evaluation question')} not yet answered.")
-    undated = sum(1 for a in plan.activities if a.start is None)
-    if undated:
-        found.append(f"{plural(undated, 'activity', 'activities')} not yet scheduled.")
-    unsourced = sum(1 for a in plan.activities for line in a.cost_lines if not line.source.strip())
-    if unsourced:
-        found.append(f"{plural(unsourced, 'cost line')} without a source for the figure.")
-    if not plan.risks:
-        found.append("No risks recorded.")
-    return found
+def _recommendation(ctx: ReportContext) -> Markup | None:
+    """"The Board is asked to approve …": the decision a costed plan puts to its approvers."""
+    plan, b = ctx.plan, ctx.budget
+    if not b.grand_total or any(c.severity is Severity.WARNING for c in plan_checks(plan)):
+        return None
+    text = f"is asked to approve this strategy and its cash budget of {ctx.money(b.cash_total)}"
+    if b.unfunded_cash:
+        text += f", of which {ctx.money(b.unfunded_cash)} has no funder yet"
+    if b.in_kind:
+        text += f", and to note {ctx.money(b.in_kind)} contributed in kind"
+    who = first_sentences(plan.decision_maker.strip(), 120)
+    subject = ctx.m(who[0].rstrip(".")) if plan.decision_maker.strip() and not who[1] else plain("The board")
+    return cat(markup("<b>Recommendation.</b> "), subject, plain(f" {text}."))
+
+
+POINTS_TITLE = "Points to resolve before approval"
+
+
+def _points_to_resolve(ctx: ReportContext) -> list[Flowable]:
+    """Every finding of ``core.checks.plan_checks`` (the one checker, as on the Review step),
+    all of them, warnings first; nothing when the plan has none."""
+    found = plan_checks(ctx.plan)
+    if not found:
+        return []
+    lines = [
+        cat(markup("• "), markup("<b>") if c.severity is Severity.WARNING else markup(""), ctx.m(c.message),
+            markup("</b>") if c.severity is Severity.WARNING else markup(""))
+        for c in found
+    ]
+    text = cat(markup(f"<b>{POINTS_TITLE}:</b><br/>"), Markup("<br/>".join(lines)))
+    return [gap(1), note_box(ctx, text), gap(3)]
 
 
 def build_summary(ctx: ReportContext) -> list[Flowable]:
     plan, b, s = ctx.plan, ctx.budget, ctx.styles
     heading = section_heading(ctx, NUMBER, TITLE)
     items: list[Flowable] = [MissingCharactersNote(ctx), ctx.para(_overview(ctx), s.lead)]
+    items += _points_to_resolve(ctx)
+    recommendation = _recommendation(ctx)
+    if recommendation is not None:
+        items.append(ctx.para(recommendation))
     tiles = [
         (ctx.money(b.grand_total), "Total cost, including in-kind"),
         (ctx.money(b.cash_total), "Cash budget, including contingency"),
@@ -280,7 +320,8 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
             "Cost per participant",
         ),
     ]
-    items += [gap(1), key_figures(ctx, tiles), gap(4)]
+    if b.grand_total:
+        items += [gap(1), key_figures(ctx, tiles), gap(4)]
     if plan.decision or plan.decision_maker:
         decision, maker = plan.decision.strip() or "Not stated.", plan.decision_maker.strip()
 
@@ -298,12 +339,14 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
                 lambda: cat(markup("<b>Purpose.</b> "), excerpt(ctx, purpose, 360, PURPOSE_KEY)), s.body
             )
         )
-    items.append(ctx.para(cat(markup("<b>Money.</b> "), _money_sentence(ctx))))
+    if b.grand_total:
+        items.append(ctx.para(cat(markup("<b>Money.</b> "), _money_sentence(ctx))))
     outcomes = _outcomes_sentence(ctx)
     if outcomes:
         items.append(ctx.para(cat(markup("<b>Outcomes.</b> "), outcomes)))
-    equity, warnings = _equity_sentence(ctx)
-    items.append(ctx.para(cat(markup("<b>Reach and equity.</b> "), equity)))
+    equity = _equity_sentence(ctx)
+    if equity:
+        items.append(ctx.para(cat(markup("<b>Reach and equity.</b> "), equity)))
     items.append(ctx.para(cat(markup("<b>Value for money.</b> "), _vfm_sentence(ctx))))
 
     top = [r for r in risks_by_score(plan)[:3]]
@@ -315,17 +358,14 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
 
             def risk_line(risk: Risk = risk) -> Markup:
                 return cat(
-                    excerpt(ctx, risk.description.strip() or "(undescribed risk)", 140, RISKS_KEY, end=""),
+                    excerpt(
+                        ctx, risk.description.strip().rstrip(".") or "(undescribed risk)", 140, RISKS_KEY, end=""
+                    ),
                     plain(f" — {label(risk.likelihood).lower()} likelihood, {label(risk.impact).lower()} impact"),
                     plain(f" (score {risk_score(risk)} of 9). "),
                     excerpt(ctx, risk.mitigation.strip(), 160, RISKS_KEY),
                 )
 
             items.append(LateParagraph(risk_line, s.bullet, bulletText="•"))
-    attention = warnings + _checks(ctx)
-    if attention:
-        lines = [cat(markup("• "), ctx.m(w)) for w in attention[:8]]
-        text = cat(markup("<b>Points to resolve before approval:</b><br/>"), Markup("<br/>".join(lines)))
-        items += [gap(2), note_box(ctx, text)]
-    # One page, whatever the plan holds: shrink the summary slightly rather than let it run on.
-    return [heading, KeepInFrame(ctx.width, ctx.height - SUMMARY_HEADING, items, mode="shrink"), PageBreak()]
+    # Never shrunk to fit one page: a long summary runs on, at the body text size.
+    return [heading, *items]

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable
 
 from ceplanner.core.model import SIX_E_QUESTIONS, SixE, VfmRating, label
+from ceplanner.report.figures import figure
 from ceplanner.report.layout import (
     Cell,
     Markup,
     ReportContext,
     cat,
-    figure,
     markup,
     plain,
     section_heading,
     subheading,
-    table,
 )
 from ceplanner.report.sections.summary import _vfm_sentence
+from ceplanner.report.tables import table
 
 NUMBER, TITLE = "7", "Value for money"
 
@@ -48,7 +48,13 @@ def build_vfm(ctx: ReportContext) -> list[Flowable]:
     items.append(ctx.para(_vfm_sentence(ctx)))
     if ctx.progress:
         ctx.progress("Drawing the value-for-money chart")
-    items.append(figure(ctx, vfm_chart(plan), "Figure 4. Six-E ratings, 1 (poor) to 6 (excellent)."))
+    if any(r.rating is not None for r in plan.vfm):
+        caption = f"Figure {ctx.figure_number()}. Six-E ratings, 1 (poor) to 6 (excellent)."
+        items.append(figure(ctx, vfm_chart(plan), caption))
+    typed = any(r.rating is not None or r.criteria.strip() or r.evidence.strip() or r.commentary.strip()
+                for r in plan.vfm)
+    if not typed:
+        return items
     items.append(subheading(ctx, "Scorecard"))
     ratings = {r.e: r for r in plan.vfm}
     rows: list[list[Cell]] = []
@@ -81,5 +87,4 @@ def build_vfm(ctx: ReportContext) -> list[Flowable]:
             [0.3, 0.22, 0.1, 0.38],
         )
     )
-    items.append(PageBreak())
     return items
