@@ -312,6 +312,29 @@ def note_box(ctx: ReportContext, content: Markup | str, *, accent: bool = True) 
     return box
 
 
+def note_list_box(ctx: ReportContext, title: Markup, lines: Sequence[Markup]) -> Table:
+    """A shaded call-out box of many lines, one row each, so a long list runs on over pages
+    instead of being one cell too tall for any page."""
+    rows = [[ctx.para(title, ctx.styles.note)]] + [[ctx.para(line, ctx.styles.note)] for line in lines]
+    box = Table(rows, colWidths=[ctx.width])
+    box.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), st.BASE_FONT),
+                ("BACKGROUND", (0, 0), (-1, -1), st.NOTE_BG),
+                ("LINEBEFORE", (0, 0), (0, -1), 2.5, st.ACCENT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 9),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 9),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("TOPPADDING", (0, 0), (-1, 0), 6),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 7),
+            ]
+        )
+    )
+    return box
+
+
 def key_figures(ctx: ReportContext, items: Sequence[tuple[str, str]]) -> Table:
     """A row of headline figures: (value, label) pairs in shaded tiles."""
     s = ctx.styles

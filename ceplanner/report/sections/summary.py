@@ -27,6 +27,7 @@ from ceplanner.report.layout import (
     key_figures,
     markup,
     note_box,
+    note_list_box,
     page_link,
     plain,
     section_heading,
@@ -299,8 +300,7 @@ def _points_to_resolve(ctx: ReportContext) -> list[Flowable]:
             markup("</b>") if c.severity is Severity.WARNING else markup(""))
         for c in found
     ]
-    text = cat(markup(f"<b>{POINTS_TITLE}:</b><br/>"), Markup("<br/>".join(lines)))
-    return [gap(1), note_box(ctx, text), gap(3)]
+    return [gap(1), note_list_box(ctx, markup(f"<b>{POINTS_TITLE}:</b>"), lines), gap(3)]
 
 
 def build_summary(ctx: ReportContext) -> list[Flowable]:
