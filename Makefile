@@ -23,11 +23,15 @@ run: $(STAMP)
 		set -x; $(VENV)/bin/python -m ceplanner $(ARGS); \
 	fi
 
-test: $(STAMP)
+test: lint
 	@$(SYSTEM_DEPS) test
-	$(VENV)/bin/python -m ruff check ceplanner tests benchmarks
-	$(VENV)/bin/python -m mypy
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+# Lint and format checks, and strict types in core/ and store/ (part of make test).
+lint: $(STAMP)
+	$(VENV)/bin/python -m ruff check ceplanner tests benchmarks
+	$(VENV)/bin/python -m ruff format --check ceplanner tests benchmarks
+	$(VENV)/bin/python -m mypy
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m benchmarks.run

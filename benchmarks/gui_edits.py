@@ -74,7 +74,10 @@ def edits_for(plan: Plan) -> list[tuple[str, Callable[[int], tuple[Any, str, Any
     line = activity.cost_lines[0]
     return [
         ("1 Context", lambda i: (plan, "title", f"Tenant Voice {i}")),
-        ("2 Stakeholders", lambda i: (group, "power", 1 + i % 5 if 1 + i % 5 != group.power else 1 + (i + 1) % 5)),
+        (
+            "2 Stakeholders",
+            lambda i: (group, "power", 1 + i % 5 if 1 + i % 5 != group.power else 1 + (i + 1) % 5),
+        ),
         ("3 Objectives", lambda i: (objective, "title", f"Repairs fixed first time {i}")),
         ("4 Activities", lambda i: (activity, "sessions", 2 + i % 20)),
         ("5 Costs", lambda i: (line, "unit_cost", 1000 + i)),
@@ -118,12 +121,14 @@ def measure_steps(path: Path, edits: int) -> list[dict[str, Any]]:
                 paint.append((painted - start) * 1000)
                 save.append((end - painted) * 1000)
                 total.append((end - start) * 1000)
-        results.append({
-            "step": name,
-            "total_ms": statistics.median(total),
-            "paint_ms": statistics.median(paint),
-            "save_ms": statistics.median(save),
-        })
+        results.append(
+            {
+                "step": name,
+                "total_ms": statistics.median(total),
+                "paint_ms": statistics.median(paint),
+                "save_ms": statistics.median(save),
+            }
+        )
     window.close()
     return results
 

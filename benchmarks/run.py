@@ -66,39 +66,74 @@ def main() -> int:
         path = Path(tmp) / "big.ceplan"
         PlanStore.create(path, plan).close()
         store = PlanStore.open(path)
-        rows.append(("Save a plan of 5,000 groups and 1,000 activities", f"{timed(lambda: store.save(plan)):.0f} ms", "< 500 ms"))
+        rows.append(
+            (
+                "Save a plan of 5,000 groups and 1,000 activities",
+                f"{timed(lambda: store.save(plan)):.0f} ms",
+                "< 500 ms",
+            )
+        )
         rows.append(("Load that plan", f"{timed(store.load):.0f} ms", "< 500 ms"))
         store.close()
-        rows.append(("Open (checks and integrity) that file", f"{timed(lambda: PlanStore.open(path).close()):.0f} ms", "< 300 ms"))
-        rows.append(("Peak Python heap to load it (tracemalloc)", f"{peak_memory_mb(lambda: PlanStore.open(path).load()):.0f} MB", "< 200 MB"))
-    rows.append(("Cost the big plan (compute_budget)", f"{timed(lambda: compute_budget(plan)):.1f} ms", "< 100 ms"))
+        rows.append(
+            (
+                "Open (checks and integrity) that file",
+                f"{timed(lambda: PlanStore.open(path).close()):.0f} ms",
+                "< 300 ms",
+            )
+        )
+        rows.append(
+            (
+                "Peak Python heap to load it (tracemalloc)",
+                f"{peak_memory_mb(lambda: PlanStore.open(path).load()):.0f} MB",
+                "< 200 MB",
+            )
+        )
+    rows.append(
+        ("Cost the big plan (compute_budget)", f"{timed(lambda: compute_budget(plan)):.1f} ms", "< 100 ms")
+    )
 
-    rows.append((
-        "Python start-up to the main window module imported",
-        f"{subprocess_ms(_STARTUP):.0f} ms",
-        "< 1,000 ms; matplotlib and reportlab not loaded",
-    ))
-    rows.append((
-        "Export the sample plan's PDF (new process, fonts and charts included)",
-        f"{subprocess_ms(_EXPORT_SAMPLE, repeat=3):.0f} ms",
-        "< 5,000 ms",
-    ))
-    rows.append((
-        "Export a 500-group, 200-activity plan's PDF (new process)",
-        f"{subprocess_ms(_EXPORT_BIG, repeat=1):.0f} ms",
-        "< 30,000 ms",
-    ))
+    rows.append(
+        (
+            "Python start-up to the main window module imported",
+            f"{subprocess_ms(_STARTUP):.0f} ms",
+            "< 1,000 ms; matplotlib and reportlab not loaded",
+        )
+    )
+    rows.append(
+        (
+            "Export the sample plan's PDF (new process, fonts and charts included)",
+            f"{subprocess_ms(_EXPORT_SAMPLE, repeat=3):.0f} ms",
+            "< 5,000 ms",
+        )
+    )
+    rows.append(
+        (
+            "Export a 500-group, 200-activity plan's PDF (new process)",
+            f"{subprocess_ms(_EXPORT_BIG, repeat=1):.0f} ms",
+            "< 30,000 ms",
+        )
+    )
 
     edit_lines = [_edit_table(plan, label, target) for plan, label, target in EDIT_PLANS]
     app_ms, wizard_ms = startup.measure()
     save_ms, update_ms, save_cpu, update_cpu = autosave.measure()
     ratio_rows = [
-        ("Start-up to an interactive window with the sample plan open (new process, until shown "
-         "and the event loop is idle)", app_ms, "a bare PySide6 script showing an empty seven-page "
-         "QWizard, timed the same way", wizard_ms, 1.5),
-        ("Autosave of one edit: `PlanStore.save` of the sample plan after one change", save_ms,
-         "a bare `sqlite3` single-row UPDATE and COMMIT, rollback journal (DELETE), synchronous=FULL",
-         update_ms, 3.0),
+        (
+            "Start-up to an interactive window with the sample plan open (new process, until shown "
+            "and the event loop is idle)",
+            app_ms,
+            "a bare PySide6 script showing an empty seven-page QWizard, timed the same way",
+            wizard_ms,
+            1.5,
+        ),
+        (
+            "Autosave of one edit: `PlanStore.save` of the sample plan after one change",
+            save_ms,
+            "a bare `sqlite3` single-row UPDATE and COMMIT, rollback journal (DELETE), synchronous=FULL",
+            update_ms,
+            3.0,
+        ),
     ]
 
     lines = [
@@ -115,8 +150,11 @@ def main() -> int:
         "",
         "| what | measured | baseline | ratio | target | met |",
         "|---|---|---|---|---|---|",
-        *[f"| {what} | {ms:,.1f} ms | {base_what}: {base:,.1f} ms | {ms / base:.1f}× | ratio ≤ {limit:g} | "
-          f"{'yes' if ms / base <= limit else '**no**'} |" for what, ms, base_what, base, limit in ratio_rows],
+        *[
+            f"| {what} | {ms:,.1f} ms | {base_what}: {base:,.1f} ms | {ms / base:.1f}× | ratio ≤ {limit:g} | "
+            f"{'yes' if ms / base <= limit else '**no**'} |"
+            for what, ms, base_what, base, limit in ratio_rows
+        ],
         "",
         f"Autosave's wall time is mostly the disk's flush, which varies from run to run on a shared "
         f"disk; in CPU time the save took {save_cpu:.1f} ms and the bare update {update_cpu:.2f} ms.",
@@ -147,11 +185,21 @@ def _edit_table(plan: str, label: str, target_ms: float) -> list[str]:
     """Run benchmarks/gui_edits.py for ``plan`` in its own process; its results as a table."""
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks.gui_edits", plan],
-        cwd=ROOT, env=_env(), capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if result.returncode != 0:
-        return [f"{label}: the measurement failed (exit {result.returncode}):", "",
-                "```", result.stderr[-2000:], "```", ""]
+        return [
+            f"{label}: the measurement failed (exit {result.returncode}):",
+            "",
+            "```",
+            result.stderr[-2000:],
+            "```",
+            "",
+        ]
     measured = json.loads(result.stdout.strip().splitlines()[-1])
     base = measured["baseline_ms"]
     lines = [

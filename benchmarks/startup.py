@@ -55,8 +55,14 @@ app.exec()
 
 def _run(code: str, *args: str, env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return (time.perf_counter() - start) * 1000
 
 
@@ -67,8 +73,12 @@ def measure(repeat: int = 7) -> tuple[float, float]:
         path = folder / "Sample plan.ceplan"
         PlanStore.create(path, sample_plan()).close()
         # Fresh settings and data folders: no remembered geometry or page, no user's files.
-        env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-                   XDG_CONFIG_HOME=str(folder / "config"), CEPLANNER_DATA_DIR=str(folder / "data"))
+        env = dict(
+            os.environ,
+            QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+            XDG_CONFIG_HOME=str(folder / "config"),
+            CEPLANNER_DATA_DIR=str(folder / "data"),
+        )
         _run(WIZARD, env=env)  # warm the file cache for both
         _run(APP, str(path), env=env)
         app, wizard = [], []

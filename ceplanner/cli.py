@@ -90,14 +90,22 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Print the plan's findings; exit status 1 if any is a warning (for scripts and CI)."""
     found = plan_checks(_load(args.plan))
     if args.json:
-        print(json.dumps(
-            [
-                {"code": c.code, "severity": c.severity.value, "step": c.step, "item": c.item_id, "message": c.message}
-                for c in found
-            ],
-            ensure_ascii=False,
-            indent=2,
-        ))
+        print(
+            json.dumps(
+                [
+                    {
+                        "code": c.code,
+                        "severity": c.severity.value,
+                        "step": c.step,
+                        "item": c.item_id,
+                        "message": c.message,
+                    }
+                    for c in found
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     elif not found:
         print("No findings: the plan is ready to export.")
     else:

@@ -76,7 +76,9 @@ def full_plan() -> Plan:
         prep_hours=Decimal("3.5"),
         delivery_hours=Decimal(2),
         analysis_hours=Decimal(6),
-        cost_lines=[CostLine(category=CostCategory.VENUE, unit=Unit.SESSION, unit_cost=10000, source="Example")],
+        cost_lines=[
+            CostLine(category=CostCategory.VENUE, unit=Unit.SESSION, unit_cost=10000, source="Example")
+        ],
         source="Sciencewise-ERC guidance",
         id="method-focus-group",
     )
@@ -137,19 +139,36 @@ def full_plan() -> Plan:
             method="Before and after survey",
             budget=350000,
         ),
-        vfm=[VfmRating(e=e, criteria=f"{e} criteria", rating=i + 1, evidence="ev", commentary="c")
-             for i, e in enumerate(SixE)],
-        risks=[Risk(description="Low turnout", likelihood=RiskRating.HIGH, impact=RiskRating.LOW,
-                    mitigation="Pay for time", owner="Involvement manager")],
+        vfm=[
+            VfmRating(e=e, criteria=f"{e} criteria", rating=i + 1, evidence="ev", commentary="c")
+            for i, e in enumerate(SixE)
+        ],
+        risks=[
+            Risk(
+                description="Low turnout",
+                likelihood=RiskRating.HIGH,
+                impact=RiskRating.LOW,
+                mitigation="Pay for time",
+                owner="Involvement manager",
+            )
+        ],
     )
 
 
 def big_plan(groups: int = 5000, activities: int = 1000) -> Plan:
     plan = Plan(title="Big plan")
-    plan.groups = [StakeholderGroup(name=f"Group {i}", power=i % 5 + 1, interest=(i // 5) % 5 + 1,
-                                    barriers=[Barrier.TIME]) for i in range(groups)]
-    plan.objectives = [Objective(title=f"Objective {i}", level=list(OutcomeLevel)[i % 3],
-                                 indicators=[Indicator(measure="m")]) for i in range(30)]
+    plan.groups = [
+        StakeholderGroup(
+            name=f"Group {i}", power=i % 5 + 1, interest=(i // 5) % 5 + 1, barriers=[Barrier.TIME]
+        )
+        for i in range(groups)
+    ]
+    plan.objectives = [
+        Objective(
+            title=f"Objective {i}", level=list(OutcomeLevel)[i % 3], indicators=[Indicator(measure="m")]
+        )
+        for i in range(30)
+    ]
     for i in range(activities):
         plan.activities.append(
             Activity(
@@ -158,8 +177,10 @@ def big_plan(groups: int = 5000, activities: int = 1000) -> Plan:
                 objective_ids=[plan.objectives[i % 30].id],
                 start=date(2027, 1 + i % 12, 1),
                 participants=10,
-                cost_lines=[CostLine(category=list(CostCategory)[j % 13], quantity=Decimal(j + 1),
-                                     unit_cost=1000 + j) for j in range(5)],
+                cost_lines=[
+                    CostLine(category=list(CostCategory)[j % 13], quantity=Decimal(j + 1), unit_cost=1000 + j)
+                    for j in range(5)
+                ],
             )
         )
     return plan

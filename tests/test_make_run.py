@@ -34,8 +34,20 @@ def test_make_run_passes_the_plan_path_whole(tmp_path: Path, args: str, expected
     if expected and expected[0] == args:
         Path(text).write_bytes(b"")  # an existing file, as when a user names their plan
     result = subprocess.run(
-        ["make", "--no-print-directory", "-C", str(ROOT), "run", f"VENV={venv}", "SYSTEM_DEPS=true", f"ARGS={text}"],
-        capture_output=True, text=True, timeout=60, check=False,
+        [
+            "make",
+            "--no-print-directory",
+            "-C",
+            str(ROOT),
+            "run",
+            f"VENV={venv}",
+            "SYSTEM_DEPS=true",
+            f"ARGS={text}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert record.read_text().splitlines() == [e.format(folder=tmp_path) for e in expected]

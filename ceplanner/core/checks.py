@@ -50,55 +50,81 @@ def plan_checks(plan: Plan) -> list[Check]:
         found.append(Check(Severity.NOTE, message, step, code, item))
 
     if not plan.title.strip():
-        warn("context", "plan.no-title", "The plan has no title. Give it one on the Context and purpose page.")
+        warn(
+            "context", "plan.no-title", "The plan has no title. Give it one on the Context and purpose page."
+        )
     if plan.start and plan.end and plan.end < plan.start:
-        warn("context", "plan.dates-reversed", "The plan ends before it starts. Check its start and end dates.")
+        warn(
+            "context", "plan.dates-reversed", "The plan ends before it starts. Check its start and end dates."
+        )
     if not plan.decision.strip():
         note("context", "plan.no-decision", "The plan does not say what decision the engagement will inform.")
     if not plan.value_for_whom:
-        note("context", "plan.no-value-for-whom", "The plan does not say whose value it serves (value for whom?).")
+        note(
+            "context",
+            "plan.no-value-for-whom",
+            "The plan does not say whose value it serves (value for whom?).",
+        )
 
     if not plan.groups:
-        warn("stakeholders", "groups.none", "There are no stakeholder groups. Add the people the engagement involves.")
+        warn(
+            "stakeholders",
+            "groups.none",
+            "There are no stakeholder groups. Add the people the engagement involves.",
+        )
     seen: dict[str, str] = {}
     for group in plan.groups:
         key = group.name.strip().casefold()
         if key and key in seen and seen[key] != "reported":
             warn(
-                "stakeholders", "group.duplicate-name",
-                f"Two or more groups are called {_name(group.name, '')}; give each a distinct name.", group.id,
+                "stakeholders",
+                "group.duplicate-name",
+                f"Two or more groups are called {_name(group.name, '')}; give each a distinct name.",
+                group.id,
             )
             seen[key] = "reported"
         seen.setdefault(key, group.id)
     if plan.groups and not any(g.seldom_heard for g in plan.groups):
         warn(
-            "stakeholders", "groups.none-seldom-heard",
+            "stakeholders",
+            "groups.none-seldom-heard",
             "No group is marked seldom heard: check who is usually missing from engagement.",
         )
     if not plan.objectives:
-        warn("objectives", "objectives.none", "There are no objectives. Say what the engagement is meant to achieve.")
+        warn(
+            "objectives",
+            "objectives.none",
+            "There are no objectives. Say what the engagement is meant to achieve.",
+        )
     for objective in plan.objectives:
         name = _name(objective.title, "without a title")
         if not objective.indicators:
             warn(
-                "objectives", "objective.no-indicators",
+                "objectives",
+                "objective.no-indicators",
                 f"The objective {name} has no indicators: add how you will know it has been achieved.",
                 objective.id,
             )
         elif any(not i.measure.strip() for i in objective.indicators):
             warn(
-                "objectives", "indicator.no-measure",
+                "objectives",
+                "indicator.no-measure",
                 f"The objective {name} has an indicator with no measure: say what will be counted or asked.",
                 objective.id,
             )
     if not plan.activities:
-        warn("activities", "activities.none", "There are no engagement activities. Add at least one from the method library.")
+        warn(
+            "activities",
+            "activities.none",
+            "There are no engagement activities. Add at least one from the method library.",
+        )
 
     targeted = {gid for activity in plan.activities for gid in activity.group_ids}
     for group in plan.groups:
         if group.seldom_heard and group.id not in targeted:
             warn(
-                "activities", "group.seldom-heard-not-reached",
+                "activities",
+                "group.seldom-heard-not-reached",
                 f"The seldom-heard group {_name(group.name, 'without a name')} is not targeted by any "
                 "activity: choose an activity that reaches them.",
                 group.id,
@@ -112,7 +138,8 @@ def plan_checks(plan: Plan) -> list[Check]:
     )
     if plan.activities and not plan.evaluation.budget and not has_evaluation_lines:
         note(
-            "evaluation", "evaluation.not-costed",
+            "evaluation",
+            "evaluation.not-costed",
             "Evaluation is not costed: set an evaluation budget or add evaluation cost lines.",
         )
     if all(rating.rating is None for rating in plan.vfm):
@@ -133,20 +160,35 @@ def activity_checks(activity: Activity, plan: Plan) -> list[Check]:
     if activity.start and activity.end and activity.end < activity.start:
         warn("activities", "activity.dates-reversed", f"The activity {title} ends before it starts.")
     if activity.start and plan.start and activity.start < plan.start:
-        warn("activities", "activity.starts-before-plan", f"The activity {title} starts before the plan does.")
+        warn(
+            "activities", "activity.starts-before-plan", f"The activity {title} starts before the plan does."
+        )
     if activity.end and plan.end and activity.end > plan.end:
         warn("activities", "activity.ends-after-plan", f"The activity {title} ends after the plan does.")
     if not activity.group_ids:
-        warn("activities", "activity.no-groups", f"The activity {title} has no target group: choose who it is for.")
+        warn(
+            "activities",
+            "activity.no-groups",
+            f"The activity {title} has no target group: choose who it is for.",
+        )
     if not activity.promise.strip():
         warn(
-            "activities", "activity.no-promise",
+            "activities",
+            "activity.no-promise",
             f"The activity {title} makes no promise to participants: say what will happen to their views.",
         )
     if not activity.cost_lines:
-        warn("costs", "activity.no-cost-lines", f"The activity {title} has no cost lines, so it costs nothing in the budget.")
+        warn(
+            "costs",
+            "activity.no-cost-lines",
+            f"The activity {title} has no cost lines, so it costs nothing in the budget.",
+        )
     elif any(line.unit_cost == 0 and not line.in_kind for line in activity.cost_lines):
-        warn("costs", "activity.zero-paid-line", f"The activity {title} has a paid line costed at zero: enter its unit cost.")
+        warn(
+            "costs",
+            "activity.zero-paid-line",
+            f"The activity {title} has a paid line costed at zero: enter its unit cost.",
+        )
     return found
 
 

@@ -410,8 +410,20 @@ _BUDGET_BLIND: dict[type, frozenset[str] | None] = {
     ),
     Plan: frozenset(
         {
-            "title", "organisation", "author", "purpose", "decision", "decision_maker", "negotiable",
-            "not_negotiable", "value_for_whom", "status", "created", "modified", "vfm", "risks",
+            "title",
+            "organisation",
+            "author",
+            "purpose",
+            "decision",
+            "decision_maker",
+            "negotiable",
+            "not_negotiable",
+            "value_for_whom",
+            "status",
+            "created",
+            "modified",
+            "vfm",
+            "risks",
         }
     ),
 }

@@ -40,7 +40,9 @@ def check_logo(path: str | Path) -> tuple[int, int]:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise LogoError(f"The logo file “{path}” does not exist. Choose another file or export without one.") from None
+        raise LogoError(
+            f"The logo file “{path}” does not exist. Choose another file or export without one."
+        ) from None
     except OSError as exc:
         raise LogoError(f"The logo file “{path}” cannot be read ({exc.strerror or exc}).") from None
     kind = _kind(info.st_mode)
@@ -66,7 +68,9 @@ def check_logo(path: str | Path) -> tuple[int, int]:
             f"{MAX_LOGO_PIXELS / 1e6:.0f} megapixels. Make it smaller and try again."
         ) from None
     except (OSError, ValueError, SyntaxError):  # what Pillow raises for a file it cannot identify
-        raise LogoError(f"The logo “{path.name}” is not a PNG or JPEG image. Choose a PNG or JPEG file.") from None
+        raise LogoError(
+            f"The logo “{path.name}” is not a PNG or JPEG image. Choose a PNG or JPEG file."
+        ) from None
     if fmt not in FORMATS:
         raise LogoError(f"The logo “{path.name}” is a {fmt} image; choose a PNG or JPEG file.")
     if width * height > MAX_LOGO_PIXELS:

@@ -84,7 +84,9 @@ def parse_money(
     minor = round_minor(value.scaleb(digits))
     if bounds.maximum is not None and minor > bounds.maximum:
         most = format_money(int(bounds.maximum), currency)
-        raise MoneyError(f"That amount is too large to be a real cost (the most is {most}); check for extra digits.")
+        raise MoneyError(
+            f"That amount is too large to be a real cost (the most is {most}); check for extra digits."
+        )
     minor = -minor if negative else minor
     if not allow_negative and bounds.minimum is not None and minor < bounds.minimum:
         raise MoneyError(f"The least this amount can be is {format_money(int(bounds.minimum), currency)}.")

@@ -77,9 +77,7 @@ IAP2_COLOURS: dict[IAP2Level, str] = {
 }
 """One hue, light to dark in the order of the spectrum (more influence, darker)."""
 
-IAP2_TEXT: dict[IAP2Level, str] = {
-    level: (TEXT if level.rank < 3 else WHITE) for level in IAP2Level
-}
+IAP2_TEXT: dict[IAP2Level, str] = {level: (TEXT if level.rank < 3 else WHITE) for level in IAP2Level}
 """Text colour readable on each IAP2 colour."""
 
 OUTCOME_COLOURS: dict[OutcomeLevel, str] = {

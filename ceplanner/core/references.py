@@ -189,5 +189,8 @@ def remove_methods(plan: Plan, ids: Collection[str]) -> PrunedLists:
     """The plan's lists without the methods ``ids``; activities that used one keep their costs
     and no longer name a method."""
     ids = set(ids)
-    activities = [dataclasses.replace(copy.deepcopy(a), method_id=None) if a.method_id in ids else a for a in plan.activities]
+    activities = [
+        dataclasses.replace(copy.deepcopy(a), method_id=None) if a.method_id in ids else a
+        for a in plan.activities
+    ]
     return _lists(plan, methods=_without(plan.methods, ids), activities=activities)

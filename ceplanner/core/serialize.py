@@ -185,9 +185,9 @@ _DATETIME_TEXT = re.compile(
 
 def _decode_decimal(raw: Any, path: Any) -> Decimal:
     if type(raw) not in (str, int):
-        raise _fail(path, f"expected a number written as text, such as \"2.5\", got {_describe(raw)}")
+        raise _fail(path, f'expected a number written as text, such as "2.5", got {_describe(raw)}')
     if type(raw) is str and (len(raw) > 100 or not _DECIMAL_TEXT.fullmatch(raw)):
-        raise _fail(path, f"{_describe(raw)} is not a number written with the digits 0-9, such as \"2.5\"")
+        raise _fail(path, f'{_describe(raw)} is not a number written with the digits 0-9, such as "2.5"')
     try:
         value = Decimal(str(raw))
     except InvalidOperation:
@@ -201,7 +201,7 @@ def _decode_datetime(raw: Any, path: Any) -> datetime:
     if type(raw) is not str:
         raise _fail(path, f"expected a date and time, got {_describe(raw)}")
     if not _DATETIME_TEXT.fullmatch(raw):
-        raise _fail(path, f"{_describe(raw)} is not a date and time such as \"2026-11-02T10:00:00+00:00\"")
+        raise _fail(path, f'{_describe(raw)} is not a date and time such as "2026-11-02T10:00:00+00:00"')
     try:
         return datetime.fromisoformat(raw)
     except ValueError:
@@ -210,13 +210,13 @@ def _decode_datetime(raw: Any, path: Any) -> datetime:
 
 def _decode_date(raw: Any, path: Any) -> date:
     if type(raw) is not str:
-        raise _fail(path, f"expected a date such as \"2026-03-31\", got {_describe(raw)}")
+        raise _fail(path, f'expected a date such as "2026-03-31", got {_describe(raw)}')
     if not _DATE_TEXT.fullmatch(raw):
-        raise _fail(path, f"{_describe(raw)} is not a date such as \"2026-03-31\"")
+        raise _fail(path, f'{_describe(raw)} is not a date such as "2026-03-31"')
     try:
         return date.fromisoformat(raw)
     except ValueError:
-        raise _fail(path, f"{_describe(raw)} is not a date such as \"2026-03-31\"") from None
+        raise _fail(path, f'{_describe(raw)} is not a date such as "2026-03-31"') from None
 
 
 def parse_datetime(raw: Any, where: str) -> datetime:
@@ -341,7 +341,9 @@ def plan_from_dict(raw: Any, repairs: list[str] | None = None) -> Plan:
         raise _fail("version", f"{version} is not a plan format version")
     unknown = sorted(set(raw) - _TOP_LEVEL)
     if unknown:
-        raise _fail("document", f"unknown field {unknown[0]!r} (a plan document holds only format, version and plan)")
+        raise _fail(
+            "document", f"unknown field {unknown[0]!r} (a plan document holds only format, version and plan)"
+        )
     if "plan" not in raw:
         raise _fail("plan", "is missing")
     plan = from_dict(Plan, raw["plan"], "plan")

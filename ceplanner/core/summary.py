@@ -40,11 +40,19 @@ def budget_figures(plan: Plan, budget: Budget) -> list[Figure]:
     per_head = budget.cost_per_participant
     return [
         Figure("paid", "Paid costs", money(budget.paid)),
-        Figure("contingency", f"Contingency ({plan.contingency_percent}% of paid costs)", money(budget.contingency)),
+        Figure(
+            "contingency",
+            f"Contingency ({plan.contingency_percent}% of paid costs)",
+            money(budget.contingency),
+        ),
         Figure("cash", "Cash budget needed", money(budget.cash_total)),
         Figure("in_kind", "In-kind contributions", money(budget.in_kind)),
         Figure("total", "Full cost (cash and in kind)", money(budget.grand_total), emphasis=True),
-        Figure("per_participant", "Full cost per participant", money(per_head) if per_head is not None else NO_PARTICIPANTS),
+        Figure(
+            "per_participant",
+            "Full cost per participant",
+            money(per_head) if per_head is not None else NO_PARTICIPANTS,
+        ),
         Figure("evaluation_share", "Evaluation share", evaluation_share_text(budget)),
     ]
 

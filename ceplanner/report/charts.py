@@ -303,7 +303,16 @@ def power_interest_chart(plan: Plan) -> Figure:
             fig.numbered_labels = True  # type: ignore[attr-defined]
 
     handles = [
-        Line2D([], [], marker=mark.code, ls="", color=mark.fill, markeredgecolor=mark.edge, markersize=size, label=name)
+        Line2D(
+            [],
+            [],
+            marker=mark.code,
+            ls="",
+            color=mark.fill,
+            markeredgecolor=mark.edge,
+            markersize=size,
+            label=name,
+        )
         for mark, size, name in (
             (palette.GROUP_MARKER, 6, "Group"),
             (palette.SELDOM_HEARD_MARKER, 7.5, "Seldom-heard group"),

@@ -52,7 +52,19 @@ def render(folder: Path) -> list[Path]:
             page = pages[bookmark]
             target = folder / name
             subprocess.run(
-                ["pdftoppm", "-png", "-r", str(DPI), "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(target)],
+                [
+                    "pdftoppm",
+                    "-png",
+                    "-r",
+                    str(DPI),
+                    "-f",
+                    str(page),
+                    "-l",
+                    str(page),
+                    "-singlefile",
+                    str(pdf),
+                    str(target),
+                ],
                 check=True,
             )
             made.append(target.with_suffix(".png"))

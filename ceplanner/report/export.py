@@ -81,7 +81,11 @@ def _write(
     )
     tail = "Community engagement strategy"
     room = width - HEADER_STATUS_WIDTH - line_width(ctx, " · " + tail, muted.fontSize)
-    footer = cat(one_line(ctx, plan.organisation, muted.fontSize, room), plain(" · ")) if plan.organisation else markup("")
+    footer = (
+        cat(one_line(ctx, plan.organisation, muted.fontSize, room), plain(" · "))
+        if plan.organisation
+        else markup("")
+    )
     footer = cat(footer, plain(tail))
     story = _story(ctx, report)
 
@@ -224,7 +228,9 @@ def export_pdf(
     try:
         atomic_write(
             target,
-            lambda stream: _build(plan, stream, paper=paper, logo=logo, progress=progress, issued=issued, dpi=dpi),
+            lambda stream: _build(
+                plan, stream, paper=paper, logo=logo, progress=progress, issued=issued, dpi=dpi
+            ),
             suffix=".pdf.part",
         )
     except WriteFailedError as exc:  # a full disk, a folder that refuses the file: in words

@@ -213,7 +213,13 @@ def section_heading(ctx: ReportContext, number: str, title: str, *, key: str = "
     full = f"{number} {title}" if number else title
     shown = (f'<font color="#4A6F94">{escape(number)}</font>&nbsp;&nbsp;' if number else "") + escape(title)
     return OutlineParagraph(
-        shown, ctx.styles.h1, title=full, level=0, key=key or ctx.key(), toc=True, room=ctx.height * SECTION_ROOM
+        shown,
+        ctx.styles.h1,
+        title=full,
+        level=0,
+        key=key or ctx.key(),
+        toc=True,
+        room=ctx.height * SECTION_ROOM,
     )
 
 
@@ -232,7 +238,7 @@ def subheading(ctx: ReportContext, title: str, *, outline: bool = True, key: str
 
 
 def page_link(ctx: ReportContext, key: str) -> Markup:
-    """"page 7" linked to the heading registered under ``key`` (its page from the previous pass)."""
+    """ "page 7" linked to the heading registered under ``key`` (its page from the previous pass)."""
     page = ctx.pages.get(key)
     return Markup(f'<a href="#{key}" color="#1B365D">page {page if page is not None else "?"}</a>')
 

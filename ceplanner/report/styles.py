@@ -49,8 +49,15 @@ NOTE_BG = colors.HexColor("#FBF3E6")
 
 SHAPED_SCRIPTS = frozenset(
     cp
-    for first, last in ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF),
-                        (0x0900, 0x097F), (0xA8E0, 0xA8FF))
+    for first, last in (
+        (0x0600, 0x06FF),
+        (0x0750, 0x077F),
+        (0x08A0, 0x08FF),
+        (0xFB50, 0xFDFF),
+        (0xFE70, 0xFEFF),
+        (0x0900, 0x097F),
+        (0xA8E0, 0xA8FF),
+    )
     for cp in range(first, last + 1)
 )
 """Arabic script and Devanagari: never drawn in DejaVu Sans, which would not join or shape them."""
@@ -113,7 +120,9 @@ def register_script_fonts() -> tuple[tuple[str, frozenset[int]], ...]:
         pdfmetrics.registerFont(regular)
         pdfmetrics.registerFont(bold)
         # These scripts have no italic: italic runs use the upright face rather than fail.
-        pdfmetrics.registerFontFamily(name, normal=name, bold=name + "-Bold", italic=name, boldItalic=name + "-Bold")
+        pdfmetrics.registerFontFamily(
+            name, normal=name, bold=name + "-Bold", italic=name, boldItalic=name + "-Bold"
+        )
         chars = frozenset(regular.face.charToGlyph) & frozenset(bold.face.charToGlyph)
         registered.append((name, chars))
     return tuple(registered)

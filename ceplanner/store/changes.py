@@ -71,7 +71,9 @@ def insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> 
     columns = list(rows[0])
     names = ", ".join(f'"{c}"' for c in columns)
     marks = ", ".join("?" for _ in columns)
-    conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", [[r[c] for c in columns] for r in rows])
+    conn.executemany(
+        f"INSERT INTO {table} ({names}) VALUES ({marks})", [[r[c] for c in columns] for r in rows]
+    )
 
 
 def _update(conn: sqlite3.Connection, obj: object) -> None:
@@ -110,9 +112,11 @@ def _rewrite_plan_list(conn: sqlite3.Connection, plan: Plan, attr: str) -> None:
         conn.execute("DELETE FROM objectives")
         conn.execute("DELETE FROM indicators")
         insert(conn, "objectives", [row(o, ("indicators",), ord=i) for i, o in enumerate(plan.objectives)])
-        insert(conn, "indicators", [
-            row(ind, owner_id=o.id, ord=j) for o in plan.objectives for j, ind in enumerate(o.indicators)
-        ])
+        insert(
+            conn,
+            "indicators",
+            [row(ind, owner_id=o.id, ord=j) for o in plan.objectives for j, ind in enumerate(o.indicators)],
+        )
     elif attr in ("methods", "activities"):
         kind = "method" if attr == "methods" else "activity"
         owners: list[Method] | list[Activity] = plan.methods if attr == "methods" else plan.activities
@@ -149,7 +153,9 @@ def write_changes(conn: sqlite3.Connection, plan: Plan, changes: Iterable[Change
             continue  # a plain field: the plan row is written above
         if isinstance(obj, Objective) and attr == "indicators":
             conn.execute("DELETE FROM indicators WHERE owner_id = ?", (obj.id,))
-            insert(conn, "indicators", [row(ind, owner_id=obj.id, ord=j) for j, ind in enumerate(obj.indicators)])
+            insert(
+                conn, "indicators", [row(ind, owner_id=obj.id, ord=j) for j, ind in enumerate(obj.indicators)]
+            )
             _update(conn, obj)
         elif isinstance(obj, Method | Activity) and attr == "cost_lines":
             kind = "method" if isinstance(obj, Method) else "activity"

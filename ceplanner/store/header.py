@@ -75,7 +75,9 @@ def require_regular_file(path: Path) -> os.stat_result:
 def _read_start(path: Path) -> tuple[bytes, int]:
     """The first bytes of a regular file and its size, read without blocking or following a
     swap to a pipe made after :func:`require_regular_file` looked."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    flags = (
+        os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    )
     try:
         fd = os.open(path, flags)
     except PermissionError:
@@ -105,13 +107,17 @@ def read_header(path: Path, *, check_size: bool = True) -> Header:
     if not data:
         raise NotSQLiteError(path, f"{path.name} is empty: it is not a ceplanner plan.")
     if not data.startswith(SQLITE_MAGIC[: len(data)]) or len(data) < len(SQLITE_MAGIC):
-        raise NotSQLiteError(path, f"{path.name} is not a ceplanner plan: it is not a database file of any kind.")
+        raise NotSQLiteError(
+            path, f"{path.name} is not a ceplanner plan: it is not a database file of any kind."
+        )
     if len(data) < HEADER_SIZE:
         raise _too_short(path, HEADER_SIZE - len(data))
     (raw_page_size,) = struct.unpack(">H", data[16:18])
     page_size = 65536 if raw_page_size == 1 else raw_page_size
     if page_size < 512 or page_size & (page_size - 1):
-        raise CorruptPlanError(path, f"{path.name} is damaged: its header is not valid. Restore it from a backup.")
+        raise CorruptPlanError(
+            path, f"{path.name} is damaged: its header is not valid. Restore it from a backup."
+        )
     change_counter, count = struct.unpack(">II", data[24:32])
     (valid_for,) = struct.unpack(">I", data[92:96])
     page_count = count if count and valid_for == change_counter else None

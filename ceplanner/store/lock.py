@@ -111,7 +111,9 @@ def read_lock(plan: Path) -> LockOwner | None:
     try:
         raw = json.loads(text)
         opened = datetime.fromisoformat(raw["opened_at"]) if raw.get("opened_at") else None
-        return LockOwner(str(raw["host"]), int(raw["pid"]), str(raw["user"]), opened, str(raw.get("token", "")))
+        return LockOwner(
+            str(raw["host"]), int(raw["pid"]), str(raw["user"]), opened, str(raw.get("token", ""))
+        )
     except (ValueError, KeyError, TypeError, AttributeError):
         return LockOwner("another computer", 0, "another program", None)
 

@@ -86,7 +86,7 @@ def initial(db: Database) -> None:
             name TEXT NOT NULL, created TEXT NOT NULL, format_version INTEGER NOT NULL,
             data TEXT NOT NULL
         );
-        """
+        """,
     )
 
 

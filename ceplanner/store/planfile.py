@@ -157,7 +157,10 @@ def _readable_copy(path: Path, header: Header) -> Iterator[Path]:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # recovers the copy
             conn.execute("PRAGMA journal_mode = DELETE")  # folds a -wal file into the copy
-        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # the message of a damaged file may not be UTF-8
+        except (
+            sqlite3.DatabaseError,
+            UnicodeDecodeError,
+        ) as exc:  # the message of a damaged file may not be UTF-8
             raise CorruptPlanError(
                 path, f"{path.name} is damaged and cannot be opened ({exc}). Restore it from a backup."
             ) from None
@@ -370,7 +373,9 @@ class PlanStore:
                 conn.close()
                 if _is_busy(exc):
                     raise _locked_error(path) from None
-                raise CorruptPlanError(path, f"{path.name} could not be brought up to date ({exc}).") from None
+                raise CorruptPlanError(
+                    path, f"{path.name} could not be brought up to date ({exc})."
+                ) from None
             store = cls(path, conn, readonly=False)
         except BaseException:
             if lock is not None:
@@ -550,7 +555,9 @@ class PlanStore:
             self._saved_plan = plan
             return plan
         except PlanFormatError as exc:
-            raise CorruptPlanError(self.path, f"{self.path.name} holds data ceplanner cannot use ({exc}).") from None
+            raise CorruptPlanError(
+                self.path, f"{self.path.name} holds data ceplanner cannot use ({exc})."
+            ) from None
         except (sqlite3.DatabaseError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
             raise CorruptPlanError(self.path, f"{self.path.name} cannot be read ({exc}).") from None
 
@@ -672,7 +679,9 @@ class PlanStore:
         cost_rows: list[dict[str, Any]] = []
         indicator_rows: list[dict[str, Any]] = []
         for objective in plan.objectives:
-            indicator_rows += [_row(ind, owner_id=objective.id, ord=j) for j, ind in enumerate(objective.indicators)]
+            indicator_rows += [
+                _row(ind, owner_id=objective.id, ord=j) for j, ind in enumerate(objective.indicators)
+            ]
         for owner_kind, owners in (("method", plan.methods), ("activity", plan.activities)):
             for owner in owners:
                 cost_rows += [

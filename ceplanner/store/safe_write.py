@@ -35,7 +35,8 @@ def write_error(path: Path, exc: BaseException) -> WriteFailedError:
     text = str(exc).lower()
     if code in _FULL or "disk is full" in text or "file too large" in text:
         return DiskFullError(
-            path, f"{name} was not saved: the disk is full. Free some space or choose another disk, then try again."
+            path,
+            f"{name} was not saved: the disk is full. Free some space or choose another disk, then try again.",
         )
     if code in _DENIED or "readonly" in text or "read-only" in text:
         return WriteFailedError(
@@ -140,8 +141,9 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def check_output(path: str | Path, *, inputs: Iterable[str | Path] = (), plan_ok: bool = False,
-                 replace: bool = False) -> Path:
+def check_output(
+    path: str | Path, *, inputs: Iterable[str | Path] = (), plan_ok: bool = False, replace: bool = False
+) -> Path:
     """Refuse an output path that would destroy something; return it as a :class:`Path`.
 
     Refused with :class:`OutputRefusedError`: a folder or other non-file, any of ``inputs`` (the
@@ -153,7 +155,8 @@ def check_output(path: str | Path, *, inputs: Iterable[str | Path] = (), plan_ok
     for source in inputs:
         if _same_file(target, Path(source)):
             raise OutputRefusedError(
-                target, f"{target.name} is the file being read; writing to it would destroy it. Choose another name."
+                target,
+                f"{target.name} is the file being read; writing to it would destroy it. Choose another name.",
             )
     if not plan_ok and target.suffix.lower() == PLAN_SUFFIX:
         raise OutputRefusedError(
@@ -163,7 +166,9 @@ def check_output(path: str | Path, *, inputs: Iterable[str | Path] = (), plan_ok
         )
     if target.exists() or target.is_symlink():
         if not target.is_file():
-            raise OutputRefusedError(target, f"{target} is not a file (it is a folder or a device); choose a file name.")
+            raise OutputRefusedError(
+                target, f"{target} is not a file (it is a folder or a device); choose a file name."
+            )
         if not replace:
             raise OutputExistsError(target, f"{target.name} already exists.")
     return target

@@ -97,7 +97,9 @@ class ChoiceModel(QAbstractListModel):
         ids = [i for i in getattr(self.target, self.attr) if i != item_id]
         if Qt.CheckState(value) == Qt.CheckState.Checked:
             ids.append(item_id)
-        self.doc.set_value(self.target, self.attr, ids, f"Change the {self.what} of {object_words(self.target)}")
+        self.doc.set_value(
+            self.target, self.attr, ids, f"Change the {self.what} of {object_words(self.target)}"
+        )
         return True
 
     def refresh(self) -> None:
@@ -111,9 +113,10 @@ class ChoiceModel(QAbstractListModel):
             count = len(self._seen)
             if count:
                 self.dataChanged.emit(self.index(0), self.index(count - 1), [Qt.ItemDataRole.CheckStateRole])
-        elif attr in ("name", "title") and (row := next(
-            (i for i, item in enumerate(self._items()) if item is obj), -1
-        )) >= 0:
+        elif (
+            attr in ("name", "title")
+            and (row := next((i for i, item in enumerate(self._items()) if item is obj), -1)) >= 0
+        ):
             self.dataChanged.emit(self.index(row), self.index(row))
         else:
             self.refresh()
@@ -208,15 +211,11 @@ class ActivityEditor(QWidget):
         self.description.editingFinished.connect(
             lambda: self._set("description", self.description.toPlainText())
         )
-        self.promise.editingFinished.connect(
-            lambda: self._set("promise", self.promise.toPlainText())
-        )
+        self.promise.editingFinished.connect(lambda: self._set("promise", self.promise.toPlainText()))
         self.level.currentIndexChanged.connect(self._level_chosen)
         self.start.changed.connect(lambda value: self._set("start", value))
         self.end.changed.connect(lambda value: self._set("end", value))
-        self.sessions.editingFinished.connect(
-            lambda: self._set("sessions", self.sessions.value())
-        )
+        self.sessions.editingFinished.connect(lambda: self._set("sessions", self.sessions.value()))
         self.participants.editingFinished.connect(
             lambda: self._set("participants", self.participants.value())
         )
@@ -312,4 +311,3 @@ class ActivityEditor(QWidget):
         if standard:
             self.doc.set_value(activity, "promise", IAP2_PROMISES[level])
         self.doc.end_macro()
-

@@ -99,9 +99,16 @@ class ChartView(QWidget):
             return
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         size = self.image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
-        target = QRect((self.width() - size.width()) // 2, (self.height() - size.height()) // 2, size.width(), size.height())
+        target = QRect(
+            (self.width() - size.width()) // 2,
+            (self.height() - size.height()) // 2,
+            size.width(),
+            size.height(),
+        )
         painter.drawImage(target, self.image)
 
 
 def pictures_shown(views: list[Any]) -> bool:
-    return bool(views) and all(isinstance(v, ChartView) and (not v.image.isNull() or v.message) for v in views)
+    return bool(views) and all(
+        isinstance(v, ChartView) and (not v.image.isNull() or v.message) for v in views
+    )

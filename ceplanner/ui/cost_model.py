@@ -72,12 +72,29 @@ def line_columns(doc: PlanDocument) -> list[Column]:
         return format_money(amount, doc.plan.currency)
 
     return [
-        Column("category", "Category", "choice", lambda v: to_enum_member(CostCategory, v), choices=CostCategory),
+        Column(
+            "category", "Category", "choice", lambda v: to_enum_member(CostCategory, v), choices=CostCategory
+        ),
         Column("description", "Description", parse=lambda v: str(v).strip()),
-        Column("quantity", "Quantity", "quantity", quantity_in, show=format_quantity, edit=format_quantity, right=True),
+        Column(
+            "quantity",
+            "Quantity",
+            "quantity",
+            quantity_in,
+            show=format_quantity,
+            edit=format_quantity,
+            right=True,
+        ),
         Column("unit", "Unit", "choice", lambda v: to_enum_member(Unit, v), choices=Unit),
-        Column("unit_cost", "Unit cost", "money", money_in, show=money_out,
-               edit=lambda amount: to_major_text(amount, doc.plan.currency), right=True),
+        Column(
+            "unit_cost",
+            "Unit cost",
+            "money",
+            money_in,
+            show=money_out,
+            edit=lambda amount: to_major_text(amount, doc.plan.currency),
+            right=True,
+        ),
         Column("total", "Line total", "derived", derive=line_total, show=money_out, right=True),
         Column("in_kind", "In kind", "bool", bool, tip="Contributed, not paid for"),
         Column("funder", "Funder", parse=lambda v: str(v).strip()),
@@ -85,7 +102,17 @@ def line_columns(doc: PlanDocument) -> list[Column]:
     ]
 
 
-LINE_ATTRS = ["category", "description", "quantity", "unit", "unit_cost", "total", "in_kind", "funder", "source"]
+LINE_ATTRS = [
+    "category",
+    "description",
+    "quantity",
+    "unit",
+    "unit_cost",
+    "total",
+    "in_kind",
+    "funder",
+    "source",
+]
 LINE_COLUMN = {attr: i for i, attr in enumerate(LINE_ATTRS)}
 
 
@@ -186,7 +213,9 @@ class ActivityListModel(QAbstractListModel):
         row = self.row_of(activity_id)
         if row < 0:
             return False
-        view.selectionModel().setCurrentIndex(self.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        view.selectionModel().setCurrentIndex(
+            self.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
         return True
 
     def current_in(self, view: QAbstractItemView) -> Activity | None:

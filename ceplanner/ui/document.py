@@ -128,11 +128,15 @@ class PlanDocument(QObject):
 
     def replace_list(self, owner: Any, attr: str, items: list[Any], text: str = "") -> None:
         """Set a whole list (reorder, delete several, paste rows) as one undoable edit."""
-        self.undo_stack.push(_ListEdit(self, owner, attr, items, text or f"Change the {wording.field_words(attr)}"))
+        self.undo_stack.push(
+            _ListEdit(self, owner, attr, items, text or f"Change the {wording.field_words(attr)}")
+        )
 
     def delete_groups(self, ids: Collection[str], text: str = "") -> None:
         """Delete groups and every link to them, as one undo step."""
-        self._apply_pruned(remove_groups(self.plan, ids), text or wording.list_text("Delete", "groups", len(ids)))
+        self._apply_pruned(
+            remove_groups(self.plan, ids), text or wording.list_text("Delete", "groups", len(ids))
+        )
 
     def delete_objectives(self, ids: Collection[str], text: str = "") -> None:
         """Delete objectives and every link to them, as one undo step."""
@@ -232,7 +236,11 @@ class PlanDocument(QObject):
         if old is not None and path.exists() and path.resolve() == old.path.resolve():
             self.flush()
             return
-        store = old.save_as(path, self.plan) if old is not None else PlanStore.create(path, self.plan, overwrite=True)
+        store = (
+            old.save_as(path, self.plan)
+            if old is not None
+            else PlanStore.create(path, self.plan, overwrite=True)
+        )
         self.store = store
         if old is not None:
             old.close()

@@ -50,7 +50,9 @@ def export_pdf_interactive(parent: QWidget | None, doc: PlanDocument) -> Task | 
     """Ask where to save the PDF, export it in the background, then say where it went or why not."""
     stem = "".join(c for c in doc.plan.title if c not in '<>:"/\\|?*').strip()[:60] or "Engagement strategy"
     start = str((doc.store.path.parent if doc.store else Path(documents_folder())) / f"{stem}.pdf")
-    name, _f = QFileDialog.getSaveFileName(parent, "Export the strategy as PDF", start, "PDF documents (*.pdf)")
+    name, _f = QFileDialog.getSaveFileName(
+        parent, "Export the strategy as PDF", start, "PDF documents (*.pdf)"
+    )
     if not name:
         return None
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
@@ -63,19 +65,31 @@ def export_pdf_interactive(parent: QWidget | None, doc: PlanDocument) -> Task | 
     paper = default_paper()
 
     def done(result: Any) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, "PDF saved",
-                          f"The strategy document was saved to\n{result}", QMessageBox.StandardButton.Ok, parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "PDF saved",
+            f"The strategy document was saved to\n{result}",
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
         box.setObjectName("export_done_dialog")
         box.exec()
 
-    return run_with_progress(parent, "Exporting the PDF…", lambda p: _export(plan, path, paper, p),
-                             done, lambda exc: _failed(parent, "The PDF was not saved", exc))
+    return run_with_progress(
+        parent,
+        "Exporting the PDF…",
+        lambda p: _export(plan, path, paper, p),
+        done,
+        lambda exc: _failed(parent, "The PDF was not saved", exc),
+    )
 
 
 def _failed(parent: QWidget | None, title: str, exc: BaseException) -> None:
     if isinstance(exc, Cancelled):
         return
-    box = QMessageBox(QMessageBox.Icon.Warning, title, failure_text(exc), QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, failure_text(exc), QMessageBox.StandardButton.Ok, parent
+    )
     box.setObjectName("export_failed_dialog")
     box.exec()
 
@@ -127,11 +141,18 @@ def print_interactive(parent: QWidget | None, doc: PlanDocument) -> Task | None:
             text = f"The strategy document was sent to {printer_name or 'the printer'}."
         else:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
-            text = (f"ceplanner could not send the document to the printer ({problem}).\n\n"
-                    f"It was saved as {pdf} and opened in your PDF viewer: print it from there.")
+            text = (
+                f"ceplanner could not send the document to the printer ({problem}).\n\n"
+                f"It was saved as {pdf} and opened in your PDF viewer: print it from there."
+            )
         box = QMessageBox(QMessageBox.Icon.Information, "Print", text, QMessageBox.StandardButton.Ok, parent)
         box.setObjectName("print_done_dialog")
         box.exec()
 
-    return run_with_progress(parent, "Preparing to print…", work, done,
-                             lambda exc: _failed(parent, "The plan was not printed", exc))
+    return run_with_progress(
+        parent,
+        "Preparing to print…",
+        work,
+        done,
+        lambda exc: _failed(parent, "The plan was not printed", exc),
+    )

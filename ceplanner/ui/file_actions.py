@@ -89,7 +89,9 @@ class FileActions:
         try:
             doc.save_as(path)
         except PlanFileError as exc:
-            QMessageBox.warning(self.window, "The copy was not saved", f"{exc}\n\nChoose another folder or name.")
+            QMessageBox.warning(
+                self.window, "The copy was not saved", f"{exc}\n\nChoose another folder or name."
+            )
             return
         files.add_recent(path)
         self.host.statusBar().showMessage(f"Saved as {path}; you are now working in this copy.", 10000)
@@ -119,7 +121,8 @@ class FileActions:
             return True
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
-            self.window, "Keep your changes?",
+            self.window,
+            "Keep your changes?",
             "Your latest changes are not saved in the plan file. Save a copy with Save As first?",
             buttons.Save | buttons.Discard | buttons.Cancel,
         )

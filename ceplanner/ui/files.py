@@ -17,7 +17,9 @@ PLAN_FILTER = f"ceplanner plans (*{SUFFIX})"
 
 
 def documents_folder() -> str:
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(
+        Path.home()
+    )
 
 
 def with_suffix(name: str) -> Path:
@@ -44,7 +46,9 @@ def suggested_name(plan: Plan, fallback: str = "Engagement plan") -> str:
     return (title or fallback) + SUFFIX
 
 
-def create_plan(parent: QWidget | None, plan: Plan, title: str = "Save the new plan as") -> PlanDocument | None:
+def create_plan(
+    parent: QWidget | None, plan: Plan, title: str = "Save the new plan as"
+) -> PlanDocument | None:
     """Ask where to keep a new plan, write it there, and return its document (None if cancelled)."""
     path = ask_save_path(parent, title, suggested_name(plan))
     if path is None:
@@ -53,7 +57,9 @@ def create_plan(parent: QWidget | None, plan: Plan, title: str = "Save the new p
         store = PlanStore.create(path, plan, overwrite=True)
         doc = PlanDocument(store.load(), store)
     except PlanFileError as exc:
-        QMessageBox.warning(parent, "The plan could not be created", f"{exc}\n\nChoose another folder or name.")
+        QMessageBox.warning(
+            parent, "The plan could not be created", f"{exc}\n\nChoose another folder or name."
+        )
         return None
     add_recent(path)
     return doc

@@ -37,7 +37,11 @@ def redo_shortcuts() -> list[QKeySequence]:
     Binding one sequence twice makes Qt report an "ambiguous shortcut overload" and do nothing.
     """
     found: list[QKeySequence] = []
-    for key in [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]:
+    for key in [
+        *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
+        QKeySequence("Ctrl+Shift+Z"),
+        QKeySequence("Ctrl+Y"),
+    ]:
         if not key.isEmpty() and all(key != other for other in found):
             found.append(key)
     return found
@@ -150,7 +154,9 @@ class MainWindow(QMainWindow):
         self.save_status.setObjectName("save_status")
         self.statusBar().addPermanentWidget(self.save_status)
 
-    def _action(self, menu: QMenu, text: str, slot: object, shortcut: object = None, name: str = "") -> QAction:
+    def _action(
+        self, menu: QMenu, text: str, slot: object, shortcut: object = None, name: str = ""
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)  # type: ignore[arg-type]
@@ -341,9 +347,13 @@ class MainWindow(QMainWindow):
         if self._save_error_reported is not None:
             return  # said once (the status bar keeps saying it) until a save succeeds again
         self._save_error_reported = message
-        box = QMessageBox(QMessageBox.Icon.Warning, "Your changes could not be saved",
-                          f"{message}\n\nYour changes are still here in this window. Choose Save As to "
-                          "save them to another file.", parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Your changes could not be saved",
+            f"{message}\n\nYour changes are still here in this window. Choose Save As to "
+            "save them to another file.",
+            parent=self,
+        )
         box.setObjectName("save_failed_dialog")
         save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)

@@ -110,7 +110,8 @@ class ObjectiveTree(QAbstractItemModel):
 
 
 INDICATOR_SPEC = [
-    Column(attr, header, parse=lambda v: str(v).strip(), tip=INDICATOR_TIPS[attr]) for attr, header in INDICATOR_COLUMNS
+    Column(attr, header, parse=lambda v: str(v).strip(), tip=INDICATOR_TIPS[attr])
+    for attr, header in INDICATOR_COLUMNS
 ]
 
 

@@ -29,22 +29,31 @@ from ceplanner.ui.files import add_recent
 
 # Most specific first: each entry is (error class, dialog title, what to do).
 ADVICE: list[tuple[type[PlanFileError], str, str]] = [
-    (NotAFileError, "Not a plan file",
-     "Choose a file ending in .ceplan that was saved by ceplanner."),
+    (NotAFileError, "Not a plan file", "Choose a file ending in .ceplan that was saved by ceplanner."),
     (PlanTooShortError, "The plan is incomplete", "Nothing was changed in the file."),
     (PlanLockedError, "The plan is in use", "Nothing was changed in the file."),
-    (PlanFileMissingError, "Plan not found",
-     "It may have been moved, renamed or deleted. Use File › Open to find it."),
-    (NotSQLiteError, "Not a ceplanner plan",
-     "Choose a file ending in .ceplan that was saved by ceplanner."),
-    (NotAPlanError, "Not a ceplanner plan",
-     "The file was left as it is. Choose a file saved by ceplanner."),
-    (NewerVersionError, "Made by a newer ceplanner",
-     "The file was left as it is. Install the latest version of ceplanner to open it."),
-    (CorruptPlanError, "The plan is damaged",
-     "The file was left as it is. Open a backup copy or an e-mailed copy of the plan instead."),
-    (ReadOnlyPlanError, "The plan cannot be opened",
-     "Check that you have permission to read the file and its folder."),
+    (
+        PlanFileMissingError,
+        "Plan not found",
+        "It may have been moved, renamed or deleted. Use File › Open to find it.",
+    ),
+    (NotSQLiteError, "Not a ceplanner plan", "Choose a file ending in .ceplan that was saved by ceplanner."),
+    (NotAPlanError, "Not a ceplanner plan", "The file was left as it is. Choose a file saved by ceplanner."),
+    (
+        NewerVersionError,
+        "Made by a newer ceplanner",
+        "The file was left as it is. Install the latest version of ceplanner to open it.",
+    ),
+    (
+        CorruptPlanError,
+        "The plan is damaged",
+        "The file was left as it is. Open a backup copy or an e-mailed copy of the plan instead.",
+    ),
+    (
+        ReadOnlyPlanError,
+        "The plan cannot be opened",
+        "Check that you have permission to read the file and its folder.",
+    ),
     (PlanFileError, "The plan cannot be opened", "The file was left as it is."),
 ]
 

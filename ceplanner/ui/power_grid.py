@@ -49,6 +49,8 @@ LABEL_CHARS = 14
 MAX_PER_CELL = 5
 """Groups labelled in one cell; any more share the last place under a "+N more" label
 (the table lists them all)."""
+
+
 def _tint(colour: str, alpha: int) -> QColor:
     tinted = QColor(colour)
     tinted.setAlpha(alpha)

@@ -21,7 +21,9 @@ from ceplanner.ui.widgets import name_widget
 Rows = list[int]
 
 
-def duplicated(items: list[Any], rows: Rows, rename: Callable[[Any], None] | None = None) -> tuple[list[Any], list[Any]]:
+def duplicated(
+    items: list[Any], rows: Rows, rename: Callable[[Any], None] | None = None
+) -> tuple[list[Any], list[Any]]:
     """``items`` with a copy (new id) after each chosen row, and the copies."""
     result, copies = list(items), []
     for row in sorted(rows, reverse=True):

@@ -116,7 +116,8 @@ class SnapshotsDialog(QDialog):
         if chosen is None or self.doc.store is None:
             return
         answer = QMessageBox.question(
-            self, "Restore snapshot",
+            self,
+            "Restore snapshot",
             f"Make “{chosen[1]}” the current plan? The plan as it is now is kept as a snapshot first.",
         )
         if answer != QMessageBox.StandardButton.Yes:

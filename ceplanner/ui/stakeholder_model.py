@@ -59,7 +59,9 @@ def to_score(value: Any, attr: str) -> int:
     try:
         score = int(str(value).strip())
     except ValueError:
-        raise ValueError(f"{what} is a whole number from {low} (low) to {high} (high), not “{value}”.") from None
+        raise ValueError(
+            f"{what} is a whole number from {low} (low) to {high} (high), not “{value}”."
+        ) from None
     if bounds.problem(score):
         raise ValueError(f"{what} is scored from {low} (low) to {high} (high); {score} is outside that.")
     return score
@@ -110,13 +112,31 @@ COLUMNS: list[Column] = [
     Column("name", "Name", parse=to_name),
     Column("category", "Category", "choice", _choice(StakeholderCategory), choices=StakeholderCategory),
     Column("size", "Size", "text", to_size, show=_size_text, edit=_size_text, right=True),
-    Column("power", f"Power ({SCORE_RANGE})", "int", _score("power"), limits=SCORE, right=True,
-           tip="How much the group can influence the outcome, 1 (low) to 5 (high)."),
-    Column("interest", f"Interest ({SCORE_RANGE})", "int", _score("interest"), right=True,
-           limits=limits_of(StakeholderGroup, "interest"),
-           tip="How much the group cares about the decision, 1 (low) to 5 (high)."),
-    Column("quadrant", "Quadrant", "derived", derive=quadrant,
-           tip="Worked out from power and interest (Mendelow's grid)."),
+    Column(
+        "power",
+        f"Power ({SCORE_RANGE})",
+        "int",
+        _score("power"),
+        limits=SCORE,
+        right=True,
+        tip="How much the group can influence the outcome, 1 (low) to 5 (high).",
+    ),
+    Column(
+        "interest",
+        f"Interest ({SCORE_RANGE})",
+        "int",
+        _score("interest"),
+        right=True,
+        limits=limits_of(StakeholderGroup, "interest"),
+        tip="How much the group cares about the decision, 1 (low) to 5 (high).",
+    ),
+    Column(
+        "quadrant",
+        "Quadrant",
+        "derived",
+        derive=quadrant,
+        tip="Worked out from power and interest (Mendelow's grid).",
+    ),
     Column("position", "Position", "choice", _choice(Position), choices=Position),
     Column("seldom_heard", "Seldom heard", "bool", to_bool),
     Column("equity_notes", "Equity notes"),
@@ -203,5 +223,13 @@ def StakeholderDelegate(parent: Any = None) -> ColumnDelegate:
     return ColumnDelegate(COLUMNS, "stakeholder", parent)
 
 
-__all__ = ["COLUMN", "COLUMNS", "PASTE_COLUMNS", "StakeholderDelegate", "StakeholderModel", "convert",
-           "groups_from_tsv", "label"]
+__all__ = [
+    "COLUMN",
+    "COLUMNS",
+    "PASTE_COLUMNS",
+    "StakeholderDelegate",
+    "StakeholderModel",
+    "convert",
+    "groups_from_tsv",
+    "label",
+]

@@ -57,10 +57,12 @@ class StartScreen(QWidget):
         layout.addWidget(self.first_run)
         row = QHBoxLayout()
         actions = QVBoxLayout()
-        self.new_button = self._button("New blank plan…", "new_plan_button",
-                                       "Start an empty plan and choose where to save it")
-        self.sample_button = self._button("New from the sample plan…", "new_sample_button",
-                                          "Start from a complete example plan")
+        self.new_button = self._button(
+            "New blank plan…", "new_plan_button", "Start an empty plan and choose where to save it"
+        )
+        self.sample_button = self._button(
+            "New from the sample plan…", "new_sample_button", "Start from a complete example plan"
+        )
         self.open_button = self._button("Open a plan…", "open_plan_button", "Open a .ceplan file")
         for button in (self.sample_button, self.new_button, self.open_button):
             actions.addWidget(button)

@@ -159,7 +159,9 @@ class ColumnTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.columns[section].header
@@ -251,7 +253,9 @@ class ColumnDelegate(QStyledItemDelegate):
         elif column.kind == "int":
             spin = QSpinBox(parent)
             bounds = column.limits or Limits()
-            spin.setRange(int(bounds.minimum or 0), int(bounds.maximum if bounds.maximum is not None else 2**31 - 1))
+            spin.setRange(
+                int(bounds.minimum or 0), int(bounds.maximum if bounds.maximum is not None else 2**31 - 1)
+            )
             editor = spin
         elif column.kind == "choices" and column.choices is not None:
             checks = QListWidget(parent)

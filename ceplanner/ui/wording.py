@@ -102,7 +102,7 @@ def object_words(obj: Any) -> str:
 
 
 def change_text(obj: Any, attr: str) -> str:
-    """"Change the power of Deaf BSL users"; for the plan itself, "Change the plan's title"."""
+    """ "Change the power of Deaf BSL users"; for the plan itself, "Change the plan's title"."""
     if isinstance(obj, Plan):
         return f"Change the plan's {field_words(attr)}"
     if isinstance(obj, Evaluation | VfmRating):
@@ -111,7 +111,7 @@ def change_text(obj: Any, attr: str) -> str:
 
 
 def list_text(verb: str, attr: str, count: int = 1) -> str:
-    """"Add a stakeholder group", "Delete 3 activities"."""
+    """ "Add a stakeholder group", "Delete 3 activities"."""
     noun = LIST_WORDS.get(attr, attr.replace("_", " ").rstrip("s"))
     if count == 1:
         article = "an" if noun[:1] in "aeiou" else "a"

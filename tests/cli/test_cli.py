@@ -45,7 +45,9 @@ def test_demo_then_info_prints_the_plan_and_its_costed_total(tmp_path: Path) -> 
     assert "already exists" in again.stderr
 
 
-def test_json_round_trip_reproduces_the_plan_exactly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_round_trip_reproduces_the_plan_exactly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     plan = full_plan()
     source = tmp_path / "a.ceplan"
     PlanStore.create(source, plan).close()
@@ -80,7 +82,10 @@ def test_bad_plan_files_get_one_clear_line(tmp_path: Path) -> None:
     before = junk.read_bytes()
     result = run("info", str(junk))
     assert result.returncode == 1
-    assert result.stderr.strip() == "ceplanner: junk.ceplan is not a ceplanner plan: it is not a database file of any kind."
+    assert (
+        result.stderr.strip()
+        == "ceplanner: junk.ceplan is not a ceplanner plan: it is not a database file of any kind."
+    )
     assert junk.read_bytes() == before
     assert "Traceback" not in result.stderr
 

@@ -32,7 +32,11 @@ def run(*args: str, fsize: int | None = None) -> subprocess.CompletedProcess[str
 
     return subprocess.run(
         [sys.executable, "-m", "ceplanner", *args],
-        cwd=ROOT, capture_output=True, text=True, timeout=120, preexec_fn=limit,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=limit,
     )
 
 
@@ -57,7 +61,9 @@ def test_exports_refuse_to_write_onto_the_plan_itself(
 
 
 @pytest.mark.parametrize("command", ["export-json", "export"])
-def test_exports_never_write_a_plan_file(plan_path: Path, command: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_exports_never_write_a_plan_file(
+    plan_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     other = plan_path.parent / "other.ceplan"
     PlanStore.create(other, full_plan()).close()
     before = sha(other)
@@ -68,7 +74,9 @@ def test_exports_never_write_a_plan_file(plan_path: Path, command: str, capsys: 
     assert not (plan_path.parent / "new.CEPLAN").exists()
 
 
-def test_export_json_needs_force_to_replace_a_file(plan_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_json_needs_force_to_replace_a_file(
+    plan_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = plan_path.parent / "backup.json"
     out.write_text("my precious backup", encoding="utf-8")
     assert main(["export-json", str(plan_path), "-o", str(out)]) == 1
@@ -80,7 +88,9 @@ def test_export_json_needs_force_to_replace_a_file(plan_path: Path, capsys: pyte
     assert sorted(p.name for p in plan_path.parent.iterdir()) == ["a.ceplan", "backup.json"]
 
 
-def test_import_json_refuses_to_replace_its_own_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_json_refuses_to_replace_its_own_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = tmp_path / "plan.json"
     source.write_text(plan_to_json(full_plan()), encoding="utf-8")
     before = sha(source)
@@ -98,8 +108,10 @@ def test_export_json_on_a_full_disk_leaves_the_old_file_whole(tmp_path: Path) ->
     before = sha(out)
     result = run("export-json", str(plan), "-o", str(out), "--force", fsize=400_000)
     assert result.returncode == 1
-    assert result.stderr.strip() == "ceplanner: backup.json was not saved: the disk is full. " \
+    assert (
+        result.stderr.strip() == "ceplanner: backup.json was not saved: the disk is full. "
         "Free some space or choose another disk, then try again."
+    )
     assert sha(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["backup.json", "big.ceplan"]  # no temp file left
 
@@ -114,8 +126,10 @@ def test_new_plans_on_a_full_disk_get_one_line(tmp_path: Path, command: str) -> 
         args = ["demo", str(old)] if command == "demo" else ["import-json", str(source), "-o", str(old)]
         result = run(*args, "--force")
         assert result.returncode == 1, result.stderr
-        assert result.stderr.strip() == "ceplanner: out.ceplan was not saved: the disk is full. " \
+        assert (
+            result.stderr.strip() == "ceplanner: out.ceplan was not saved: the disk is full. "
             "Free some space or choose another disk, then try again."
+        )
         assert old.read_bytes() == b"an older file, kept whole"
         assert sorted(p.name for p in disk.iterdir()) == ["out.ceplan"]
 
@@ -140,7 +154,9 @@ def test_export_pdf_on_a_full_disk_keeps_the_earlier_pdf(plan_path: Path, tmp_pa
         old.write_bytes(b"%PDF-1.4 the earlier strategy")
         result = run("export", str(plan_path), "-o", str(old), "--force")
         assert result.returncode == 1
-        assert result.stderr.strip() == "ceplanner: strategy.pdf was not saved: the disk is full. " \
+        assert (
+            result.stderr.strip() == "ceplanner: strategy.pdf was not saved: the disk is full. "
             "Free some space or choose another disk, then try again."
+        )
         assert old.read_bytes() == b"%PDF-1.4 the earlier strategy"
         assert sorted(p.name for p in disk.iterdir()) == ["strategy.pdf"]

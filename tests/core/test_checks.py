@@ -17,13 +17,24 @@ def a_good_plan() -> Plan:
     group = StakeholderGroup(name="Tenants", seldom_heard=True)
     objective = Objective(title="Better repairs", indicators=[Indicator(measure="Satisfaction")])
     activity = Activity(
-        title="Workshop", group_ids=[group.id], objective_ids=[objective.id],
-        start=date(2027, 2, 1), end=date(2027, 2, 2), cost_lines=[CostLine(unit_cost=100)],
+        title="Workshop",
+        group_ids=[group.id],
+        objective_ids=[objective.id],
+        start=date(2027, 2, 1),
+        end=date(2027, 2, 2),
+        cost_lines=[CostLine(unit_cost=100)],
         promise="We will tell you what changed.",
     )
-    plan = Plan(title="Plan", decision="Which model", value_for_whom=["Staff"],
-                start=date(2027, 1, 1), end=date(2027, 12, 31),
-                groups=[group], objectives=[objective], activities=[activity])
+    plan = Plan(
+        title="Plan",
+        decision="Which model",
+        value_for_whom=["Staff"],
+        start=date(2027, 1, 1),
+        end=date(2027, 12, 31),
+        groups=[group],
+        objectives=[objective],
+        activities=[activity],
+    )
     plan.evaluation.budget = 1000
     plan.vfm[0].rating = 4
     return plan

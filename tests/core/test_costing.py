@@ -239,9 +239,13 @@ def test_fields_said_not_to_affect_the_budget_do_not() -> None:
                 continue
             plan = copy.deepcopy(base)
             targets = {
-                "Plan": [plan], "StakeholderGroup": plan.groups, "Objective": plan.objectives,
+                "Plan": [plan],
+                "StakeholderGroup": plan.groups,
+                "Objective": plan.objectives,
                 "Indicator": [i for o in plan.objectives for i in o.indicators],
-                "Activity": plan.activities, "Evaluation": [plan.evaluation], "VfmRating": plan.vfm,
+                "Activity": plan.activities,
+                "Evaluation": [plan.evaluation],
+                "VfmRating": plan.vfm,
                 "Risk": plan.risks,
             }[cls.__name__]
             for obj in targets:

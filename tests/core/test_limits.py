@@ -24,7 +24,9 @@ from ceplanner.core.serialize import PlanFormatError, plan_from_dict, plan_to_di
 from tests.factories import full_plan
 
 MODEL_CLASSES = [
-    cls for cls in vars(model).values() if isinstance(cls, type) and is_dataclass(cls) and cls.__module__ == model.__name__
+    cls
+    for cls in vars(model).values()
+    if isinstance(cls, type) and is_dataclass(cls) and cls.__module__ == model.__name__
 ]
 MONEY = [(model.CostLine, "unit_cost"), (model.Plan, "staff_day_rate"), (model.Evaluation, "budget")]
 

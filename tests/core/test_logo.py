@@ -25,8 +25,12 @@ def png_header_only(path: Path, width: int, height: int) -> Path:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 64))
-                     + chunk(b"IEND", b""))
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(b"\0" * 64))
+        + chunk(b"IEND", b"")
+    )
     return path
 
 
@@ -40,7 +44,9 @@ def test_a_small_png_and_jpeg_are_accepted(tmp_path: Path) -> None:
 
 def test_a_96_megapixel_image_is_refused_from_its_header(tmp_path: Path) -> None:
     logo = png_header_only(tmp_path / "huge.png", 12_000, 8_000)
-    with pytest.raises(LogoError, match=r"is 12,000 × 8,000 pixels \(96 megapixels\); a logo may have at most 25"):
+    with pytest.raises(
+        LogoError, match=r"is 12,000 × 8,000 pixels \(96 megapixels\); a logo may have at most 25"
+    ):
         check_logo(logo)
     bomb = png_header_only(tmp_path / "bomb.png", 60_000, 60_000)
     with pytest.raises(LogoError, match="far too many pixels"):
@@ -72,9 +78,15 @@ def test_export_with_a_fifo_logo_says_so_without_hanging(tmp_path: Path) -> None
     for logo in (str(fifo), "/dev/zero"):
         result = subprocess.run(
             [sys.executable, "-m", "ceplanner", "export", str(plan), "--logo", logo],
-            cwd=ROOT, capture_output=True, text=True, timeout=120,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         assert result.returncode == 1
         kind = "a named pipe" if logo == str(fifo) else "a device"
-        assert result.stderr.strip() == f"ceplanner: The logo “{logo}” is {kind}, not an image file. Choose a PNG or JPEG file."
+        assert (
+            result.stderr.strip()
+            == f"ceplanner: The logo “{logo}” is {kind}, not an image file. Choose a PNG or JPEG file."
+        )
     assert not (tmp_path / "p.pdf").exists()

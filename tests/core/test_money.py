@@ -69,7 +69,12 @@ def test_format_money_whole_rounds_half_up_and_keeps_the_symbol() -> None:
     from ceplanner.core.money import format_money_whole
 
     # 2,500 / 7,500 / 12,500 exactly: no round-half-to-even ("£2k", "£8k", "£12k").
-    assert [format_money_whole(v * 100) for v in (0, 2500, 7500, 12500)] == ["£0", "£2,500", "£7,500", "£12,500"]
+    assert [format_money_whole(v * 100) for v in (0, 2500, 7500, 12500)] == [
+        "£0",
+        "£2,500",
+        "£7,500",
+        "£12,500",
+    ]
     assert format_money_whole(1249950) == "£12,500"  # £12,499.50 rounds up
     assert format_money_whole(49) == "£0" and format_money_whole(50) == "£1"
     assert format_money_whole(1234, "JPY") == "¥1,234"

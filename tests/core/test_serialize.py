@@ -30,8 +30,11 @@ def _defaults_left(obj: Any, path: str = "plan") -> list[str]:
                     left += _defaults_left(item, f"{path}.{f.name}[{i}]")
         elif is_dataclass(value):
             left += _defaults_left(value, f"{path}.{f.name}")
-        if default is not None and f.name not in ("id",) and value == getattr(default, f.name) and not (
-            isinstance(value, list) and value
+        if (
+            default is not None
+            and f.name not in ("id",)
+            and value == getattr(default, f.name)
+            and not (isinstance(value, list) and value)
         ):
             left.append(f"{path}.{f.name}")
     return left
@@ -65,16 +68,34 @@ def _broken(mutate: Any) -> dict[str, Any]:
     ("mutate", "message"),
     [
         (lambda d: d["plan"]["groups"][0].update(power=9), r"plan\.groups\[0\]\.power: 9 is out of range"),
-        (lambda d: d["plan"]["groups"][1].update(power="high"), r"plan\.groups\[1\]\.power: expected a whole number"),
+        (
+            lambda d: d["plan"]["groups"][1].update(power="high"),
+            r"plan\.groups\[1\]\.power: expected a whole number",
+        ),
         (lambda d: d["plan"].update(currency=5), r"plan\.currency: expected text"),
         (lambda d: d["plan"].update(start="31/01/2027"), r"plan\.start: .* is not a date"),
-        (lambda d: d["plan"]["activities"][0]["cost_lines"][0].update(unit_cost=-100), r"unit_cost: -100 is out of range"),
-        (lambda d: d["plan"]["activities"][0]["cost_lines"][0].update(quantity="lots"), r"quantity: .* is not a number"),
-        (lambda d: d["plan"]["activities"][0]["cost_lines"][0].update(category="bribes"), r"category: .* is not one of"),
-        (lambda d: d["plan"]["activities"][0]["group_ids"].append("nobody"), r"group_ids\[2\]: no group has id"),
+        (
+            lambda d: d["plan"]["activities"][0]["cost_lines"][0].update(unit_cost=-100),
+            r"unit_cost: -100 is out of range",
+        ),
+        (
+            lambda d: d["plan"]["activities"][0]["cost_lines"][0].update(quantity="lots"),
+            r"quantity: .* is not a number",
+        ),
+        (
+            lambda d: d["plan"]["activities"][0]["cost_lines"][0].update(category="bribes"),
+            r"category: .* is not one of",
+        ),
+        (
+            lambda d: d["plan"]["activities"][0]["group_ids"].append("nobody"),
+            r"group_ids\[2\]: no group has id",
+        ),
         (lambda d: d["plan"].update(groups={}), r"plan\.groups: expected a list"),
         (lambda d: d["plan"].update(colour="blue"), r"plan: unknown field 'colour'"),
-        (lambda d: d["plan"]["risks"][0].pop("description") and d["plan"]["risks"][0].update(x=1), r"unknown field 'x'"),
+        (
+            lambda d: d["plan"]["risks"][0].pop("description") and d["plan"]["risks"][0].update(x=1),
+            r"unknown field 'x'",
+        ),
         (lambda d: d.update(version=FORMAT_VERSION + 1), r"version: .*newer than this ceplanner"),
         (lambda d: d.update(format="something-else"), r"format: .*not a ceplanner plan"),
         (lambda d: d["plan"]["vfm"][0].update(rating=0), r"plan\.vfm\[0\]\.rating: 0 is out of range"),
@@ -103,5 +124,7 @@ def test_repeated_cost_line_ids_are_refused() -> None:
     doc = plan_to_dict(full_plan())
     lines = doc["plan"]["activities"][0]["cost_lines"]
     lines[1]["id"] = lines[0]["id"]
-    with pytest.raises(PlanFormatError, match=r"plan\.activities\[0\]\.cost_lines\[1\]\.id: .* is used twice"):
+    with pytest.raises(
+        PlanFormatError, match=r"plan\.activities\[0\]\.cost_lines\[1\]\.id: .* is used twice"
+    ):
         plan_from_dict(doc)

@@ -38,12 +38,16 @@ def test_numbers_only_in_ascii_digits(text: str) -> None:
     assert "is not a number written with the digits 0-9" in words
 
 
-@pytest.mark.parametrize("text", ["20270111", "2027-W02-1", "2027-011", "２０２７-01-11", "2027-1-11", "2027-01-11T00:00"])
+@pytest.mark.parametrize(
+    "text", ["20270111", "2027-W02-1", "2027-011", "２０２７-01-11", "2027-1-11", "2027-01-11T00:00"]
+)
 def test_dates_only_as_yyyy_mm_dd(text: str) -> None:
     assert refused(lambda d: d["plan"].update(start=text)).startswith("plan.start: ")
 
 
-@pytest.mark.parametrize("text", ["20261101T093000", "2026-11-01 09:30:00+00:00", "2026-11-01", "2026-W44-7T09:30:00"])
+@pytest.mark.parametrize(
+    "text", ["20261101T093000", "2026-11-01 09:30:00+00:00", "2026-11-01", "2026-W44-7T09:30:00"]
+)
 def test_date_times_only_in_the_written_form(text: str) -> None:
     assert refused(lambda d: d["plan"].update(created=text)).startswith("plan.created: ")
 
@@ -57,13 +61,18 @@ def test_what_the_writer_writes_is_still_read() -> None:
 
 def test_a_lone_surrogate_is_refused_with_the_field_path() -> None:
     doc = plan_to_json(full_plan()).replace('"notes": "AT&T & partners"', '"notes": "AT&T \\ud800 partners"')
-    with pytest.raises(PlanFormatError, match=r"plan\.groups\[0\]\.notes: holds \\ud800, half of a character pair"):
+    with pytest.raises(
+        PlanFormatError, match=r"plan\.groups\[0\]\.notes: holds \\ud800, half of a character pair"
+    ):
         plan_from_json(doc)
 
 
 def test_a_5000_digit_integer_is_refused_with_the_field_path() -> None:
     doc = plan_to_json(full_plan()).replace('"size": 1200', '"size": ' + "9" * 5000)
-    with pytest.raises(PlanFormatError, match=r"plan\.groups\[0\]\.size: expected a whole number, got \"a number of 5,000 digits\""):
+    with pytest.raises(
+        PlanFormatError,
+        match=r"plan\.groups\[0\]\.size: expected a whole number, got \"a number of 5,000 digits\"",
+    ):
         plan_from_json(doc)
     doc = plan_to_json(full_plan()).replace('"version": 1', '"version": -' + "1" * 5000)
     with pytest.raises(PlanFormatError, match="version: missing or not a whole number"):
@@ -87,7 +96,10 @@ def test_a_hostile_method_library_gets_words_not_a_traceback(
     monkeypatch.setenv("CEPLANNER_DATA_DIR", str(tmp_path))
     path = user_methods_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    for text, words in (("[" * 100_000, "nested far more deeply"), ('{"version": ' + "9" * 5000 + "}", "format")):
+    for text, words in (
+        ("[" * 100_000, "nested far more deeply"),
+        ('{"version": ' + "9" * 5000 + "}", "format"),
+    ):
         path.write_text(text, encoding="utf-8")
         with pytest.raises(LibraryError, match=words):
             load_user_methods()

@@ -33,7 +33,9 @@ def test_a_new_quantity_marks_it_too_and_names_the_quantity() -> None:
 def test_the_same_amount_leaves_the_source_alone(source: str) -> None:
     line = interpreter(source)
     assert source_after_amount_change(line, line.unit_cost, line.quantity, "GBP") == source
-    assert source_after_amount_change(line, 8500, Decimal("1.000"), "GBP") == source  # equal, written otherwise
+    assert (
+        source_after_amount_change(line, 8500, Decimal("1.000"), "GBP") == source
+    )  # equal, written otherwise
 
 
 def test_marking_twice_does_not_stack() -> None:
@@ -67,4 +69,7 @@ def test_lines_with_no_source_or_an_example_figure(source: str, expected: str) -
 def test_figures_in_words() -> None:
     lump = CostLine(unit=Unit.LUMP_SUM, unit_cost=50000)
     assert figure_text(lump, "GBP") == "£500.00 as a lump sum"
-    assert figure_text(CostLine(unit=Unit.DAY, quantity=Decimal("2.5"), unit_cost=1500), "JPY") == "2.5 × ¥1,500 per day"
+    assert (
+        figure_text(CostLine(unit=Unit.DAY, quantity=Decimal("2.5"), unit_cost=1500), "JPY")
+        == "2.5 × ¥1,500 per day"
+    )

@@ -38,7 +38,9 @@ def test_an_empty_plan_prints_no_placeholders(build: Callable[..., Pdf]) -> None
     pdf = build(plan)
     text = normalise(pdf.text)
     assert "Figure" not in text
-    assert not re.search(r"\b0 (participants|activities|stakeholder groups|risks|objectives|indicators)", text)
+    assert not re.search(
+        r"\b0 (participants|activities|stakeholder groups|risks|objectives|indicators)", text
+    )
     assert "£0.00" not in text
     assert "INCOMPLETE DRAFT" in pdf.pages[0]
     assert "Incomplete draft" in pdf.pages[2]  # the running header

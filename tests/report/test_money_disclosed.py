@@ -47,8 +47,9 @@ def test_cash_with_no_funder_is_disclosed(sample: Pdf) -> None:
     )
     assert sentence in sample.text  # in the board summary and above the funder table
     assert sample.text.count(sentence) == 2
-    assert f"No funder yet: contingency {format_money(b.contingency)} £0.00 {format_money(b.contingency)}" in (
-        sample.text
+    assert (
+        f"No funder yet: contingency {format_money(b.contingency)} £0.00 {format_money(b.contingency)}"
+        in (sample.text)
     )
 
 
@@ -118,7 +119,10 @@ def test_cash_flow_by_month_adds_up_to_the_total(sample: Pdf) -> None:
     for key, amount in b.by_month.items():
         running += amount
         assert f"{format_money(amount)} {format_money(running)}" in text, key
-    assert f"Contingency (if needed) {format_money(b.contingency)} {format_money(running + b.contingency)}" in text
+    assert (
+        f"Contingency (if needed) {format_money(b.contingency)} {format_money(running + b.contingency)}"
+        in text
+    )
     assert running + b.contingency == b.grand_total
 
 

@@ -32,7 +32,9 @@ NAMES = {
     "Cyrillic": "Русская группа",
 }
 SCRIPT_OF = {"Arabic": "Arabic", "Urdu": "Arabic", "Hindi": "Devanagari"}
-needs_poppler = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) missing")
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) missing"
+)
 
 
 def _installed(language: str) -> bool:
@@ -47,16 +49,16 @@ def _pdf_of(markup: str, font: str | None = None) -> bytes:
         style = styles.ParagraphStyle("Only", parent=style, fontName=font, shaping=0)
     buffer = io.BytesIO()
     margins = {"leftMargin": 5, "rightMargin": 5, "topMargin": 5, "bottomMargin": 5}
-    SimpleDocTemplate(buffer, pagesize=(320, 40), **margins).build(
-        [Paragraph(markup, style)]
-    )
+    SimpleDocTemplate(buffer, pagesize=(320, 40), **margins).build([Paragraph(markup, style)])
     return buffer.getvalue()
 
 
 def _png(pdf: bytes, tmp_path: Path, name: str) -> Image.Image:
     source = tmp_path / f"{name}.pdf"
     source.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-png", "-r", "150", "-singlefile", str(source), str(tmp_path / name)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "150", "-singlefile", str(source), str(tmp_path / name)], check=True
+    )
     return Image.open(tmp_path / f"{name}.png").convert("L")
 
 
@@ -94,7 +96,9 @@ def test_right_to_left_words_read_in_order() -> None:
 def test_a_plan_in_many_scripts_embeds_a_font_for_each(build: Callable[..., Pdf]) -> None:
     plan = make_rich_plan()
     for language, name in NAMES.items():
-        plan.groups.append(StakeholderGroup(name=name, seldom_heard=True, access_needs=f"{language} speakers"))
+        plan.groups.append(
+            StakeholderGroup(name=name, seldom_heard=True, access_needs=f"{language} speakers")
+        )
     plan.activities[0].group_ids += [g.id for g in plan.groups[-len(NAMES) :]]
     pdf = build(plan)
     fonts = set()

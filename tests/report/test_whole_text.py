@@ -69,7 +69,10 @@ def test_a_very_long_text_in_a_table_flows_over_pages(build: Callable[..., Pdf])
     pdf = build(plan)
     # Every sentence, in order, read on past page breaks (and the table headers they repeat).
     printed = squash(body_text(pdf, plan))
-    for header in ("#GroupQuadrantTargetlevelSeldomheardBarriers,accessneedsandnotes", "#RiskLikelihoodImpact"):
+    for header in (
+        "#GroupQuadrantTargetlevelSeldomheardBarriers,accessneedsandnotes",
+        "#RiskLikelihoodImpact",
+    ):
         printed = printed.replace(header, "")
     for word in ("Need", "Step"):
         numbers = [int(n) for n in re.findall(rf"{word}(\d+)", printed)]

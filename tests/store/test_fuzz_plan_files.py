@@ -23,8 +23,21 @@ ORIGINAL = _ORIGINAL.read_bytes()
 
 COLUMNS = [
     (table, column)
-    for table in ("plan", "stakeholder_groups", "objectives", "activities", "cost_lines", "methods", "vfm",
-                  "risks", "evaluation", "indicators", "snapshots", "file_info", "_sqlite_migrations")
+    for table in (
+        "plan",
+        "stakeholder_groups",
+        "objectives",
+        "activities",
+        "cost_lines",
+        "methods",
+        "vfm",
+        "risks",
+        "evaluation",
+        "indicators",
+        "snapshots",
+        "file_info",
+        "_sqlite_migrations",
+    )
     for column in (r[1] for r in sqlite3.connect(_ORIGINAL).execute(f"PRAGMA table_info({table})"))
 ]
 
@@ -34,8 +47,24 @@ hostile_values = st.one_of(
     st.floats(allow_nan=True),
     st.text(max_size=20),
     st.binary(max_size=20),
-    st.sampled_from(["[", "[[[]]]", "{}", "null", "[\"language\", 5]", "2_5", "١٢", "20270111", "last Tuesday",
-                     "[" * 5000, "consult", "-1", "1e999", "\"x\""]),
+    st.sampled_from(
+        [
+            "[",
+            "[[[]]]",
+            "{}",
+            "null",
+            '["language", 5]',
+            "2_5",
+            "١٢",
+            "20270111",
+            "last Tuesday",
+            "[" * 5000,
+            "consult",
+            "-1",
+            "1e999",
+            '"x"',
+        ]
+    ),
 )
 
 

@@ -20,8 +20,9 @@ def sha(path: Path) -> str:
 def test_a_list_column_of_50000_nested_brackets(tmp_path: Path) -> None:
     path = badfiles.deeply_nested_list(tmp_path)
     before = sha(path)
-    with PlanStore.open(path, readonly=True) as store, pytest.raises(
-        CorruptPlanError, match=r"plan\.groups\[0\]\.barriers: the stored list cannot be read"
+    with (
+        PlanStore.open(path, readonly=True) as store,
+        pytest.raises(CorruptPlanError, match=r"plan\.groups\[0\]\.barriers: the stored list cannot be read"),
     ):
         store.load()
     assert sha(path) == before
@@ -31,7 +32,10 @@ def test_a_snapshot_with_a_bad_date_is_named(tmp_path: Path) -> None:
     path = badfiles.snapshot_with_bad_date(tmp_path)
     with PlanStore.open(path) as store:
         assert store.load().title  # the plan itself opens
-        with pytest.raises(CorruptPlanError, match=r"snapshot, “Board”, whose date cannot be read \(snapshots\[id=1\]\.created: \"last Tuesday\""):
+        with pytest.raises(
+            CorruptPlanError,
+            match=r"snapshot, “Board”, whose date cannot be read \(snapshots\[id=1\]\.created: \"last Tuesday\"",
+        ):
             store.snapshots()
 
 
@@ -52,7 +56,10 @@ def test_the_store_never_crashes_on_a_lone_surrogate(tmp_path: Path, field: str)
     with PlanStore.create(path, plan) as store:
         before = sha(path)
         setattr(plan.groups[1], field, "half \udc80 a character")
-        with pytest.raises(PlanFileError, match=rf"plan could not be saved: plan\.groups\[1\]\.{field} holds half of a character pair"):
+        with pytest.raises(
+            PlanFileError,
+            match=rf"plan could not be saved: plan\.groups\[1\]\.{field} holds half of a character pair",
+        ):
             store.save(plan)
         with pytest.raises(PlanFileError, match=r"snapshot was not kept: plan\.groups\[1\]"):
             store.take_snapshot("with a surrogate", plan)
@@ -66,7 +73,9 @@ def test_an_integer_beyond_64_bits_is_named_not_crashed(tmp_path: Path) -> None:
     plan = full_plan()
     with PlanStore.create(tmp_path / "p.ceplan", plan) as store:
         plan.activities[0].participants = 2**70
-        with pytest.raises(PlanFileError, match=r"plan\.activities\[0\]\.participants holds a number too large"):
+        with pytest.raises(
+            PlanFileError, match=r"plan\.activities\[0\]\.participants holds a number too large"
+        ):
             store.save(plan)
 
 
@@ -76,7 +85,10 @@ def test_text_that_is_not_utf8_is_named_not_crashed(tmp_path: Path) -> None:
     conn.execute("UPDATE risks SET owner = CAST(X'41FF42' AS TEXT)")
     conn.commit()
     conn.close()
-    with PlanStore.open(path) as store, pytest.raises(
-        CorruptPlanError, match=r"plan\.risks\[0\]\.owner: holds \\udcff, half of a character pair"
+    with (
+        PlanStore.open(path) as store,
+        pytest.raises(
+            CorruptPlanError, match=r"plan\.risks\[0\]\.owner: holds \\udcff, half of a character pair"
+        ),
     ):
         store.load()

@@ -79,7 +79,10 @@ def test_200_kills_during_saves_lose_nothing(tmp_path: Path) -> None:
     path = tmp_path / "p.ceplan"
     result = subprocess.run(
         [sys.executable, "-c", HARNESS, str(path), "200", "8"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)

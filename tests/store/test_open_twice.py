@@ -49,7 +49,10 @@ class Editor:
 
     def __init__(self, path: Path) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", EDITOR, str(path)], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            [sys.executable, "-c", EDITOR, str(path)],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
             text=True,
         )
         assert self.read() == "open"
@@ -192,7 +195,10 @@ def test_replacing_a_plan_open_elsewhere_is_refused(path: Path, tmp_path: Path) 
             b.save_as(path, b.load())
         result = subprocess.run(
             [sys.executable, "-m", "ceplanner", "demo", str(path), "--force"],
-            cwd=ROOT, capture_output=True, text=True, timeout=60,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
         assert result.returncode == 1 and "already open for editing" in result.stderr
         assert path.read_bytes() == before

@@ -189,7 +189,10 @@ def test_a_snapshot_that_could_not_be_restored_is_not_kept(tmp_path: Path) -> No
     plan = full_plan()
     with PlanStore.create(tmp_path / "p.ceplan", plan) as store:
         plan.groups.append(copy.deepcopy(plan.groups[0]))  # a defect: the same id twice
-        with pytest.raises(PlanFileError, match=r"snapshot was not kept: it could not be restored later \(plan\.groups\[2\]\.id"):
+        with pytest.raises(
+            PlanFileError,
+            match=r"snapshot was not kept: it could not be restored later \(plan\.groups\[2\]\.id",
+        ):
             store.take_snapshot("broken", plan)
         assert store.snapshots() == []
         plan.groups.pop()

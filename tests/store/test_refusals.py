@@ -48,7 +48,9 @@ def test_a_plan_cut_short_is_refused_with_its_own_error(tmp_path: Path, whole_pl
     path = tmp_path / "p.ceplan"
     path.write_bytes(whole_plan[:-cut])
     before = folder_state(tmp_path)
-    with pytest.raises(PlanTooShortError, match=rf"p\.ceplan is incomplete: it is {cut:,} bytes? shorter") as info:
+    with pytest.raises(
+        PlanTooShortError, match=rf"p\.ceplan is incomplete: it is {cut:,} bytes? shorter"
+    ) as info:
         PlanStore.open(path)
     assert "copy or download is cut short" in str(info.value)
     assert folder_state(tmp_path) == before
@@ -84,7 +86,11 @@ def test_a_named_pipe_is_refused_without_hanging(tmp_path: Path) -> None:
         "It was not opened."
     )
     cli = subprocess.run(
-        [sys.executable, "-m", "ceplanner", "info", str(fifo)], cwd=ROOT, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "ceplanner", "info", str(fifo)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert cli.returncode == 1 and "is a named pipe" in cli.stderr and "Traceback" not in cli.stderr
 
@@ -200,12 +206,18 @@ def test_a_foreign_file_with_a_hot_journal_is_refused_without_rolling_it_back(tm
 def test_our_plan_with_a_hot_journal_is_read_unchanged_and_recovered_only_for_editing(tmp_path: Path) -> None:
     path = tmp_path / "p.ceplan"
     PlanStore.create(path, full_plan()).close()
-    script = KILL_MID_WRITE.replace("INSERT INTO contacts VALUES (?, ?)", "INSERT INTO file_info VALUES (?, ?)")
+    script = KILL_MID_WRITE.replace(
+        "INSERT INTO contacts VALUES (?, ?)", "INSERT INTO file_info VALUES (?, ?)"
+    )
     subprocess.run([sys.executable, "-c", script, str(path)], timeout=60)
     assert path.with_name("p.ceplan-journal").stat().st_size > 0
     before = folder_state(tmp_path)
     info = subprocess.run(
-        [sys.executable, "-m", "ceplanner", "info", str(path)], cwd=ROOT, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "ceplanner", "info", str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert info.returncode == 0, info.stderr
     assert "Tenant Voice" in info.stdout
@@ -232,7 +244,11 @@ def test_info_on_a_wal_plan_neither_converts_nor_checkpoints_it(tmp_path: Path) 
     assert wal.stat().st_size > 0
     before = folder_state(tmp_path)
     result = subprocess.run(
-        [sys.executable, "-m", "ceplanner", "info", str(path)], cwd=ROOT, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "ceplanner", "info", str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Changed in the WAL")  # the -wal file's change was read

@@ -108,7 +108,10 @@ def unnamed_inputs(root: Any) -> list[str]:
         if not isinstance(widget, inputs) or not widget.isVisibleTo(root):
             continue
         if isinstance(widget.parent(), QComboBox | QAbstractSpinBox) or type(widget).__name__ in (
-            "QScrollBar", "QTabBar", "QToolButton", "QCalendarWidget",
+            "QScrollBar",
+            "QTabBar",
+            "QToolButton",
+            "QCalendarWidget",
         ):
             continue
         if widget.parent() is not None and not isinstance(widget.parent(), QWidget):
@@ -116,5 +119,7 @@ def unnamed_inputs(root: Any) -> list[str]:
         # A button's text is its accessible name unless one is set.
         spoken = widget.accessibleName() or (widget.text() if isinstance(widget, QAbstractButton) else "")
         if not widget.objectName() or not spoken:
-            missing.append(f"{type(widget).__name__} {widget.objectName()!r} {getattr(widget, 'text', lambda: '')()!r}")
+            missing.append(
+                f"{type(widget).__name__} {widget.objectName()!r} {getattr(widget, 'text', lambda: '')()!r}"
+            )
     return missing

@@ -71,7 +71,9 @@ def value_at(plan: Plan, path: FieldPath) -> Any:
         if isinstance(part, int):
             obj = obj[part]
         elif isinstance(obj, list):
-            obj = next(item for item in obj if getattr(item, "id", None) == part or getattr(item, "e", None) == part)
+            obj = next(
+                item for item in obj if getattr(item, "id", None) == part or getattr(item, "e", None) == part
+            )
         else:
             obj = getattr(obj, part)
     return obj
@@ -95,7 +97,9 @@ def open_editor(view: QAbstractItemView, index: QModelIndex) -> QWidget:
     opened = [w for w in view.viewport().findChildren(QWidget) if w not in before and w.isVisible()]
     editors = [w for w in opened if isinstance(w, QLineEdit | QAbstractSpinBox | QComboBox)]
     if not editors:
-        raise SoakFailure(f"No editor opened in {view.objectName()} at row {index.row()}, column {index.column()}")
+        raise SoakFailure(
+            f"No editor opened in {view.objectName()} at row {index.row()}, column {index.column()}"
+        )
     # A spin box's own line edit is its child: the outermost editor is the one to type into.
     return next(w for w in editors if not isinstance(w.parent(), QAbstractSpinBox | QComboBox))
 
@@ -157,14 +161,18 @@ class Soak:
         """The plan's value at ``path`` must be ``value`` now, and in the file at the end."""
         found = value_at(self.doc.plan, path)
         if found != value:
-            raise SoakFailure(f"{'.'.join(map(str, path))}: the plan holds {found!r} after the edit, not {value!r}")
+            raise SoakFailure(
+                f"{'.'.join(map(str, path))}: the plan holds {found!r} after the edit, not {value!r}"
+            )
         self.expect[path] = value
 
     def check(self, plan: Plan, where: str) -> None:
         for path, value in self.expect.items():
             found = value_at(plan, path)
             if found != value:
-                raise SoakFailure(f"{where}: {'.'.join(map(str, path))} is {found!r}, but {value!r} was typed")
+                raise SoakFailure(
+                    f"{where}: {'.'.join(map(str, path))} is {found!r}, but {value!r} was typed"
+                )
 
     def show(self, step: int) -> QWidget:
         self.window.go_to(step)
@@ -189,11 +197,13 @@ class Soak:
         n = self.next_number()
         title = f"Tenant Voice {n}: Łódź & “Zürich” <b>"
         self.edit("type the title", lambda: type_and_enter(self.find(page, QLineEdit, "plan_title"), title))
-        self.record(('title',), title)
+        self.record(("title",), title)
         organisation = f"Riverside Vale Homes {n}"
-        self.edit("type the organisation",
-                  lambda: type_and_enter(self.find(page, QLineEdit, "plan_organisation"), organisation))
-        self.record(('organisation',), organisation)
+        self.edit(
+            "type the organisation",
+            lambda: type_and_enter(self.find(page, QLineEdit, "plan_organisation"), organisation),
+        )
+        self.record(("organisation",), organisation)
         purpose = f"Purpose {n}\nsecond line 東京"
         area = self.find(page, QPlainTextEdit, "plan_purpose")
 
@@ -203,15 +213,21 @@ class Soak:
             self.window.step_list.setFocus()  # leaving the field finishes the edit
 
         self.edit("write the purpose", write_purpose)
-        self.record(('purpose',), purpose)
+        self.record(("purpose",), purpose)
         percent = Decimal(5 + n % 20) + Decimal("0.5")
-        self.edit("type the contingency",
-                  lambda: type_and_enter(self.find(page, QAbstractSpinBox, "plan_contingency"), str(percent)))
-        self.record(('contingency_percent',), percent)
+        self.edit(
+            "type the contingency",
+            lambda: type_and_enter(self.find(page, QAbstractSpinBox, "plan_contingency"), str(percent)),
+        )
+        self.record(("contingency_percent",), percent)
         rate = 20000 + n * 101
-        self.edit("type the day rate",
-                  lambda: type_and_enter(self.find(page, QLineEdit, "plan_day_rate"), f"£{rate // 100:,}.{rate % 100:02}"))
-        self.record(('staff_day_rate',), rate)
+        self.edit(
+            "type the day rate",
+            lambda: type_and_enter(
+                self.find(page, QLineEdit, "plan_day_rate"), f"£{rate // 100:,}.{rate % 100:02}"
+            ),
+        )
+        self.record(("staff_day_rate",), rate)
 
     def stakeholders(self) -> None:
         page = self.show(STAKEHOLDERS)
@@ -227,10 +243,12 @@ class Soak:
         gid = groups[row].id
         name = f"Group {n} – Deaf BSL users <i>"
         self.edit("set a name cell", lambda: model.setData(model.index(row, column(model, "Name")), name))
-        self.record(('groups', gid, 'name'), name)
+        self.record(("groups", gid, "name"), name)
         size = 100 + n
-        self.edit("set a size cell", lambda: model.setData(model.index(row, column(model, "Size")), str(size)))
-        self.record(('groups', gid, 'size'), size)
+        self.edit(
+            "set a size cell", lambda: model.setData(model.index(row, column(model, "Size")), str(size))
+        )
+        self.record(("groups", gid, "size"), size)
         row = (n + 3) % model.rowCount()
         gid = groups[row].id
         power = 1 + (groups[row].power % 5)  # always a different score
@@ -238,7 +256,7 @@ class Soak:
         if not isinstance(editor, QSpinBox):
             raise SoakFailure(f"The power cell's editor is a {type(editor).__name__}, not a spin box")
         self.edit("type a power score in the cell editor", lambda: type_and_enter(editor, str(power)))
-        self.record(('groups', gid, 'power'), power)
+        self.record(("groups", gid, "power"), power)
         editor = open_editor(table, model.index(row, column(model, "Category")))
         if not isinstance(editor, QComboBox):
             raise SoakFailure(f"The category cell's editor is a {type(editor).__name__}, not a combo box")
@@ -250,7 +268,7 @@ class Soak:
 
         chosen = editor.itemData(choice)
         self.edit("choose a category in the cell editor", choose)
-        self.record(('groups', gid, 'category'), chosen)
+        self.record(("groups", gid, "category"), chosen)
 
     def drag_group(self, grid: Any, group_id: str, n: int) -> None:
         """Drag the group's point on the grid to another cell, with the mouse."""
@@ -270,8 +288,8 @@ class Soak:
         end = grid.mapFromScene(score_to_scene(*target))
         self.edit("drag a group on the power grid", lambda: drag(grid.viewport(), start, end))
         gid = group.id
-        self.record(('groups', gid, 'interest'), target[0])
-        self.record(('groups', gid, 'power'), target[1])
+        self.record(("groups", gid, "interest"), target[0])
+        self.record(("groups", gid, "power"), target[1])
 
     def objectives(self) -> None:
         page = self.show(OBJECTIVES)
@@ -283,15 +301,20 @@ class Soak:
         tree.setCurrentIndex(index)
         QApplication.processEvents()
         title = f"Objective {n}: repairs fixed first time"
-        self.edit("type an objective's title", lambda: type_and_enter(self.find(page, QLineEdit, "objective_title"), title))
+        self.edit(
+            "type an objective's title",
+            lambda: type_and_enter(self.find(page, QLineEdit, "objective_title"), title),
+        )
         oid = shown.id
-        self.record(('objectives', oid, 'title'), title)
+        self.record(("objectives", oid, "title"), title)
         table = self.find(page, QAbstractItemView, "objective_indicators")
         model = table.model()
         target = f"{40 + n % 50}% by March"
-        self.edit("set an indicator's target cell",
-                  lambda: model.setData(model.index(0, column(model, "Target")), target))
-        self.record(('objectives', oid, 'indicators', 0, 'target'), target)
+        self.edit(
+            "set an indicator's target cell",
+            lambda: model.setData(model.index(0, column(model, "Target")), target),
+        )
+        self.record(("objectives", oid, "indicators", 0, "target"), target)
 
     @staticmethod
     def find_row(model: QAbstractItemModel, text: str, parent: QModelIndex | None = None) -> QModelIndex:
@@ -315,18 +338,25 @@ class Soak:
         QApplication.processEvents()
         aid = self.doc.plan.activities[row].id
         sessions = 1 + n % 40
-        if value_at(self.doc.plan, ('activities', aid, 'sessions')) == sessions:
+        if value_at(self.doc.plan, ("activities", aid, "sessions")) == sessions:
             sessions += 1
-        self.edit("type sessions into the spin box",
-                  lambda: type_and_enter(self.find(page, QSpinBox, "activity_sessions"), str(sessions)))
-        self.record(('activities', aid, 'sessions'), sessions)
+        self.edit(
+            "type sessions into the spin box",
+            lambda: type_and_enter(self.find(page, QSpinBox, "activity_sessions"), str(sessions)),
+        )
+        self.record(("activities", aid, "sessions"), sessions)
         participants = 1000 + n
-        self.edit("type participants into the spin box",
-                  lambda: type_and_enter(self.find(page, QSpinBox, "activity_participants"), str(participants)))
-        self.record(('activities', aid, 'participants'), participants)
+        self.edit(
+            "type participants into the spin box",
+            lambda: type_and_enter(self.find(page, QSpinBox, "activity_participants"), str(participants)),
+        )
+        self.record(("activities", aid, "participants"), participants)
         title = f"Drop-in {n} at the “hub”"
-        self.edit("type an activity title", lambda: type_and_enter(self.find(page, QLineEdit, "activity_title"), title))
-        self.record(('activities', aid, 'title'), title)
+        self.edit(
+            "type an activity title",
+            lambda: type_and_enter(self.find(page, QLineEdit, "activity_title"), title),
+        )
+        self.record(("activities", aid, "title"), title)
 
     def costs(self) -> None:
         page = self.show(COSTS)
@@ -344,16 +374,21 @@ class Soak:
         amount = 10000 + n * 37
 
         editor = open_editor(table, model.index(line, column(model, "Unit cost")))
-        self.edit("type an amount in the cost table",
-                  lambda: type_and_enter(editor, f"£{amount // 100:,}.{amount % 100:02}"))
-        self.record(('activities', aid, 'cost_lines', lid, 'unit_cost'), amount)
+        self.edit(
+            "type an amount in the cost table",
+            lambda: type_and_enter(editor, f"£{amount // 100:,}.{amount % 100:02}"),
+        )
+        self.record(("activities", aid, "cost_lines", lid, "unit_cost"), amount)
         quantity = Decimal(n % 30 + 1) + Decimal("0.25")
-        self.edit("set a quantity cell", lambda: model.setData(model.index(line, column(model, "Quantity")), str(quantity)))
-        self.record(('activities', aid, 'cost_lines', lid, 'quantity'), quantity)
+        self.edit(
+            "set a quantity cell",
+            lambda: model.setData(model.index(line, column(model, "Quantity")), str(quantity)),
+        )
+        self.record(("activities", aid, "cost_lines", lid, "quantity"), quantity)
         description = f"Interpreter, session {n} — BSL"
         editor = open_editor(table, model.index(line, column(model, "Description")))
         self.edit("type a description in the cost table", lambda: type_and_enter(editor, description))
-        self.record(('activities', aid, 'cost_lines', lid, 'description'), description)
+        self.record(("activities", aid, "cost_lines", lid, "description"), description)
 
     def evaluation(self) -> None:
         page = self.show(EVALUATION)
@@ -367,11 +402,13 @@ class Soak:
             self.window.step_list.setFocus()
 
         self.edit("write the evaluation method", write)
-        self.record(('evaluation', 'method'), method)
+        self.record(("evaluation", "method"), method)
         budget = 300000 + n * 100
-        self.edit("type the evaluation budget",
-                  lambda: type_and_enter(self.find(page, QLineEdit, "evaluation_budget"), f"{budget // 100:,}"))
-        self.record(('evaluation', 'budget'), budget)
+        self.edit(
+            "type the evaluation budget",
+            lambda: type_and_enter(self.find(page, QLineEdit, "evaluation_budget"), f"{budget // 100:,}"),
+        )
+        self.record(("evaluation", "budget"), budget)
         e = list(SixE)[n % len(SixE)]
         combo = self.find(page, QComboBox, f"vfm_{e.value}_rating")
         key = Qt.Key.Key_Down if combo.currentIndex() < combo.count() - 1 else Qt.Key.Key_Up
@@ -391,9 +428,13 @@ class Soak:
             percent = Decimal(n % 20 + 1)
             if self.doc.plan.contingency_percent == percent:
                 percent += 1
-            self.edit("change the contingency with Review shown",
-                      lambda: self.doc.set_value(self.doc.plan, "contingency_percent", percent, "Change contingency"))
-            self.record(('contingency_percent',), percent)
+            self.edit(
+                "change the contingency with Review shown",
+                lambda: self.doc.set_value(
+                    self.doc.plan, "contingency_percent", percent, "Change contingency"
+                ),
+            )
+            self.record(("contingency_percent",), percent)
 
     def undo_redo(self) -> None:
         """Undo and redo the last edit three ways: the stack, the Edit menu, the shortcuts."""
@@ -478,7 +519,9 @@ def show_big_plan(folder: Path, groups: int) -> dict[str, float]:
         if step == STAKEHOLDERS:
             table = Soak.find(window.stack.currentWidget(), QAbstractItemView, "stakeholders_table")
             if table.model().rowCount() != groups:
-                raise SoakFailure(f"The big plan's table lists {table.model().rowCount()} groups, not {groups}")
+                raise SoakFailure(
+                    f"The big plan's table lists {table.model().rowCount()} groups, not {groups}"
+                )
         timings[f"step {step + 1}"] = time.perf_counter() - begin
     begin = time.perf_counter()
     window.close()
@@ -542,7 +585,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Last undo steps: {recent}; at {stack.index()} of {stack.count()}", file=sys.stderr)
         return 1
     edited = time.perf_counter() - began
-    print(f"edits: {soak.edits} in {edited:.1f} s, {soak.saves} saves, {len(soak.expect)} values checked in the file")
+    print(
+        f"edits: {soak.edits} in {edited:.1f} s, {soak.saves} saves, {len(soak.expect)} values checked in the file"
+    )
     try:
         timings = show_big_plan(folder, args.big_groups)
     except SoakFailure as exc:

@@ -58,8 +58,12 @@ def test_every_field_is_saved_to_the_file(qtbot: QtBot, blank_file: Path) -> Non
     status = find(QComboBox, "plan_status")
     status.setCurrentIndex(status.findData(PlanStatus.APPROVED))
     status.activated.emit(status.currentIndex())
-    for name, text in [("plan_purpose", "Why <b>"), ("plan_decision", "Which model"),
-                       ("plan_negotiable", "Times"), ("plan_not_negotiable", "Budget & safety")]:
+    for name, text in [
+        ("plan_purpose", "Why <b>"),
+        ("plan_decision", "Which model"),
+        ("plan_negotiable", "Times"),
+        ("plan_not_negotiable", "Budget & safety"),
+    ]:
         _type(find(QPlainTextEdit, name), text)
     _type(find(QLineEdit, "plan_decision_maker"), "The Board")
     values = find(QListWidget, "value_for_whom_list")
@@ -78,7 +82,11 @@ def test_every_field_is_saved_to_the_file(qtbot: QtBot, blank_file: Path) -> Non
     assert plan.contingency_percent == Decimal("12.5")
     assert plan.status is PlanStatus.APPROVED
     assert (plan.purpose, plan.decision, plan.negotiable, plan.not_negotiable) == (
-        "Why <b>", "Which model", "Times", "Budget & safety")
+        "Why <b>",
+        "Which model",
+        "Times",
+        "Budget & safety",
+    )
     assert plan.decision_maker == "The Board"
     assert plan.value_for_whom == ["Service users", "Future tenants"]
 
@@ -131,9 +139,16 @@ def test_scrolling_past_a_combo_box_does_not_change_it(qtbot: QtBot, sample_file
     combo = page.findChild(QComboBox, "plan_currency")
     before = combo.currentIndex()
     centre = QPointF(combo.rect().center())
-    wheel = QWheelEvent(centre, QPointF(combo.mapToGlobal(combo.rect().center())), QPoint(0, 0),
-                        QPoint(0, -120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
-                        Qt.ScrollPhase.NoScrollPhase, False)
+    wheel = QWheelEvent(
+        centre,
+        QPointF(combo.mapToGlobal(combo.rect().center())),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(combo, wheel)
     assert combo.currentIndex() == before
     assert page.doc.plan.currency == "GBP"

@@ -25,7 +25,9 @@ def page(qtbot: Any, tmp_path: Path) -> CostsPage:
         Activity(
             title="Forum evenings",
             cost_lines=[
-                CostLine(CostCategory.ACCESSIBILITY, "BSL interpreters", Unit.HOUR, Decimal(4), 8500, source=NUBSLI)
+                CostLine(
+                    CostCategory.ACCESSIBILITY, "BSL interpreters", Unit.HOUR, Decimal(4), 8500, source=NUBSLI
+                )
             ],
         )
     ]
@@ -57,7 +59,9 @@ def test_a_new_unit_cost_marks_the_source_in_the_file_and_one_undo_restores_both
     type_into_cell(page, qtbot, "unit_cost", "95")
     saved = reopen(page.doc).activities[0].cost_lines[0]
     assert saved.unit_cost == 9500
-    assert saved.source == f"Amount changed by the user (previous figure: 4 × £85.00 per hour, source: {NUBSLI})"
+    assert (
+        saved.source == f"Amount changed by the user (previous figure: 4 × £85.00 per hour, source: {NUBSLI})"
+    )
     assert page.lines.data(page.lines.index(0, LINE_COLUMN["source"])) == saved.source
     assert page.doc.undo_stack.count() == 1
     page.doc.undo_stack.undo()

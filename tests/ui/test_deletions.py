@@ -24,7 +24,9 @@ def _window(qtbot: QtBot, path: Path) -> MainWindow:
     return window
 
 
-def test_deleting_a_linked_group_leaves_no_dangling_link_and_undo_restores_it(qtbot: QtBot, sample_file: Path) -> None:
+def test_deleting_a_linked_group_leaves_no_dangling_link_and_undo_restores_it(
+    qtbot: QtBot, sample_file: Path
+) -> None:
     window = _window(qtbot, sample_file)
     doc = window.doc
     linked = next(g for g in doc.plan.groups if any(g.id in a.group_ids for a in doc.plan.activities))
@@ -32,7 +34,8 @@ def test_deleting_a_linked_group_leaves_no_dangling_link_and_undo_restores_it(qt
     page = window.current_page()
     row = doc.plan.groups.index(linked)
     page.table.selectionModel().select(
-        page.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        page.model.index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
     )
     page.delete_button.click()
     assert linked not in doc.plan.groups
@@ -61,7 +64,9 @@ def _content(plan: object) -> str:
 def test_one_undo_brings_a_deleted_objective_and_its_links_back(qtbot: QtBot, sample_file: Path) -> None:
     window = _window(qtbot, sample_file)
     doc = window.doc
-    objective = next(o for o in doc.plan.objectives if any(o.id in a.objective_ids for a in doc.plan.activities))
+    objective = next(
+        o for o in doc.plan.objectives if any(o.id in a.objective_ids for a in doc.plan.activities)
+    )
     before = _content(doc.plan)
     doc.delete_objectives([objective.id])
     assert all(objective.id not in a.objective_ids for a in doc.plan.activities)

@@ -46,7 +46,9 @@ def one_edit(doc: PlanDocument, rng: random.Random, n: int) -> None:
     elif kind == 5 and activity is not None and activity.cost_lines:
         doc.set_value(rng.choice(activity.cost_lines), "unit_cost", rng.randint(0, 10**7))
     elif kind == 6 and activity is not None:
-        doc.append_item(activity, "cost_lines", CostLine(description=f"Line {n}", quantity=Decimal("2.5"), unit_cost=1234))
+        doc.append_item(
+            activity, "cost_lines", CostLine(description=f"Line {n}", quantity=Decimal("2.5"), unit_cost=1234)
+        )
     elif kind == 7 and activity is not None and activity.cost_lines:
         doc.remove_item(activity, "cost_lines", 0)
     elif kind == 8 and len(plan.activities) > 1:

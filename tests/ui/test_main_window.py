@@ -98,7 +98,9 @@ def test_menus_have_standard_shortcuts(qtbot: QtBot, sample_file: Path) -> None:
     window = _window(qtbot, sample_file)
     from PySide6.QtGui import QAction
 
-    shortcuts = {a.objectName(): a.shortcut().toString() for a in window.findChildren(QAction) if a.objectName()}
+    shortcuts = {
+        a.objectName(): a.shortcut().toString() for a in window.findChildren(QAction) if a.objectName()
+    }
     assert shortcuts["action_new"] == "Ctrl+N"
     assert shortcuts["action_open"] == "Ctrl+O"
     assert shortcuts["action_save_as"] == "Ctrl+Shift+S"
@@ -205,7 +207,9 @@ def test_unicode_typed_with_key_events_reaches_the_file(qtbot: QtBot, blank_file
     for char in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(edit, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
-    QApplication.sendEvent(edit, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier))
+    QApplication.sendEvent(
+        edit, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
+    )
     assert window.doc.plan.title == text
     window.close()
     assert reopen(blank_file).title == text
@@ -217,8 +221,11 @@ def test_replacing_an_unsaved_plan_can_be_cancelled(
     from PySide6.QtWidgets import QMessageBox
 
     window = _window(qtbot, sample_file)
-    monkeypatch.setattr(PlanStore, "save", lambda self, plan, touch=True: (_ for _ in ()).throw(
-        PlanFileError(self.path, "The disk is full.")))
+    monkeypatch.setattr(
+        PlanStore,
+        "save",
+        lambda self, plan, touch=True: (_ for _ in ()).throw(PlanFileError(self.path, "The disk is full.")),
+    )
     _set_title(window, "Not yet saved")
     dialogs.answer = QMessageBox.StandardButton.Cancel
     window.files.open_path(blank_file)

@@ -33,7 +33,10 @@ def _broken_file(tmp_path: Path) -> Path:
 def test_review_the_step_list_and_the_command_line_agree(qtbot: QtBot, tmp_path: Path) -> None:
     path = _broken_file(tmp_path)
     result = subprocess.run(
-        [sys.executable, "-m", "ceplanner", "check", "--json", str(path)], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "ceplanner", "check", "--json", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 1, "warnings give a non-zero exit status"
     from_cli = [(f["severity"], f["message"], f["step"]) for f in json.loads(result.stdout)]
@@ -67,7 +70,11 @@ def test_a_finding_leads_to_its_row(qtbot: QtBot, tmp_path: Path) -> None:
     shown.itemActivated.emit(item)
     page = window.current_page()
     assert page.STEP == "activities"  # a seldom-heard group no activity reaches: fixed on Activities
-    item = next(shown.item(i) for i in range(shown.count()) if "“A walkabout” has no target group" in shown.item(i).text())
+    item = next(
+        shown.item(i)
+        for i in range(shown.count())
+        if "“A walkabout” has no target group" in shown.item(i).text()
+    )
     window.go_to(6)
     shown.itemActivated.emit(item)
     page = window.current_page()

@@ -96,7 +96,9 @@ def test_read_only_plan_opens_read_only_with_a_banner(
     assert _digest(readonly_plan) == before
 
 
-def test_a_plan_being_saved_by_another_program_is_in_use_not_damaged(tmp_path: Path, dialogs: DialogLog) -> None:
+def test_a_plan_being_saved_by_another_program_is_in_use_not_damaged(
+    tmp_path: Path, dialogs: DialogLog
+) -> None:
     import sqlite3
 
     path = badfiles.plan_file(tmp_path)

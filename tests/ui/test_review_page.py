@@ -50,7 +50,9 @@ def test_charts_are_drawn_when_the_page_is_shown(qtbot: QtBot, sample_file: Path
         picture = charts.widget(i).image
         assert not picture.isNull() and picture.width() > 300 and picture.height() > 200
         # A real drawing, not a blank picture: many distinct colours.
-        colours = {picture.pixel(x, y) for x in range(0, picture.width(), 7) for y in range(0, picture.height(), 7)}
+        colours = {
+            picture.pixel(x, y) for x in range(0, picture.width(), 7) for y in range(0, picture.height(), 7)
+        }
         assert len(colours) > 10
 
 
@@ -161,7 +163,6 @@ def test_print_to_pdf_writes_the_same_document(
     _wait_for_dialog(qtbot, dialogs)
     assert dialogs.titles() == ["Print"], dialogs.text()
     assert target.read_bytes().startswith(b"%PDF")
-
 
 
 def test_a_real_printer_gets_the_pdf_through_lp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -21,8 +21,16 @@ BIG_GROUPS = 5000
 def test_a_thousand_edits_then_a_big_plan_run_clean_and_reach_the_file(tmp_path: Path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONFAULTHANDLER="1")
     result = subprocess.run(
-        [sys.executable, "-m", "tests.ui.soak_session", str(tmp_path),
-         "--edits", str(EDITS), "--big-groups", str(BIG_GROUPS)],
+        [
+            sys.executable,
+            "-m",
+            "tests.ui.soak_session",
+            str(tmp_path),
+            "--edits",
+            str(EDITS),
+            "--big-groups",
+            str(BIG_GROUPS),
+        ],
         cwd=ROOT,
         env=env,
         capture_output=True,

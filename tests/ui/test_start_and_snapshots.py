@@ -88,7 +88,6 @@ def test_snapshots_take_restore_and_delete(qtbot: QtBot, sample_file: Path, dial
     doc.close()
 
 
-
 def test_run_gui_opens_the_plan_and_returns_when_closed(sample_file: Path, tmp_path: Path) -> None:
     """The real start-up, in its own process (it runs and ends the application's event loop)."""
     import subprocess
@@ -121,7 +120,9 @@ print(seen[0])
     assert result.stdout.strip() == f"{sample_plan().title} — ceplanner"
 
 
-def test_an_unexpected_error_is_told_to_the_user(dialogs: DialogLog, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unexpected_error_is_told_to_the_user(
+    dialogs: DialogLog, capsys: pytest.CaptureFixture[str]
+) -> None:
     from ceplanner.ui.app import _report_unexpected
 
     try:

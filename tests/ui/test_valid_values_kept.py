@@ -30,7 +30,12 @@ def imported(tmp_path: Path) -> Path:
     """A plan file made by importing JSON, as a user would, holding the large activity."""
     plan = Plan(title="County-wide survey", groups=[StakeholderGroup(name="Residents")])
     plan.activities = [
-        Activity(title="Household survey", group_ids=[plan.groups[0].id], sessions=SESSIONS, participants=PARTICIPANTS)
+        Activity(
+            title="Household survey",
+            group_ids=[plan.groups[0].id],
+            sessions=SESSIONS,
+            participants=PARTICIPANTS,
+        )
     ]
     source = tmp_path / "survey.json"
     source.write_text(plan_to_json(plan), encoding="utf-8")
@@ -44,7 +49,9 @@ def focus(widget: QWidget, qtbot: Any) -> None:
     qtbot.waitUntil(widget.hasFocus)
 
 
-def test_large_valid_sessions_and_participants_survive_focus_and_other_edits(imported: Path, qtbot: Any) -> None:
+def test_large_valid_sessions_and_participants_survive_focus_and_other_edits(
+    imported: Path, qtbot: Any
+) -> None:
     store = PlanStore.open(imported)
     doc = PlanDocument(store.load(), store)
     editor = ActivityEditor(doc)

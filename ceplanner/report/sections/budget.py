@@ -204,13 +204,26 @@ def _funder_table(ctx: ReportContext) -> list[Flowable]:
 def _period_name(key: str) -> str:
     if key[:4].isdigit() and key[4:5] == "-":
         return f"{MONTHS[int(key[5:7]) - 1]} {key[:4]}"
-    return {costing.UNSCHEDULED: "Activities not yet scheduled", costing.PLAN_LEVEL: "Plan-level evaluation"}.get(
-        key, key
-    )
+    return {
+        costing.UNSCHEDULED: "Activities not yet scheduled",
+        costing.PLAN_LEVEL: "Plan-level evaluation",
+    }.get(key, key)
 
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 MONTHS_SHOWN = 12
 """Plans longer than this many months show the cash flow by quarter."""
 
@@ -224,13 +237,15 @@ def _cash_flow(ctx: ReportContext) -> list[Flowable]:
     by_quarter = len(dated) > MONTHS_SHOWN
     periods = b.by_quarter if by_quarter else b.by_month
     items = [
-        (key if by_quarter and key[:4].isdigit() else _period_name(key), amount) for key, amount in periods.items()
+        (key if by_quarter and key[:4].isdigit() else _period_name(key), amount)
+        for key, amount in periods.items()
     ]
     if b.contingency:
         items.append(("Contingency (if needed)", b.contingency))
     totals = costing.running_totals([amount for _, amount in items])
     rows: list[list[Cell]] = [
-        [name, ctx.money(amount), ctx.money(total)] for (name, amount), total in zip(items, totals, strict=True)
+        [name, ctx.money(amount), ctx.money(total)]
+        for (name, amount), total in zip(items, totals, strict=True)
     ]
     rows.append(["Total cost", ctx.money(b.grand_total), ""])
     return [
@@ -265,9 +280,7 @@ def _unit_costs(ctx: ReportContext) -> list[Flowable]:
                 plain(str(i)),
                 activity.title or "(untitled activity)",
                 plain(format_quantity(hours.quantize(Decimal("0.1")).normalize())) if hours else "–",
-                plain(format_quantity(costing.staff_days(hours).normalize()))
-                if hours
-                else "–",
+                plain(format_quantity(costing.staff_days(hours).normalize())) if hours else "–",
                 ctx.money(costing.activity_cost(activity).total),
                 plain(f"{activity.participants:,}") if activity.participants else "–",
                 ctx.money(per_person) if per_person is not None else "–",
@@ -359,7 +372,12 @@ def build_budget(ctx: ReportContext) -> list[Flowable]:
         if group.id in b.by_group:
             name = ctx.m(group.name or "(unnamed group)")
             if group.seldom_heard:
-                name = cat(name, markup(" "), seldom_heard_mark(), markup(' <font color="#56616D">(seldom heard)</font>'))
+                name = cat(
+                    name,
+                    markup(" "),
+                    seldom_heard_mark(),
+                    markup(' <font color="#56616D">(seldom heard)</font>'),
+                )
             group_rows.append((name, b.by_group[group.id]))
     unserved = [g for g in plan.groups if g.id not in b.by_group]
     for key in (costing.UNALLOCATED, costing.PLAN_LEVEL):

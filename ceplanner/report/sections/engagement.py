@@ -29,18 +29,12 @@ def _activity_cell(ctx: ReportContext, activity: Activity) -> Markup:
     parts = [ctx.b(activity.title or "(untitled activity)")]
     method = ctx.plan.method(activity.method_id)
     if method is not None and method.name and method.name != activity.title:
-        parts.append(
-            cat(markup('<font color="#56616D">Method: '), ctx.m(method.name), markup("</font>"))
-        )
+        parts.append(cat(markup('<font color="#56616D">Method: '), ctx.m(method.name), markup("</font>")))
     if activity.description.strip():
         parts.append(ctx.m(activity.description))
     promise = activity.promise.strip()
     if promise and promise != IAP2_PROMISES[activity.level]:  # the standard promises are in section 2
-        parts.append(
-            cat(
-                markup('<font color="#56616D"><i>Promise: '), ctx.m(promise), markup("</i></font>")
-            )
-        )
+        parts.append(cat(markup('<font color="#56616D"><i>Promise: '), ctx.m(promise), markup("</i></font>")))
     return Markup("<br/>".join(parts))
 
 

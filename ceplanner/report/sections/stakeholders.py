@@ -109,7 +109,14 @@ def build_stakeholders(ctx: ReportContext) -> list[Flowable]:
         items.append(
             table(
                 ctx,
-                ["#", "Group", "Quadrant", "Target level", "Seldom heard", "Barriers, access needs and notes"],
+                [
+                    "#",
+                    "Group",
+                    "Quadrant",
+                    "Target level",
+                    "Seldom heard",
+                    "Barriers, access needs and notes",
+                ],
                 rows,
                 [0.05, 0.23, 0.13, 0.1, 0.08, 0.41],
             )

@@ -245,7 +245,9 @@ def _equity_sentence(ctx: ReportContext) -> Markup | None:
             f"is costed at {ctx.money(access)}, {percent(access, b.grand_total)} of the total cost."
         )
     elif plan.activities and b.grand_total:
-        text += escape("No costs are set aside for access support (interpreters, accessible venues, care, travel).")
+        text += escape(
+            "No costs are set aside for access support (interpreters, accessible venues, care, travel)."
+        )
     return markup(text) if text else None
 
 
@@ -272,7 +274,7 @@ def _vfm_sentence(ctx: ReportContext) -> Markup:
 
 
 def _recommendation(ctx: ReportContext) -> Markup | None:
-    """"The Board is asked to approve …": the decision a costed plan puts to its approvers."""
+    """ "The Board is asked to approve …": the decision a costed plan puts to its approvers."""
     plan, b = ctx.plan, ctx.budget
     if not b.grand_total or any(c.severity is Severity.WARNING for c in plan_checks(plan)):
         return None
@@ -296,8 +298,12 @@ def _points_to_resolve(ctx: ReportContext) -> list[Flowable]:
     if not found:
         return []
     lines = [
-        cat(markup("• "), markup("<b>") if c.severity is Severity.WARNING else markup(""), ctx.m(c.message),
-            markup("</b>") if c.severity is Severity.WARNING else markup(""))
+        cat(
+            markup("• "),
+            markup("<b>") if c.severity is Severity.WARNING else markup(""),
+            ctx.m(c.message),
+            markup("</b>") if c.severity is Severity.WARNING else markup(""),
+        )
         for c in found
     ]
     return [gap(1), note_list_box(ctx, markup(f"<b>{POINTS_TITLE}:</b>"), lines), gap(3)]
@@ -359,9 +365,15 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
             def risk_line(risk: Risk = risk) -> Markup:
                 return cat(
                     excerpt(
-                        ctx, risk.description.strip().rstrip(".") or "(undescribed risk)", 140, RISKS_KEY, end=""
+                        ctx,
+                        risk.description.strip().rstrip(".") or "(undescribed risk)",
+                        140,
+                        RISKS_KEY,
+                        end="",
                     ),
-                    plain(f" — {label(risk.likelihood).lower()} likelihood, {label(risk.impact).lower()} impact"),
+                    plain(
+                        f" — {label(risk.likelihood).lower()} likelihood, {label(risk.impact).lower()} impact"
+                    ),
                     plain(f" (score {risk_score(risk)} of 9). "),
                     excerpt(ctx, risk.mitigation.strip(), 160, RISKS_KEY),
                 )

@@ -51,8 +51,10 @@ def build_vfm(ctx: ReportContext) -> list[Flowable]:
     if any(r.rating is not None for r in plan.vfm):
         caption = f"Figure {ctx.figure_number()}. Six-E ratings, 1 (poor) to 6 (excellent)."
         items.append(figure(ctx, vfm_chart(plan), caption))
-    typed = any(r.rating is not None or r.criteria.strip() or r.evidence.strip() or r.commentary.strip()
-                for r in plan.vfm)
+    typed = any(
+        r.rating is not None or r.criteria.strip() or r.evidence.strip() or r.commentary.strip()
+        for r in plan.vfm
+    )
     if not typed:
         return items
     items.append(subheading(ctx, "Scorecard"))

@@ -53,7 +53,12 @@ _PURPOSE_FIELDS = [
     ("purpose", "Purpose", "plan_purpose", "Why engage, and what should change as a result."),
     ("decision", "Decision to inform", "plan_decision", "The decision the engagement will shape."),
     ("negotiable", "Negotiable", "plan_negotiable", "What people can influence."),
-    ("not_negotiable", "Not negotiable", "plan_not_negotiable", "What is fixed, and why, so nobody is misled."),
+    (
+        "not_negotiable",
+        "Not negotiable",
+        "plan_not_negotiable",
+        "What is fixed, and why, so nobody is misled.",
+    ),
 ]
 
 
@@ -121,18 +126,29 @@ class ContextPage(PlanPage):
         self.day_rate = MoneyField(
             "plan_day_rate", lambda: self.doc.plan.currency, bounds=limits_of(Plan, "staff_day_rate")
         )
-        add_row(form, "Staff day rate", self.day_rate, "plan_day_rate",
-                "The cost of one day of staff time, used to cost methods' staff hours.")
+        add_row(
+            form,
+            "Staff day rate",
+            self.day_rate,
+            "plan_day_rate",
+            "The cost of one day of staff time, used to cost methods' staff hours.",
+        )
         self.day_rate.committed.connect(lambda v: self._set("staff_day_rate", v))
         self.contingency = QDoubleSpinBox()
         fit_to_limits(self.contingency, Plan, "contingency_percent")
         self.contingency.setSuffix(" %")
         self.contingency.setMaximumWidth(120)
-        add_row(form, "Contingency", self.contingency, "plan_contingency",
-                "A share of the paid costs set aside for the unexpected; 10% is common.")
+        add_row(
+            form,
+            "Contingency",
+            self.contingency,
+            "plan_contingency",
+            "A share of the paid costs set aside for the unexpected; 10% is common.",
+        )
         self.contingency.editingFinished.connect(
             lambda: self._set(
-                "contingency_percent", percent_from_spin(self.contingency.value(), self.contingency.decimals())
+                "contingency_percent",
+                percent_from_spin(self.contingency.value(), self.contingency.decimals()),
             )
         )
         self.status = QComboBox()
@@ -169,8 +185,13 @@ class ContextPage(PlanPage):
         grid.addWidget(maker_label, 4, 0, 1, 2)
         grid.addWidget(self.decision_maker, 5, 0, 1, 2)
         # Tab order follows reading order: left to right, then down.
-        order = [self.areas["purpose"], self.areas["decision"], self.areas["negotiable"],
-                 self.areas["not_negotiable"], self.decision_maker]
+        order = [
+            self.areas["purpose"],
+            self.areas["decision"],
+            self.areas["negotiable"],
+            self.areas["not_negotiable"],
+            self.decision_maker,
+        ]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
         return box
@@ -265,8 +286,16 @@ class ContextPage(PlanPage):
         readonly = self.doc.readonly
         for widget in [*self.lines.values(), *self.areas.values(), self.decision_maker, self.value_new]:
             widget.setReadOnly(readonly)
-        for widget in (self.start, self.end, self.currency, self.day_rate, self.contingency,
-                       self.status, self.value_list, self.value_add):
+        for widget in (
+            self.start,
+            self.end,
+            self.currency,
+            self.day_rate,
+            self.contingency,
+            self.status,
+            self.value_list,
+            self.value_add,
+        ):
             widget.setEnabled(not readonly)
         self._show_problems()
 

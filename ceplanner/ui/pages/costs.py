@@ -111,7 +111,11 @@ class CostsPage(PlanPage):
         )
         buttons = self.row_actions.layout
         found = self.row_actions.buttons
-        self.add_button, self.duplicate_button, self.delete_button = found["add"], found["duplicate"], found["delete"]
+        self.add_button, self.duplicate_button, self.delete_button = (
+            found["add"],
+            found["duplicate"],
+            found["delete"],
+        )
         self.table.setItemDelegate(CostLineDelegate(self.lines, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
@@ -309,7 +313,9 @@ class CostsPage(PlanPage):
         if activity is None:
             return
         lines, copies = duplicated(activity.cost_lines, rows)
-        self.doc.replace_list(activity, "cost_lines", lines, list_text("Duplicate", "cost_lines", len(copies)))
+        self.doc.replace_list(
+            activity, "cost_lines", lines, list_text("Duplicate", "cost_lines", len(copies))
+        )
 
     def delete_rows(self, rows: list[int]) -> None:
         activity = self.lines.activity

@@ -31,7 +31,9 @@ from ceplanner.ui.widgets import (
 
 _RATING = limits_of(VfmRating, "rating")
 _LOW, _HIGH = int(_RATING.minimum or 0), int(_RATING.maximum or 0)
-RATING_WORDS = {n: {_LOW: f"{n} – poor", _HIGH: f"{n} – excellent"}.get(n, str(n)) for n in range(_LOW, _HIGH + 1)}
+RATING_WORDS = {
+    n: {_LOW: f"{n} – poor", _HIGH: f"{n} – excellent"}.get(n, str(n)) for n in range(_LOW, _HIGH + 1)
+}
 
 
 class EvaluationPage(PlanPage):
@@ -72,13 +74,17 @@ class EvaluationPage(PlanPage):
             heading.setWordWrap(True)
             heading.setBuddy(area)
             name_widget(area, f"evaluation_{attr}", question)
-            area.editingFinished.connect(lambda a=attr, w=area: self._set_evaluation(a, w.toPlainText().strip()))
+            area.editingFinished.connect(
+                lambda a=attr, w=area: self._set_evaluation(a, w.toPlainText().strip())
+            )
             self.answers[attr] = area
             row, col = divmod(i, 2)
             grid.addWidget(heading, row * 2, col)
             grid.addWidget(area, row * 2 + 1, col)
         self.method = TextArea(lines=2)
-        self.method.setPlaceholderText("for example: exit surveys at every session, a tenant-led review panel")
+        self.method.setPlaceholderText(
+            "for example: exit surveys at every session, a tenant-led review panel"
+        )
         method_label = QLabel("How will you evaluate? (method)")
         method_label.setBuddy(self.method)
         name_widget(self.method, "evaluation_method", "Evaluation method")
@@ -91,8 +97,13 @@ class EvaluationPage(PlanPage):
         self.budget = MoneyField(
             "evaluation_budget", lambda: self.doc.plan.currency, bounds=limits_of(Evaluation, "budget")
         )
-        add_row(form, "Evaluation budget", self.budget, "evaluation_budget",
-                "Plan-level evaluation spending, on top of any evaluation cost lines in activities.")
+        add_row(
+            form,
+            "Evaluation budget",
+            self.budget,
+            "evaluation_budget",
+            "Plan-level evaluation spending, on top of any evaluation cost lines in activities.",
+        )
         self.budget.committed.connect(lambda v: self._set_evaluation("budget", v))
         self.share = QLabel()
         self.share.setMinimumHeight(self.share.sizeHint().height())

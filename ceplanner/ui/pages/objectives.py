@@ -135,7 +135,9 @@ class ObjectivesPage(PlanPage):
         self.indicators = QTableView()
         name_table(self.indicators, "objective_indicators", "Indicators", "Double-click a cell to edit it.")
         self.indicators.setModel(self.indicator_model)
-        self.indicators.setItemDelegate(ColumnDelegate(self.indicator_model.columns, "indicator", self.indicators))
+        self.indicators.setItemDelegate(
+            ColumnDelegate(self.indicator_model.columns, "indicator", self.indicators)
+        )
         self.indicators.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.indicators.setWordWrap(True)
         self.indicators.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -91,7 +91,9 @@ class ReviewPage(PlanPage):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.export_button = QPushButton("Export PDF…")
-        name_widget(self.export_button, "export_pdf_button", "Export PDF", "Save the costed strategy as a PDF")
+        name_widget(
+            self.export_button, "export_pdf_button", "Export PDF", "Save the costed strategy as a PDF"
+        )
         self.print_button = QPushButton("Print…")
         name_widget(self.print_button, "print_button", "Print", "Print the costed strategy")
         buttons.addWidget(self.export_button)
@@ -108,7 +110,11 @@ class ReviewPage(PlanPage):
         box.setLayout(form)
         self.summary: dict[str, QLabel] = {}
         self.summary_words: dict[str, QLabel] = {}
-        rows = [("groups", "Stakeholder groups"), ("activities", "Activities"), ("participants", "Expected participants")]
+        rows = [
+            ("groups", "Stakeholder groups"),
+            ("activities", "Activities"),
+            ("participants", "Expected participants"),
+        ]
         figures = budget_figures(self.doc.plan, self.doc.budget)
         for key, text in rows + [(f.key, f.words) for f in figures]:
             value = QLabel()

@@ -63,7 +63,11 @@ class StakeholdersPage(PlanPage):
             {
                 "add": ("Add group", "stakeholders_add", "Add a stakeholder group"),
                 "duplicate": ("Duplicate", "stakeholders_duplicate", "Copy the selected groups"),
-                "delete": ("Delete", "stakeholders_delete", "Delete the selected groups (undo brings them back)"),
+                "delete": (
+                    "Delete",
+                    "stakeholders_delete",
+                    "Delete the selected groups (undo brings them back)",
+                ),
                 "paste": (
                     "Paste rows from a spreadsheet",
                     "stakeholders_paste",
@@ -71,8 +75,12 @@ class StakeholdersPage(PlanPage):
                     + ", ".join(attr.replace("_", " ") for attr in PASTE_COLUMNS),
                 ),
             },
-            {"add": self.add_group, "duplicate": self.duplicate_rows, "delete": self.delete_rows,
-             "paste": self.paste_rows},
+            {
+                "add": self.add_group,
+                "duplicate": self.duplicate_rows,
+                "delete": self.delete_rows,
+                "paste": self.paste_rows,
+            },
         )
         buttons = self.row_actions.buttons
         self.add_button, self.duplicate_button = buttons["add"], buttons["duplicate"]
