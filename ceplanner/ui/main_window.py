@@ -99,7 +99,8 @@ class MainWindow(QMainWindow):
             self.step_list.addItem(f"{number}. {step.name}")
             self.step_list.item(number - 1).setIcon(self._blank_icon())
         self.step_list.setMinimumWidth(120)
-        self.step_list.setSpacing(2)
+        self.step_list.setSpacing(0)  # spacing made Qt measure the text wider than it paints it
+        self.step_list.setStyleSheet("QListWidget#step_list::item { padding-top: 3px; padding-bottom: 3px; }")
         self.step_list.currentRowChanged.connect(self.go_to)
         central.addWidget(self.step_list)
         right_widget = QWidget()
