@@ -19,8 +19,18 @@ MOSTLY_BLANK = 0.5
 """A page whose content reaches less than half way down its text frame is mostly blank."""
 
 
+def _sixty_groups() -> Plan:
+    from tests.factories import big_plan
+
+    plan = big_plan(60, 80)
+    plan.title = "A plan of sixty groups and eighty activities"
+    return plan
+
+
 @pytest.mark.parametrize("paper", ["a4", "letter"])
-@pytest.mark.parametrize("make", [sample_plan, make_rich_plan], ids=["sample", "rich"])
+@pytest.mark.parametrize(
+    "make", [sample_plan, make_rich_plan, _sixty_groups], ids=["sample", "rich", "sixty-groups"]
+)
 def test_no_page_but_the_last_is_mostly_blank(
     make: Callable[[], Plan], paper: str, build: Callable[..., Pdf]
 ) -> None:
