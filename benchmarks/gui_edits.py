@@ -100,6 +100,13 @@ def measure_steps(path: Path, edits: int) -> list[dict[str, Any]]:
     for step, (name, change) in enumerate(edits_for(doc.plan)):
         window.go_to(step)
         QTest.qWait(50)
+        page = window.current_page()
+        if hasattr(page, "charts_drawn"):
+            # Review draws its charts in a worker thread when first shown: measured edits start
+            # once they are drawn (an edit still redraws them after the pause, in the background).
+            deadline = time.perf_counter() + TIMEOUT_S
+            while not getattr(page, "_charts_ready", True) and time.perf_counter() < deadline:
+                QTest.qWait(20)
         paint, save, total = [], [], []
         for i in range(WARM_UP + edits):
             obj, attr, value = change(i)
