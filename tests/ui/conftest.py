@@ -123,3 +123,20 @@ def unnamed_inputs(root: Any) -> list[str]:
                 f"{type(widget).__name__} {widget.objectName()!r} {getattr(widget, 'text', lambda: '')()!r}"
             )
     return missing
+
+
+def open_window(qtbot: Any, path: Path, *, active: bool = False) -> Any:
+    """The main window with the plan at ``path`` open, shown (and made active: for key presses)."""
+    from ceplanner.ui.main_window import MainWindow
+    from ceplanner.ui.open_errors import open_plan
+
+    doc = open_plan(None, path)
+    assert doc is not None
+    window = MainWindow(doc)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    if active:
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+    return window

@@ -10,24 +10,13 @@ from pytestqt.qtbot import QtBot
 from ceplanner.core.references import dangling_references
 from ceplanner.core.serialize import plan_from_json, plan_to_json
 from ceplanner.store import PlanStore
-from ceplanner.ui.main_window import MainWindow
-from ceplanner.ui.open_errors import open_plan
-from tests.ui.conftest import reopen
-
-
-def _window(qtbot: QtBot, path: Path) -> MainWindow:
-    doc = open_plan(None, path)
-    assert doc is not None
-    window = MainWindow(doc)
-    qtbot.addWidget(window)
-    window.show()
-    return window
+from tests.ui.conftest import open_window, reopen
 
 
 def test_deleting_a_linked_group_leaves_no_dangling_link_and_undo_restores_it(
     qtbot: QtBot, sample_file: Path
 ) -> None:
-    window = _window(qtbot, sample_file)
+    window = open_window(qtbot, sample_file)
     doc = window.doc
     linked = next(g for g in doc.plan.groups if any(g.id in a.group_ids for a in doc.plan.activities))
     window.go_to(1)
@@ -62,7 +51,7 @@ def _content(plan: object) -> str:
 
 
 def test_one_undo_brings_a_deleted_objective_and_its_links_back(qtbot: QtBot, sample_file: Path) -> None:
-    window = _window(qtbot, sample_file)
+    window = open_window(qtbot, sample_file)
     doc = window.doc
     objective = next(
         o for o in doc.plan.objectives if any(o.id in a.objective_ids for a in doc.plan.activities)

@@ -9,25 +9,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStackedWidget, QTableView
 from pytestqt.qtbot import QtBot
 
-from ceplanner.ui.main_window import MainWindow
-from ceplanner.ui.open_errors import open_plan
-from tests.ui.conftest import reopen
-
-
-def _window(qtbot: QtBot, path: Path) -> MainWindow:
-    doc = open_plan(None, path)
-    assert doc is not None
-    window = MainWindow(doc)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
+from tests.ui.conftest import open_window, reopen
 
 
 def test_no_shortcut_is_bound_twice(qtbot: QtBot, sample_file: Path) -> None:
-    window = _window(qtbot, sample_file)
+    window = open_window(qtbot, active=True, path=sample_file)
     seen: dict[str, str] = {}
     for action in window.findChildren(QAction):
         for key in action.shortcuts():
@@ -37,7 +23,7 @@ def test_no_shortcut_is_bound_twice(qtbot: QtBot, sample_file: Path) -> None:
 
 
 def test_ctrl_shift_z_and_ctrl_y_redo(qtbot: QtBot, sample_file: Path) -> None:
-    window = _window(qtbot, sample_file)
+    window = open_window(qtbot, active=True, path=sample_file)
     doc = window.doc
     group = doc.plan.groups[0]
     before = group.power
@@ -55,7 +41,7 @@ def test_ctrl_shift_z_and_ctrl_y_redo(qtbot: QtBot, sample_file: Path) -> None:
 
 
 def test_undo_texts_name_the_thing_and_the_field(qtbot: QtBot, sample_file: Path) -> None:
-    window = _window(qtbot, sample_file)
+    window = open_window(qtbot, active=True, path=sample_file)
     doc = window.doc
     group = doc.plan.groups[0]
     group.name = "Deaf BSL users"
