@@ -27,9 +27,17 @@ def _sixty_groups() -> Plan:
     return plan
 
 
+def _sixty_rich_groups() -> Plan:
+    from tests.report.report_fixtures import make_big_plan
+
+    return make_big_plan(60, 80)
+
+
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 @pytest.mark.parametrize(
-    "make", [sample_plan, make_rich_plan, _sixty_groups], ids=["sample", "rich", "sixty-groups"]
+    "make",
+    [sample_plan, make_rich_plan, _sixty_groups, _sixty_rich_groups],
+    ids=["sample", "rich", "sixty-groups", "sixty-rich-groups"],
 )
 def test_no_page_but_the_last_is_mostly_blank(
     make: Callable[[], Plan], paper: str, build: Callable[..., Pdf]

@@ -22,7 +22,8 @@ from ceplanner.report.layout import (
 from ceplanner.report.tables import table
 
 NUMBER, TITLE = "5", "Engagement plan"
-ROWS_PER_CHART = 40
+ROWS_PER_CHART = 20
+"""Activities per timeline chart: a part of about half a page fits where a page is half used."""
 
 
 def _activity_cell(ctx: ReportContext, activity: Activity) -> Markup:
