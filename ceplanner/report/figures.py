@@ -16,11 +16,25 @@ if TYPE_CHECKING:
 
 
 class ChartImage(Image):
-    """A chart image that skips drawing (and PNG re-encoding) on a layout-only pass."""
+    """A chart image that skips drawing (and PNG re-encoding) on a layout-only pass.
+
+    It keeps only the PNG bytes: the decoded picture is made for the moment it is drawn and let
+    go at once. reportlab's own image flowable keeps every decoded picture for the whole build,
+    about 15 MB a chart, which took a plan with hundreds of timeline parts past gigabytes.
+    """
+
+    def __init__(self, png: bytes, *, width: float, height: float) -> None:
+        super().__init__(io.BytesIO(png), width=width, height=height, lazy=2)
+        self.png = png
 
     def draw(self) -> None:
-        if not layout_only(self.canv):
-            super().draw()
+        if layout_only(self.canv):
+            return
+        from reportlab.lib.utils import ImageReader
+
+        picture = ImageReader(io.BytesIO(self.png))
+        self.canv.drawImage(picture, 0, 0, self.drawWidth, self.drawHeight, mask="auto")
+        picture._image = None  # the decoded pixels go with this draw
 
 
 def figure(ctx: ReportContext, fig: Figure, caption: str, heading: Flowable | None = None) -> Flowable:
@@ -32,7 +46,7 @@ def figure(ctx: ReportContext, fig: Figure, caption: str, heading: Flowable | No
     width, height = width_in * 72, height_in * 72
     if width > ctx.width:
         height, width = height * ctx.width / width, ctx.width
-    image = ChartImage(io.BytesIO(figure_to_png(fig, ctx.dpi)), width=width, height=height)
+    image = ChartImage(figure_to_png(fig, ctx.dpi), width=width, height=height)
     image.hAlign = "LEFT"
     return FitFigure(image, Paragraph(escape(caption), ctx.styles.figure_caption), heading, frame=ctx.height)
 
