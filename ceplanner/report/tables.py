@@ -243,7 +243,13 @@ def table(
         ("LEADING", (0, top), (-1, -1), s.cell.leading),
         ("TEXTCOLOR", (0, top), (-1, -1), st.TEXT),
     ]
-    commands += [("LINEBELOW", (0, last(r)), (-1, last(r)), 0.25, st.RULE) for r in range(top, len(rows_of))]
+    # One command for all rows where every row is whole: a long table (thousands of groups) is
+    # split across hundreds of pages, and reportlab goes through every style command at each split.
+    whole = all(len(parts) == 1 for parts in rows_of)
+    if whole:
+        commands.append(("LINEBELOW", (0, top), (-1, -1), 0.25, st.RULE))
+    else:
+        commands += [("LINEBELOW", (0, last(r)), (-1, last(r)), 0.25, st.RULE) for r in range(top, len(rows_of))]
     for r in range(top, len(rows_of)):
         if len(rows_of[r]) > 1:  # the parts of a split row read as one row
             commands += [("TOPPADDING", (0, p), (-1, p), 0) for p in rows_of[r][1:]]
@@ -259,7 +265,9 @@ def table(
         ]
     else:
         commands.append(("LINEABOVE", (0, 0), (-1, 0), 0.8, st.NAVY))
-    if zebra and len(rows) > 2:
+    if zebra and len(rows) > 2 and whole:
+        commands.append(("ROWBACKGROUNDS", (0, top), (-1, -1), [None, st.ZEBRA]))
+    elif zebra and len(rows) > 2:
         commands += [
             ("BACKGROUND", (0, first(r + top)), (-1, last(r + top)), st.ZEBRA) for r in range(1, len(rows), 2)
         ]
