@@ -249,7 +249,9 @@ def table(
     if whole:
         commands.append(("LINEBELOW", (0, top), (-1, -1), 0.25, st.RULE))
     else:
-        commands += [("LINEBELOW", (0, last(r)), (-1, last(r)), 0.25, st.RULE) for r in range(top, len(rows_of))]
+        commands += [
+            ("LINEBELOW", (0, last(r)), (-1, last(r)), 0.25, st.RULE) for r in range(top, len(rows_of))
+        ]
     for r in range(top, len(rows_of)):
         if len(rows_of[r]) > 1:  # the parts of a split row read as one row
             commands += [("TOPPADDING", (0, p), (-1, p), 0) for p in rows_of[r][1:]]
