@@ -114,6 +114,13 @@ def main() -> int:
             "< 30,000 ms",
         )
     )
+    rows.append(
+        (
+            "Peak memory (RSS) to export a 2,000-group, 500-activity plan's PDF (new process)",
+            f"{_export_peak_mb():,.0f} MB",
+            "< 200 MB (the aim: a 20,000-group plan under 1 GB)",
+        )
+    )
 
     edit_lines = [_edit_table(plan, label, target) for plan, label, target in EDIT_PLANS]
     app_ms, wizard_ms = startup.measure()
@@ -224,6 +231,13 @@ def _met(measured: str, target: str) -> bool:
     return value < limit
 
 
+def _export_peak_mb() -> float:
+    result = subprocess.run(
+        [sys.executable, "-c", _EXPORT_PEAK], cwd=ROOT, env=_env(), check=True, capture_output=True, text=True
+    )
+    return float(result.stdout.strip().splitlines()[-1])
+
+
 def _cpus() -> int:
     import os
 
@@ -243,6 +257,12 @@ _EXPORT_BIG = (
     "import tempfile, pathlib; from tests.factories import big_plan; "
     "from ceplanner.report.export import export_pdf; "
     "export_pdf(big_plan(500, 200), pathlib.Path(tempfile.mkdtemp()) / 'b.pdf')"
+)
+_EXPORT_PEAK = (
+    "import resource, tempfile, pathlib; from tests.factories import big_plan; "
+    "from ceplanner.report.export import export_pdf; "
+    "export_pdf(big_plan(2000, 500), pathlib.Path(tempfile.mkdtemp()) / 'b.pdf'); "
+    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
 )
 
 if __name__ == "__main__":
