@@ -242,8 +242,10 @@ class MainWindow(QMainWindow):
     def _show_file_state(self) -> None:
         doc = self.doc
         assert doc is not None
-        title = doc.plan.title.strip() or "Untitled plan"
-        self.setWindowTitle(f"{title} — ceplanner" + (" [read-only]" if doc.readonly else ""))
+        title = " ".join(doc.plan.title.split()) or "Untitled plan"
+        file_name = f" — {doc.store.path.name}" if doc.store is not None else ""
+        # "[*]" is where Qt shows its modified mark: while an edit waits to be saved.
+        self.setWindowTitle(f"{title}[*]{file_name} — ceplanner" + (" [read-only]" if doc.readonly else ""))
         if doc.store is not None:
             self.setWindowFilePath(str(doc.store.path))
         self.banner.setVisible(doc.readonly)
@@ -256,6 +258,8 @@ class MainWindow(QMainWindow):
 
     def _plan_edited(self, obj: object, attr: str) -> None:
         doc = self.doc
+        if doc is not None and not doc.readonly and doc.store is not None:
+            self.setWindowModified(True)
         if doc is not None and obj is doc.plan and attr in ("title", ""):
             self._show_file_state()
             if doc.plan.title.strip():
@@ -338,6 +342,7 @@ class MainWindow(QMainWindow):
         self._marks = marks
 
     def _saved(self) -> None:
+        self.setWindowModified(False)
         self._save_error_reported = None
         self.save_status.setStyleSheet("")
         self.save_status.setText("Saved")

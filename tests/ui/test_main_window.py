@@ -65,7 +65,7 @@ def test_seven_steps_in_order(qtbot: QtBot, sample_file: Path) -> None:
 
 def test_other_steps_wait_for_a_title(qtbot: QtBot, blank_file: Path) -> None:
     window = _window(qtbot, blank_file)
-    assert window.windowTitle() == "Untitled plan — ceplanner"
+    assert window.windowTitle() == "Untitled plan[*] — blank.ceplan — ceplanner"
     qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentIndex() == 0
     assert window.title_message.isVisible() and "title" in window.title_message.text()
@@ -73,7 +73,7 @@ def test_other_steps_wait_for_a_title(qtbot: QtBot, blank_file: Path) -> None:
     assert window.stack.currentIndex() == 0 and window.step_list.currentRow() == 0
     _set_title(window, "Łódź & <Co>")
     assert not window.title_message.isVisible()
-    assert window.windowTitle() == "Łódź & <Co> — ceplanner"
+    assert window.windowTitle() == "Łódź & <Co>[*] — blank.ceplan — ceplanner"
     window.step_list.setCurrentRow(3)
     assert window.stack.currentIndex() == 3
     window.close()
@@ -294,3 +294,13 @@ def test_a_read_only_plan_without_a_title_can_still_be_read(qtbot: QtBot, blank_
     window.doc.store.readonly = True
     window.go_to(3)
     assert window.stack.currentIndex() == 3
+
+
+def test_the_title_marks_an_edit_until_it_is_saved(qtbot: QtBot, sample_file: Path) -> None:
+    window = _window(qtbot, sample_file)
+    assert sample_file.name in window.windowTitle()
+    assert not window.isWindowModified()
+    window.doc.set_value(window.doc.plan, "organisation", "Marked until saved")
+    assert window.isWindowModified(), "an edit waiting for its save shows the modified mark"
+    qtbot.waitUntil(lambda: not window.isWindowModified(), timeout=5_000)  # autosaved
+    assert reopen(sample_file).organisation == "Marked until saved"

@@ -117,7 +117,7 @@ print(seen[0])
 """
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"{sample_plan().title} — ceplanner"
+    assert result.stdout.strip() == f"{sample_plan().title}[*] — {sample_file.name} — ceplanner"
 
 
 def test_an_unexpected_error_is_told_to_the_user(
