@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
@@ -41,7 +42,7 @@ def keep_headings_with_content(ctx: ReportContext, story: list[Flowable]) -> Non
             continue
         need = 0.0
         for following in story[i + 1 : i + 4]:
-            if isinstance(following, ReportTable):
+            if isinstance(following, ReportTable | LongTable):
                 need += following.first_rows_height()
                 break
             if isinstance(following, Paragraph) and not isinstance(following, Heading):
@@ -190,10 +191,33 @@ def table(
     spanning the row; ``spans`` are (row, first column, last column) cells merged across columns.
     Plain strings are user text and escaped; pass :class:`Markup` for markup.
     """
-    s = ctx.styles
     scale = ctx.width / sum(widths)
     mins = _min_widths(header, rows, numeric, set(total_rows), set(group_rows), len(widths))
     col_widths = _fit_widths([w * scale for w in widths], mins)
+    if len(rows) > LAZY_ROWS and header is not None and not extra:
+        return LongTable(ctx, header, rows, col_widths, numeric, total_rows, group_rows, zebra, spans)
+    built, _whole, _heights = _build(
+        ctx, header, rows, col_widths, numeric, total_rows, group_rows, zebra and len(rows) > 2, spans, extra
+    )
+    return built
+
+
+def _build(
+    ctx: ReportContext,
+    header: Sequence[str] | None,
+    rows: Sequence[Sequence[Cell]],
+    col_widths: list[float],
+    numeric: Sequence[int],
+    total_rows: Sequence[int],
+    group_rows: Sequence[int],
+    zebra: bool,
+    spans: Sequence[tuple[int, int, int]],
+    extra: Sequence[tuple[object, ...]],
+    phase: int = 0,
+) -> tuple[ReportTable, bool, list[float]]:
+    """The table of ``rows`` with ``col_widths``; also whether every row is whole (none split
+    into parts) and each row's height with its parts. ``phase`` 1 starts the zebra one row on."""
+    s = ctx.styles
     data: list[list[Flowable | str]] = []
     if header is not None:
         data.append(
@@ -267,11 +291,15 @@ def table(
         ]
     else:
         commands.append(("LINEABOVE", (0, 0), (-1, 0), 0.8, st.NAVY))
-    if zebra and len(rows) > 2 and whole:
-        commands.append(("ROWBACKGROUNDS", (0, top), (-1, -1), [None, st.ZEBRA]))
-    elif zebra and len(rows) > 2:
+    if zebra and whole:
+        commands.append(
+            ("ROWBACKGROUNDS", (0, top), (-1, -1), [None, st.ZEBRA] if phase == 0 else [st.ZEBRA, None])
+        )
+    elif zebra:
         commands += [
-            ("BACKGROUND", (0, first(r + top)), (-1, last(r + top)), st.ZEBRA) for r in range(1, len(rows), 2)
+            ("BACKGROUND", (0, first(r + top)), (-1, last(r + top)), st.ZEBRA)
+            for r in range(len(rows))
+            if (r + phase) % 2 == 1
         ]
     for r in group_rows:
         commands += [
@@ -287,7 +315,7 @@ def table(
         ]
     commands += list(extra)
     commands += [("SPAN", (c0, p), (c1, p)) for r, c0, c1 in spans for p in rows_of[r + top]]
-    return ReportTable(
+    built = ReportTable(
         data,
         colWidths=col_widths,
         rowHeights=heights,
@@ -295,6 +323,143 @@ def table(
         style=TableStyle(commands),
         hAlign="LEFT",
     )
+    row_heights = [sum(heights[p] for p in parts) for parts in rows_of[top:]]
+    return built, whole, row_heights
+
+
+LAZY_ROWS = 150
+"""A table longer than this makes its cells only for the page being laid out (see LongTable)."""
+CHUNK = 150
+"""Rows measured at a time when a long table works out its row heights."""
+
+
+class LongTable(Flowable):
+    """A table of thousands of rows that makes its cells only for the page being laid out.
+
+    reportlab keeps every cell of a table (a paragraph each) for the whole build and copies the
+    rest of the table at every page it splits. This one knows each row's height (measured once,
+    a few rows at a time) and, page by page, makes an ordinary table of just the rows that fit,
+    with the header on top. Rows are never split inside (a table whose rows need splitting,
+    being taller than half a page, is made the ordinary way).
+    """
+
+    def __init__(
+        self,
+        ctx: ReportContext,
+        header: Sequence[str],
+        rows: Sequence[Sequence[Cell]],
+        col_widths: list[float],
+        numeric: Sequence[int],
+        total_rows: Sequence[int],
+        group_rows: Sequence[int],
+        zebra: bool,
+        spans: Sequence[tuple[int, int, int]],
+        *,
+        start: int = 0,
+        measured: tuple[float, list[float]] | None = None,
+    ) -> None:
+        super().__init__()
+        self.ctx, self.header, self.rows, self.col_widths = ctx, header, rows, col_widths
+        self.numeric, self.total_rows, self.group_rows = numeric, total_rows, group_rows
+        self.zebra, self.spans, self.start = zebra, spans, start
+        self.whole: ReportTable | None = None
+        if measured is None:
+            measured = self._measure()
+        self.header_height, self.row_heights = measured
+        self.width = float(sum(col_widths))
+        self.height = 0.0
+
+    def _piece(self, first: int, last: int) -> tuple[ReportTable, bool, list[float]]:
+        """An ordinary table of rows ``first`` to ``last`` (exclusive), header on top."""
+        inside = range(first, last)
+        return _build(
+            self.ctx,
+            self.header,
+            self.rows[first:last],
+            self.col_widths,
+            self.numeric,
+            [r - first for r in self.total_rows if r in inside],
+            [r - first for r in self.group_rows if r in inside],
+            self.zebra,
+            [(r - first, c0, c1) for r, c0, c1 in self.spans if r in inside],
+            (),
+            phase=first % 2,
+        )
+
+    def _measure(self) -> tuple[float, list[float]]:
+        header, _whole, _none = _build(
+            self.ctx, self.header, [], self.col_widths, self.numeric, (), (), False, (), ()
+        )
+        header_height = float(sum(header._argH))
+        heights: list[float] = []
+        for first in range(0, len(self.rows), CHUNK):
+            _table, whole, part = self._piece(first, min(first + CHUNK, len(self.rows)))
+            if not whole:  # a row too tall for a page: the whole table is made the ordinary way
+                self.whole = _build(
+                    self.ctx,
+                    self.header,
+                    self.rows,
+                    self.col_widths,
+                    self.numeric,
+                    self.total_rows,
+                    self.group_rows,
+                    self.zebra,
+                    self.spans,
+                    (),
+                )[0]
+                return header_height, []
+            heights += part
+        return header_height, heights
+
+    def _rest(self, start: int) -> LongTable:
+        return LongTable(
+            self.ctx,
+            self.header,
+            self.rows,
+            self.col_widths,
+            self.numeric,
+            self.total_rows,
+            self.group_rows,
+            self.zebra,
+            self.spans,
+            start=start,
+            measured=(self.header_height, self.row_heights),
+        )
+
+    def first_rows_height(self) -> float:
+        if self.whole is not None:
+            return self.whole.first_rows_height()
+        return self.header_height + (self.row_heights[self.start] if self.start < len(self.rows) else 0.0)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self.whole is not None:
+            return self.whole.wrap(availWidth, availHeight)
+        self.height = self.header_height + float(sum(self.row_heights[self.start :]))
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if self.whole is not None:
+            return list(self.whole.split(availWidth, availHeight))
+        room = availHeight - self.header_height
+        end = self.start
+        while end < len(self.rows) and room >= self.row_heights[end]:
+            room -= self.row_heights[end]
+            end += 1
+        for r in self.group_rows:  # a sub-header never ends a page without its first row
+            if r == end - 1 and end < len(self.rows) and end - 1 > self.start:
+                end -= 1
+        if end == self.start:
+            return []
+        piece = self._piece(self.start, end)[0]
+        return [piece, self._rest(end)] if end < len(self.rows) else [piece]
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        if self.whole is not None:
+            self.whole.drawOn(canvas, x, y, _sW)
+            return
+        piece = self._piece(self.start, len(self.rows))[0]
+        piece.wrap(self.width, self.height)
+        piece.drawOn(canvas, x, y, _sW)
 
 
 TALL_ROW = 0.5
