@@ -395,23 +395,14 @@ class LongTable(Flowable):
         for first in range(0, len(self.rows), CHUNK):
             _table, whole, part = self._piece(first, min(first + CHUNK, len(self.rows)))
             if not whole:  # a row too tall for a page: the whole table is made the ordinary way
-                self.whole = _build(
-                    self.ctx,
-                    self.header,
-                    self.rows,
-                    self.col_widths,
-                    self.numeric,
-                    self.total_rows,
-                    self.group_rows,
-                    self.zebra,
-                    self.spans,
-                    (),
-                )[0]
+                self.whole = self._piece(0, len(self.rows))[0]
                 return header_height, []
             heights += part
         return header_height, heights
 
     def _rest(self, start: int) -> LongTable:
+        """The rows from ``start`` on, a new flowable (platypus marks the ones it has placed)
+        that reuses the measured heights."""
         return LongTable(
             self.ctx,
             self.header,
