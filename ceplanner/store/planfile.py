@@ -62,7 +62,7 @@ from ceplanner.store.errors import (
 )
 from ceplanner.store.header import Header, read_header, writer_active
 from ceplanner.store.lock import PlanLock, in_use_error, read_lock
-from ceplanner.store.safe_write import replace_from_temp, temp_beside, write_error
+from ceplanner.store.safe_write import replacing, temp_beside, write_error
 from ceplanner.store.schema import KNOWN_MIGRATIONS, MIGRATION_SET, SCHEMA_VERSION
 
 SUFFIX = ".ceplan"
@@ -467,7 +467,7 @@ class PlanStore:
             raise PlanFileError(path, f"{path.name} already exists; choose another name.")
         _refuse_if_open_elsewhere(path)
         tmp = cls._temp_beside(path)
-        try:
+        with replacing(path, tmp):
             conn = _connect(str(tmp))
             try:
                 store = cls(path, conn, readonly=False)  # named as the target in messages
@@ -475,13 +475,6 @@ class PlanStore:
                 store.save(plan, touch=False)
             finally:
                 conn.close()
-            replace_from_temp(tmp, path)
-        except (OSError, sqlite3.Error) as exc:
-            tmp.unlink(missing_ok=True)
-            raise write_error(path, exc) from None
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
         return cls.open(path)
 
     @staticmethod
@@ -733,7 +726,7 @@ class PlanStore:
             )
         _refuse_if_open_elsewhere(path)
         tmp = self._temp_beside(path)
-        try:
+        with replacing(path, tmp):
             dest = _connect(str(tmp))
             try:
                 self.conn.backup(dest)
@@ -742,13 +735,6 @@ class PlanStore:
                 dest.execute("PRAGMA journal_mode = DELETE")
             finally:
                 dest.close()
-            replace_from_temp(tmp, path)
-        except (OSError, sqlite3.Error) as exc:
-            tmp.unlink(missing_ok=True)
-            raise write_error(path, exc) from None
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
         return PlanStore.open(path)
 
     # -- snapshots --------------------------------------------------------------------------

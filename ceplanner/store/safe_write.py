@@ -12,7 +12,7 @@ import errno
 import os
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -97,6 +97,22 @@ def replace_from_temp(temp: Path, path: Path) -> None:
     fsync_folder(_folder(path))
 
 
+@contextlib.contextmanager
+def replacing(target: Path, temp: Path) -> Iterator[None]:
+    """Around writing ``temp``: rename it over ``target`` when the block ends, or remove it if
+    anything fails (OSError and SQLite errors come out as :class:`WriteFailedError` or
+    :class:`DiskFullError`; anything else is passed on). ``target`` is then unchanged."""
+    try:
+        yield
+        replace_from_temp(temp, target)
+    except (OSError, sqlite3.Error) as exc:
+        temp.unlink(missing_ok=True)
+        raise write_error(target, exc) from None
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
 def atomic_write(path: str | Path, write: Callable[[BinaryIO], None], *, suffix: str = ".tmp") -> Path:
     """Call ``write(stream)`` on a temporary file beside ``path``, then rename it over ``path``.
 
@@ -106,18 +122,10 @@ def atomic_write(path: str | Path, write: Callable[[BinaryIO], None], *, suffix:
     """
     target = Path(path)
     temp = temp_beside(target, suffix)
-    try:
-        with temp.open("wb") as stream:
-            write(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        replace_from_temp(temp, target)
-    except (OSError, sqlite3.Error) as exc:
-        temp.unlink(missing_ok=True)
-        raise write_error(target, exc) from None
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    with replacing(target, temp), temp.open("wb") as stream:
+        write(stream)
+        stream.flush()
+        os.fsync(stream.fileno())
     return target
 
 
