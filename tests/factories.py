@@ -10,11 +10,15 @@ from ceplanner.core.model import (
     Barrier,
     CostCategory,
     CostLine,
+    Dismissal,
     Evaluation,
+    Funder,
     IAP2Level,
     Indicator,
+    InfluenceAssessment,
     Method,
     Mode,
+    NationalStandard,
     Objective,
     OutcomeLevel,
     Plan,
@@ -22,9 +26,14 @@ from ceplanner.core.model import (
     Position,
     Risk,
     RiskRating,
+    Scaling,
+    Scenario,
+    ScenarioActivity,
     SixE,
+    SroiOutcome,
     StakeholderCategory,
     StakeholderGroup,
+    StandardRating,
     Unit,
     VfmRating,
 )
@@ -94,6 +103,8 @@ def full_plan() -> Plan:
         end=date(2027, 2, 28),
         sessions=2,
         participants=20,
+        same_people=True,
+        reports_back=True,
         cost_lines=[
             CostLine(
                 category=CostCategory.TRANSLATION,
@@ -104,6 +115,7 @@ def full_plan() -> Plan:
                 in_kind=False,
                 funder="Community Fund",
                 source="Example figure",
+                scaling=Scaling.PER_SESSION,
             ),
             CostLine(category=CostCategory.VENUE, description="Hall", unit_cost=0, in_kind=True),
         ],
@@ -124,6 +136,16 @@ def full_plan() -> Plan:
         staff_day_rate=26050,
         contingency_percent=Decimal("12.5"),
         status=PlanStatus.APPROVED,
+        country="IM",
+        region="",
+        decision_date=date(2027, 10, 20),
+        consultation_weeks=10,
+        analysis_weeks=6,
+        evaluation_min_percent=Decimal("7.5"),
+        budget_envelope=2_500_000,
+        service_annual_cost=120_000_000,
+        expected_returns="Fewer repeat repairs <visits> & complaints",
+        sroi_discount_percent=Decimal("3.25"),
         created=datetime(2026, 11, 1, 9, 30, tzinfo=UTC),
         modified=datetime(2026, 11, 2, 10, 0, tzinfo=UTC),
         groups=[g1, g2],
@@ -150,6 +172,50 @@ def full_plan() -> Plan:
                 impact=RiskRating.LOW,
                 mitigation="Pay for time",
                 owner="Involvement manager",
+            )
+        ],
+        funders=[Funder(name="Community Fund", envelope=1_000_000, notes="Grant <ref 42>")],
+        dismissals=[
+            Dismissal(
+                code="activity.no-staff-time",
+                item_id=activity.id,
+                reason="Volunteers run it & we accept that",
+                dismissed_on=date(2026, 11, 20),
+            )
+        ],
+        sroi_outcomes=[
+            SroiOutcome(
+                description="Tenants report repairs earlier",
+                who="Tenants in Łódź Street",
+                quantity=150,
+                proxy_value=4500,
+                proxy_source="HACT Social Value Bank <2024>",
+                duration_years=3,
+                deadweight_percent=Decimal(20),
+                attribution_percent=Decimal("12.5"),
+                displacement_percent=Decimal(5),
+                drop_off_percent=Decimal(30),
+            )
+        ],
+        standards=[
+            StandardRating(standard=s, rating=i % 6 + 1, evidence=f"{s} evidence", actions="act")
+            for i, s in enumerate(NationalStandard)
+        ],
+        influence=[
+            InfluenceAssessment(
+                assessed_on=date(2026, 10, 1),
+                who_took_part="Tenant panel & staff",
+                agency_openness=4,
+                community_influence=2,
+                notes="Panel feels unheard",
+                actions="Publish responses",
+            )
+        ],
+        scenarios=[
+            Scenario(
+                name="Lean <option>",
+                description="One focus group",
+                activities=[ScenarioActivity(activity_id=activity.id, sessions=1)],
             )
         ],
     )

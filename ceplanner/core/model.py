@@ -23,6 +23,7 @@ MAX_MONEY = 100_000_000_000
 TEXT_LIMIT = 100_000
 """The most characters any one text value may have."""
 _MONEY = limits(minimum=0, maximum=MAX_MONEY)
+_PERCENT = limits(minimum=Decimal(0), maximum=Decimal(100), places=2)
 _HOURS = limits(minimum=Decimal(0), maximum=Decimal(100_000))
 
 
@@ -141,6 +142,28 @@ class SixE(StrEnum):
     EVALUATION = "evaluation"
 
 
+class Scaling(StrEnum):
+    """How a cost line's quantity follows its activity when sessions or participants change."""
+
+    FIXED = "fixed"
+    PER_SESSION = "per_session"
+    PER_PARTICIPANT = "per_participant"
+    PER_ATTENDANCE = "per_attendance"
+    """Per participant per session attended (refreshments, thank-you payments)."""
+
+
+class NationalStandard(StrEnum):
+    """The seven National Standards for Community Engagement (Scotland, 2016)."""
+
+    INCLUSION = "inclusion"
+    SUPPORT = "support"
+    PLANNING = "planning"
+    WORKING_TOGETHER = "working_together"
+    METHODS = "methods"
+    COMMUNICATION = "communication"
+    IMPACT = "impact"
+
+
 class RiskRating(StrEnum):
     LOW = "low"
     MEDIUM = "medium"
@@ -161,6 +184,8 @@ class CostLine:
     """Contributed rather than paid for: counted in the full cost, not in the cash budget."""
     funder: str = ""
     source: str = ""
+    scaling: Scaling = Scaling.FIXED
+    """Whether the quantity follows the activity's sessions, participants or attendances."""
     id: str = field(default_factory=new_id)
 
 
@@ -235,7 +260,11 @@ class Activity:
     end: date | None = None
     sessions: int = field(default=1, metadata=limits(minimum=0, maximum=100_000))
     participants: int = field(default=0, metadata=limits(minimum=0, maximum=100_000_000))
-    """Expected participants over all sessions."""
+    """Expected participants: people, each counted once however many sessions they attend."""
+    same_people: bool = False
+    """The same people attend every session (a panel, a series); otherwise each attends one."""
+    reports_back: bool = False
+    """The activity tells participants what was decided and why ("you said, we did")."""
     cost_lines: list[CostLine] = field(default_factory=list)
     id: str = field(default_factory=new_id)
 
@@ -272,8 +301,96 @@ class Risk:
     id: str = field(default_factory=new_id)
 
 
+@dataclass
+class Funder:
+    """Who pays; cost lines name a funder by ``name``. ``envelope`` is what they have offered."""
+
+    name: str = ""
+    envelope: int | None = field(default=None, metadata=_MONEY)
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Dismissal:
+    """A finding of the checker the user has accepted, with their reason (printed in the PDF)."""
+
+    code: str = ""
+    item_id: str = ""
+    """The id of the item the finding concerns; "" for a finding about the whole plan."""
+    reason: str = ""
+    dismissed_on: date | None = None
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class SroiOutcome:
+    """One outcome of a social-return forecast, valued by a financial proxy (an estimate)."""
+
+    description: str = ""
+    who: str = ""
+    quantity: int = field(default=0, metadata=limits(minimum=0, maximum=100_000_000))
+    """How many people (or things) experience the outcome."""
+    proxy_value: int = field(default=0, metadata=_MONEY)
+    """Value of the outcome for one of them for one year, in minor units."""
+    proxy_source: str = ""
+    duration_years: int = field(default=1, metadata=limits(minimum=1, maximum=50))
+    deadweight_percent: Decimal = field(default=Decimal(0), metadata=_PERCENT)
+    attribution_percent: Decimal = field(default=Decimal(0), metadata=_PERCENT)
+    """Share of the outcome owed to others, not to this engagement."""
+    displacement_percent: Decimal = field(default=Decimal(0), metadata=_PERCENT)
+    drop_off_percent: Decimal = field(default=Decimal(0), metadata=_PERCENT)
+    """Yearly decline of the outcome after the first year."""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class StandardRating:
+    """A self-rating against one National Standard for Community Engagement (as VOiCE does)."""
+
+    standard: NationalStandard
+    rating: int | None = field(default=None, metadata=limits(minimum=1, maximum=6))
+    evidence: str = ""
+    actions: str = ""
+
+
+@dataclass
+class InfluenceAssessment:
+    """A two-axis influence self-assessment in the spirit of the echo and Voice frameworks."""
+
+    assessed_on: date | None = None
+    who_took_part: str = ""
+    agency_openness: int | None = field(default=None, metadata=limits(minimum=1, maximum=6))
+    """How open and able to respond to community influence the agency is (echo), 1 to 6."""
+    community_influence: int | None = field(default=None, metadata=limits(minimum=1, maximum=6))
+    """How able to influence, and how influential, the community feels (Voice), 1 to 6."""
+    notes: str = ""
+    actions: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class ScenarioActivity:
+    activity_id: str = ""
+    sessions: int = field(default=1, metadata=limits(minimum=0, maximum=100_000))
+
+
+@dataclass
+class Scenario:
+    """A named budget option: a chosen subset of the plan's activities with their sessions."""
+
+    name: str = ""
+    description: str = ""
+    activities: list[ScenarioActivity] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+
 def default_vfm() -> list[VfmRating]:
     return [VfmRating(e=e) for e in SixE]
+
+
+def default_standards() -> list[StandardRating]:
+    return [StandardRating(standard=s) for s in NationalStandard]
 
 
 @dataclass
@@ -296,6 +413,25 @@ class Plan:
         default=Decimal(10), metadata=limits(minimum=Decimal(0), maximum=Decimal(100), places=2)
     )
     status: PlanStatus = PlanStatus.DRAFT
+    country: str = "GB"
+    """ISO country code whose public holidays the consultation timing checks use."""
+    region: str = "ENG"
+    """Subdivision for holidays: ENG, WLS, SCT or NIR in the UK (their bank holidays differ)."""
+    decision_date: date | None = None
+    consultation_weeks: int = field(default=12, metadata=limits(minimum=0, maximum=104))
+    """The shortest consultation period the plan accepts (Gunning: adequate time)."""
+    analysis_weeks: int = field(default=4, metadata=limits(minimum=0, maximum=104))
+    """Weeks needed between the end of consultation and the decision, to analyse and report."""
+    evaluation_min_percent: Decimal = field(default=Decimal(5), metadata=_PERCENT)
+    """The smallest share of the total the plan accepts for evaluation."""
+    budget_envelope: int | None = field(default=None, metadata=_MONEY)
+    """The money available for the whole plan, compared with the costed total."""
+    service_annual_cost: int | None = field(default=None, metadata=_MONEY)
+    """The yearly cost of the service being engaged on, if known ("what goes in")."""
+    expected_returns: str = ""
+    """What the engagement is expected to give back ("what comes back")."""
+    sroi_discount_percent: Decimal = field(default=Decimal("3.5"), metadata=_PERCENT)
+    """Discount rate for the social-return forecast (HM Treasury Green Book: 3.5%)."""
     created: datetime = field(default_factory=utc_now)
     modified: datetime = field(default_factory=utc_now)
     groups: list[StakeholderGroup] = field(default_factory=list)
@@ -305,6 +441,12 @@ class Plan:
     evaluation: Evaluation = field(default_factory=Evaluation)
     vfm: list[VfmRating] = field(default_factory=default_vfm)
     risks: list[Risk] = field(default_factory=list)
+    funders: list[Funder] = field(default_factory=list)
+    dismissals: list[Dismissal] = field(default_factory=list)
+    sroi_outcomes: list[SroiOutcome] = field(default_factory=list)
+    standards: list[StandardRating] = field(default_factory=default_standards)
+    influence: list[InfluenceAssessment] = field(default_factory=list)
+    scenarios: list[Scenario] = field(default_factory=list)
 
     def group(self, group_id: str) -> StakeholderGroup | None:
         return next((g for g in self.groups if g.id == group_id), None)
@@ -386,6 +528,17 @@ LABELS: dict[StrEnum, str] = {
     SixE.EQUITY: "Equity",
     SixE.EMPOWERMENT: "Empowerment",
     SixE.EVALUATION: "Evaluation",
+    Scaling.FIXED: "Fixed",
+    Scaling.PER_SESSION: "Per session",
+    Scaling.PER_PARTICIPANT: "Per participant",
+    Scaling.PER_ATTENDANCE: "Per participant per session",
+    NationalStandard.INCLUSION: "Inclusion",
+    NationalStandard.SUPPORT: "Support",
+    NationalStandard.PLANNING: "Planning",
+    NationalStandard.WORKING_TOGETHER: "Working together",
+    NationalStandard.METHODS: "Methods",
+    NationalStandard.COMMUNICATION: "Communication",
+    NationalStandard.IMPACT: "Impact",
     RiskRating.LOW: "Low",
     RiskRating.MEDIUM: "Medium",
     RiskRating.HIGH: "High",

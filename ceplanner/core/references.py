@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ceplanner.core.model import Activity, Method, Objective, Plan, StakeholderGroup
+from ceplanner.core.model import Activity, Method, Objective, Plan, Scenario, StakeholderGroup
 
 
 @dataclass(frozen=True)
@@ -31,13 +31,14 @@ class PrunedLists:
     objectives: list[Objective]
     methods: list[Method]
     activities: list[Activity]
+    scenarios: list[Scenario]
+
+    ATTRS = ("groups", "objectives", "methods", "activities", "scenarios")
 
     def apply(self, plan: Plan) -> None:
         """Put these lists in ``plan`` (the GUI does this inside its one undo step)."""
-        plan.groups = self.groups
-        plan.objectives = self.objectives
-        plan.methods = self.methods
-        plan.activities = self.activities
+        for attr in self.ATTRS:
+            setattr(plan, attr, getattr(self, attr))
 
 
 def duplicate_ids(plan: Plan) -> list[str]:
@@ -50,6 +51,11 @@ def duplicate_ids(plan: Plan) -> list[str]:
         ("methods", plan.methods),
         ("activities", plan.activities),
         ("risks", plan.risks),
+        ("funders", plan.funders),
+        ("dismissals", plan.dismissals),
+        ("sroi_outcomes", plan.sroi_outcomes),
+        ("influence", plan.influence),
+        ("scenarios", plan.scenarios),
     ]
     for name, items in collections:
         for i, item in enumerate(items):
@@ -76,6 +82,9 @@ def duplicate_ids(plan: Plan) -> list[str]:
     es = [r.e for r in plan.vfm]
     if len(set(es)) != len(es):
         problems.append("plan.vfm: an E is assessed twice")
+    standards = [r.standard for r in plan.standards]
+    if len(set(standards)) != len(standards):
+        problems.append("plan.standards: a standard is rated twice")
     return problems
 
 
@@ -99,6 +108,16 @@ def _dangling(plan: Plan) -> Iterable[tuple[str, str, str]]:
                 yield f"plan.activities[{i}].objective_ids[{j}]", f"no objective has id {oid!r}", owner
         if activity.method_id is not None and activity.method_id not in method_ids:
             yield f"plan.activities[{i}].method_id", f"no method has id {activity.method_id!r}", owner
+    activity_ids = {a.id for a in plan.activities}
+    for i, scenario in enumerate(plan.scenarios):
+        owner = f"scenario “{scenario.name or i + 1}”"
+        for j, choice in enumerate(scenario.activities):
+            if choice.activity_id not in activity_ids:
+                yield (
+                    f"plan.scenarios[{i}].activities[{j}].activity_id",
+                    f"no activity has id {choice.activity_id!r}",
+                    owner,
+                )
 
 
 def dangling_references(plan: Plan) -> list[str]:
@@ -128,6 +147,9 @@ def prune_dangling_references(plan: Plan) -> list[str]:
         activity.objective_ids = [o for o in activity.objective_ids if o in objectives]
         if activity.method_id is not None and activity.method_id not in methods:
             activity.method_id = None
+    activities = {a.id for a in plan.activities}
+    for scenario in plan.scenarios:
+        scenario.activities = [c for c in scenario.activities if c.activity_id in activities]
     return notes
 
 
@@ -154,6 +176,7 @@ def _lists(plan: Plan, **changes: list[Any]) -> PrunedLists:
         "objectives": plan.objectives,
         "methods": plan.methods,
         "activities": plan.activities,
+        "scenarios": plan.scenarios,
     }
     return PrunedLists(**{**{k: list(v) for k, v in current.items()}, **changes})
 
@@ -181,8 +204,15 @@ def remove_objectives(plan: Plan, ids: Collection[str]) -> PrunedLists:
 
 
 def remove_activities(plan: Plan, ids: Collection[str]) -> PrunedLists:
-    """The plan's lists without the activities ``ids`` (nothing links to an activity)."""
-    return _lists(plan, activities=_without(plan.activities, set(ids)))
+    """The plan's lists without the activities ``ids`` and without scenarios' choices of them."""
+    ids = set(ids)
+    scenarios = []
+    for scenario in plan.scenarios:
+        if any(c.activity_id in ids for c in scenario.activities):
+            scenario = copy.deepcopy(scenario)  # a copy: the old object stays as it was, for undo
+            scenario.activities = [c for c in scenario.activities if c.activity_id not in ids]
+        scenarios.append(scenario)
+    return _lists(plan, activities=_without(plan.activities, ids), scenarios=scenarios)
 
 
 def remove_methods(plan: Plan, ids: Collection[str]) -> PrunedLists:

@@ -25,7 +25,8 @@ from ceplanner.core.model import TEXT_LIMIT, Method, Plan
 from ceplanner.core.references import dangling_references, duplicate_ids, prune_dangling_references
 
 FORMAT_NAME = "ceplanner-plan"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2 added scaling lines, timing, envelopes, dismissals, value-for-money measures and scenarios."""
 LIBRARY_FORMAT_NAME = "ceplanner-methods"
 
 T = TypeVar("T")

@@ -17,13 +17,19 @@ from typing import Any, cast
 from ceplanner.core.model import (
     Activity,
     CostLine,
+    Dismissal,
     Evaluation,
+    Funder,
     Indicator,
+    InfluenceAssessment,
     Method,
     Objective,
     Plan,
     Risk,
+    Scenario,
+    SroiOutcome,
     StakeholderGroup,
+    StandardRating,
     VfmRating,
 )
 from ceplanner.core.serialize import field_encoders
@@ -31,21 +37,33 @@ from ceplanner.core.serialize import field_encoders
 Change = tuple[object, str]
 """An edited object and the field (or child list) that changed; "" for the whole plan."""
 
-PLAN_SKIP = ("groups", "objectives", "methods", "activities", "evaluation", "vfm", "risks")
-LIST_COLUMNS = {"value_for_whom", "barriers", "group_ids", "objective_ids", "levels"}
+# The plan's lists of plain entities, each one table with a row per entity in list order (no
+# child rows): attribute -> (table, entity class, key column).
+SIMPLE_LISTS: dict[str, tuple[str, type, str]] = {
+    "groups": ("stakeholder_groups", StakeholderGroup, "id"),
+    "vfm": ("vfm", VfmRating, "e"),
+    "risks": ("risks", Risk, "id"),
+    "funders": ("funders", Funder, "id"),
+    "dismissals": ("dismissals", Dismissal, "id"),
+    "sroi_outcomes": ("sroi_outcomes", SroiOutcome, "id"),
+    "standards": ("standards", StandardRating, "standard"),
+    "influence": ("influence", InfluenceAssessment, "id"),
+    "scenarios": ("scenarios", Scenario, "id"),
+}
+PLAN_SKIP = ("objectives", "methods", "activities", "evaluation", *SIMPLE_LISTS)
+LIST_COLUMNS = {"value_for_whom", "barriers", "group_ids", "objective_ids", "levels", "activities"}
+"""Columns holding a list as JSON text (a scenario's ``activities`` are small records)."""
 
 # How each kind of object is stored: its table, the fields kept in other tables, and its key.
 _TABLES: dict[type, tuple[str, tuple[str, ...], str]] = {
     Plan: ("plan", PLAN_SKIP, "id"),
-    StakeholderGroup: ("stakeholder_groups", (), "id"),
+    **{cls: (table, (), key) for table, cls, key in SIMPLE_LISTS.values()},
     Objective: ("objectives", ("indicators",), "id"),
     Indicator: ("indicators", (), "id"),
     Method: ("methods", ("cost_lines",), "id"),
     Activity: ("activities", ("cost_lines",), "id"),
     CostLine: ("cost_lines", (), "id"),
     Evaluation: ("evaluation", (), "id"),
-    VfmRating: ("vfm", (), "e"),
-    Risk: ("risks", (), "id"),
 }
 
 
@@ -105,9 +123,10 @@ def _lines(owner_kind: str, owners: Iterable[Method | Activity]) -> list[dict[st
 
 def _rewrite_plan_list(conn: sqlite3.Connection, plan: Plan, attr: str) -> None:
     """Write one of the plan's lists again (with the child rows that hang from it)."""
-    if attr == "groups":
-        conn.execute("DELETE FROM stakeholder_groups")
-        insert(conn, "stakeholder_groups", [row(g, ord=i) for i, g in enumerate(plan.groups)])
+    if attr in SIMPLE_LISTS:
+        table = SIMPLE_LISTS[attr][0]
+        conn.execute(f"DELETE FROM {table}")
+        insert(conn, table, [row(item, ord=i) for i, item in enumerate(getattr(plan, attr))])
     elif attr == "objectives":
         conn.execute("DELETE FROM objectives")
         conn.execute("DELETE FROM indicators")
@@ -124,12 +143,6 @@ def _rewrite_plan_list(conn: sqlite3.Connection, plan: Plan, attr: str) -> None:
         conn.execute("DELETE FROM cost_lines WHERE owner_kind = ?", (kind,))
         insert(conn, attr, [row(o, ("cost_lines",), ord=i) for i, o in enumerate(owners)])
         insert(conn, "cost_lines", _lines(kind, owners))
-    elif attr == "vfm":
-        conn.execute("DELETE FROM vfm")
-        insert(conn, "vfm", [row(r, ord=i) for i, r in enumerate(plan.vfm)])
-    elif attr == "risks":
-        conn.execute("DELETE FROM risks")
-        insert(conn, "risks", [row(r, ord=i) for i, r in enumerate(plan.risks)])
     elif attr == "evaluation":
         _update(conn, plan.evaluation)
     else:

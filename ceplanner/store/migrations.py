@@ -90,6 +90,58 @@ def initial(db: Database) -> None:
     )
 
 
+@migrations(name="0002_planning_intelligence")
+def planning_intelligence(db: Database) -> None:
+    """Scaling cost lines, consultation timing, budget envelopes, dismissed findings, value-for-money
+    measures (social-return forecast, National Standards, influence) and budget scenarios."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE cost_lines ADD COLUMN scaling TEXT NOT NULL DEFAULT 'fixed';
+        ALTER TABLE activities ADD COLUMN same_people INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE activities ADD COLUMN reports_back INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE plan ADD COLUMN country TEXT NOT NULL DEFAULT 'GB';
+        ALTER TABLE plan ADD COLUMN region TEXT NOT NULL DEFAULT 'ENG';
+        ALTER TABLE plan ADD COLUMN decision_date TEXT;
+        ALTER TABLE plan ADD COLUMN consultation_weeks INTEGER NOT NULL DEFAULT 12;
+        ALTER TABLE plan ADD COLUMN analysis_weeks INTEGER NOT NULL DEFAULT 4;
+        ALTER TABLE plan ADD COLUMN evaluation_min_percent TEXT NOT NULL DEFAULT '5';
+        ALTER TABLE plan ADD COLUMN budget_envelope INTEGER;
+        ALTER TABLE plan ADD COLUMN service_annual_cost INTEGER;
+        ALTER TABLE plan ADD COLUMN expected_returns TEXT NOT NULL DEFAULT '';
+        ALTER TABLE plan ADD COLUMN sroi_discount_percent TEXT NOT NULL DEFAULT '3.5';
+        CREATE TABLE funders (
+            id TEXT PRIMARY KEY, ord INTEGER NOT NULL,
+            name TEXT NOT NULL, envelope INTEGER, notes TEXT NOT NULL
+        );
+        CREATE TABLE dismissals (
+            id TEXT PRIMARY KEY, ord INTEGER NOT NULL,
+            code TEXT NOT NULL, item_id TEXT NOT NULL, reason TEXT NOT NULL, dismissed_on TEXT
+        );
+        CREATE TABLE sroi_outcomes (
+            id TEXT PRIMARY KEY, ord INTEGER NOT NULL,
+            description TEXT NOT NULL, who TEXT NOT NULL, quantity INTEGER NOT NULL,
+            proxy_value INTEGER NOT NULL, proxy_source TEXT NOT NULL, duration_years INTEGER NOT NULL,
+            deadweight_percent TEXT NOT NULL, attribution_percent TEXT NOT NULL,
+            displacement_percent TEXT NOT NULL, drop_off_percent TEXT NOT NULL
+        );
+        CREATE TABLE standards (
+            standard TEXT PRIMARY KEY, ord INTEGER NOT NULL, rating INTEGER,
+            evidence TEXT NOT NULL, actions TEXT NOT NULL
+        );
+        CREATE TABLE influence (
+            id TEXT PRIMARY KEY, ord INTEGER NOT NULL,
+            assessed_on TEXT, who_took_part TEXT NOT NULL, agency_openness INTEGER,
+            community_influence INTEGER, notes TEXT NOT NULL, actions TEXT NOT NULL
+        );
+        CREATE TABLE scenarios (
+            id TEXT PRIMARY KEY, ord INTEGER NOT NULL,
+            name TEXT NOT NULL, description TEXT NOT NULL, activities TEXT NOT NULL
+        );
+        """,
+    )
+
+
 def _run_script(db: Database, script: str) -> None:
     """Run statements one by one: ``executescript`` would commit and break the migration's transaction."""
     for statement in script.split(";"):

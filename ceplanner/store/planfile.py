@@ -30,9 +30,6 @@ from ceplanner.core.model import (
     Method,
     Objective,
     Plan,
-    Risk,
-    StakeholderGroup,
-    VfmRating,
     utc_now,
 )
 from ceplanner.core.serialize import (
@@ -47,7 +44,7 @@ from ceplanner.core.serialize import (
     to_dict,
 )
 from ceplanner.store.changes import LIST_COLUMNS as _LIST_COLUMNS
-from ceplanner.store.changes import Change, NotInFile, write_changes
+from ceplanner.store.changes import PLAN_SKIP, SIMPLE_LISTS, Change, NotInFile, write_changes
 from ceplanner.store.changes import insert as _insert
 from ceplanner.store.changes import row as _row
 from ceplanner.store.errors import (
@@ -78,9 +75,15 @@ DATA_TABLES = [
     "evaluation",
     "vfm",
     "risks",
+    "funders",
+    "dismissals",
+    "sroi_outcomes",
+    "standards",
+    "influence",
+    "scenarios",
 ]
 
-_BOOL_COLUMNS = {"seldom_heard", "in_kind"}
+_BOOL_COLUMNS = {"seldom_heard", "in_kind", "same_people", "reports_back"}
 T = TypeVar("T")
 
 
@@ -570,10 +573,13 @@ class PlanStore:
         plan_row = plan_rows[0]
         plan_row.pop("id")
         plan = self._build(Plan, plan_row, "plan")
-        plan.groups = [
-            self._build(StakeholderGroup, r, f"plan.groups[{i}]")
-            for i, r in enumerate(self._rows("stakeholder_groups", where="plan.groups"))
-        ]
+        for attr, (table, cls, _key) in SIMPLE_LISTS.items():
+            items: list[Any] = [
+                self._build(cls, r, f"plan.{attr}[{i}]")
+                for i, r in enumerate(self._rows(table, where=f"plan.{attr}"))
+            ]
+            if items or attr not in ("vfm", "standards"):  # those two default to one row each
+                setattr(plan, attr, items)
         plan.objectives = []
         for i, row in enumerate(self._rows("objectives", where="plan.objectives")):
             objective = self._build(Objective, row, f"plan.objectives[{i}]")
@@ -593,10 +599,6 @@ class PlanStore:
         if evaluation_rows:
             evaluation_rows[0].pop("id")
             plan.evaluation = self._build(Evaluation, evaluation_rows[0], "plan.evaluation")
-        vfm = self._rows("vfm")
-        if vfm:
-            plan.vfm = [self._build(VfmRating, r, f"plan.vfm[{i}]") for i, r in enumerate(vfm)]
-        plan.risks = [self._build(Risk, r, f"plan.risks[{i}]") for i, r in enumerate(self._rows("risks"))]
         return plan
 
     # -- writing ----------------------------------------------------------------------------
@@ -686,9 +688,9 @@ class PlanStore:
                 self._check_not_changed_elsewhere()
             for table in DATA_TABLES:
                 conn.execute(f"DELETE FROM {table}")
-            skip_plan = ("groups", "objectives", "methods", "activities", "evaluation", "vfm", "risks")
-            _insert(conn, "plan", [_row(plan, skip_plan, id=1)])
-            _insert(conn, "stakeholder_groups", [_row(g, ord=i) for i, g in enumerate(plan.groups)])
+            _insert(conn, "plan", [_row(plan, PLAN_SKIP, id=1)])
+            for attr, (table, _cls, _key) in SIMPLE_LISTS.items():
+                _insert(conn, table, [_row(item, ord=i) for i, item in enumerate(getattr(plan, attr))])
             _insert(
                 conn, "objectives", [_row(o, ("indicators",), ord=i) for i, o in enumerate(plan.objectives)]
             )
@@ -701,8 +703,6 @@ class PlanStore:
             )
             _insert(conn, "cost_lines", cost_rows)
             _insert(conn, "evaluation", [_row(plan.evaluation, id=1)])
-            _insert(conn, "vfm", [_row(r, ord=i) for i, r in enumerate(plan.vfm)])
-            _insert(conn, "risks", [_row(r, ord=i) for i, r in enumerate(plan.risks)])
             seen = self._file_state()  # read under the write lock: nobody else can commit now
         self._saved(seen, overwrite_other_changes)
         self._saved_plan = plan

@@ -157,7 +157,7 @@ class PlanDocument(QObject):
         """
         self.begin_macro(text)
         try:
-            for attr in ("groups", "objectives", "methods", "activities"):
+            for attr in PrunedLists.ATTRS:
                 new, old = getattr(pruned, attr), getattr(self.plan, attr)
                 if len(new) != len(old) or any(a is not b for a, b in zip(new, old, strict=True)):
                     self.replace_list(self.plan, attr, new)

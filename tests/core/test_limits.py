@@ -167,6 +167,11 @@ DOC_OBJECTS = {
     "cost line": "CostLine",
     "evaluation": "Evaluation",
     "six-E rating": "VfmRating",
+    "funder": "Funder",
+    "social-return outcome": "SroiOutcome",
+    "standard rating": "StandardRating",
+    "influence assessment": "InfluenceAssessment",
+    "scenario activity": "ScenarioActivity",
 }
 
 

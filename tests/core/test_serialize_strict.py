@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from ceplanner.core.serialize import PlanFormatError, plan_from_json, plan_to_json
+from ceplanner.core.serialize import FORMAT_VERSION, PlanFormatError, plan_from_json, plan_to_json
 from tests.factories import full_plan
 
 DOC: dict[str, Any] = json.loads(plan_to_json(full_plan()))
@@ -74,7 +74,7 @@ def test_a_5000_digit_integer_is_refused_with_the_field_path() -> None:
         match=r"plan\.groups\[0\]\.size: expected a whole number, got \"a number of 5,000 digits\"",
     ):
         plan_from_json(doc)
-    doc = plan_to_json(full_plan()).replace('"version": 1', '"version": -' + "1" * 5000)
+    doc = plan_to_json(full_plan()).replace(f'"version": {FORMAT_VERSION}', '"version": -' + "1" * 5000)
     with pytest.raises(PlanFormatError, match="version: missing or not a whole number"):
         plan_from_json(doc)
 
