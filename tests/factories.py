@@ -8,22 +8,30 @@ from decimal import Decimal
 from ceplanner.core.model import (
     Activity,
     Barrier,
+    Communication,
     CostCategory,
     CostLine,
+    Degree,
     Dismissal,
     Evaluation,
     Funder,
     IAP2Level,
+    ImpactCategory,
     Indicator,
     InfluenceAssessment,
+    KeyMessage,
     Method,
+    Milestone,
+    MilestoneKind,
     Mode,
     NationalStandard,
     Objective,
     OutcomeLevel,
+    PastEngagement,
     Plan,
     PlanStatus,
     Position,
+    ReadinessItem,
     Risk,
     RiskRating,
     Scaling,
@@ -34,6 +42,8 @@ from ceplanner.core.model import (
     StakeholderCategory,
     StakeholderGroup,
     StandardRating,
+    Task,
+    TeamMember,
     Unit,
     VfmRating,
 )
@@ -75,6 +85,13 @@ def full_plan() -> Plan:
         ],
     )
     o2 = Objective(title="Repairs fixed first time", level=OutcomeLevel.SERVICE)
+    lead = TeamMember(
+        name="Zofia Wójcik",
+        role="Involvement lead <engagement>",
+        organisation="Customer Services & Repairs",
+        days=Decimal("12.5"),
+        day_rate=31000,
+    )
     method = Method(
         name="Focus group",
         description="Small guided discussion",
@@ -105,6 +122,7 @@ def full_plan() -> Plan:
         participants=20,
         same_people=True,
         reports_back=True,
+        lead_id=lead.id,
         cost_lines=[
             CostLine(
                 category=CostCategory.TRANSLATION,
@@ -116,6 +134,7 @@ def full_plan() -> Plan:
                 funder="Community Fund",
                 source="Example figure",
                 scaling=Scaling.PER_SESSION,
+                staff_id=lead.id,
             ),
             CostLine(category=CostCategory.VENUE, description="Hall", unit_cost=0, in_kind=True),
         ],
@@ -136,6 +155,25 @@ def full_plan() -> Plan:
         staff_day_rate=26050,
         contingency_percent=Decimal("12.5"),
         status=PlanStatus.APPROVED,
+        issue="Repairs take too long <and> tenants are not told why",
+        affected="All 4,200 tenants; older & disabled tenants most",
+        in_scope="Repairs ordering and appointments",
+        out_of_scope="Rent levels",
+        geography="Northfield and Łódź Street estates",
+        impact_category=ImpactCategory.SERVICE,
+        impact_reach=Degree.HIGH,
+        impact_depth=Degree.MEDIUM,
+        impact_contention=Degree.LOW,
+        already_known="2025 survey: appointments are the main complaint",
+        approver="Board of Riverside & Vale Homes",
+        approved_on=date(2026, 12, 10),
+        findings_signoff="Tenant panel chair",
+        doc_version="0.3 <draft>",
+        feedback_how="Letter and open meeting: you said, we did",
+        feedback_when="Within 6 weeks of the decision",
+        feedback_channels="Letter, easy read, Polish, BSL video",
+        feedback_by="Involvement lead",
+        participant_questions="Did you feel listened to?\nWas the session accessible?",
         country="IM",
         region="",
         decision_date=date(2027, 10, 20),
@@ -172,6 +210,7 @@ def full_plan() -> Plan:
                 impact=RiskRating.LOW,
                 mitigation="Pay for time",
                 owner="Involvement manager",
+                review_date=date(2027, 3, 1),
             )
         ],
         funders=[Funder(name="Community Fund", envelope=1_000_000, notes="Grant <ref 42>")],
@@ -211,6 +250,32 @@ def full_plan() -> Plan:
                 actions="Publish responses",
             )
         ],
+        past_engagements=[
+            PastEngagement(
+                when="Spring 2025",
+                about="Repairs survey",
+                heard="Appointments are too wide",
+                changed="Morning/afternoon slots <trial>",
+            )
+        ],
+        key_messages=[KeyMessage(message="Your views shape the new repairs contract", audience="Tenants")],
+        team=[lead],
+        tasks=[
+            Task(
+                description="Book BSL interpreters",
+                activity_id=activity.id,
+                owner="Zofia",
+                due=date(2027, 1, 15),
+                done=True,
+            )
+        ],
+        readiness=[ReadinessItem(description="Equality impact assessment done", done=True, notes="EIA v2")],
+        communications=[
+            Communication(
+                audience="Tenants", channel="Letter & text", timing="Two weeks before", owner="Comms team"
+            )
+        ],
+        milestones=[Milestone(title="Board decision", due=date(2027, 10, 20), kind=MilestoneKind.DECISION)],
         scenarios=[
             Scenario(
                 name="Lean <option>",

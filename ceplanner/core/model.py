@@ -164,6 +164,31 @@ class NationalStandard(StrEnum):
     IMPACT = "impact"
 
 
+class ImpactCategory(StrEnum):
+    """How far the decision reaches: the usual impact categories of council engagement toolkits."""
+
+    LOCAL = "local"
+    NEIGHBOURHOOD = "neighbourhood"
+    SERVICE = "service"
+    POLICY = "policy"
+    STRATEGIC = "strategic"
+
+
+class Degree(StrEnum):
+    """A three-point answer to "how many", "how much", "how contentious"."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class MilestoneKind(StrEnum):
+    COMMITTEE = "committee"
+    DECISION = "decision"
+    PUBLICATION = "publication"
+    OTHER = "other"
+
+
 class RiskRating(StrEnum):
     LOW = "low"
     MEDIUM = "medium"
@@ -186,6 +211,8 @@ class CostLine:
     source: str = ""
     scaling: Scaling = Scaling.FIXED
     """Whether the quantity follows the activity's sessions, participants or attendances."""
+    staff_id: str | None = None
+    """The team member whose time this line costs; their day rate sets its unit cost."""
     id: str = field(default_factory=new_id)
 
 
@@ -261,11 +288,13 @@ class Activity:
     sessions: int = field(default=1, metadata=limits(minimum=0, maximum=100_000))
     participants: int = field(default=0, metadata=limits(minimum=0, maximum=100_000_000))
     """Expected participants: people, each counted once however many sessions they attend."""
+    cost_lines: list[CostLine] = field(default_factory=list)
     same_people: bool = False
     """The same people attend every session (a panel, a series); otherwise each attends one."""
     reports_back: bool = False
     """The activity tells participants what was decided and why ("you said, we did")."""
-    cost_lines: list[CostLine] = field(default_factory=list)
+    lead_id: str | None = None
+    """The team member who leads the activity."""
     id: str = field(default_factory=new_id)
 
 
@@ -298,6 +327,82 @@ class Risk:
     impact: RiskRating = RiskRating.MEDIUM
     mitigation: str = ""
     owner: str = ""
+    review_date: date | None = None
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class PastEngagement:
+    """Earlier engagement of this community on this subject, so nothing is asked twice."""
+
+    when: str = ""
+    about: str = ""
+    heard: str = ""
+    changed: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class KeyMessage:
+    message: str = ""
+    audience: str = ""
+    """Who the message is for; "" for every participant."""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class TeamMember:
+    name: str = ""
+    role: str = ""
+    organisation: str = ""
+    """Organisation or department."""
+    days: Decimal = field(
+        default=Decimal(0), metadata=limits(minimum=Decimal(0), maximum=Decimal(100_000), places=2)
+    )
+    """Days committed to the engagement."""
+    day_rate: int | None = field(default=None, metadata=_MONEY)
+    """Cost of one of their days where it differs from the plan's staff day rate."""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Task:
+    """A job to be done for an activity (or the plan as a whole), with an owner and a due date."""
+
+    description: str = ""
+    activity_id: str | None = None
+    owner: str = ""
+    due: date | None = None
+    done: bool = False
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class ReadinessItem:
+    """One item of the checklist to complete before engagement starts."""
+
+    description: str = ""
+    done: bool = False
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Communication:
+    """How people will know the engagement is happening: an audience, a channel, when, who."""
+
+    audience: str = ""
+    channel: str = ""
+    timing: str = ""
+    owner: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Milestone:
+    title: str = ""
+    due: date | None = None
+    kind: MilestoneKind = MilestoneKind.OTHER
     id: str = field(default_factory=new_id)
 
 
@@ -385,6 +490,20 @@ class Scenario:
     id: str = field(default_factory=new_id)
 
 
+READINESS_DEFAULTS: list[str] = [
+    "The plan is signed off by its approver",
+    "Venues are checked for step-free access, hearing loops and accessible toilets",
+    "BSL and community-language interpreters are booked",
+    "Data protection: privacy notice written and data-handling agreed",
+    "Equality impact assessment done",
+    "Safeguarding checked where children or vulnerable adults take part",
+]
+
+
+def default_readiness() -> list[ReadinessItem]:
+    return [ReadinessItem(description=text) for text in READINESS_DEFAULTS]
+
+
 def default_vfm() -> list[VfmRating]:
     return [VfmRating(e=e) for e in SixE]
 
@@ -413,6 +532,36 @@ class Plan:
         default=Decimal(10), metadata=limits(minimum=Decimal(0), maximum=Decimal(100), places=2)
     )
     status: PlanStatus = PlanStatus.DRAFT
+    issue: str = ""
+    """What the issue is."""
+    affected: str = ""
+    """Who the issue affects, and how."""
+    in_scope: str = ""
+    out_of_scope: str = ""
+    geography: str = ""
+    impact_category: ImpactCategory | None = None
+    impact_reach: Degree | None = None
+    """How many people the decision affects."""
+    impact_depth: Degree | None = None
+    """How much it affects them."""
+    impact_contention: Degree | None = None
+    """How contentious it is."""
+    already_known: str = ""
+    """What is already known and must not be asked again."""
+    approver: str = ""
+    """Who approves the plan."""
+    approved_on: date | None = None
+    findings_signoff: str = ""
+    """Who signs off the findings."""
+    doc_version: str = ""
+    feedback_how: str = ""
+    """How participants hear what was decided and why ("you said, we did")."""
+    feedback_when: str = ""
+    feedback_channels: str = ""
+    """Channels and formats (easy read, large print, languages) for the feedback."""
+    feedback_by: str = ""
+    participant_questions: str = ""
+    """The questions participants will be asked about the engagement (exit card or survey)."""
     country: str = "GB"
     """ISO country code whose public holidays the consultation timing checks use."""
     region: str = "ENG"
@@ -447,6 +596,14 @@ class Plan:
     standards: list[StandardRating] = field(default_factory=default_standards)
     influence: list[InfluenceAssessment] = field(default_factory=list)
     scenarios: list[Scenario] = field(default_factory=list)
+    past_engagements: list[PastEngagement] = field(default_factory=list)
+    key_messages: list[KeyMessage] = field(default_factory=list)
+    team: list[TeamMember] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    readiness: list[ReadinessItem] = field(default_factory=list)
+    """The checklist before starting; a new plan starts with :func:`default_readiness`."""
+    communications: list[Communication] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
 
     def group(self, group_id: str) -> StakeholderGroup | None:
         return next((g for g in self.groups if g.id == group_id), None)
@@ -539,6 +696,18 @@ LABELS: dict[StrEnum, str] = {
     NationalStandard.METHODS: "Methods",
     NationalStandard.COMMUNICATION: "Communication",
     NationalStandard.IMPACT: "Impact",
+    ImpactCategory.LOCAL: "Local or site",
+    ImpactCategory.NEIGHBOURHOOD: "Neighbourhood",
+    ImpactCategory.SERVICE: "Service planning and delivery",
+    ImpactCategory.POLICY: "Policy",
+    ImpactCategory.STRATEGIC: "Major project or strategic plan",
+    Degree.LOW: "Low",
+    Degree.MEDIUM: "Medium",
+    Degree.HIGH: "High",
+    MilestoneKind.COMMITTEE: "Committee meeting",
+    MilestoneKind.DECISION: "Decision",
+    MilestoneKind.PUBLICATION: "Publication",
+    MilestoneKind.OTHER: "Other",
     RiskRating.LOW: "Low",
     RiskRating.MEDIUM: "Medium",
     RiskRating.HIGH: "High",

@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ceplanner.core.model import Activity, Method, Objective, Plan, Scenario, StakeholderGroup
+from ceplanner.core.model import Activity, Method, Objective, Plan, Scenario, StakeholderGroup, Task
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,9 @@ class PrunedLists:
     methods: list[Method]
     activities: list[Activity]
     scenarios: list[Scenario]
+    tasks: list[Task]
 
-    ATTRS = ("groups", "objectives", "methods", "activities", "scenarios")
+    ATTRS = ("groups", "objectives", "methods", "activities", "scenarios", "tasks")
 
     def apply(self, plan: Plan) -> None:
         """Put these lists in ``plan`` (the GUI does this inside its one undo step)."""
@@ -56,6 +57,13 @@ def duplicate_ids(plan: Plan) -> list[str]:
         ("sroi_outcomes", plan.sroi_outcomes),
         ("influence", plan.influence),
         ("scenarios", plan.scenarios),
+        ("past_engagements", plan.past_engagements),
+        ("key_messages", plan.key_messages),
+        ("team", plan.team),
+        ("tasks", plan.tasks),
+        ("readiness", plan.readiness),
+        ("communications", plan.communications),
+        ("milestones", plan.milestones),
     ]
     for name, items in collections:
         for i, item in enumerate(items):
@@ -108,7 +116,23 @@ def _dangling(plan: Plan) -> Iterable[tuple[str, str, str]]:
                 yield f"plan.activities[{i}].objective_ids[{j}]", f"no objective has id {oid!r}", owner
         if activity.method_id is not None and activity.method_id not in method_ids:
             yield f"plan.activities[{i}].method_id", f"no method has id {activity.method_id!r}", owner
+    team_ids = {t.id for t in plan.team}
+    for i, activity in enumerate(plan.activities):
+        owner = f"activity “{activity.title or i + 1}”"
+        if activity.lead_id is not None and activity.lead_id not in team_ids:
+            yield f"plan.activities[{i}].lead_id", f"no team member has id {activity.lead_id!r}", owner
+        for j, line in enumerate(activity.cost_lines):
+            if line.staff_id is not None and line.staff_id not in team_ids:
+                yield (
+                    f"plan.activities[{i}].cost_lines[{j}].staff_id",
+                    f"no team member has id {line.staff_id!r}",
+                    owner,
+                )
     activity_ids = {a.id for a in plan.activities}
+    for i, task in enumerate(plan.tasks):
+        if task.activity_id is not None and task.activity_id not in activity_ids:
+            owner = f"task “{task.description or i + 1}”"
+            yield f"plan.tasks[{i}].activity_id", f"no activity has id {task.activity_id!r}", owner
     for i, scenario in enumerate(plan.scenarios):
         owner = f"scenario “{scenario.name or i + 1}”"
         for j, choice in enumerate(scenario.activities):
@@ -150,6 +174,16 @@ def prune_dangling_references(plan: Plan) -> list[str]:
     activities = {a.id for a in plan.activities}
     for scenario in plan.scenarios:
         scenario.activities = [c for c in scenario.activities if c.activity_id in activities]
+    for task in plan.tasks:
+        if task.activity_id not in activities:
+            task.activity_id = None
+    team = {t.id for t in plan.team}
+    for activity in plan.activities:
+        if activity.lead_id not in team:
+            activity.lead_id = None
+        for line in activity.cost_lines:
+            if line.staff_id not in team:
+                line.staff_id = None
     return notes
 
 
@@ -177,6 +211,7 @@ def _lists(plan: Plan, **changes: list[Any]) -> PrunedLists:
         "methods": plan.methods,
         "activities": plan.activities,
         "scenarios": plan.scenarios,
+        "tasks": plan.tasks,
     }
     return PrunedLists(**{**{k: list(v) for k, v in current.items()}, **changes})
 
@@ -212,7 +247,25 @@ def remove_activities(plan: Plan, ids: Collection[str]) -> PrunedLists:
             scenario = copy.deepcopy(scenario)  # a copy: the old object stays as it was, for undo
             scenario.activities = [c for c in scenario.activities if c.activity_id not in ids]
         scenarios.append(scenario)
-    return _lists(plan, activities=_without(plan.activities, ids), scenarios=scenarios)
+    tasks = [dataclasses.replace(t, activity_id=None) if t.activity_id in ids else t for t in plan.tasks]
+    return _lists(plan, activities=_without(plan.activities, ids), scenarios=scenarios, tasks=tasks)
+
+
+def remove_team_members(plan: Plan, ids: Collection[str]) -> tuple[list[Any], PrunedLists]:
+    """The team without the members ``ids``, and the plan's lists with activities no longer led
+    by them and their staff-time lines no longer tied to them (the lines and their costs stay)."""
+    ids = set(ids)
+    activities = []
+    for activity in plan.activities:
+        if activity.lead_id in ids or any(line.staff_id in ids for line in activity.cost_lines):
+            activity = copy.deepcopy(activity)  # a copy: the old object stays as it was, for undo
+            if activity.lead_id in ids:
+                activity.lead_id = None
+            for line in activity.cost_lines:
+                if line.staff_id in ids:
+                    line.staff_id = None
+        activities.append(activity)
+    return _without(plan.team, ids), _lists(plan, activities=activities)
 
 
 def remove_methods(plan: Plan, ids: Collection[str]) -> PrunedLists:

@@ -16,20 +16,27 @@ from typing import Any, cast
 
 from ceplanner.core.model import (
     Activity,
+    Communication,
     CostLine,
     Dismissal,
     Evaluation,
     Funder,
     Indicator,
     InfluenceAssessment,
+    KeyMessage,
     Method,
+    Milestone,
     Objective,
+    PastEngagement,
     Plan,
+    ReadinessItem,
     Risk,
     Scenario,
     SroiOutcome,
     StakeholderGroup,
     StandardRating,
+    Task,
+    TeamMember,
     VfmRating,
 )
 from ceplanner.core.serialize import field_encoders
@@ -49,6 +56,13 @@ SIMPLE_LISTS: dict[str, tuple[str, type, str]] = {
     "standards": ("standards", StandardRating, "standard"),
     "influence": ("influence", InfluenceAssessment, "id"),
     "scenarios": ("scenarios", Scenario, "id"),
+    "past_engagements": ("past_engagements", PastEngagement, "id"),
+    "key_messages": ("key_messages", KeyMessage, "id"),
+    "team": ("team", TeamMember, "id"),
+    "tasks": ("tasks", Task, "id"),
+    "readiness": ("readiness", ReadinessItem, "id"),
+    "communications": ("communications", Communication, "id"),
+    "milestones": ("milestones", Milestone, "id"),
 }
 PLAN_SKIP = ("objectives", "methods", "activities", "evaluation", *SIMPLE_LISTS)
 LIST_COLUMNS = {"value_for_whom", "barriers", "group_ids", "objective_ids", "levels", "activities"}

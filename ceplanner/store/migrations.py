@@ -142,6 +142,61 @@ def planning_intelligence(db: Database) -> None:
     )
 
 
+@migrations(name="0003_plan_content")
+def plan_content(db: Database) -> None:
+    """What engagement templates ask for: the issue and its scope, level of impact, history, key
+    messages, team, operational and communications plans, closing the loop, document control."""
+    plan_text = [
+        "issue", "affected", "in_scope", "out_of_scope", "geography", "already_known", "approver",
+        "findings_signoff", "doc_version", "feedback_how", "feedback_when", "feedback_channels",
+        "feedback_by", "participant_questions",
+    ]  # fmt: skip
+    statements = [f"ALTER TABLE plan ADD COLUMN {name} TEXT NOT NULL DEFAULT ''" for name in plan_text]
+    _run_script(
+        db,
+        ";".join(statements)
+        + """;
+        ALTER TABLE plan ADD COLUMN impact_category TEXT;
+        ALTER TABLE plan ADD COLUMN impact_reach TEXT;
+        ALTER TABLE plan ADD COLUMN impact_depth TEXT;
+        ALTER TABLE plan ADD COLUMN impact_contention TEXT;
+        ALTER TABLE plan ADD COLUMN approved_on TEXT;
+        ALTER TABLE activities ADD COLUMN lead_id TEXT;
+        ALTER TABLE cost_lines ADD COLUMN staff_id TEXT;
+        ALTER TABLE risks ADD COLUMN review_date TEXT;
+        CREATE TABLE past_engagements (
+            id TEXT PRIMARY KEY, ord INTEGER NOT NULL,
+            "when" TEXT NOT NULL, about TEXT NOT NULL, heard TEXT NOT NULL, changed TEXT NOT NULL
+        );
+        CREATE TABLE key_messages (
+            id TEXT PRIMARY KEY, ord INTEGER NOT NULL, message TEXT NOT NULL, audience TEXT NOT NULL
+        );
+        CREATE TABLE team (
+            id TEXT PRIMARY KEY, ord INTEGER NOT NULL,
+            name TEXT NOT NULL, role TEXT NOT NULL, organisation TEXT NOT NULL,
+            days TEXT NOT NULL, day_rate INTEGER
+        );
+        CREATE TABLE tasks (
+            id TEXT PRIMARY KEY, ord INTEGER NOT NULL,
+            description TEXT NOT NULL, activity_id TEXT, owner TEXT NOT NULL, due TEXT,
+            done INTEGER NOT NULL
+        );
+        CREATE TABLE readiness (
+            id TEXT PRIMARY KEY, ord INTEGER NOT NULL,
+            description TEXT NOT NULL, done INTEGER NOT NULL, notes TEXT NOT NULL
+        );
+        CREATE TABLE communications (
+            id TEXT PRIMARY KEY, ord INTEGER NOT NULL,
+            audience TEXT NOT NULL, channel TEXT NOT NULL, timing TEXT NOT NULL, owner TEXT NOT NULL
+        );
+        CREATE TABLE milestones (
+            id TEXT PRIMARY KEY, ord INTEGER NOT NULL,
+            title TEXT NOT NULL, due TEXT, kind TEXT NOT NULL
+        );
+        """,
+    )
+
+
 def _run_script(db: Database, script: str) -> None:
     """Run statements one by one: ``executescript`` would commit and break the migration's transaction."""
     for statement in script.split(";"):

@@ -66,24 +66,16 @@ SUFFIX = ".ceplan"
 APPLICATION_ID = 0x43455041  # "CEPA": marks the SQLite file as a ceplanner plan
 DATA_TABLES = [
     "plan",
-    "stakeholder_groups",
     "objectives",
     "indicators",
     "methods",
     "activities",
     "cost_lines",
     "evaluation",
-    "vfm",
-    "risks",
-    "funders",
-    "dismissals",
-    "sroi_outcomes",
-    "standards",
-    "influence",
-    "scenarios",
+    *(table for table, _cls, _key in SIMPLE_LISTS.values()),
 ]
 
-_BOOL_COLUMNS = {"seldom_heard", "in_kind", "same_people", "reports_back"}
+_BOOL_COLUMNS = {"seldom_heard", "in_kind", "same_people", "reports_back", "done"}
 T = TypeVar("T")
 
 

@@ -172,6 +172,7 @@ DOC_OBJECTS = {
     "standard rating": "StandardRating",
     "influence assessment": "InfluenceAssessment",
     "scenario activity": "ScenarioActivity",
+    "team member": "TeamMember",
 }
 
 

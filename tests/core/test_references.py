@@ -16,6 +16,7 @@ from ceplanner.core.references import (
     remove_groups,
     remove_methods,
     remove_objectives,
+    remove_team_members,
 )
 from ceplanner.core.serialize import PlanFormatError, plan_from_json, plan_to_json
 from tests.factories import full_plan
@@ -108,3 +109,56 @@ def test_duplicates_are_never_pruned_only_refused() -> None:
     with pytest.raises(PlanFormatError, match="is used twice"):
         plan_from_json(doc, [])
     assert json.loads(doc)["format"] == "ceplanner-plan"
+
+
+def test_removing_an_activity_unlinks_its_tasks_and_leaves_scenarios_without_it() -> None:
+    plan = full_plan()
+    gone = plan.activities[0].id
+    assert plan.tasks[0].activity_id == gone and plan.scenarios[0].activities[0].activity_id == gone
+    before = plan_to_json(plan)
+    lists = remove_activities(plan, [gone])
+    assert plan_to_json(plan) == before
+    lists.apply(plan)
+    assert [t.description for t in plan.tasks] == ["Book BSL interpreters"]  # kept, for the plan
+    assert plan.tasks[0].activity_id is None
+    assert plan.scenarios[0].activities == []
+    assert dangling_references(plan) == []
+
+
+def test_removing_a_team_member_keeps_their_lines_and_unlinks_them() -> None:
+    plan = full_plan()
+    member = plan.team[0].id
+    line = plan.activities[0].cost_lines[0]
+    assert plan.activities[0].lead_id == member and line.staff_id == member
+    before = plan_to_json(plan)
+    team, lists = remove_team_members(plan, [member])
+    assert plan_to_json(plan) == before
+    lists.apply(plan)
+    plan.team = team
+    assert plan.team == []
+    assert plan.activities[0].lead_id is None
+    assert plan.activities[0].cost_lines[0].staff_id is None
+    assert plan.activities[0].cost_lines[0].unit_cost == line.unit_cost
+    assert dangling_references(plan) == []
+
+
+def test_links_to_missing_team_members_tasks_and_scenarios_are_refused_or_pruned() -> None:
+    plan = full_plan()
+    plan.team = []
+    plan.activities = []
+    problems = dangling_references(plan)
+    assert any(p.startswith("plan.tasks[0].activity_id: no activity") for p in problems)
+    assert any(p.startswith("plan.scenarios[0].activities[0].activity_id: no activity") for p in problems)
+    with pytest.raises(PlanFormatError, match="no activity has id"):
+        plan_from_json(plan_to_json(plan))
+    notes = prune_dangling_references(plan)
+    assert len(notes) == len(problems)
+    assert dangling_references(plan) == []
+    other = full_plan()
+    other.team = []
+    assert [p.split(":")[0] for p in dangling_references(other)] == [
+        "plan.activities[0].lead_id",
+        "plan.activities[0].cost_lines[0].staff_id",
+    ]
+    prune_dangling_references(other)
+    assert other.activities[0].lead_id is None and other.activities[0].cost_lines[0].staff_id is None

@@ -14,7 +14,7 @@ from tests.smalldisk import fill, small_disk
 
 
 def test_saving_onto_a_full_disk(tmp_path: Path) -> None:
-    with small_disk(tmp_path / "disk", "1m") as disk:
+    with small_disk(tmp_path / "disk", "2m") as disk:
         path = disk / "p.ceplan"
         plan = full_plan()
         with PlanStore.create(path, plan) as store:
