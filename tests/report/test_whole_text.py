@@ -15,6 +15,11 @@ from ceplanner.core.model import Method, Plan
 from tests.report.report_fixtures import Pdf, body_text, make_rich_plan
 
 
+CHOSEN_CODES = ("id", "currency", "country", "region", "code")
+"""Text fields holding a code picked from a list (a currency, a holiday region, a finding's
+code), printed as the words they stand for rather than as typed."""
+
+
 def _typed_texts(obj: object, path: str = "plan") -> Iterator[tuple[str, str]]:
     """(where, text) for every piece of text a user can type into a plan."""
     if isinstance(obj, Enum) or obj is None:
@@ -29,7 +34,7 @@ def _typed_texts(obj: object, path: str = "plan") -> Iterator[tuple[str, str]]:
         return
     if dataclasses.is_dataclass(obj):
         for f in dataclasses.fields(obj):
-            if f.name in ("id", "currency") or f.name.endswith(("_id", "_ids")):
+            if f.name in CHOSEN_CODES or f.name.endswith(("_id", "_ids")):
                 continue
             yield from _typed_texts(getattr(obj, f.name), f"{path}.{f.name}")
 
