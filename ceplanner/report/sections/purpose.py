@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
 
+from ceplanner.core.impact import QUESTIONS, recommend, recommendation_sentence
 from ceplanner.core.model import IAP2_PROMISES, IAP2Level, label
+from ceplanner.core.palette import WARNING
 from ceplanner.report.analysis import format_date, plan_period, plural
 from ceplanner.report.layout import ReportContext, cat, markup, plain, section_heading, subheading
 from ceplanner.report.tables import table
@@ -22,6 +25,7 @@ def build_purpose(ctx: ReportContext) -> list[Flowable]:
     else:
         items.append(ctx.para(plain(NOT_STATED), s.muted))
 
+    items += _issue_and_scope(ctx)
     items.append(subheading(ctx, "The decision and what is open to influence", key="decision"))
     period = plan_period(plan)
     rows = [
@@ -74,4 +78,63 @@ def build_purpose(ctx: ReportContext) -> list[Flowable]:
         )
     else:
         items.append(ctx.para(plain("No groups or activities yet."), s.muted))
+    items += _history(ctx)
+    return items
+
+
+def _two_columns(ctx: ReportContext, rows: list[tuple[str, str]]) -> Flowable:
+    return table(ctx, None, [[markup(f"<b>{h}</b>"), text] for h, text in rows], [0.24, 0.76], zebra=False)
+
+
+def _issue_and_scope(ctx: ReportContext) -> list[Flowable]:
+    plan = ctx.plan
+    items: list[Flowable] = [subheading(ctx, "The issue and its scope", key="issue")]
+    items.append(
+        _two_columns(
+            ctx,
+            [
+                ("The issue", plan.issue or NOT_STATED),
+                ("Who it affects, and how", plan.affected or NOT_STATED),
+                ("In scope", plan.in_scope or NOT_STATED),
+                ("Out of scope", plan.out_of_scope or NOT_STATED),
+                ("Geography", plan.geography or NOT_STATED),
+            ],
+        )
+    )
+    items.append(subheading(ctx, "Level of impact", key="impact"))
+    rows = [("Impact category", label(plan.impact_category) if plan.impact_category else NOT_STATED)]
+    rows += [(q, label(getattr(plan, attr)) if getattr(plan, attr) else NOT_STATED) for attr, q in QUESTIONS]
+    items += [_two_columns(ctx, rows), Spacer(1, 2 * mm)]
+    sentence = recommendation_sentence(plan)
+    if recommend(plan).plan_below:
+        items.append(
+            ctx.para(cat(markup(f'<font color="{WARNING}"><b>'), plain(sentence), markup("</b></font>")))
+        )
+    else:
+        items.append(ctx.para(plain(sentence)))
+    return items
+
+
+def _history(ctx: ReportContext) -> list[Flowable]:
+    plan, s = ctx.plan, ctx.styles
+    items: list[Flowable] = [subheading(ctx, "What we already know", key="history")]
+    if plan.past_engagements:
+        items.append(
+            table(
+                ctx,
+                ["When", "What about", "What was heard", "What changed"],
+                [
+                    [p.when or "–", p.about or "–", p.heard or "–", p.changed or "–"]
+                    for p in plan.past_engagements
+                ],
+                [0.14, 0.22, 0.32, 0.32],
+            )
+        )
+    else:
+        items.append(ctx.para(plain("No earlier engagement on this subject is recorded."), s.muted))
+    if plan.already_known.strip():
+        items.append(Spacer(1, 2 * mm))
+        items.append(
+            ctx.para(cat(markup("<b>Not to be asked again.</b> "), ctx.m(plan.already_known.strip())))
+        )
     return items

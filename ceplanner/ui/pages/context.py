@@ -17,16 +17,19 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ceplanner.core.costing import rescaled_for_currency
 from ceplanner.core.limits import limits_of
-from ceplanner.core.model import VALUE_FOR_WHOM_CHOICES, Plan, PlanStatus, label
+from ceplanner.core.model import VALUE_FOR_WHOM_CHOICES, Activity, Plan, PlanStatus, label
 from ceplanner.core.money import CURRENCIES
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.pages.base import PlanPage
+from ceplanner.ui.pages.context_history import HistoryPanel
+from ceplanner.ui.pages.context_scope import ScopePanel
 from ceplanner.ui.widgets import (
     DateField,
     MoneyField,
@@ -79,8 +82,11 @@ class ContextPage(PlanPage):
     )
 
     def concerns(self, obj: object, attr: str) -> bool:
-        """The plan's own fields (and a replaced plan); not its groups, activities or costs."""
-        return obj is self.doc.plan and attr not in ("groups", "objectives", "activities", "risks")
+        """The plan's own fields (and a replaced plan), and the activities' levels (the impact
+        recommendation is shown beside them); not groups, objectives or costs."""
+        if isinstance(obj, Activity):
+            return attr == "level"
+        return obj is self.doc.plan and attr not in ("groups", "objectives", "risks")
 
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
@@ -94,7 +100,14 @@ class ContextPage(PlanPage):
         grid.addWidget(self._purpose_box(), 1, 0, 1, 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
-        self.body.addWidget(scrolling(content, "context_scroll"))
+        self.scope = ScopePanel(doc)
+        self.history = HistoryPanel(doc)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("context_tabs")
+        self.tabs.addTab(scrolling(content, "context_scroll"), "&Purpose and decision")
+        self.tabs.addTab(scrolling(self.scope, "scope_scroll"), "&Issue and scope")
+        self.tabs.addTab(self.history, "&History")
+        self.body.addWidget(self.tabs)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -259,6 +272,8 @@ class ContextPage(PlanPage):
 
     def refresh(self) -> None:
         plan = self.doc.plan
+        self.scope.refresh()
+        self.history.refresh()
         for attr, edit in self.lines.items():
             set_text_quietly(edit, getattr(plan, attr))
         for attr, area in self.areas.items():
