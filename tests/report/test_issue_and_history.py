@@ -4,6 +4,7 @@ what earlier engagement heard, in full."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from ceplanner.core.impact import recommendation_sentence
 from ceplanner.core.model import Activity, Degree, IAP2Level, ImpactCategory, PastEngagement
@@ -51,3 +52,17 @@ def test_without_an_assessment_the_pdf_says_what_is_missing(build: Callable[...,
     text = normalise(body_text(build(plan), plan))
     assert "answer the three questions to get a recommendation" in text
     assert "No earlier engagement on this subject is recorded." in text
+
+
+def test_the_cover_shows_document_control(build: Callable[..., Pdf]) -> None:
+    plan = make_rich_plan()
+    plan.doc_version = "0.3 <draft>"
+    plan.approver = "Board of trustees"
+    plan.findings_signoff = "Tenant panel chair"
+    cover = normalise(build(plan).pages[0])
+    assert "Version 0.3 <draft>" in cover
+    assert "To be approved by Board of trustees" in cover  # a draft, not yet approved
+    assert "Findings signed off by Tenant panel chair" in cover
+    plan.approved_on = date(2027, 1, 20)
+    cover = normalise(build(plan).pages[0])
+    assert "Approved by Board of trustees on 20 January 2027" in cover

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QTabWidget,
+    QWidget,
 )
 
 from ceplanner.core.model import Activity, Degree, IAP2Level, ImpactCategory, Plan
@@ -120,3 +122,35 @@ def test_past_engagements_and_what_is_known_are_kept(qtbot: Any, tmp_path: Path)
     assert window.doc.plan.past_engagements == []
     window.doc.undo_stack.undo()
     assert window.doc.plan.past_engagements[0].heard == "Evenings matter"
+
+
+def test_document_control_is_typed_saved_and_undone(qtbot: Any, tmp_path: Path) -> None:
+    path = tmp_path / "approval.ceplan"
+    PlanStore.create(path, Plan(title="Library redesign")).close()
+    window = open_window(qtbot, path, active=True)
+    window.findChild(QTabWidget, "context_tabs").setCurrentIndex(3)
+    for name, text in (
+        ("plan_doc_version", "0.3 <draft>"),
+        ("plan_approver", "Communities Committee"),
+        ("plan_findings_signoff", "Head of Libraries"),
+    ):
+        edit = window.findChild(QLineEdit, name)
+        edit.setFocus()
+        type_text(edit, text)
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+    approved = window.findChild(QWidget, "plan_approved_on_field")
+    approved.check.setChecked(True)
+    approved.edit.setDate(QDate(2027, 1, 20))
+    approved.edit.editingFinished.emit()
+    window.doc.flush()
+    plan = reopen(path)
+    assert (plan.doc_version, plan.approver, plan.findings_signoff) == (
+        "0.3 <draft>",
+        "Communities Committee",
+        "Head of Libraries",
+    )
+    assert plan.approved_on == date(2027, 1, 20)
+    window.doc.undo_stack.undo()  # the date typed
+    window.doc.undo_stack.undo()  # ticking "Set"
+    assert window.doc.plan.approved_on is None
+    qtbot.waitUntil(lambda: not approved.check.isChecked())

@@ -22,7 +22,7 @@ from ceplanner.report import styles as st
 from ceplanner.report.analysis import format_date, plan_period
 from ceplanner.report.errors import ReportError
 from ceplanner.report.export import INCOMPLETE, status_text
-from ceplanner.report.layout import Markup, OutlineMark, ReportContext, markup
+from ceplanner.report.layout import Markup, OutlineMark, ReportContext, cat, markup
 from ceplanner.report.text import escape
 
 COVER = "Cover"
@@ -77,6 +77,15 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
         )
     if plan.decision_maker:
         rows.append(("Decision by", ctx.m(plan.decision_maker)))
+    if plan.doc_version.strip():
+        rows.append(("Version", ctx.m(plan.doc_version)))
+    if plan.approver.strip():
+        when = f" on {format_date(plan.approved_on)}" if plan.approved_on else ""
+        approved = plan.approved_on is not None or plan.status is not PlanStatus.DRAFT
+        heading = "Approved by" if approved else "To be approved by"
+        rows.append((heading, cat(ctx.m(plan.approver), markup(escape(when)))))
+    if plan.findings_signoff.strip():
+        rows.append(("Findings signed off by", ctx.m(plan.findings_signoff)))
     label_style = st.ParagraphStyle("CoverLabel", parent=s.cover_meta, textColor=st.MUTED)
     data = [[Paragraph(escape(name), label_style), Paragraph(value, s.cover_meta)] for name, value in rows]
     details = Table(data, colWidths=[32 * mm, ctx.width - 8 * mm - 32 * mm], hAlign="LEFT")

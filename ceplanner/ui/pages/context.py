@@ -28,6 +28,7 @@ from ceplanner.core.model import VALUE_FOR_WHOM_CHOICES, Activity, Plan, PlanSta
 from ceplanner.core.money import CURRENCIES
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.pages.base import PlanPage
+from ceplanner.ui.pages.context_approval import ApprovalPanel
 from ceplanner.ui.pages.context_history import HistoryPanel
 from ceplanner.ui.pages.context_scope import ScopePanel
 from ceplanner.ui.widgets import (
@@ -102,11 +103,13 @@ class ContextPage(PlanPage):
         grid.setColumnStretch(1, 2)
         self.scope = ScopePanel(doc)
         self.history = HistoryPanel(doc)
+        self.approval = ApprovalPanel(doc)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("context_tabs")
         self.tabs.addTab(scrolling(content, "context_scroll"), "&Purpose and decision")
         self.tabs.addTab(scrolling(self.scope, "scope_scroll"), "&Issue and scope")
         self.tabs.addTab(self.history, "&History")
+        self.tabs.addTab(self.approval, "&Approval")
         self.body.addWidget(self.tabs)
 
     # -- building ---------------------------------------------------------------------------
@@ -274,6 +277,7 @@ class ContextPage(PlanPage):
         plan = self.doc.plan
         self.scope.refresh()
         self.history.refresh()
+        self.approval.refresh()
         for attr, edit in self.lines.items():
             set_text_quietly(edit, getattr(plan, attr))
         for attr, area in self.areas.items():
