@@ -66,3 +66,20 @@ def test_the_cover_shows_document_control(build: Callable[..., Pdf]) -> None:
     plan.approved_on = date(2027, 1, 20)
     cover = normalise(build(plan).pages[0])
     assert "Approved by Board of trustees on 20 January 2027" in cover
+
+
+def test_closing_the_loop_is_printed_with_every_question(build: Callable[..., Pdf]) -> None:
+    plan = make_rich_plan()
+    plan.feedback_how = "A letter & an open meeting <you said, we did>"
+    plan.feedback_when = "Within six weeks of the Board's decision"
+    plan.feedback_channels = "Letter, easy read, Polish, BSL video"
+    plan.feedback_by = "Involvement Manager"
+    plan.participant_questions = "Did you feel listened to?\nWas the venue easy to reach?"
+    text = normalise(body_text(build(plan), plan))
+    assert "Closing the loop: you said, we did" in text
+    for typed in (plan.feedback_how, plan.feedback_when, plan.feedback_channels, plan.feedback_by):
+        assert typed in text
+    assert "1. Did you feel listened to? 2. Was the venue easy to reach?" in text
+    blank = normalise(body_text(build(make_rich_plan()), plan))
+    assert "How will participants hear what was decided, and why? Not planned yet." in blank
+    assert "No questions for participants yet." in blank

@@ -14,6 +14,7 @@ from ceplanner.report.layout import (
     section_heading,
     subheading,
 )
+from ceplanner.report.sections.closing import build_closing_the_loop
 from ceplanner.report.tables import table
 
 NUMBER, TITLE = "8", "Evaluation framework"
@@ -45,6 +46,8 @@ def build_evaluation(ctx: ReportContext) -> list[Flowable]:
         items += [ctx.para(ctx.m(part)) for part in evaluation.method.strip().split("\n\n")]
     else:
         items.append(ctx.para(markup("<i>No method described yet.</i>"), s.muted))
+
+    items += build_closing_the_loop(ctx)
 
     items.append(subheading(ctx, "Evaluation budget"))
     if not b.evaluation_total:
