@@ -226,10 +226,10 @@ class ActivityEditor(QWidget):
             self.objective_list,
             self.level,
             self.promise,
-            self.start.check,
             self.start.edit,
-            self.end.check,
+            self.start.calendar_button,
             self.end.edit,
+            self.end.calendar_button,
             self.sessions,
             self.participants,
         ]
