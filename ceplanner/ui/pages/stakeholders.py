@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGroupBox,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -19,6 +20,7 @@ from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.pages.base import PlanPage
 from ceplanner.ui.power_grid import PowerGrid
 from ceplanner.ui.row_actions import RowActions, duplicated
+from ceplanner.ui.row_form import RowForm
 from ceplanner.ui.stakeholder_model import (
     COLUMN,
     PASTE_COLUMNS,
@@ -29,6 +31,20 @@ from ceplanner.ui.stakeholder_model import (
 from ceplanner.ui.widgets import name_table, name_widget, problem_label, setup_view, show_problem
 from ceplanner.ui.wording import list_text
 
+FORM_FIELDS = [
+    "name",
+    "category",
+    "size",
+    "position",
+    "power",
+    "interest",
+    "target_level",
+    "seldom_heard",
+    "access_needs",
+    "equity_notes",
+    "barriers",
+    "notes",
+]
 LEGEND = "● a group   ▲ a seldom-heard group   Drag a group to change its scores."
 
 
@@ -121,9 +137,21 @@ class StakeholdersPage(PlanPage):
         grid_layout.addWidget(self.grid, 1)
         grid_layout.addWidget(self.grid_status)
 
+        self.form = RowForm(self.model, FORM_FIELDS, "stakeholder", wide=("notes",))
+        form_box = QGroupBox("Selected group")
+        form_box.setObjectName("stakeholder_form_box")
+        QVBoxLayout(form_box).addWidget(self.form)
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left.setObjectName("stakeholders_table_splitter")
+        self.left.addWidget(self.table)
+        self.left.addWidget(form_box)
+        self.left.setStretchFactor(0, 1)
+        self.left.setChildrenCollapsible(False)
+        self.left.setSizes([260, 240])
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("stakeholders_splitter")
-        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.left)
         self.splitter.addWidget(grid_box)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -189,8 +217,10 @@ class StakeholdersPage(PlanPage):
 
     def _table_selected(self) -> None:
         groups = self.doc.plan.groups
-        self._selected = [groups[row].id for row in self.selected_rows() if row < len(groups)]
+        rows = [row for row in self.selected_rows() if row < len(groups)]
+        self._selected = [groups[row].id for row in rows]
         self.grid.select_ids(self._selected)
+        self.form.set_row(rows[0] if len(rows) == 1 else -1)
         self._update_buttons()
 
     def _grid_selected(self, ids: list[str]) -> None:
