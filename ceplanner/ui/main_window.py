@@ -25,6 +25,7 @@ from ceplanner.core.checks import Severity, plan_checks
 from ceplanner.ui import guide
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.file_actions import FileActions
+from ceplanner.ui.layout_memory import remember_layout
 from ceplanner.ui.pages.base import PlanPage
 from ceplanner.ui.pages.review import ReviewPage
 from ceplanner.ui.widgets import problem_label, show_problem
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
         self.step_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         central.setSizes([185, 1000])
         central.setContentsMargins(6, 6, 6, 0)
+        remember_layout(central)  # the step list's width (each page's own splitters: see page())
         self.setCentralWidget(central)
         self.save_status = QLabel()
         self.save_status.setObjectName("save_status")
@@ -295,6 +297,7 @@ class MainWindow(QMainWindow):
         if current == index:
             self.stack.setCurrentIndex(index)
         self._pages[index] = page
+        remember_layout(page)
         return page
 
     @property
