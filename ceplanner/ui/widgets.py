@@ -69,7 +69,8 @@ def new_form() -> QFormLayout:
 
 
 def problem_label(object_name: str, *, wrap: bool = True) -> QLabel:
-    """A label for a field's problem, in words, in red; hidden while there is none."""
+    """A label for a field's problem, in words, in red; hidden while there is none, its room
+    kept so that nothing around it moves."""
     label = QLabel()
     label.setObjectName(object_name)
     label.setWordWrap(wrap)
@@ -78,8 +79,24 @@ def problem_label(object_name: str, *, wrap: bool = True) -> QLabel:
     palette.setColor(QPalette.ColorRole.WindowText, PROBLEM_COLOUR)
     label.setPalette(palette)
     label.setStyleSheet(f"color: {PROBLEM_COLOUR};")
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)  # appearing or going, a problem never moves the buttons
+    label.setSizePolicy(policy)
+    label.setMinimumHeight(label.fontMetrics().lineSpacing())  # an empty label would keep no room
     label.setVisible(False)
     return label
+
+
+def steady(label: QLabel) -> QWidget:
+    """``label`` in a holder that keeps its room: a form layout drops a hidden row's room, so a
+    problem label placed in a form goes in one of these."""
+    holder = QWidget()
+    holder.setObjectName(f"{label.objectName()}_holder")
+    layout = QHBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(label)
+    holder.setMinimumHeight(label.minimumHeight())
+    return holder
 
 
 def show_problem(label: QLabel, text: str) -> None:

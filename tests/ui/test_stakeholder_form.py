@@ -96,3 +96,23 @@ def test_a_refused_value_is_explained_and_the_typed_text_kept(page: Stakeholders
     _type(qtbot, _line(page, "size"), "1000")
     assert page.doc.plan.groups[0].size == 1000
     assert not page.problem.isVisible()
+
+
+def test_paste_says_which_columns_it_expects_before_and_when_it_fails(qtbot: Any, tmp_path: Path) -> None:
+    from ceplanner.ui.stakeholder_model import COLUMNS
+
+    empty = StakeholdersPage(open_document(tmp_path, Plan(title="Library redesign")))
+    qtbot.addWidget(empty)
+    empty.show()
+    empty.refresh()
+    hint = empty.findChild(QLabel, "stakeholders_paste_hint")
+    assert hint.isVisible()
+    headers = [c.header for c in COLUMNS if c.kind != "derived"]
+    assert ", ".join(headers) in hint.text()
+    empty.paste_rows("Readers\tnot a category\tmany")
+    assert empty.doc.plan.groups == []
+    assert ", ".join(headers) in empty.problem.text()
+    empty.paste_rows("Readers\tResidents\t1200")
+    assert [g.name for g in empty.doc.plan.groups] == ["Readers"]
+    empty.refresh()
+    assert not hint.isVisible()

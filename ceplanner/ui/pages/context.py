@@ -45,6 +45,7 @@ from ceplanner.ui.widgets import (
     scrolling,
     set_text_quietly,
     show_problem,
+    steady,
 )
 
 _TEXT_FIELDS = [
@@ -125,13 +126,13 @@ class ContextPage(PlanPage):
             edit.editingFinished.connect(lambda a=attr, e=edit: self._set(a, e.text().strip()))
             self.lines[attr] = edit
             if attr == "title":
-                form.addRow("", self.title_problem)
+                form.addRow("", steady(self.title_problem))
         self.start = DateField("plan_start")
         add_row(form, "Starts", self.start, "plan_start", "Leave unset until the dates are known.")
         self.end = DateField("plan_end")
         add_row(form, "Ends", self.end, "plan_end")
         self.dates_problem = problem_label("plan_dates_problem", wrap=False)
-        form.addRow("", self.dates_problem)
+        form.addRow("", steady(self.dates_problem))
         self.start.changed.connect(lambda d: self._set("start", d))
         self.end.changed.connect(lambda d: self._set("end", d))
         self.currency = QComboBox()

@@ -23,7 +23,7 @@ from ceplanner.ui.row_actions import RowActions, duplicated
 from ceplanner.ui.row_form import RowForm
 from ceplanner.ui.stakeholder_model import (
     COLUMN,
-    PASTE_COLUMNS,
+    PASTE_HINT,
     StakeholderDelegate,
     StakeholderModel,
     groups_from_tsv,
@@ -87,8 +87,7 @@ class StakeholdersPage(PlanPage):
                 "paste": (
                     "Paste rows from a spreadsheet",
                     "stakeholders_paste",
-                    "Copy rows in a spreadsheet, then click here. Columns in order: "
-                    + ", ".join(attr.replace("_", " ") for attr in PASTE_COLUMNS),
+                    "Copy rows in a spreadsheet, then click here. " + PASTE_HINT,
                 ),
             },
             {
@@ -102,6 +101,11 @@ class StakeholdersPage(PlanPage):
         self.add_button, self.duplicate_button = buttons["add"], buttons["duplicate"]
         self.delete_button, self.paste_button = buttons["delete"], buttons["paste"]
         self.body.addLayout(self.row_actions.layout)
+        self.paste_hint = QLabel(PASTE_HINT)
+        self.paste_hint.setObjectName("stakeholders_paste_hint")
+        self.paste_hint.setWordWrap(True)
+        self.paste_hint.setEnabled(False)  # shown muted: a reminder, not an instruction to act
+        self.body.addWidget(self.paste_hint)
         self.problem = problem_label("stakeholders_problem")
         self.body.addWidget(self.problem)
 
@@ -182,6 +186,9 @@ class StakeholdersPage(PlanPage):
     def refresh(self) -> None:
         """The table and grid follow the document themselves; only the buttons need updating."""
         self._update_buttons()
+        # Before the first paste is when people need to know the columns; the button's tooltip
+        # and any refusal say it again later.
+        self.paste_hint.setVisible(not self.doc.plan.groups)
         if not self.doc.plan.groups:
             self.grid_status.setText(
                 "No groups yet: click Add group, or copy rows from a spreadsheet and click Paste rows."
@@ -270,7 +277,7 @@ class StakeholdersPage(PlanPage):
             problems = ["The clipboard holds no rows: copy rows from a spreadsheet first."]
         summary = [f"Added {len(groups)} group{'s' if len(groups) != 1 else ''}."] if groups else []
         if problems:
-            summary.append("Not added: " + " ".join(problems))
+            summary.append("Not added: " + " ".join(problems) + " " + PASTE_HINT)
         show_problem(self.problem, " ".join(summary) if problems else "")
         if groups and not problems:
             self.grid_status.setText(summary[0])
