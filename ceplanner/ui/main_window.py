@@ -125,8 +125,8 @@ class MainWindow(QMainWindow):
         banner_row.addWidget(self.banner_text, 1)
         banner_row.addWidget(self.banner_save_as)
         right.addWidget(self.banner)
+        # Beside the Next button it refuses (its room kept, so nothing moves when it shows).
         self.title_message = problem_label("title_required_message")
-        right.addWidget(self.title_message)
         self.stack = QStackedWidget()
         self.stack.setObjectName("page_stack")
         right.addWidget(self.stack, 1)
@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self.back_button.clicked.connect(lambda: self.go_to(self.stack.currentIndex() - 1))
         self.next_button.clicked.connect(lambda: self.go_to(self.stack.currentIndex() + 1))
         nav.addWidget(self.back_button)
-        nav.addStretch(1)
+        nav.addWidget(self.title_message, 1)
         nav.addWidget(self.next_button)
         right.addLayout(nav)
         central.addWidget(right_widget)

@@ -45,7 +45,7 @@ FORM_FIELDS = [
     "barriers",
     "notes",
 ]
-LEGEND = "● a group   ▲ a seldom-heard group   Drag a group to change its scores."
+LEGEND = "● a group   ▲ seldom heard   Numbers are the table's rows.   Drag a group to rescore it."
 
 
 class StakeholdersPage(PlanPage):
