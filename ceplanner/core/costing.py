@@ -371,11 +371,20 @@ def activity_from_method(method: Method, plan: Plan, sessions: int = 1) -> Activ
 
 
 def money_fields(plan: Plan) -> list[tuple[object, str]]:
-    """Every (object, attribute) of a plan that holds an amount of money in minor units."""
-    fields: list[tuple[object, str]] = [(plan, "staff_day_rate"), (plan.evaluation, "budget")]
+    """Every (object, attribute) of a plan that holds an amount of money in minor units (some
+    may be None: not set)."""
+    fields: list[tuple[object, str]] = [
+        (plan, "staff_day_rate"),
+        (plan.evaluation, "budget"),
+        (plan, "budget_envelope"),
+        (plan, "service_annual_cost"),
+    ]
     owners: list[Method | Activity] = [*plan.methods, *plan.activities]
     for owner in owners:
         fields += [(line, "unit_cost") for line in owner.cost_lines]
+    fields += [(funder, "envelope") for funder in plan.funders]
+    fields += [(outcome, "proxy_value") for outcome in plan.sroi_outcomes]
+    fields += [(member, "day_rate") for member in plan.team]
     return fields
 
 
@@ -391,8 +400,9 @@ def rescaled_for_currency(plan: Plan, new_currency: str) -> list[tuple[object, s
         return []
     changes = []
     for obj, attr in money_fields(plan):
-        old: int = getattr(obj, attr)
-        changes.append((obj, attr, round_minor(Decimal(old).scaleb(shift))))
+        old: int | None = getattr(obj, attr)
+        if old is not None:
+            changes.append((obj, attr, round_minor(Decimal(old).scaleb(shift))))
     return changes
 
 

@@ -330,3 +330,21 @@ def test_derived_figures_the_report_prints(plan: Plan) -> None:
     assert staff_days(Decimal("25")) == Decimal("3.3")  # 25 / 7.5 = 3.33...
     assert staff_days(Decimal("26.25")) == Decimal("3.5")  # 3.5 exactly
     assert b.staff_hours == Decimal(0)  # the fixture's staff lines are in items, not hours
+
+
+def test_changing_currency_keeps_every_amount_of_the_plan_as_typed() -> None:
+    from tests.factories import full_plan
+
+    plan = full_plan()  # every money field set, in EUR
+    plan.service_annual_cost = 120_000_050  # €1,200,000.50
+    for obj, attr, value in rescaled_for_currency(plan, "JPY"):
+        setattr(obj, attr, value)
+    assert plan.budget_envelope == 25_000  # €25,000.00 -> ¥25,000
+    assert plan.service_annual_cost == 1_200_001  # rounded half up to a whole yen
+    assert plan.funders[0].envelope == 10_000
+    assert plan.sroi_outcomes[0].proxy_value == 45
+    assert plan.team[0].day_rate == 310
+    plan.budget_envelope = None
+    assert all(
+        obj is not plan or attr != "budget_envelope" for obj, attr, _ in rescaled_for_currency(plan, "EUR")
+    )
