@@ -22,17 +22,21 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from typing import Any
 
 from ceplanner.core.checks import Check, Severity, plan_checks
-from ceplanner.core.costing import Budget, compute_budget, split_evenly
+from ceplanner.core.costing import PLAN_LEVEL, UNALLOCATED, Budget, compute_budget, split_evenly
 from ceplanner.core.model import (
     Activity,
     CostCategory,
+    OutcomeLevel,
     Plan,
     Scaling,
     Scenario,
     ScenarioActivity,
+    label,
 )
+from ceplanner.core.money import format_money
 from ceplanner.core.references import remove_activities
 
 LEAN = "Lean"
@@ -224,6 +228,114 @@ def find_scenario(plan: Plan, name: str) -> Scenario | None:
     """The scenario called ``name`` (ignoring case and surrounding spaces), or None."""
     key = name.strip().casefold()
     return next((s for s in plan.scenarios if s.name.strip().casefold() == key), None)
+
+
+# -- the comparison as rows of words and figures ---------------------------------------------
+
+LEVEL_ORDER = [lvl.value for lvl in OutcomeLevel] + [UNALLOCATED, PLAN_LEVEL]
+LEVEL_WORDS = {
+    **{lvl.value: f"{label(lvl)} outcomes" for lvl in OutcomeLevel},
+    UNALLOCATED: "Not linked to an objective",
+    PLAN_LEVEL: "Plan-level evaluation",
+}
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    """One line of the side-by-side comparison: what it is, then one cell per scenario."""
+
+    key: str
+    """Stable name: activities, sessions, participants, paid, contingency, cash, in_kind, total,
+    a category or outcome level's value, groups, seldom_heard, findings; "" for a heading."""
+    words: str
+    values: list[str]
+    total: bool = False
+    heading: bool = False
+    tips: list[str] | None = None
+    """Longer text for each cell (the findings themselves), where there is any."""
+
+
+def findings_text(result: Comparison) -> str:
+    """ "3 (1 warning)", "none"."""
+    if not result.findings:
+        return "none"
+    warnings = len(result.warnings)
+    return f"{len(result.findings)} ({warnings} warning{'' if warnings == 1 else 's'})"
+
+
+def findings_tip(result: Comparison) -> str:
+    """Every finding of the scenario, one a line, each with its severity."""
+    if not result.findings:
+        return "The checks find nothing to resolve in this scenario."
+    return "\n".join(f"{c.severity.value.capitalize()}: {c.message}" for c in result.findings)
+
+
+def comparison_rows(plan: Plan, results: list[Comparison]) -> list[ComparisonRow]:
+    """The comparison the Costs step and the PDF show, money in the plan's currency."""
+
+    def money(amount: int) -> str:
+        return format_money(amount, plan.currency)
+
+    rows: list[ComparisonRow] = []
+
+    def row(key: str, words: str, values: list[str], **extra: Any) -> None:
+        rows.append(ComparisonRow(key, words, values, **extra))
+
+    def heading(words: str) -> None:
+        rows.append(ComparisonRow("", words, ["" for _ in results], heading=True))
+
+    row("activities", "Activities", [f"{len(r.plan.activities)} of {len(plan.activities)}" for r in results])
+    row("sessions", "Sessions", [f"{sum(a.sessions for a in r.plan.activities):,}" for r in results])
+    row("participants", "Expected participants", [f"{r.budget.participants:,}" for r in results])
+    row("paid", "Paid costs", [money(r.budget.paid) for r in results])
+    row(
+        "contingency",
+        f"Contingency ({plan.contingency_percent}%)",
+        [money(r.budget.contingency) for r in results],
+    )
+    row("cash", "Cash budget needed", [money(r.budget.cash_total) for r in results])
+    row("in_kind", "In-kind contributions", [money(r.budget.in_kind) for r in results])
+    row("total", "Full cost", [money(r.total) for r in results], total=True)
+    heading("By category (full cost)")
+    for category in CostCategory:
+        if any(category in r.by_category for r in results):
+            row(category.value, label(category), [money(r.by_category.get(category, 0)) for r in results])
+    heading("By outcome level")
+    for key in LEVEL_ORDER:
+        if any(key in r.by_level for r in results):
+            row(key, LEVEL_WORDS[key], [money(r.by_level.get(key, 0)) for r in results])
+    heading("Reach and findings")
+    row(
+        "groups",
+        "Groups reached",
+        [f"{len(r.groups_reached)} of {len(r.reach)}" for r in results],
+        tips=[_reach_tip(r) for r in results],
+    )
+    row(
+        "seldom_heard",
+        "Seldom-heard groups reached",
+        [f"{len(r.seldom_heard_reached)} of {len(r.seldom_heard)}" for r in results],
+        tips=[_reach_tip(r, seldom_only=True) for r in results],
+    )
+    row(
+        "findings",
+        "Findings of the checks",
+        [findings_text(r) for r in results],
+        tips=[findings_tip(r) for r in results],
+    )
+    return rows
+
+
+def _reach_tip(result: Comparison, *, seldom_only: bool = False) -> str:
+    groups = result.seldom_heard if seldom_only else result.reach
+    lines = [
+        f"{g.name or '(unnamed group)'}: {g.participants:,} expected participants in "
+        f"{g.activities} {'activity' if g.activities == 1 else 'activities'}"
+        if g.reached
+        else f"{g.name or '(unnamed group)'}: not reached"
+        for g in groups
+    ]
+    return "\n".join(lines) or "The plan has no such groups."
 
 
 # -- starting points ------------------------------------------------------------------------
