@@ -23,7 +23,9 @@ from ceplanner.core.model import (
 from ceplanner.core.scenarios import (
     compare,
     compare_all,
+    comparison_rows,
     find_scenario,
+    findings_text,
     group_reach,
     resized_for_sessions,
     scenario_plan,
@@ -248,3 +250,41 @@ def test_the_sample_plans_scenarios_are_lean_standard_enhanced_in_order_of_cost(
     assert lean.budget.participants < standard.budget.participants < enhanced.budget.participants
     assert len(lean.seldom_heard_reached) == len(lean.seldom_heard) == 6
     assert find_scenario(plan, "  lean ") is plan.scenarios[0] and find_scenario(plan, "Other") is None
+
+
+def test_comparison_rows_are_the_figures_in_words() -> None:
+    plan = _plan()
+    lean, standard, _ = usual_scenarios(plan)
+    results = [compare(plan, lean), compare(plan, standard)]
+    rows = {row.key: row for row in comparison_rows(plan, results)}
+    assert rows["total"].values == ["£2,919.00", "£3,381.00"] and rows["total"].total
+    # Lean: workshops 2 sessions (£100 + £70 + £400), panel 2 sessions (20 x £25 paid, £1,500
+    # in kind), leaflet £120, evaluation £100: paid £1,290.00, contingency £129.00, so a full
+    # cost of £1,290.00 + £129.00 + £1,500.00 = £2,919.00.
+    assert rows["paid"].values == ["£1,290.00", "£1,710.00"]
+    assert rows["contingency"].words == "Contingency (10%)"
+    assert rows["activities"].values == ["3 of 3", "3 of 3"]
+    assert rows["sessions"].values == ["5", "8"]
+    assert rows["service"].words == "Service outcomes" and rows["service"].values == ["£570.00", "£740.00"]
+    assert rows[UNALLOCATED].words == "Not linked to an objective"
+    assert rows["venue"].words == "Venue" and rows["venue"].values == ["£100.00", "£200.00"]
+    assert rows["seldom_heard"].values == ["1 of 1", "1 of 1"]
+    assert rows["seldom_heard"].tips == [
+        "Unpaid carers: 20 expected participants in 2 activities",
+        "Unpaid carers: 30 expected participants in 2 activities",
+    ]
+    assert rows["findings"].values == [findings_text(r) for r in results]
+    assert [row.words for row in comparison_rows(plan, results) if row.heading] == [
+        "By category (full cost)",
+        "By outcome level",
+        "Reach and findings",
+    ]
+    leaflet = compare(plan, Scenario("Leaflet", activities=[ScenarioActivity("a-leaf", 1)]))
+    (tip,) = comparison_rows(plan, [leaflet])[-1].tips or []
+    assert all(f"{c.severity.value.capitalize()}: {c.message}" in tip for c in leaflet.findings)
+    assert (
+        findings_text(leaflet)
+        == f"{len(leaflet.findings)} ({len(leaflet.warnings)} warning"
+        + ("" if len(leaflet.warnings) == 1 else "s")
+        + ")"
+    )
