@@ -225,3 +225,29 @@ def test_the_panel_fits_a_small_screen(qtbot: Any, plan_file: Path, tmp_path: Pa
         assert panel.comparison_table.columnWidth(column) > metrics.horizontalAdvance(text)
     assert unnamed_inputs(panel) == []
     window.grab().save(str(tmp_path / "scenarios.png"))
+
+
+def test_a_plan_open_read_only_shows_its_scenarios_but_offers_no_edits(qtbot: Any, plan_file: Path) -> None:
+    from ceplanner.core.scenarios import usual_scenarios
+    from ceplanner.ui.document import PlanDocument
+
+    with PlanStore.open(plan_file) as store:
+        plan = store.load()
+        plan.scenarios = usual_scenarios(plan)
+        store.save(plan)
+    store = PlanStore.open(plan_file, readonly=True)
+    doc = PlanDocument(store.load(), store)
+    panel = ScenariosPanel(doc)
+    qtbot.addWidget(panel)
+    panel.resize(800, 500)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.scenario_list.count() == 3
+    assert not any(button.isEnabled() for button in panel.buttons.values())
+    assert not panel.name_edit.isEnabled()
+    index = panel.activities.index(0, INCLUDE)
+    assert not panel.activities.flags(index) & Qt.ItemFlag.ItemIsUserCheckable
+    assert not panel.activities.setData(index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert doc.undo_stack.count() == 0
+    assert _comparison(panel, "total") == [format_money(r.total) for r in compare_all(doc.plan)]
+    store.close()
