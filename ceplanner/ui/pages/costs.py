@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +36,7 @@ from ceplanner.ui.cost_model import (
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.pages.base import PlanPage
 from ceplanner.ui.row_actions import RowActions, duplicated, without
+from ceplanner.ui.scenarios_panel import SCENARIOS_TIP, ScenariosPanel
 from ceplanner.ui.widgets import name_table, name_widget, problem_label, setup_view, show_problem
 from ceplanner.ui.wording import list_text
 
@@ -148,7 +150,13 @@ class CostsPage(PlanPage):
         self.splitter.addWidget(self._totals_panel())
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([200, 760, 300])
-        self.body.addWidget(self.splitter, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("costs_tabs")
+        self.tabs.addTab(self.splitter, "Cost lines")
+        self.scenarios = ScenariosPanel(doc)
+        self.tabs.addTab(self.scenarios, "Budget scenarios")
+        self.tabs.setTabToolTip(1, SCENARIOS_TIP)
+        self.body.addWidget(self.tabs, 1)
 
         self.activity_list.selectionModel().currentChanged.connect(self._activity_chosen)
         self.activities.modelReset.connect(self._keep_activity)
