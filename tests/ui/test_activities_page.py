@@ -23,6 +23,7 @@ from ceplanner.core.model import (
     Mode,
     Objective,
     Plan,
+    Scaling,
     StakeholderGroup,
     Unit,
 )
@@ -46,7 +47,16 @@ def methods() -> list[Method]:
             group_size_max=60,
             prep_hours=Decimal(2),
             delivery_hours=Decimal(3),
-            cost_lines=[CostLine(CostCategory.MATERIALS_PRINT, "Leaflets", Unit.ITEM, Decimal(200), 10)],
+            cost_lines=[
+                CostLine(
+                    CostCategory.MATERIALS_PRINT,
+                    "Leaflets",
+                    Unit.ITEM,
+                    Decimal(200),
+                    10,
+                    scaling=Scaling.PER_ATTENDANCE,
+                )
+            ],
         ),
         Method(
             name="Citizens' jury",
