@@ -45,11 +45,11 @@ def attendances(activity: Activity) -> int:
 
 def factor(activity: Activity, scaling: Scaling) -> int | None:
     """The figure of ``activity`` a line scaling this way follows; None for a fixed line."""
-    if scaling is Scaling.PER_SESSION:
+    if scaling == Scaling.PER_SESSION:
         return max(activity.sessions, 0)
-    if scaling is Scaling.PER_PARTICIPANT:
+    if scaling == Scaling.PER_PARTICIPANT:
         return max(activity.participants, 0)
-    if scaling is Scaling.PER_ATTENDANCE:
+    if scaling == Scaling.PER_ATTENDANCE:
         return attendances(activity)
     return None
 

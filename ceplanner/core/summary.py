@@ -79,3 +79,12 @@ def envelope_figures(plan: Plan, budget: Budget) -> list[Figure]:
 
 def figure_map(plan: Plan, budget: Budget) -> dict[str, Figure]:
     return {figure.key: figure for figure in budget_figures(plan, budget)}
+
+
+def envelope_sentence(plan: Plan, budget: Budget) -> str:
+    """ "Budget envelope: £70,000.00. Headroom: £5,007.58." ("Over budget by: …"); "" with none."""
+    compared = plan_envelope(plan, budget)
+    if compared is None:
+        return ""
+    envelope = format_money(compared.envelope, budget.currency)
+    return f"Budget envelope: {envelope}. {compared.words}: {format_money(compared.difference, budget.currency)}."

@@ -198,3 +198,25 @@ def test_a_new_group_each_session_multiplies_all_but_fixed_lines(sessions: int) 
                 template.quantity if template.scaling is Scaling.FIXED else template.quantity * sessions
             )
             assert line.quantity == expected, (method.name, template.description)
+
+
+def test_every_sample_plan_line_says_how_it_scales_and_follows_its_activity() -> None:
+    raw = json.loads(library.resource_path(library.SAMPLE_PLAN_RESOURCE).read_text(encoding="utf-8"))
+    plan_lines = [line for a in raw["plan"]["activities"] for line in a["cost_lines"]]
+    plan_lines += [line for m in raw["plan"]["methods"] for line in m["cost_lines"]]
+    assert all(line["scaling"] in {s.value for s in Scaling} for line in plan_lines)
+
+    plan = library.sample_plan()
+    co_design = next(a for a in plan.activities if a.id == "activity-co-design")
+    assert co_design.same_people and attendances(co_design) == 96  # 16 people at six sessions
+    longer = rescaled_activity(co_design, sessions=8)
+    lunch = {line.description: line for line in longer.cost_lines}["Lunch and refreshments"]
+    assert lunch.quantity == 128 and line_total(lunch) == 102_400  # 16 × 8 at £8.00
+    focus = next(a for a in plan.activities if a.id == "activity-focus-groups")
+    more = rescaled_activity(focus, sessions=8, participants=64)
+    fixed = [(line.id, line.quantity) for line in focus.cost_lines if line.scaling is Scaling.FIXED]
+    assert len(fixed) == 5
+    assert fixed == [(line.id, line.quantity) for line in more.cost_lines if line.scaling is Scaling.FIXED]
+    moved = {line.description: line.quantity for line in more.cost_lines}
+    assert moved["Recruitment flyers and adverts"] == 8  # per session
+    assert moved["Thank-you voucher for each participant"] == 64  # per participant

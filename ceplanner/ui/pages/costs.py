@@ -126,7 +126,13 @@ class CostsPage(PlanPage):
         setup_view(self.table)
         header = self.table.horizontalHeader()
         header.setDefaultSectionSize(85)
-        for attr, width in (("category", 112), ("description", 150), ("quantity", 62), ("unit", 62)):
+        for attr, width in (
+            ("category", 112),
+            ("description", 150),
+            ("quantity", 62),
+            ("unit", 62),
+            ("scaling", 105),
+        ):
             header.resizeSection(LINE_COLUMN[attr], width)
         header.resizeSection(LINE_COLUMN["in_kind"], 60)
         header.resizeSection(LINE_COLUMN["source"], 170)
