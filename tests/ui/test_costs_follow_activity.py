@@ -175,3 +175,24 @@ def test_the_scaling_column_is_edited_like_any_other(qtbot: QtBot, tmp_path: Pat
     assert line.quantity == Decimal("4.5")  # 3 × 3 / 2
     window.close()
     assert reopen(path).activities[0].cost_lines[3].scaling is Scaling.PER_SESSION
+
+
+def test_a_quantity_too_large_for_a_line_stops_at_the_most_and_says_so(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "plan.ceplan"
+    PlanStore.create(path, _plan()).close()
+    window = open_window(qtbot, path, active=True)
+    window.go_to(3)
+    page = window.current_page()
+    assert isinstance(page, ActivitiesPage)
+    page.select_activity("focus-groups")
+    enter(qtbot, page.findChild(QSpinBox, "activity_participants"), 2_000_000)
+    vouchers, food = window.doc.plan.activities[0].cost_lines[1:3]
+    assert vouchers.quantity == 2_000_000
+    assert food.quantity == Decimal("1666666.667")
+    enter(qtbot, page.findChild(QSpinBox, "activity_sessions"), 40)
+    page.findChild(QCheckBox, "activity_same_people").click()  # 80,000,000 attendances
+    assert food.quantity == Decimal(10_000_000)
+    problem = page.findChild(QLabel, "activity_problem").text()
+    assert "Refreshments" in problem and "10,000,000" in problem
+    window.close()
+    assert reopen(path).activities[0].cost_lines[2].quantity == Decimal(10_000_000)
