@@ -240,10 +240,12 @@ class EnvelopePanel(QGroupBox):
             {"add": self.add_funder, "delete": self.delete_funders},
         )
         self.problem = problem_label("costs_funders_problem")
+        self.row_actions.layout.insertWidget(len(self.row_actions.buttons), self.problem, 1)
+        rows = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 2 * rows + 8)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(self.row_actions.layout)
-        layout.addWidget(self.problem)
         layout.addWidget(self.table, 1)
 
         self.envelope.committed.connect(lambda minor: self._set_envelope(minor))
