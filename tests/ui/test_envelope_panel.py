@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox, QLabel, QLineEdit, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
-from ceplanner.core.model import Activity, CostCategory, CostLine, Plan, Unit
+from ceplanner.core.model import Activity, CostCategory, CostLine, Funder, Plan, Unit
 from ceplanner.store import PlanStore
 from ceplanner.ui.pages.costs import CostsPage
 from tests.ui.conftest import open_window, reopen
@@ -129,4 +129,25 @@ def test_a_bad_envelope_is_refused_in_words_and_kept_on_screen(qtbot: QtBot, tmp
     assert field.text() == "twelve"
     problem = page.findChild(QLabel, "plan_budget_envelope_problem")
     assert "not an amount of money" in problem.text()
+    window.close()
+
+
+def test_a_funder_needs_a_name_and_an_envelope_in_money(qtbot: QtBot, tmp_path: Path) -> None:
+    plan = _plan()
+    plan.funders = [Funder("Council", 30_000)]
+    path = tmp_path / "plan.ceplan"
+    PlanStore.create(path, plan).close()
+    window = open_window(qtbot, path, active=True)
+    window.go_to(4)
+    page = window.current_page()
+    assert isinstance(page, CostsPage)
+    funders = page.envelope.funders
+    problem = page.findChild(QLabel, "costs_funders_problem")
+    assert not funders.setData(funders.index(0, 0), "  ")
+    assert problem.text() == "Funder, funder 1: A funder needs a name, as written on its cost lines."
+    assert not funders.setData(funders.index(0, 1), "lots")
+    assert "not an amount of money" in problem.text()
+    assert [(f.name, f.envelope) for f in window.doc.plan.funders] == [("Council", 30_000)]
+    assert funders.setData(funders.index(0, 1), "")  # emptied: no envelope known
+    assert window.doc.plan.funders[0].envelope is None and problem.text() == ""
     window.close()
