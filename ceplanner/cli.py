@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ceplanner.core.checks import Severity, plan_checks
 from ceplanner.core.costing import compute_budget
+from ceplanner.core.envelope import funder_envelopes
 from ceplanner.core.model import Plan, label
 from ceplanner.core.money import format_money
 from ceplanner.core.serialize import PlanFormatError, plan_from_json, plan_to_json
@@ -83,6 +84,15 @@ def summary_lines(plan: Plan) -> list[str]:
     lines.append("")
     for figure in budget_figures(plan, budget):
         lines.append(f"  {figure.words:<40}{figure.text:>20}")
+    funders = funder_envelopes(plan, budget)
+    if funders:
+        lines += ["", "Funders' envelopes (envelope, their lines, headroom or overrun)"]
+        for item in funders:
+            c = item.comparison
+            lines.append(
+                f"  {item.funder.name:<40}{money(c.envelope):>20}{money(c.costed):>20}  "
+                f"{c.words.lower()} {money(c.difference)}"
+            )
     return lines
 
 

@@ -28,6 +28,7 @@ from ceplanner.core.model import (
     OutcomeLevel,
     Plan,
     Risk,
+    Scaling,
     StakeholderGroup,
     Unit,
     VfmRating,
@@ -321,53 +322,84 @@ def hourly_rate(plan: Plan) -> int:
     return round_minor(Decimal(plan.staff_day_rate) / HOURS_PER_DAY)
 
 
-def activity_from_method(method: Method, plan: Plan, sessions: int = 1) -> Activity:
+def typical_group(method: Method) -> int:
+    """People at one session of ``method`` as its library lines are costed: its largest group."""
+    return method.group_size_max or method.group_size_min
+
+
+def suggested_participants(method: Method, sessions: int, same_people: bool = False) -> int:
+    """Expected people for ``sessions`` sessions of ``method`` at its typical group size: one
+    group when the same people come to every session, a new group each session otherwise."""
+    group = typical_group(method)
+    return group if same_people else group * max(sessions, 0)
+
+
+def activity_from_method(
+    method: Method,
+    plan: Plan,
+    sessions: int = 1,
+    participants: int | None = None,
+    same_people: bool = False,
+) -> Activity:
     """A new activity using ``method``, its template cost lines copied and scaled.
 
-    Template lines are per session (lump sums excepted). Staff time is costed from the
-    method's hours at the plan's staff rate: preparation and delivery per session, analysis once.
+    Template lines are costed for one session of the method's typical group
+    (:func:`typical_group`); each follows the chosen sessions, participants (people; by default
+    :func:`suggested_participants`) and attendances as its scaling says, through
+    :func:`ceplanner.core.scaling.rescaled_activity`, the same rule as editing the activity later.
+    Staff time is costed from the method's hours at the plan's staff rate: preparation and
+    delivery per session, analysis once.
     """
+    from ceplanner.core.scaling import rescaled_activity
+
     sessions = max(sessions, 1)
+    if participants is None:
+        participants = suggested_participants(method, sessions, same_people)
+    rate = hourly_rate(plan)
     lines: list[CostLine] = []
-    hours = (method.prep_hours + method.delivery_hours) * sessions + method.analysis_hours
-    if hours > 0:
-        lines.append(
-            CostLine(
-                category=CostCategory.STAFF_TIME,
-                description=f"Staff time: preparation, delivery and analysis ({method.name})",
-                unit=Unit.HOUR,
-                quantity=hours,
-                unit_cost=hourly_rate(plan),
-                source="Method hours at the plan's staff day rate",
+    for hours, words, scaling in (
+        (method.prep_hours + method.delivery_hours, "preparation and delivery", Scaling.PER_SESSION),
+        (method.analysis_hours, "analysis and reporting", Scaling.FIXED),
+    ):
+        if hours > 0:
+            lines.append(
+                CostLine(
+                    category=CostCategory.STAFF_TIME,
+                    description=f"Staff time: {words} ({method.name})",
+                    unit=Unit.HOUR,
+                    quantity=hours,
+                    unit_cost=rate,
+                    source="Method hours at the plan's staff day rate",
+                    scaling=scaling,
+                )
             )
-        )
     for template in method.cost_lines:
-        scale = 1 if template.unit is Unit.LUMP_SUM else sessions
         lines.append(
             CostLine(
                 category=template.category,
                 description=template.description,
                 unit=template.unit,
-                quantity=template.quantity * scale,
+                quantity=template.quantity,
                 unit_cost=template.unit_cost,
                 in_kind=template.in_kind,
                 funder=template.funder,
                 source=template.source,
+                scaling=template.scaling,
                 id=new_id(),
             )
         )
     level = method.levels[0] if method.levels else Activity().level
-    typical = method.group_size_max or method.group_size_min
-    return Activity(
-        title=method.name,
-        method_id=method.id,
-        description=method.description,
-        level=level,
-        promise=IAP2_PROMISES[level],
-        sessions=sessions,
-        participants=typical * sessions,
-        cost_lines=lines,
+    # The template's own size: one session of a typical group.
+    one_session = Activity(sessions=1, participants=typical_group(method), cost_lines=lines)
+    activity = rescaled_activity(
+        one_session, sessions=sessions, participants=participants, same_people=same_people
     )
+    activity.title = method.name
+    activity.method_id = method.id
+    activity.description = method.description
+    activity.level = level
+    activity.promise = IAP2_PROMISES[level]
+    return activity
 
 
 def money_fields(plan: Plan) -> list[tuple[object, str]]:

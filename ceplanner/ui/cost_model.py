@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QAbstractItemView
 
 from ceplanner.core.costing import affects_budget, line_total
 from ceplanner.core.limits import limits_of
-from ceplanner.core.model import Activity, CostCategory, CostLine, Unit, label
+from ceplanner.core.model import Activity, CostCategory, CostLine, Scaling, Unit, label
 from ceplanner.core.money import (
     format_money,
     format_quantity,
@@ -87,6 +87,14 @@ def line_columns(doc: PlanDocument) -> list[Column]:
         ),
         Column("unit", "Unit", "choice", lambda v: to_enum_member(Unit, v), choices=Unit),
         Column(
+            "scaling",
+            "Scales with",
+            "choice",
+            lambda v: to_enum_member(Scaling, v),
+            choices=Scaling,
+            tip="Whether the quantity follows the activity's sessions, participants or attendances, or is fixed",
+        ),
+        Column(
             "unit_cost",
             "Unit cost",
             "money",
@@ -107,6 +115,7 @@ LINE_ATTRS = [
     "description",
     "quantity",
     "unit",
+    "scaling",
     "unit_cost",
     "total",
     "in_kind",

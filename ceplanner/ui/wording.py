@@ -12,6 +12,7 @@ from ceplanner.core.model import (
     Activity,
     CostLine,
     Evaluation,
+    Funder,
     Indicator,
     Objective,
     Plan,
@@ -51,6 +52,11 @@ FIELD_WORDS: dict[str, str] = {
     "budget": "evaluation budget",
     "participants": "expected participants",
     "method_id": "method",
+    "same_people": "same-people mark",
+    "reports_back": "report-back mark",
+    "scaling": "scaling",
+    "budget_envelope": "budget envelope",
+    "envelope": "envelope",
 }
 
 LIST_WORDS: dict[str, str] = {
@@ -61,6 +67,7 @@ LIST_WORDS: dict[str, str] = {
     "indicators": "indicator",
     "risks": "risk",
     "methods": "method",
+    "funders": "funder",
 }
 
 
@@ -98,6 +105,8 @@ def object_words(obj: Any) -> str:
         return f"the {label(obj.e).lower()} assessment"
     if isinstance(obj, Risk):
         return _quoted(obj.description, "a risk")
+    if isinstance(obj, Funder):
+        return _quoted(obj.name, "a funder")
     return "the plan"
 
 

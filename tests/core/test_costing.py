@@ -31,6 +31,7 @@ from ceplanner.core.model import (
     Objective,
     OutcomeLevel,
     Plan,
+    Scaling,
     StakeholderGroup,
     Unit,
 )
@@ -172,14 +173,16 @@ def test_activity_from_method_costs_staff_hours_and_scales_lines() -> None:
             CostLine(category=C.EVALUATION, unit=Unit.LUMP_SUM, quantity=Decimal(1), unit_cost=50000),
         ],
     )
+    method.cost_lines[0].scaling = Scaling.PER_SESSION
     activity = activity_from_method(method, plan, sessions=3)
-    staff, venue, evaluation = activity.cost_lines
-    assert staff.quantity == Decimal(21)  # (3 + 2) x 3 sessions + 6 analysis
-    assert line_total(staff) == 84000
+    staff, analysis, venue, evaluation = activity.cost_lines
+    assert staff.quantity == Decimal(15)  # (3 + 2) x 3 sessions
+    assert analysis.quantity == Decimal(6)  # analysis once
+    assert line_total(staff) + line_total(analysis) == 84000
     assert venue.quantity == Decimal(3)  # per session
-    assert evaluation.quantity == Decimal(1)  # lump sums are not scaled
+    assert evaluation.quantity == Decimal(1)  # fixed lines are not scaled
     assert activity.level is IAP2Level.CONSULT
-    assert activity.participants == 30
+    assert activity.participants == 30  # a new group of ten each session
     assert activity.promise.startswith("We will keep you informed, listen")
     assert venue.id != method.cost_lines[0].id
 

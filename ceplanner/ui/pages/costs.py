@@ -34,6 +34,7 @@ from ceplanner.ui.cost_model import (
     holds,
 )
 from ceplanner.ui.document import PlanDocument
+from ceplanner.ui.envelope_panel import EnvelopePanel
 from ceplanner.ui.pages.base import PlanPage
 from ceplanner.ui.row_actions import RowActions, duplicated, without
 from ceplanner.ui.scenarios_panel import SCENARIOS_TIP, ScenariosPanel
@@ -50,6 +51,8 @@ TOTALS = {
     "total": "costs_total_grand",
     "per_participant": "costs_total_per_participant",
     "evaluation_share": "costs_total_evaluation",
+    "envelope": "costs_total_envelope",
+    "headroom": "costs_total_headroom",
 }
 
 
@@ -125,9 +128,16 @@ class CostsPage(PlanPage):
         setup_view(self.table)
         header = self.table.horizontalHeader()
         header.setDefaultSectionSize(85)
-        for attr, width in (("category", 112), ("description", 150), ("quantity", 62), ("unit", 62)):
+        for attr, width in (
+            ("category", 112),
+            ("description", 150),
+            ("quantity", 62),
+            ("unit", 62),
+            ("scaling", 105),
+        ):
             header.resizeSection(LINE_COLUMN[attr], width)
         header.resizeSection(LINE_COLUMN["in_kind"], 60)
+        header.resizeSection(LINE_COLUMN["source"], 170)
         header.setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -140,8 +150,10 @@ class CostsPage(PlanPage):
         middle_layout.addWidget(self.activity_heading)
         middle_layout.addLayout(buttons)
         middle_layout.addWidget(self.problem)
-        middle_layout.addWidget(self.table, 1)
+        middle_layout.addWidget(self.table, 3)
         middle_layout.addWidget(self.activity_total)
+        self.envelope = EnvelopePanel(doc)
+        middle_layout.addWidget(self.envelope, 2)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("costs_splitter")
@@ -294,6 +306,7 @@ class CostsPage(PlanPage):
             self.activity_total.setText(
                 f"This activity: {money(paid + in_kind)} (paid {money(paid)}, in kind {money(in_kind)})"
             )
+        self.envelope.refresh()
         self._update_buttons()
 
     def _update_buttons(self) -> None:
