@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
 from ceplanner.core.checks import Check, Severity, plan_checks
@@ -31,13 +31,13 @@ from ceplanner.core.model import (
     CostCategory,
     OutcomeLevel,
     Plan,
-    Scaling,
     Scenario,
     ScenarioActivity,
     label,
 )
 from ceplanner.core.money import format_money
 from ceplanner.core.references import remove_activities
+from ceplanner.core.scaling import participants_for_sessions, rescaled_activity
 
 LEAN = "Lean"
 STANDARD = "Standard"
@@ -51,48 +51,18 @@ ENHANCED = "Enhanced"
 _QUANTITY_PLACES = Decimal("0.001")
 
 
-def _participants_for_sessions(activity: Activity, sessions: int) -> int:
-    if activity.same_people or activity.sessions <= 0:
-        return activity.participants
-    scaled = Decimal(activity.participants) * max(sessions, 0) / activity.sessions
-    return int(scaled.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
-def _factor(activity: Activity, scaling: Scaling) -> int | None:
-    people = max(activity.participants, 0)
-    if scaling is Scaling.PER_SESSION:
-        return max(activity.sessions, 0)
-    if scaling is Scaling.PER_PARTICIPANT:
-        return people
-    if scaling is Scaling.PER_ATTENDANCE:
-        return people * max(activity.sessions, 0) if activity.same_people else people
-    return None
-
-
-def _tidy(value: Decimal) -> Decimal:
-    value = value.quantize(_QUANTITY_PLACES, rounding=ROUND_HALF_UP)
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
-
-
 def resized_for_sessions(activity: Activity, sessions: int) -> Activity:
     """A deep copy of ``activity`` run for ``sessions`` sessions (ids kept; ``activity`` unchanged).
 
-    Expected participants follow the sessions in proportion unless the same people come to every
-    session; each line then follows its ``scaling`` in proportion to its factor (sessions,
-    participants or attendances), quantities rounded half-up to three places. A fixed line, or
-    one whose factor was 0 (nothing to scale from), keeps its quantity.
+    Expected participants follow the sessions unless the same people come to every session, and
+    the cost lines follow as :mod:`ceplanner.core.scaling` rescales them in the window.
     """
-    result = copy.deepcopy(activity)
     if sessions == activity.sessions:
-        return result
-    result.sessions = max(sessions, 0)
-    result.participants = _participants_for_sessions(activity, sessions)
-    for line in result.cost_lines:
-        old, new = _factor(activity, line.scaling), _factor(result, line.scaling)
-        if old is None or new is None or old <= 0 or old == new:
-            continue
-        line.quantity = _tidy(line.quantity * new / old)
-    return result
+        return copy.deepcopy(activity)
+    sessions = max(sessions, 0)
+    return rescaled_activity(
+        activity, sessions=sessions, participants=participants_for_sessions(activity, sessions)
+    )
 
 
 # -- the plan as a scenario makes it ----------------------------------------------------------
