@@ -24,7 +24,7 @@ class Check:
     message: str
     step: str
     """The wizard step where it can be fixed: context, stakeholders, objectives, activities,
-    costs or evaluation."""
+    costs, delivery or evaluation (the keys of ``ui.wizard.STEPS``)."""
     code: str = ""
     """A stable name for the rule (``activity.no-groups``): for tests, dismissals and ``--json``."""
     item_id: str | None = None

@@ -10,13 +10,19 @@ from typing import Any
 
 from ceplanner.core.model import (
     Activity,
+    Communication,
     CostLine,
     Evaluation,
     Indicator,
+    KeyMessage,
+    Milestone,
     Objective,
     Plan,
+    ReadinessItem,
     Risk,
     StakeholderGroup,
+    Task,
+    TeamMember,
     VfmRating,
     label,
 )
@@ -51,6 +57,12 @@ FIELD_WORDS: dict[str, str] = {
     "budget": "evaluation budget",
     "participants": "expected participants",
     "method_id": "method",
+    "days": "days committed",
+    "day_rate": "day rate",
+    "activity_id": "activity",
+    "due": "due date",
+    "done": "done mark",
+    "review_date": "review date",
 }
 
 LIST_WORDS: dict[str, str] = {
@@ -61,6 +73,12 @@ LIST_WORDS: dict[str, str] = {
     "indicators": "indicator",
     "risks": "risk",
     "methods": "method",
+    "team": "team member",
+    "tasks": "task",
+    "readiness": "readiness check",
+    "communications": "communication",
+    "key_messages": "key message",
+    "milestones": "milestone",
 }
 
 
@@ -98,6 +116,25 @@ def object_words(obj: Any) -> str:
         return f"the {label(obj.e).lower()} assessment"
     if isinstance(obj, Risk):
         return _quoted(obj.description, "a risk")
+    return _delivery_words(obj)
+
+
+def _delivery_words(obj: Any) -> str:
+    """Names for the delivery plan's items: team members, tasks, checks, communications."""
+    if isinstance(obj, TeamMember):
+        return _quoted(obj.name, "a team member")
+    named: list[tuple[type, str, str]] = [
+        (Task, "description", "task"),
+        (ReadinessItem, "description", "readiness check"),
+        (KeyMessage, "message", "key message"),
+        (Milestone, "title", "milestone"),
+    ]
+    for cls, attr, noun in named:
+        if isinstance(obj, cls):
+            text = getattr(obj, attr)
+            return f"the {noun} “{_quoted(text, '')}”" if text.strip() else f"a {noun}"
+    if isinstance(obj, Communication):
+        return f"the communication to {_quoted(obj.audience, '')}" if obj.audience.strip() else "a communication"
     return "the plan"
 
 
