@@ -14,7 +14,6 @@ from ceplanner.core.library import sample_plan
 from ceplanner.core.model import Method, Plan
 from tests.report.report_fixtures import Pdf, body_text, make_rich_plan
 
-
 CHOSEN_CODES = ("id", "currency", "country", "region", "code")
 """Text fields holding a code picked from a list (a currency, a holiday region, a finding's
 code), printed as the words they stand for rather than as typed."""
