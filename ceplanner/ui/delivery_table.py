@@ -123,9 +123,13 @@ class ListTable(QWidget):
         item = self.model.new_item()
         self.doc.append_item(self.doc.plan, self.attr, item, list_text("Add", self.attr))
         self.select_ids([item.id])
-        index = self.model.index(self.model.row_of(item.id), 0)
+        index = self.model.index(self.model.row_of(item.id), self.first_text_column())
         self.table.setCurrentIndex(index)
         self.table.edit(index)
+
+    def first_text_column(self) -> int:
+        """The column a new row is typed into first (the readiness list starts with its tick)."""
+        return next((i for i, c in enumerate(self.model.columns) if c.kind == "text"), 0)
 
     def duplicate(self, rows: list[int]) -> None:
         items, copies = duplicated(self.items, rows)

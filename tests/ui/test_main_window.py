@@ -45,7 +45,7 @@ def test_start_up_does_not_load_matplotlib_or_reportlab() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_seven_steps_in_order(qtbot: QtBot, sample_file: Path) -> None:
+def test_the_steps_in_order(qtbot: QtBot, sample_file: Path) -> None:
     window = _window(qtbot, sample_file)
     steps = window.findChild(QListWidget, "step_list")
     assert [steps.item(i).text() for i in range(steps.count())] == [
