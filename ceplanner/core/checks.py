@@ -145,6 +145,9 @@ def plan_checks(plan: Plan) -> list[Check]:
     if all(rating.rating is None for rating in plan.vfm):
         note("evaluation", "vfm.not-rated", "The six-E value-for-money assessment has not been rated yet.")
 
+    from ceplanner.core.delivery_checks import delivery_checks  # it builds on Check, defined here
+
+    found.extend(delivery_checks(plan))
     found.sort(key=lambda c: c.severity != Severity.WARNING)
     return found
 

@@ -10,8 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem, QWidget
 
+from ceplanner.core.delivery_checks import late_tasks
 from ceplanner.core.limits import limits_of
 from ceplanner.core.model import (
     Activity,
@@ -31,6 +34,7 @@ from ceplanner.ui.date_text import date_text, parse_date_text
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.stakeholder_model import to_bool, to_enum
 from ceplanner.ui.table_model import Column, ColumnDelegate, ColumnTableModel, Index
+from ceplanner.ui.widgets import PROBLEM_COLOUR
 
 WHOLE_PLAN = "Whole plan"
 """What a task not tied to one activity shows in its Activity column."""
@@ -227,6 +231,20 @@ class PlanListModel(ColumnTableModel):
 
     def row_of(self, item_id: str) -> int:
         return next((i for i, item in enumerate(self.rows()) if item.id == item_id), -1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The shared cells; a task due too late shows its due date in red, the reason as its tip."""
+        if (
+            self.attr == "tasks"
+            and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole)
+            and index.isValid()
+            and self.columns[index.column()].attr == "due"
+        ):
+            task = self.object(index.row())
+            late = late_tasks(self.doc.plan).get(task.id) if task is not None else None
+            if late is not None:
+                return QColor(PROBLEM_COLOUR) if role == Qt.ItemDataRole.ForegroundRole else late
+        return super().data(index, role)
 
     def affects_every_row(self, obj: Any, attr: str) -> bool:
         if self.attr == "team":  # the cost of each member's days follows the plan's rate

@@ -354,3 +354,30 @@ def test_the_page_fits_1024_by_700_without_sideways_scrolling(
             assert all(b.isVisible() for b in table.row_actions.buttons.values())
         assert page.tabs.currentWidget().isVisible()
     assert isinstance(page.findChild(QTabWidget, "delivery_tabs"), QTabWidget)
+
+
+def test_a_task_due_after_its_activity_starts_is_marked_until_fixed(qtbot: Any, tmp_path: Path) -> None:
+    plan = Plan(title="Timing")
+    plan.activities = [Activity(title="Drop-in", start=date(2027, 3, 1), id="act")]
+    path = tmp_path / "timing.ceplan"
+    PlanStore.create(path, plan).close()
+    window = open_window(qtbot, path)
+    delivery = step_index("delivery") or 0
+    window.go_to(delivery)
+    page = window.current_page()
+    assert isinstance(page, DeliveryPage)
+    tasks = _show(page, "tasks")
+    row = add_row(tasks, qtbot, "Book the hall")
+    choose_cell(tasks, row, "activity_id", "Drop-in")
+    type_cell(tasks, row, "due", "2/3/2027")
+    due = tasks.model.index(row, tasks.model.column_of["due"])
+    reason = "The task “Book the hall” is due on 2 Mar 2027, but its activity “Drop-in” starts on 1 Mar 2027"
+    assert tasks.model.data(due, Qt.ItemDataRole.ToolTipRole).startswith(reason)
+    assert tasks.model.data(due, Qt.ItemDataRole.ForegroundRole).name() == "#c0392b"
+    assert any(p.startswith(reason) for p in page.problems())
+    step = window.step_list.item(delivery)
+    qtbot.waitUntil(lambda: reason in step.toolTip())
+    type_cell(tasks, row, "due", "15 Feb 2027")
+    assert tasks.model.data(due, Qt.ItemDataRole.ForegroundRole) is None
+    assert page.problems() == []
+    qtbot.waitUntil(lambda: step.toolTip() == "")
