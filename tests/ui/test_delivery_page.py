@@ -21,6 +21,7 @@ from ceplanner.core.model import (
     MilestoneKind,
     Plan,
     RiskRating,
+    Task,
     TeamMember,
 )
 from ceplanner.store import PlanStore
@@ -381,3 +382,25 @@ def test_a_task_due_after_its_activity_starts_is_marked_until_fixed(qtbot: Any, 
     assert tasks.model.data(due, Qt.ItemDataRole.ForegroundRole) is None
     assert page.problems() == []
     qtbot.waitUntil(lambda: step.toolTip() == "")
+
+
+def test_reviews_warning_of_a_late_task_opens_the_task(qtbot: Any, tmp_path: Path) -> None:
+    plan = Plan(title="Timing")
+    plan.activities = [Activity(title="Drop-in", start=date(2027, 3, 1), id="act")]
+    plan.tasks = [
+        Task(description="Print leaflets"),
+        Task(description="Book the hall", activity_id="act", due=date(2027, 3, 5), id="late"),
+    ]
+    path = tmp_path / "late.ceplan"
+    PlanStore.create(path, plan).close()
+    window = open_window(qtbot, path)
+    window.go_to(step_index("review") or 0)
+    warnings = window.current_page().warnings
+    item = next(
+        warnings.item(i) for i in range(warnings.count()) if "Book the hall" in warnings.item(i).text()
+    )
+    warnings.itemActivated.emit(item)
+    page = window.current_page()
+    assert isinstance(page, DeliveryPage)
+    assert page.tabs.currentWidget() is page.tasks_tab
+    assert page.tables["tasks"].row_actions.selected_rows() == [1]

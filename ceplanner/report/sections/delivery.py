@@ -151,7 +151,7 @@ def _communications(ctx: ReportContext) -> list[Flowable]:
 
 def _key_messages(ctx: ReportContext) -> list[Flowable]:
     plan = ctx.plan
-    items: list[Flowable] = [subheading(ctx, "Key messages")]
+    items: list[Flowable] = [subheading(ctx, "Key messages", outline=False)]
     if not plan.key_messages:
         return [*items, _none(ctx, "No key messages yet.")]
     rows: list[list[Cell]] = [
@@ -164,7 +164,7 @@ def _key_messages(ctx: ReportContext) -> list[Flowable]:
 
 def _milestones(ctx: ReportContext) -> list[Flowable]:
     plan = ctx.plan
-    items: list[Flowable] = [subheading(ctx, "Milestones and decision dates")]
+    items: list[Flowable] = [subheading(ctx, "Milestones and decision dates", outline=False)]
     if not plan.milestones:
         return [*items, _none(ctx, "No milestones recorded yet.")]
     dated = sorted(plan.milestones, key=lambda m: (m.due is None, m.due or plan.created.date()))
