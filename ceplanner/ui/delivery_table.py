@@ -8,6 +8,7 @@ column delegate. The Delivery page's tabs are made of these.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
@@ -96,6 +97,9 @@ class ListTable(QWidget):
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.model.problem.connect(lambda text: show_problem(self.problem, text))
+        chain = [*self.row_actions.buttons.values(), self.table]  # the buttons, then their table
+        for before, after in pairwise(chain):
+            self.setTabOrder(before, after)
         self.update_buttons()
 
     def update_buttons(self) -> None:

@@ -404,3 +404,14 @@ def test_reviews_warning_of_a_late_task_opens_the_task(qtbot: Any, tmp_path: Pat
     assert isinstance(page, DeliveryPage)
     assert page.tabs.currentWidget() is page.tasks_tab
     assert page.tables["tasks"].row_actions.selected_rows() == [1]
+
+
+def test_tab_goes_from_each_lists_buttons_to_its_table(page: DeliveryPage) -> None:
+    for table in page.tables.values():
+        buttons = list(table.row_actions.buttons.values())
+        widget = buttons[0]
+        for expected in [*buttons[1:], table.table]:
+            widget = widget.nextInFocusChain()
+            while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:  # labels are passed over
+                widget = widget.nextInFocusChain()
+            assert widget is expected, (table.key, widget.objectName())
