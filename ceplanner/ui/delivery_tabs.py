@@ -14,15 +14,19 @@ from ceplanner.core.money import format_money, format_quantity
 from ceplanner.core.team import team_cost, team_days
 from ceplanner.ui.delivery_table import ListTable
 from ceplanner.ui.document import PlanDocument
+from ceplanner.ui.remembered_layout import remember_splitter
 from ceplanner.ui.widgets import name_widget
 
 
-def _splitter(orientation: Qt.Orientation, name: str, *widgets: QWidget) -> QSplitter:
+def _splitter(orientation: Qt.Orientation, name: str, sizes: list[int], *widgets: QWidget) -> QSplitter:
+    """A splitter of ``widgets`` at ``sizes``, or where the user left it last time."""
     splitter = QSplitter(orientation)
     splitter.setObjectName(name)
     splitter.setChildrenCollapsible(False)
     for widget in widgets:
         splitter.addWidget(widget)
+    splitter.setSizes(sizes)
+    remember_splitter(splitter, name)
     return splitter
 
 
@@ -91,9 +95,8 @@ class TasksTab(QWidget):
             self.readiness.row_actions.layout.count() - 1, self.usual
         )
         self.splitter = _splitter(
-            Qt.Orientation.Vertical, "delivery_tasks_splitter", self.tasks, self.readiness
+            Qt.Orientation.Vertical, "delivery_tasks_splitter", [300, 220], self.tasks, self.readiness
         )
-        self.splitter.setSizes([300, 220])
         layout.addWidget(self.splitter, 1)
 
     def add_usual_checks(self) -> None:
@@ -129,12 +132,19 @@ class CommunicationsTab(QWidget):
             doc, "milestones", "milestones", "Milestones and decision dates", {"due": 95, "kind": 130}
         )
         lower = _splitter(
-            Qt.Orientation.Horizontal, "delivery_messages_splitter", self.key_messages, self.milestones
+            Qt.Orientation.Horizontal,
+            "delivery_messages_splitter",
+            [400, 400],
+            self.key_messages,
+            self.milestones,
         )
         self.splitter = _splitter(
-            Qt.Orientation.Vertical, "delivery_communications_splitter", self.communications, lower
+            Qt.Orientation.Vertical,
+            "delivery_communications_splitter",
+            [260, 260],
+            self.communications,
+            lower,
         )
-        self.splitter.setSizes([260, 260])
         layout.addWidget(self.splitter, 1)
 
     def refresh(self) -> None:

@@ -415,3 +415,24 @@ def test_tab_goes_from_each_lists_buttons_to_its_table(page: DeliveryPage) -> No
             while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:  # labels are passed over
                 widget = widget.nextInFocusChain()
             assert widget is expected, (table.key, widget.objectName())
+
+
+def test_column_widths_and_splitters_are_remembered(page: DeliveryPage, qtbot: Any, tmp_path: Path) -> None:
+    tasks = _show(page, "tasks")
+    header = tasks.table.horizontalHeader()
+    owner = tasks.model.column_of["owner"]
+    header.resizeSection(owner, 177)
+    splitter = page.tasks_tab.splitter
+    total = sum(splitter.sizes())
+    splitter.moveSplitter(total // 3, 1)
+    moved = splitter.sizes()
+    assert moved[0] < total // 2
+
+    again = DeliveryPage(open_document(tmp_path, Plan(title="Another"), "another.ceplan"))
+    qtbot.addWidget(again)
+    again.resize(page.size())
+    again.show()
+    again.tabs.setCurrentIndex(TAB_OF["tasks"])
+    qtbot.waitExposed(again)
+    assert again.tables["tasks"].table.horizontalHeader().sectionSize(owner) == 177
+    assert again.tasks_tab.splitter.sizes() == moved
