@@ -1,4 +1,4 @@
-"""The main window: the seven steps beside the current page, menus, autosave status."""
+"""The main window: the wizard's steps beside the current page, menus, autosave status."""
 
 from __future__ import annotations
 

@@ -44,8 +44,15 @@ def _contents_links(pdf: Pdf) -> list[tuple[str, int]]:
     """(text under the link, index of the page it opens) for every link on the contents pages."""
     pages = {p.indirect_reference.idnum: i for i, p in enumerate(pdf.reader.pages)}  # type: ignore[union-attr]
     links: list[tuple[str, int]] = []
+    # The contents run from page 2 to the page before the first section (two pages or more
+    # once the headings no longer fit on one).
+    first_section = min(
+        pdf.reader.get_destination_page_number(e)
+        for e in _outline(pdf)
+        if e.title not in ("Cover", "Contents")
+    )
     for index, page in enumerate(pdf.reader.pages):
-        if "Contents" not in pdf.pages[index].split("\n")[0] and index != 1:
+        if not 1 <= index < first_section:
             continue
         runs = _texts_at(pdf, index)
         for annot in page.get("/Annots", []):

@@ -54,10 +54,14 @@ from ceplanner.core.scaling import Rescaled, rescaled_lines
 from ceplanner.store import PlanStore
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.main_window import MainWindow
+from ceplanner.ui.wizard import step_index
 from tests.factories import big_plan
 from tests.ui.helpers import drag, type_text
 
-CONTEXT, STAKEHOLDERS, OBJECTIVES, ACTIVITIES, COSTS, EVALUATION, REVIEW = range(7)
+CONTEXT, STAKEHOLDERS, OBJECTIVES, ACTIVITIES, COSTS, EVALUATION, REVIEW = (
+    step_index(key) or 0
+    for key in ("context", "stakeholders", "objectives", "activities", "costs", "evaluation", "review")
+)
 FieldPath = tuple[Any, ...]
 
 

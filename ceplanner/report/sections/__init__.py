@@ -15,6 +15,7 @@ from ceplanner.report.sections import (
     appendix,
     budget,
     cover,
+    delivery,
     engagement,
     evaluation,
     objectives,
@@ -46,12 +47,13 @@ SECTIONS: list[tuple[str, Builder]] = [
     (_title(vfm.NUMBER, vfm.TITLE), vfm.build_vfm),
     (_title(evaluation.NUMBER, evaluation.TITLE), evaluation.build_evaluation),
     (_title(risks.NUMBER, risks.TITLE), risks.build_risks),
+    (_title(delivery.NUMBER, delivery.TITLE), delivery.build_delivery),
     (_title(appendix.NUMBER, appendix.TITLE), appendix.build_appendix),
 ]
 SUBSECTIONS: frozenset[str] = frozenset({scenarios.TITLE})
 """Entries that continue the section before them under a second-level bookmark (and may be empty)."""
 SECTION_TITLES: list[str] = [title for title, _ in SECTIONS if title not in SUBSECTIONS]
-"""The twelve section titles, as they appear in the PDF outline (bookmarks)."""
+"""The section titles, as they appear in the PDF outline (bookmarks)."""
 
 build_cover = cover.build_cover
 build_contents = cover.build_contents
@@ -65,6 +67,7 @@ build_vfm = vfm.build_vfm
 build_evaluation = evaluation.build_evaluation
 build_risks = risks.build_risks
 build_scenarios = scenarios.build_scenarios
+build_delivery = delivery.build_delivery
 build_appendix = appendix.build_appendix
 
 __all__ = [
@@ -74,6 +77,7 @@ __all__ = [
     "build_budget",
     "build_contents",
     "build_cover",
+    "build_delivery",
     "build_engagement",
     "build_evaluation",
     "build_objectives",
