@@ -61,7 +61,7 @@ def parse_date_text(text: str) -> date | None:
     try:
         return date(year, month, day)
     except ValueError:
-        raise DateTextError(f"“{text.strip()}” is not a real date ({EXAMPLES}).") from None
+        raise DateTextError(f"“{text.strip()}” is not a date in the calendar ({EXAMPLES}).") from None
 
 
 def date_text(value: date | None) -> str:

@@ -8,12 +8,14 @@ is. Input that cannot be right (an empty name, a date of 31/02) is refused with 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem, QWidget
 
+from ceplanner.core.dates import date_text, parse_date_text
 from ceplanner.core.delivery_checks import late_tasks
 from ceplanner.core.limits import limits_of
 from ceplanner.core.model import (
@@ -30,7 +32,6 @@ from ceplanner.core.model import (
 )
 from ceplanner.core.money import format_money, format_quantity, parse_money, parse_quantity, to_major_text
 from ceplanner.core.team import member_cost
-from ceplanner.ui.date_text import date_text, parse_date_text
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.stakeholder_model import to_bool, to_enum
 from ceplanner.ui.table_model import Column, ColumnDelegate, ColumnTableModel, Index
@@ -56,10 +57,15 @@ def required(what: str, example: str) -> Callable[[Any], str]:
     return parse
 
 
+def _date(value: Any) -> date | None:
+    """A date cell's value: a date as it is, typed text as core.dates reads it (None if blank)."""
+    if value is None or isinstance(value, date):
+        return value
+    return parse_date_text(str(value))
+
+
 def _date_column(attr: str, header: str, tip: str) -> Column:
-    return Column(
-        attr, header, "date", parse_date_text, show=date_text, edit=date_text, tip=tip + " Blank for none."
-    )
+    return Column(attr, header, "date", _date, show=date_text, edit=date_text, tip=tip + " Blank for none.")
 
 
 def team_columns(doc: PlanDocument) -> list[Column]:

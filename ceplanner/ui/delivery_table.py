@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from ceplanner.ui.delivery_models import PlanListDelegate, PlanListModel, items_from_tsv, paste_columns
 from ceplanner.ui.document import PlanDocument
-from ceplanner.ui.remembered_layout import remember_header
+from ceplanner.ui.layout_memory import remember_table
 from ceplanner.ui.row_actions import RowActions, duplicated, without
 from ceplanner.ui.widgets import name_table, problem_label, setup_view, show_problem
 from ceplanner.ui.wording import LIST_WORDS, list_text
@@ -96,7 +96,7 @@ class ListTable(QWidget):
                 header.resizeSection(i, widths[column.attr])
             else:  # text: the columns share the width left, so nothing scrolls sideways
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
-        remember_header(header, key)
+        remember_table(self.table)
         layout.addWidget(self.table, 1)
         self.model.problem.connect(lambda text: show_problem(self.problem, text))
         chain = [*self.row_actions.buttons.values(), self.table]  # the buttons, then their table

@@ -14,7 +14,7 @@ from ceplanner.core.money import format_money, format_quantity
 from ceplanner.core.team import team_cost, team_days
 from ceplanner.ui.delivery_table import ListTable
 from ceplanner.ui.document import PlanDocument
-from ceplanner.ui.remembered_layout import remember_splitter
+from ceplanner.ui.layout_memory import remember_splitter
 from ceplanner.ui.widgets import name_widget
 
 
@@ -26,7 +26,7 @@ def _splitter(orientation: Qt.Orientation, name: str, sizes: list[int], *widgets
     for widget in widgets:
         splitter.addWidget(widget)
     splitter.setSizes(sizes)
-    remember_splitter(splitter, name)
+    remember_splitter(splitter)
     return splitter
 
 

@@ -9,6 +9,7 @@ import pytest
 from pypdf.generic import Destination
 
 from ceplanner.core.library import sample_plan
+from ceplanner.report.sections import SECTION_TITLES
 from tests.report.report_fixtures import Pdf, make_rich_plan, normalise
 
 
@@ -90,8 +91,12 @@ def test_every_bookmark_opens_the_page_of_its_heading(sample_pdf: Pdf) -> None:
 
 def test_every_contents_link_opens_the_page_of_its_heading(sample_pdf: Pdf) -> None:
     links = _contents_links(sample_pdf)
-    titles = [e.title for e in _outline(sample_pdf) if e.title not in ("Cover", "Contents")]
+    sections = [e for e in sample_pdf.reader.outline if not isinstance(e, list)]  # not sub-headings
+    titles = [e.title for e in sections if e.title not in ("Cover", "Contents")]
+    assert len(titles) == len(SECTION_TITLES) - 2  # the cover and the contents are not listed
     assert len(links) == 2 * len(titles)  # the title and its page number
+    contents = [i for i, page in enumerate(sample_pdf.pages) if "Contents" in page.split("\n")[4:6]]
+    assert len(contents) == 1  # one page, however many sub-headings the plan has
     checked = 0
     for text, index in links:
         if text.isdigit():

@@ -117,7 +117,7 @@ def test_a_date_that_is_not_one_is_refused_beside_the_field(qtbot: QtBot, sample
     start = page.doc.plan.start
     _type(page.start.edit, "31/02/2027")
     assert page.doc.plan.start == start
-    assert page.start.problem.isVisible() and "not a real date" in page.start.problem.text()
+    assert page.start.problem.isVisible() and "not a date in the calendar" in page.start.problem.text()
     _type(page.start.edit, "1 March 2027")
     assert not page.start.problem.isVisible()
     assert page.start.edit.text() == "1 Mar 2027"
