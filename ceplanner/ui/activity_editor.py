@@ -183,6 +183,16 @@ class ActivityEditor(QWidget):
             "activity_level",
             "How much influence participants have, from Inform (least) to Empower (most).",
         )
+        self.lead = QComboBox()
+        add_row(
+            form,
+            "Led by",
+            self.lead,
+            "activity_lead",
+            "The team member who leads it (add people on the Delivery step, Team tab).",
+        )
+        self.lead.activated.connect(lambda _i: self._set("lead_id", self.lead.currentData()))
+        self._lead_choices: list[tuple[str, str]] = []
         self.promise = TextArea(lines=2)
         add_row(
             form,
@@ -285,6 +295,7 @@ class ActivityEditor(QWidget):
             self.group_list,
             self.objective_list,
             self.level,
+            self.lead,
             self.promise,
             self.start.edit,
             self.start.calendar_button,
@@ -331,8 +342,10 @@ class ActivityEditor(QWidget):
             self.participants,
             self.same_people,
             self.reports_back,
+            self.lead,
         )
         with blocked(*fields):
+            self._show_lead(activity)
             if not self.title.hasFocus():
                 set_text_quietly(self.title, activity.title)
             if not self.description.hasFocus():
@@ -350,6 +363,19 @@ class ActivityEditor(QWidget):
         self.groups.refresh()
         self.objectives.refresh()
         show_problem(self.problem, " ".join(self.problems()))
+
+    def _show_lead(self, activity: Activity) -> None:
+        """The team as choices (rebuilt only when it changed), the activity's lead chosen."""
+        choices = [
+            (m.id, " – ".join(p for p in (m.name or "(no name)", m.role) if p)) for m in self.doc.plan.team
+        ]
+        if choices != self._lead_choices:
+            self._lead_choices = choices
+            self.lead.clear()
+            self.lead.addItem("No lead named", None)
+            for member_id, text in choices:
+                self.lead.addItem(text, member_id)
+        self.lead.setCurrentIndex(max(self.lead.findData(activity.lead_id), 0))
 
     def problems(self) -> list[str]:
         activity = self.activity

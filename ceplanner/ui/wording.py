@@ -58,6 +58,7 @@ FIELD_WORDS: dict[str, str] = {
     "budget": "evaluation budget",
     "participants": "expected participants",
     "method_id": "method",
+    "lead_id": "lead",
     "same_people": "same-people mark",
     "reports_back": "report-back mark",
     "scaling": "scaling",
