@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem, QWidget
 
 from ceplanner.core.dates import date_text, parse_date_text
 from ceplanner.core.delivery_checks import late_tasks
@@ -33,8 +32,9 @@ from ceplanner.core.model import (
 from ceplanner.core.money import format_money, format_quantity, parse_money, parse_quantity, to_major_text
 from ceplanner.core.team import member_cost
 from ceplanner.ui.document import PlanDocument
+from ceplanner.ui.staff_rates import set_with_rates
 from ceplanner.ui.stakeholder_model import to_bool, to_enum
-from ceplanner.ui.table_model import Column, ColumnDelegate, ColumnTableModel, Index
+from ceplanner.ui.table_model import Column, ColumnTableModel, Index
 from ceplanner.ui.widgets import PROBLEM_COLOUR
 
 WHOLE_PLAN = "Whole plan"
@@ -144,10 +144,14 @@ def task_columns(doc: PlanDocument) -> list[Column]:
         Column(
             "activity_id",
             "Activity",
-            "activity",
+            "option",
             activity_in,
             show=activity_title,
             tip="The activity the task is for, or the whole plan.",
+            options=lambda: [
+                (WHOLE_PLAN, None),
+                *((a.title or "(untitled activity)", a.id) for a in doc.plan.activities),
+            ],
         ),
         Column("owner", "Owner", parse=free_text),
         _date_column("due", "Due", "When the task must be done, for example 12/03/2027."),
@@ -252,6 +256,10 @@ class PlanListModel(ColumnTableModel):
                 return QColor(PROBLEM_COLOUR) if role == Qt.ItemDataRole.ForegroundRole else late
         return super().data(index, role)
 
+    def apply(self, obj: Any, column: Column, value: Any) -> None:
+        """A team member's new day rate re-rates their staff-time lines in the same undo step."""
+        set_with_rates(self.doc, obj, column.attr, value)
+
     def affects_every_row(self, obj: Any, attr: str) -> bool:
         if self.attr == "team":  # the cost of each member's days follows the plan's rate
             return obj is self.doc.plan and attr in ("currency", "staff_day_rate", "")
@@ -295,23 +303,3 @@ def items_from_tsv(text: str, model: PlanListModel) -> tuple[list[Any], list[str
         else:
             items.append(item)
     return items, problems
-
-
-class PlanListDelegate(ColumnDelegate):
-    """The shared editors, plus a combo of the plan's activities (or the whole plan) for tasks."""
-
-    def __init__(self, doc: PlanDocument, columns: list[Column], prefix: str, parent: QWidget | None = None):
-        super().__init__(columns, prefix, parent)
-        self.doc = doc
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        column = self.columns[index.column()]
-        if column.kind != "activity":
-            return super().createEditor(parent, option, index)
-        combo = QComboBox(parent)
-        combo.addItem(WHOLE_PLAN, None)
-        for activity in self.doc.plan.activities:
-            combo.addItem(activity.title or "(untitled activity)", activity.id)
-        combo.setObjectName(f"{self.prefix}_editor_{column.attr}")
-        combo.setAccessibleName(column.header)
-        return combo

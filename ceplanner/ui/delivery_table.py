@@ -13,10 +13,11 @@ from itertools import pairwise
 from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from ceplanner.ui.delivery_models import PlanListDelegate, PlanListModel, items_from_tsv, paste_columns
+from ceplanner.ui.delivery_models import PlanListModel, items_from_tsv, paste_columns
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.layout_memory import remember_table
 from ceplanner.ui.row_actions import RowActions, duplicated, without
+from ceplanner.ui.table_model import ColumnDelegate
 from ceplanner.ui.widgets import name_table, problem_label, setup_view, show_problem
 from ceplanner.ui.wording import LIST_WORDS, list_text
 
@@ -82,7 +83,7 @@ class ListTable(QWidget):
         self.problem = problem_label(f"{key}_problem")
         layout.addWidget(self.problem)
         name_table(self.table, f"{key}_table", heading, "One row each; double-click a cell to edit it.")
-        self.table.setItemDelegate(PlanListDelegate(doc, self.model.columns, key, self.table))
+        self.table.setItemDelegate(ColumnDelegate(self.model.columns, key, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)

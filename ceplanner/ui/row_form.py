@@ -89,6 +89,10 @@ class RowForm(QWidget):
                 combo.addItem(label(member), member)
             combo.activated.connect(lambda _i, c=column, w=combo: self._write(c, w.currentData()))
             editor = combo
+        elif column.kind == "option" and column.options is not None:
+            combo = QComboBox()  # filled from the plan each time the row is shown
+            combo.activated.connect(lambda _i, c=column, w=combo: self._write(c, w.currentData()))
+            editor = combo
         elif column.kind == "int":
             spin = QSpinBox()
             bounds = column.limits or Limits()
@@ -117,6 +121,9 @@ class RowForm(QWidget):
             edit = QLineEdit()
             edit.editingFinished.connect(lambda c=column, w=edit: self._write(c, w.text()))
             editor = edit
+        if isinstance(editor, QComboBox):  # long choices must not widen the form past a laptop screen
+            editor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            editor.setMinimumContentsLength(12)
         name_widget(editor, name, column.header, column.tip)
         return editor
 
@@ -149,7 +156,12 @@ class RowForm(QWidget):
         if isinstance(editor, QLabel):
             editor.setText(column.show(value) if present else "")
         elif isinstance(editor, QComboBox):
-            editor.setCurrentIndex(editor.findData(value) if present else -1)
+            if column.options is not None:
+                editor.clear()
+                for text, option in column.options():
+                    editor.addItem(text, option)
+            found = [i for i in range(editor.count()) if editor.itemData(i) == value]  # None too
+            editor.setCurrentIndex(found[0] if present and found else -1)
         elif isinstance(editor, QSpinBox):
             editor.setValue(int(value) if present else editor.minimum())
         elif isinstance(editor, QCheckBox):

@@ -157,6 +157,7 @@ class MoneyField(QWidget):
         self.edit.setObjectName(object_name)
         self.edit.setPlaceholderText("for example 1,250.50")
         self.edit.setMaximumWidth(180)
+        self.edit.setMinimumWidth(110)  # the problem beside it keeps its room; the amount stays readable
         self.problem = problem_label(f"{object_name}_problem")
         self.error = ""
         """The problem with the typed text, in words ("" when there is none)."""
@@ -217,6 +218,7 @@ class DateField(QWidget):
         self.edit.setPlaceholderText("dd/mm/yyyy")
         self.edit.setClearButtonEnabled(True)
         self.edit.setMaximumWidth(150)
+        self.edit.setMinimumWidth(110)
         self.calendar_button = QToolButton()
         self.calendar_button.setText("\u25be")
         name_widget(self.calendar_button, f"{object_name}_calendar", "Choose from a calendar")

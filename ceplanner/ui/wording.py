@@ -59,6 +59,7 @@ FIELD_WORDS: dict[str, str] = {
     "participants": "expected participants",
     "method_id": "method",
     "lead_id": "lead",
+    "staff_id": "whose time",
     "same_people": "same-people mark",
     "reports_back": "report-back mark",
     "scaling": "scaling",

@@ -34,3 +34,37 @@ def test_part_days_are_costed_in_whole_pennies_rounded_half_up() -> None:
 
 def test_an_empty_team_costs_nothing() -> None:
     assert team_cost(Plan()) == 0 and team_days(Plan()) == 0
+
+
+def test_staff_lines_tied_to_a_person_cost_their_rate_in_hours_days_or_weeks() -> None:
+    from decimal import Decimal
+
+    from ceplanner.core.costing import hourly_rate
+    from ceplanner.core.model import Activity, CostCategory, CostLine, Unit
+    from ceplanner.core.team import rate_changes, rate_source
+
+    ana = TeamMember(name="Ana", day_rate=30000)
+    sam = TeamMember(name="Sam")  # the plan's rate
+    hours = CostLine(CostCategory.STAFF_TIME, "Ana's hours", Unit.HOUR, Decimal(6), 1000, staff_id=ana.id)
+    days = CostLine(CostCategory.STAFF_TIME, "Sam's days", Unit.DAY, Decimal(2), 1000, staff_id=sam.id)
+    weeks = CostLine(CostCategory.STAFF_TIME, "Ana's weeks", Unit.WEEK, Decimal(1), 1000, staff_id=ana.id)
+    lump = CostLine(
+        CostCategory.STAFF_TIME, "Ana, fixed fee", Unit.LUMP_SUM, Decimal(1), 1000, staff_id=ana.id
+    )
+    venue = CostLine(CostCategory.VENUE, "Hall", Unit.HOUR, Decimal(2), 1000, staff_id=ana.id)
+    nobody = CostLine(CostCategory.STAFF_TIME, "Someone", Unit.HOUR, Decimal(2), 1000)
+    plan = Plan(staff_day_rate=22500, team=[ana, sam])
+    plan.activities = [Activity(cost_lines=[hours, days, weeks, lump, venue, nobody])]
+    changes = {line.description: (cost, source) for line, cost, source in rate_changes(plan)}
+    assert changes == {
+        "Ana's hours": (4000, rate_source(ana)),  # £300 / 7.5
+        "Sam's days": (22500, rate_source(sam)),
+        "Ana's weeks": (150000, rate_source(ana)),
+    }
+    assert changes["Sam's days"][0] == plan.staff_day_rate
+    assert hourly_rate(Plan(staff_day_rate=30000)) == changes["Ana's hours"][0]  # the same rounding
+    for line, cost, source in rate_changes(plan):
+        line.unit_cost, line.source = cost, source
+    assert rate_changes(plan) == []  # applied: nothing more to change
+    plan.staff_day_rate = 24000  # Sam follows the plan's rate; Ana keeps her own
+    assert [(line.description, cost) for line, cost, _ in rate_changes(plan)] == [("Sam's days", 24000)]

@@ -31,6 +31,7 @@ from ceplanner.ui.pages.base import PlanPage
 from ceplanner.ui.pages.context_approval import ApprovalPanel
 from ceplanner.ui.pages.context_history import HistoryPanel
 from ceplanner.ui.pages.context_scope import ScopePanel
+from ceplanner.ui.staff_rates import set_with_rates
 from ceplanner.ui.widgets import (
     DateField,
     MoneyField,
@@ -150,7 +151,7 @@ class ContextPage(PlanPage):
             "plan_day_rate",
             "The cost of one day of staff time, used to cost methods' staff hours.",
         )
-        self.day_rate.committed.connect(lambda v: self._set("staff_day_rate", v))
+        self.day_rate.committed.connect(self._set_day_rate)
         self.contingency = QDoubleSpinBox()
         fit_to_limits(self.contingency, Plan, "contingency_percent")
         self.contingency.setSuffix(" %")
@@ -243,6 +244,11 @@ class ContextPage(PlanPage):
             return
         self.doc.set_value(self.doc.plan, attr, value)
         self._show_problems()
+
+    def _set_day_rate(self, amount: int) -> None:
+        """The plan's rate, and the staff lines of team members who use it, as one undo step."""
+        if not self.doc.readonly and amount != self.doc.plan.staff_day_rate:
+            set_with_rates(self.doc, self.doc.plan, "staff_day_rate", amount)
 
     def _set_currency(self, code: str) -> None:
         """Change currency keeping every amount's figures (see costing.rescaled_for_currency)."""
