@@ -208,6 +208,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("gui", help="start the application (the default)")
     p.add_argument("plan", nargs="?", metavar="PLAN.ceplan")
+    p.add_argument(
+        "--smoke-test", action="store_true", help="open the plan, show every step, then exit (for packagers)"
+    )
     p.set_defaults(func=None)
     return parser
 
@@ -220,7 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.func is None:
         from ceplanner.ui.app import run_gui
 
-        return run_gui(args.plan)
+        return run_gui(args.plan, smoke_test=args.smoke_test)
     try:
         status = args.func(args)
     except (CliError, PlanFileError) as exc:
