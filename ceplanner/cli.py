@@ -50,9 +50,13 @@ def _write_new(path: str, plan: Plan, force: bool, inputs: Sequence[str] = ()) -
 
 
 def cmd_demo(args: argparse.Namespace) -> None:
-    from ceplanner.core.library import sample_plan
+    from ceplanner.core.library import LibraryError, sample_plan
 
-    _write_new(args.path, sample_plan(), args.force)
+    try:
+        plan = sample_plan()
+    except LibraryError as exc:
+        raise CliError(str(exc)) from None
+    _write_new(args.path, plan, args.force)
     print(f"Wrote the sample plan to {args.path}")
 
 

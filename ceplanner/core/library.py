@@ -72,7 +72,9 @@ def _resource_text(name: str) -> str:
         return resource(name).read_text(encoding="utf-8")
     except OSError as exc:
         raise LibraryError(
-            _resource_label(name), f"cannot read the built-in resource ({exc.strerror or exc})"
+            _resource_label(name),
+            f"cannot read the built-in resource ({exc.strerror or exc}); "
+            "this installation of ceplanner is incomplete: reinstall it",
         ) from exc
 
 
