@@ -56,20 +56,20 @@ class NewerLibraryError(LibraryError):
     """A method library written by a newer ceplanner: readable by that version, so never replaced."""
 
 
-def resource(name: str) -> Traversable:
+def resource_path(name: str) -> Traversable:
     """The built-in data file ``name`` in the package's ``data/`` folder (source, wheel or bundle)."""
     return resources.files("ceplanner") / "data" / name
 
 
 def _resource_label(name: str) -> Path:
     """Where the built-in file ``name`` is, for messages."""
-    return Path(str(resource(name)))
+    return Path(str(resource_path(name)))
 
 
 @cache
 def _resource_text(name: str) -> str:
     try:
-        return resource(name).read_text(encoding="utf-8")
+        return resource_path(name).read_text(encoding="utf-8")
     except OSError as exc:
         raise LibraryError(
             _resource_label(name),

@@ -202,7 +202,7 @@ def test_builtin_data_is_read_from_inside_the_package() -> None:
     # Inside the package, so a wheel or a bundle carries it (tests/test_wheel.py installs one).
     package = Path(ceplanner.__file__).parent
     for name in (library.METHODS_RESOURCE, library.SAMPLE_PLAN_RESOURCE):
-        item = library.resource(name)
+        item = library.resource_path(name)
         assert item.is_file()
         assert Path(str(item)) == package / "data" / name
 
