@@ -71,7 +71,7 @@ def outcome_checks(plan: Plan, budget: Budget) -> list[Check]:
             )
         )
     unanswered = [q for attr, q in EVALUATION_QUESTIONS if not getattr(plan.evaluation, attr).strip()]
-    if unanswered:
+    if unanswered and plan.activities:  # an empty plan is told to add activities first
         found.append(
             warning(
                 "evaluation",

@@ -355,6 +355,8 @@ def test_unanswered_evaluation_questions() -> None:
     plan.evaluation.evidence = "  "
     check = one(plan, "evaluation.unanswered")
     assert check.message.startswith("2 of the 5") and "Whose opinion matters?" in check.message
+    plan.activities = []
+    assert found(plan, "evaluation.unanswered") == [], "a plan with no activities is told to add them first"
 
 
 def test_no_report_back() -> None:
