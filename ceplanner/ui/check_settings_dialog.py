@@ -48,8 +48,8 @@ class CheckSettingsDialog(QDialog):
 
         self.region = QComboBox()
         for code, name in UK_REGIONS.items():
-            self.region.addItem(name, (UK, code))
-        place = (plan.country, plan.region)
+            self.region.addItem(name, f"{UK}/{code}")
+        place = f"{plan.country}/{plan.region}"
         if self.region.findData(place) < 0:  # a place set elsewhere (the JSON) is kept, not lost
             self.region.addItem(f"{plan.country} {plan.region}".strip() or "Not set", place)
         self.region.setCurrentIndex(self.region.findData(place))
@@ -105,7 +105,7 @@ class CheckSettingsDialog(QDialog):
 
     def changes(self) -> list[tuple[str, Any]]:
         """(attribute, new value) for each setting that differs from the plan."""
-        country, region = self.region.currentData()
+        country, region = str(self.region.currentData()).split("/", 1)
         wanted: list[tuple[str, Any]] = [
             ("country", country),
             ("region", region),
