@@ -32,7 +32,7 @@ from ceplanner.report.sections.summary import ACCEPTED_TITLE, POINTS_TITLE
 from ceplanner.store import PlanStore
 from ceplanner.ui.main_window import MainWindow
 from ceplanner.ui.open_errors import open_plan
-from ceplanner.ui.wizard import STEPS
+from ceplanner.ui.wizard import STEPS, step_index
 from tests.report.report_fixtures import normalise, read_pdf
 
 
@@ -114,7 +114,7 @@ def test_every_view_holds_the_same_findings(make: object, qtbot: QtBot, tmp_path
     window = MainWindow(doc)
     qtbot.addWidget(window)
     window.show()
-    window.go_to(6)
+    window.go_to(step_index("review") or 0)
     shown = window.findChild(QListWidget, "review_warnings")
     review = [shown.item(i).toolTip() for i in range(shown.count()) if shown.item(i).toolTip()]
     assert review == [r["message"] for r in open_rows]

@@ -207,7 +207,7 @@ class ContextPage(PlanPage):
         grid.addWidget(self.decision_maker, 5, 0, 1, 2)
         self.decision_date = DateField("plan_decision_date")
         date_label = QLabel("When the decision is taken")
-        date_label.setBuddy(self.decision_date.check)
+        date_label.setBuddy(self.decision_date.edit)
         name_widget(
             self.decision_date,
             "plan_decision_date",
