@@ -6,6 +6,7 @@ Every amount comes from :mod:`ceplanner.core.costing`; nothing is recomputed her
 from __future__ import annotations
 
 from ceplanner.core.costing import Budget
+from ceplanner.core.envelope import funder_envelopes, plan_envelope
 from ceplanner.core.finding import Check, note, quoted, warning
 from ceplanner.core.model import Activity, CostCategory, IAP2Level, Plan
 from ceplanner.core.money import format_money
@@ -85,30 +86,26 @@ def plan_cost_checks(plan: Plan, budget: Budget) -> list[Check]:
                 "example figures: replace them with your own quotes or rates.",
             )
         )
-    if plan.budget_envelope is not None and budget.cash_total > plan.budget_envelope:
+    whole = plan_envelope(plan, budget)
+    if whole is not None and whole.over:
         found.append(
             warning(
                 "costs",
                 "plan.over-envelope",
-                f"The cash budget needed, {money(budget.cash_total)}, is "
-                f"{money(budget.cash_total - plan.budget_envelope)} more than the "
-                f"{money(plan.budget_envelope)} available: cut activities or find more money.",
+                f"The cash budget needed, {money(whole.costed)}, is {money(whole.overrun)} more than the "
+                f"{money(whole.envelope)} available: cut activities or find more money.",
             )
         )
-    for funder in plan.funders:
-        name = funder.name.strip()
-        if not name or funder.envelope is None:
-            continue
-        spent = budget.by_funder.get(name, 0)
-        if spent > funder.envelope:
+    for each in funder_envelopes(plan, budget):
+        if each.comparison.over:
             found.append(
                 warning(
                     "costs",
                     "funder.over-envelope",
-                    f"The lines paid by {quoted(name, '')} come to {money(spent)}, "
-                    f"{money(spent - funder.envelope)} more than the {money(funder.envelope)} they "
+                    f"The lines paid by {quoted(each.funder.name, '')} come to {money(each.comparison.costed)}, "
+                    f"{money(each.comparison.overrun)} more than the {money(each.comparison.envelope)} they "
                     "offer: move lines to another funder or ask them for more.",
-                    funder.id,
+                    each.funder.id,
                 )
             )
     return found
