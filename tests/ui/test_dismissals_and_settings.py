@@ -204,9 +204,11 @@ def test_an_unknown_region_is_kept_and_explained(qtbot: QtBot, tmp_path: Path, s
 def test_the_decision_date_is_set_on_the_context_page(qtbot: QtBot, sample_file: Path) -> None:
     window = _review(qtbot, sample_file)
     window.go_to(0)
+    page = window.current_page()
+    page.tabs.setCurrentIndex(next(i for i in range(page.tabs.count()) if "Purpose" in page.tabs.tabText(i)))
     field = window.findChild(QLineEdit, "plan_decision_date")
     assert field is not None and field.isVisibleTo(window)
-    assert window.current_page().decision_date.value() == date(2027, 10, 21)
+    assert page.decision_date.value() == date(2027, 10, 21)
     field.setText("01/09/2027")
     field.editingFinished.emit()
     assert window.doc.plan.decision_date == date(2027, 9, 1)
