@@ -90,10 +90,11 @@ def test_a_complete_plan_has_no_warnings() -> None:
     assert plan_checks(a_good_plan()) == []
 
 
-def test_the_sample_plan_has_no_open_findings() -> None:
-    """The sample breaks no rule it has not accepted, with a reason, as a reasonable exception."""
+def test_the_sample_plan_has_no_open_warnings() -> None:
+    """The sample breaks no warning rule it has not accepted, with a reason, as a reasonable
+    exception (notes, such as readiness checks still to do before it starts, may stay open)."""
     found = findings(sample_plan())
-    assert found.open == []
+    assert [c for c in found.open if c.severity is Severity.WARNING] == []
     assert len(found.accepted) >= 3 and all(a.reason for a in found.accepted)
 
 
