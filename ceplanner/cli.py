@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ceplanner.core.checks import Severity, plan_checks
+from ceplanner.core.checks import Check, Severity, findings
 from ceplanner.core.costing import compute_budget
 from ceplanner.core.envelope import funder_envelopes
 from ceplanner.core.model import Plan, label
@@ -100,32 +100,38 @@ def summary_lines(plan: Plan) -> list[str]:
     return lines
 
 
+def _finding_json(check: Check, reason: str | None = None) -> dict[str, object]:
+    found: dict[str, object] = {
+        "code": check.code,
+        "severity": check.severity.value,
+        "step": check.step,
+        "item": check.item_id,
+        "message": check.message,
+        "accepted": reason is not None,
+    }
+    if reason is not None:
+        found["reason"] = reason
+    return found
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    """Print the plan's findings; exit status 1 if any is a warning (for scripts and CI)."""
-    found = plan_checks(_load(args.plan))
+    """Print the plan's open findings (and those accepted, with their reasons); exit status 1 if
+    any open finding is a warning (for scripts and CI)."""
+    found = findings(_load(args.plan))
     if args.json:
-        print(
-            json.dumps(
-                [
-                    {
-                        "code": c.code,
-                        "severity": c.severity.value,
-                        "step": c.step,
-                        "item": c.item_id,
-                        "message": c.message,
-                    }
-                    for c in found
-                ],
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-    elif not found:
-        print("No findings: the plan is ready to export.")
+        rows = [_finding_json(c) for c in found.open]
+        rows += [_finding_json(a.check, a.reason) for a in found.accepted]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        for check in found:
+        if not found.open:
+            print("No findings: the plan is ready to export.")
+        for check in found.open:
             print(f"{check.severity.value}: {check.message} [{check.code}, step: {check.step}]")
-    return 1 if any(c.severity is Severity.WARNING for c in found) else 0
+        if found.accepted:
+            print("\nAccepted exceptions:")
+        for accepted in found.accepted:
+            print(f"accepted: {accepted.check.message} [{accepted.check.code}] Reason: {accepted.reason}")
+    return 1 if any(c.severity is Severity.WARNING for c in found.open) else 0
 
 
 def scenario_lines(plan: Plan, name: str) -> list[str]:
@@ -225,7 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "check",
         help="list what the plan's checks find (exit status 1 when there are warnings)",
-        description="The same findings as the Review step and the PDF, from the one checker.",
+        description="The same findings as the Review step and the PDF, from the one checker; "
+        "findings accepted as exceptions are listed after them, with their reasons.",
     )
     p.add_argument("plan", metavar="PLAN.ceplan")
     p.add_argument("--json", action="store_true", help="print the findings as JSON, for other programs")

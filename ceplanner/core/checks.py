@@ -1,46 +1,34 @@
 """Plain checks of a plan: what is missing or inconsistent, in words. No Qt.
 
-The Review page, the PDF and later value-for-money checks all use :func:`plan_checks`.
+The Review page, the step list, the PDF and ``ceplanner check`` all use :func:`findings`. The
+rules are grouped by theme in the ``core/rules_*.py`` modules; this module runs them all.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
-
+from ceplanner.core.costing import Budget, compute_budget
+from ceplanner.core.dismissals import Findings, split_findings
+from ceplanner.core.finding import Check, Severity
+from ceplanner.core.finding import quoted as _name
 from ceplanner.core.model import Activity, Plan
+from ceplanner.core.rules_costs import activity_cost_checks, plan_cost_checks
+from ceplanner.core.rules_equity import equity_checks
+from ceplanner.core.rules_outcomes import outcome_checks
+from ceplanner.core.rules_promise import promise_checks
+from ceplanner.core.rules_timing import timing_checks
+
+__all__ = ["Check", "Findings", "Severity", "activity_checks", "findings", "open_checks", "plan_checks"]
 
 
-class Severity(StrEnum):
-    WARNING = "warning"
-    """Something that weakens the plan and should be fixed before it is approved."""
-    NOTE = "note"
-    """Worth a look; the plan may be fine as it is."""
-
-
-@dataclass(frozen=True)
-class Check:
-    severity: Severity
-    message: str
-    step: str
-    """The wizard step where it can be fixed: context, stakeholders, objectives, activities,
-    costs, delivery or evaluation (the keys of ``ui.wizard.STEPS``)."""
-    code: str = ""
-    """A stable name for the rule (``activity.no-groups``): for tests, dismissals and ``--json``."""
-    item_id: str | None = None
-    """The id of the group, objective or activity it concerns, if any (Review selects it)."""
-
-
-def _name(text: str, fallback: str) -> str:
-    return f"“{text.strip()}”" if text.strip() else fallback
-
-
-def plan_checks(plan: Plan) -> list[Check]:
-    """Every problem found in ``plan``, warnings first, each saying what to do.
+def plan_checks(plan: Plan, budget: Budget | None = None) -> list[Check]:
+    """Every problem found in ``plan``, warnings first, each saying what to do, including those
+    the user has accepted (see :func:`findings` and :func:`open_checks`).
 
     This is the one judge of a plan: the Review step, the step list's marks, each page's inline
-    messages and the PDF all show this list (see docs/architecture.md).
+    messages, the PDF and ``ceplanner check`` all show its open findings (docs/architecture.md).
+    ``budget`` is the plan's costed budget if the caller has it already.
     """
+    budget = compute_budget(plan) if budget is None else budget
     found: list[Check] = []
 
     def warn(step: str, code: str, message: str, item: str | None = None) -> None:
@@ -150,8 +138,25 @@ def plan_checks(plan: Plan) -> list[Check]:
 
     found.extend(delivery_checks(plan))
     found.extend(content_checks(plan))
+    found += equity_checks(plan, budget)
+    found += promise_checks(plan)
+    found += timing_checks(plan)
+    found += outcome_checks(plan, budget)
+    found += plan_cost_checks(plan, budget)
+
     found.sort(key=lambda c: c.severity != Severity.WARNING)
     return found
+
+
+def findings(plan: Plan, budget: Budget | None = None) -> Findings:
+    """The plan's findings split into open ones and those accepted with a reason (plan.dismissals)."""
+    return split_findings(plan_checks(plan, budget), plan.dismissals)
+
+
+def open_checks(plan: Plan, budget: Budget | None = None) -> list[Check]:
+    """The findings the user has not accepted: what Review, the step list, the PDF and
+    ``ceplanner check`` report as still to resolve."""
+    return findings(plan, budget).open
 
 
 def activity_checks(activity: Activity, plan: Plan) -> list[Check]:
@@ -194,8 +199,10 @@ def activity_checks(activity: Activity, plan: Plan) -> list[Check]:
             "activity.zero-paid-line",
             f"The activity {title} has a paid line costed at zero: enter its unit cost.",
         )
+    found += activity_cost_checks(activity)
     return found
 
 
 def checks_for_step(plan: Plan, step: str) -> list[Check]:
-    return [check for check in plan_checks(plan) if check.step == step]
+    """The open findings of one step."""
+    return [check for check in open_checks(plan) if check.step == step]

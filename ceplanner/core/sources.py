@@ -53,3 +53,8 @@ def source_after_amount_change(line: CostLine, unit_cost: int, quantity: Decimal
     if len(text) > TEXT_LIMIT:  # keep within what a plan file may hold
         text = text[: TEXT_LIMIT - 2] + "…)"
     return text
+
+
+def is_example_figure(source: str) -> bool:
+    """Whether ``source`` still says its figure is an example from the library (not the user's own)."""
+    return source.strip().casefold().startswith(_EXAMPLE)

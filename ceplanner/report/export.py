@@ -15,7 +15,7 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import LayoutError
 
-from ceplanner.core.checks import Severity, plan_checks
+from ceplanner.core.checks import Severity, open_checks
 from ceplanner.core.costing import compute_budget
 from ceplanner.core.model import Plan, PlanStatus, label
 from ceplanner.report import styles as st
@@ -120,8 +120,8 @@ INCOMPLETE = "Incomplete draft"
 
 def status_text(plan: Plan) -> str:
     """The status the document is headed with: "Incomplete draft" while the plan's checks
-    (``core.checks.plan_checks``) find warnings, else the plan's own status."""
-    if plan.status is PlanStatus.DRAFT and any(c.severity is Severity.WARNING for c in plan_checks(plan)):
+    (``core.checks.open_checks``) find warnings not accepted, else the plan's own status."""
+    if plan.status is PlanStatus.DRAFT and any(c.severity is Severity.WARNING for c in open_checks(plan)):
         return INCOMPLETE
     return label(plan.status)
 

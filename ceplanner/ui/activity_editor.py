@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ceplanner.core.checks import activity_checks
+from ceplanner.core.dismissals import split_findings
 from ceplanner.core.model import IAP2_PROMISES, Activity, IAP2Level, label
 from ceplanner.core.scaling import attendances, rescaled_lines
 from ceplanner.ui.document import PlanDocument
@@ -381,7 +382,8 @@ class ActivityEditor(QWidget):
         activity = self.activity
         if activity is None:
             return []
-        return [c.message for c in activity_checks(activity, self.doc.plan) if c.step == "activities"]
+        found = split_findings(activity_checks(activity, self.doc.plan), self.doc.plan.dismissals).open
+        return [c.message for c in found if c.step == "activities"]
 
     def _set(self, attr: str, value: Any) -> None:
         if self.activity is not None and not self.doc.readonly:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ceplanner.core.checks import Severity, plan_checks
+from ceplanner.core.checks import Severity, open_checks
 from ceplanner.ui import guide
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.file_actions import FileActions
@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
         if self.doc is None:
             return
         warnings: dict[str, list[str]] = {}
-        for check in plan_checks(self.doc.plan):
+        for check in open_checks(self.doc.plan, self.doc.budget):
             if check.severity is Severity.WARNING:
                 warnings.setdefault(check.step, []).append(check.message)
         for key, name, problems in self._input_problems():

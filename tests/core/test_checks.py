@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
-from ceplanner.core.checks import Severity, plan_checks
+from ceplanner.core.checks import Severity, findings, plan_checks
 from ceplanner.core.library import sample_plan
-from ceplanner.core.model import Activity, CostLine, Indicator, Objective, Plan, StakeholderGroup
+from ceplanner.core.model import (
+    EVALUATION_QUESTIONS,
+    Activity,
+    CostCategory,
+    CostLine,
+    Indicator,
+    Objective,
+    OutcomeLevel,
+    Plan,
+    StakeholderGroup,
+    Unit,
+)
 
 
 def messages(plan: Plan) -> str:
@@ -14,16 +26,46 @@ def messages(plan: Plan) -> str:
 
 
 def a_good_plan() -> Plan:
+    """A small plan that breaks no rule: every test changes one thing and sees one rule fire."""
     group = StakeholderGroup(name="Tenants", seldom_heard=True)
-    objective = Objective(title="Better repairs", indicators=[Indicator(measure="Satisfaction")])
+    objectives = [
+        Objective(
+            title=title,
+            level=level,
+            indicators=[
+                Indicator(
+                    measure="Satisfaction",
+                    baseline="68%",
+                    target="80%",
+                    evidence_source="Annual survey",
+                    analysed_by="Involvement officer",
+                )
+            ],
+        )
+        for title, level in (
+            ("Better repairs", OutcomeLevel.SERVICE),
+            ("Confident tenants", OutcomeLevel.INDIVIDUAL),
+            ("Board decision", OutcomeLevel.STRATEGIC),
+        )
+    ]
     activity = Activity(
         title="Workshop",
         group_ids=[group.id],
-        objective_ids=[objective.id],
-        start=date(2027, 2, 1),
-        end=date(2027, 2, 2),
-        cost_lines=[CostLine(unit_cost=100)],
+        objective_ids=[o.id for o in objectives],
+        start=date(2027, 6, 1),  # twelve weeks and a day between England's bank holidays
+        end=date(2027, 8, 24),
+        cost_lines=[
+            CostLine(
+                category=CostCategory.STAFF_TIME,
+                unit=Unit.HOUR,
+                quantity=Decimal(10),
+                unit_cost=3300,
+                funder="Council",
+            ),
+            CostLine(category=CostCategory.VENUE, unit_cost=10000, funder="Council"),
+        ],
         promise="We will tell you what changed.",
+        reports_back=True,
     )
     plan = Plan(
         title="Plan",
@@ -31,12 +73,15 @@ def a_good_plan() -> Plan:
         value_for_whom=["Staff"],
         start=date(2027, 1, 1),
         end=date(2027, 12, 31),
+        decision_date=date(2027, 10, 1),
         groups=[group],
-        objectives=[objective],
+        objectives=objectives,
         activities=[activity],
         feedback_how="A letter to everyone who took part.",
     )
-    plan.evaluation.budget = 1000
+    plan.evaluation.budget = 3000
+    for attr, _question in EVALUATION_QUESTIONS:
+        setattr(plan.evaluation, attr, "Answered.")
     plan.vfm[0].rating = 4
     return plan
 
@@ -45,8 +90,12 @@ def test_a_complete_plan_has_no_warnings() -> None:
     assert plan_checks(a_good_plan()) == []
 
 
-def test_the_sample_plan_has_no_warnings() -> None:
-    assert [c for c in plan_checks(sample_plan()) if c.severity is Severity.WARNING] == []
+def test_the_sample_plan_has_no_open_warnings() -> None:
+    """The sample breaks no warning rule it has not accepted, with a reason, as a reasonable
+    exception (notes, such as readiness checks still to do before it starts, may stay open)."""
+    found = findings(sample_plan())
+    assert [c for c in found.open if c.severity is Severity.WARNING] == []
+    assert len(found.accepted) >= 3 and all(a.reason for a in found.accepted)
 
 
 def test_an_empty_plan_lacks_title_groups_objectives_and_activities() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ceplanner.core.checks import Severity, plan_checks
+from ceplanner.core.checks import Severity, open_checks, plan_checks
 from ceplanner.core.library import sample_plan
 from ceplanner.core.model import Activity, Plan, PlanStatus
 from tests.report.report_fixtures import Pdf, make_rich_plan, normalise
@@ -25,7 +25,7 @@ def _points(pdf: Pdf) -> list[str]:
 
 
 def _assert_points_are_the_checks(pdf: Pdf, plan: Plan) -> None:
-    checks = plan_checks(plan)
+    checks = open_checks(plan)
     bullets = _points(pdf)
     assert len(bullets) >= len(checks)
     for bullet, check in zip(bullets, checks, strict=False):
@@ -74,7 +74,7 @@ def test_the_points_are_exactly_the_checkers_list_with_no_limit(build: Callable[
 
 def test_a_complete_plan_is_not_headed_incomplete(build: Callable[..., Pdf]) -> None:
     plan = sample_plan()
-    assert not any(c.severity is Severity.WARNING for c in plan_checks(plan))
+    assert not any(c.severity is Severity.WARNING for c in open_checks(plan))
     pdf = build(plan)
     assert "Incomplete draft" not in pdf.text and "INCOMPLETE" not in pdf.text
     assert "Figure 1." in pdf.text and "Figure 4." in pdf.text

@@ -167,7 +167,9 @@ def test_choosing_another_activity_shows_its_lines(page: CostsPage) -> None:
     page.select_activity(page.doc.plan.activities[1].id)
     assert page.lines.rowCount() == 1
     assert "Survey" in shown(page, "costs_activity_heading")
-    assert page.problems() == []
+    assert page.input_problems() == []
+    # The step's findings (here: lines with no staff time or funder) are the plan's, not the row's.
+    assert "The activity “Survey” has no staff time costed" in " ".join(page.problems())
 
 
 def test_category_combo_edits_the_category(page: CostsPage) -> None:

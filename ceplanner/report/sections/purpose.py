@@ -31,6 +31,7 @@ def build_purpose(ctx: ReportContext) -> list[Flowable]:
     rows = [
         ["Decision sought", plan.decision or NOT_STATED],
         ["Who decides", plan.decision_maker or NOT_STATED],
+        ["Decision date", format_date(plan.decision_date) or NOT_STATED],
         ["Open to influence", plan.negotiable or NOT_STATED],
         ["Not negotiable", plan.not_negotiable or NOT_STATED],
         ["Value for whom", ", ".join(plan.value_for_whom) or NOT_STATED],

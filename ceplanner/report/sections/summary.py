@@ -8,7 +8,7 @@ from decimal import Decimal
 from reportlab.platypus import Flowable
 
 from ceplanner.core import costing
-from ceplanner.core.checks import Severity, plan_checks
+from ceplanner.core.checks import Severity, findings
 from ceplanner.core.model import IAP2Level, OutcomeLevel, Risk, SixE, label
 from ceplanner.core.summary import envelope_sentence
 from ceplanner.report.analysis import (
@@ -280,7 +280,7 @@ def _vfm_sentence(ctx: ReportContext) -> Markup:
 def _recommendation(ctx: ReportContext) -> Markup | None:
     """ "The Board is asked to approve …": the decision a costed plan puts to its approvers."""
     plan, b = ctx.plan, ctx.budget
-    if not b.grand_total or any(c.severity is Severity.WARNING for c in plan_checks(plan)):
+    if not b.grand_total or any(c.severity is Severity.WARNING for c in findings(plan, b).open):
         return None
     text = f"is asked to approve this strategy and its cash budget of {ctx.money(b.cash_total)}"
     if b.unfunded_cash:
@@ -293,24 +293,38 @@ def _recommendation(ctx: ReportContext) -> Markup | None:
 
 
 POINTS_TITLE = "Points to resolve before approval"
+ACCEPTED_TITLE = "Accepted exceptions"
 
 
 def _points_to_resolve(ctx: ReportContext) -> list[Flowable]:
-    """Every finding of ``core.checks.plan_checks`` (the one checker, as on the Review step),
-    all of them, warnings first; nothing when the plan has none."""
-    found = plan_checks(ctx.plan)
-    if not found:
-        return []
-    lines = [
-        cat(
-            markup("• "),
-            markup("<b>") if c.severity is Severity.WARNING else markup(""),
-            ctx.m(c.message),
-            markup("</b>") if c.severity is Severity.WARNING else markup(""),
-        )
-        for c in found
-    ]
-    return [gap(1), note_list_box(ctx, markup(f"<b>{POINTS_TITLE}:</b>"), lines), gap(3)]
+    """Every open finding of the one checker (``core.checks.findings``, as on the Review step),
+    all of them, warnings first; then the findings accepted as exceptions, each with its reason.
+    Nothing when the plan has neither."""
+    found = findings(ctx.plan, ctx.budget)
+    items: list[Flowable] = []
+    if found.open:
+        lines = [
+            cat(
+                markup("• "),
+                markup("<b>") if c.severity is Severity.WARNING else markup(""),
+                ctx.m(c.message),
+                markup("</b>") if c.severity is Severity.WARNING else markup(""),
+            )
+            for c in found.open
+        ]
+        items += [gap(1), note_list_box(ctx, markup(f"<b>{POINTS_TITLE}:</b>"), lines), gap(3)]
+    if found.accepted:
+        accepted = [
+            cat(
+                markup("• "),
+                ctx.m(a.check.message),
+                markup(" <i>Accepted:</i> "),
+                ctx.m(a.reason or "no reason given."),
+            )
+            for a in found.accepted
+        ]
+        items += [gap(1), note_list_box(ctx, markup(f"<b>{ACCEPTED_TITLE}:</b>"), accepted), gap(3)]
+    return items
 
 
 def build_summary(ctx: ReportContext) -> list[Flowable]:
@@ -332,13 +346,15 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
     ]
     if b.grand_total:
         items += [gap(1), key_figures(ctx, tiles), gap(4)]
-    if plan.decision or plan.decision_maker:
+    if plan.decision or plan.decision_maker or plan.decision_date:
         decision, maker = plan.decision.strip() or "Not stated.", plan.decision_maker.strip()
 
         def decision_text() -> Markup:
             text = cat(markup("<b>Decision sought.</b> "), excerpt(ctx, decision, 400, DECISION_KEY))
             if maker:
                 text = cat(text, plain(" Decision by: "), excerpt(ctx, maker, 200, DECISION_KEY, end="."))
+            if plan.decision_date:
+                text = cat(text, plain(f" Decision date: {format_date(plan.decision_date)}."))
             return text
 
         items.append(LateParagraph(decision_text, s.body))

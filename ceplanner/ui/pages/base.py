@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ceplanner.core.checks import plan_checks
+from ceplanner.core.checks import open_checks
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.follow import EditFollower
 from ceplanner.ui.widgets import guard_wheel
@@ -86,9 +86,9 @@ class PlanPage(QWidget):
         raise NotImplementedError
 
     def problems(self) -> list[str]:
-        """This step's problems in words: the plan's checks for this step, then typed input
-        that could not be taken. Empty when all is well."""
-        checks = [c.message for c in plan_checks(self.doc.plan) if c.step == self.STEP]
+        """This step's problems in words: the plan's open findings for this step, then typed
+        input that could not be taken. Empty when all is well."""
+        checks = [c.message for c in open_checks(self.doc.plan, self.doc.budget) if c.step == self.STEP]
         return checks + self.input_problems()
 
     def select_item(self, item_id: str) -> bool:

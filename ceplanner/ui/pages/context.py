@@ -205,6 +205,18 @@ class ContextPage(PlanPage):
         )
         grid.addWidget(maker_label, 4, 0, 1, 2)
         grid.addWidget(self.decision_maker, 5, 0, 1, 2)
+        self.decision_date = DateField("plan_decision_date")
+        date_label = QLabel("When the decision is taken")
+        date_label.setBuddy(self.decision_date.edit)
+        name_widget(
+            self.decision_date,
+            "plan_decision_date",
+            "When the decision is taken",
+            "The checks make sure the consultation ends in time to analyse it and report back.",
+        )
+        self.decision_date.changed.connect(lambda d: self._set("decision_date", d))
+        grid.addWidget(date_label, 6, 0, 1, 2)
+        grid.addWidget(self.decision_date, 7, 0, 1, 2)
         # Tab order follows reading order: left to right, then down.
         order = [
             self.areas["purpose"],
@@ -212,6 +224,7 @@ class ContextPage(PlanPage):
             self.areas["negotiable"],
             self.areas["not_negotiable"],
             self.decision_maker,
+            self.decision_date,
         ]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
@@ -295,6 +308,7 @@ class ContextPage(PlanPage):
         set_text_quietly(self.decision_maker, plan.decision_maker)
         self.start.set_value(plan.start)
         self.end.set_value(plan.end)
+        self.decision_date.set_value(plan.decision_date)
         with blocked(self.currency, self.status, self.contingency, self.value_list):
             index = self.currency.findData(plan.currency)
             if index < 0:
@@ -318,6 +332,7 @@ class ContextPage(PlanPage):
         for widget in (
             self.start,
             self.end,
+            self.decision_date,
             self.currency,
             self.day_rate,
             self.contingency,

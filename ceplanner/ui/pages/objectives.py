@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ceplanner.core.checks import plan_checks
+from ceplanner.core.checks import open_checks
 from ceplanner.core.model import Indicator, Objective, OutcomeLevel, StakeholderGroup, label
 from ceplanner.ui.activity_editor import ChoiceModel
 from ceplanner.ui.cost_model import holds
@@ -273,7 +273,7 @@ class ObjectivesPage(PlanPage):
 
     def problems(self) -> list[str]:
         """Only the objectives' own problems: "no objectives yet" is said by the empty list."""
-        return [c.message for c in plan_checks(self.doc.plan) if c.step == self.STEP and c.item_id]
+        return [c.message for c in open_checks(self.doc.plan, self.doc.budget) if c.step == self.STEP and c.item_id]
 
     # -- edits ------------------------------------------------------------------------------
 

@@ -6,24 +6,29 @@ matplotlib is imported only when this page is first shown, never at start-up.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ceplanner.core.checks import Severity, plan_checks
+from ceplanner.core.checks import Check, Findings, Severity, findings
+from ceplanner.core.dismissals import dismissed, restored
 from ceplanner.core.summary import budget_figures
 from ceplanner.ui.chart_images import ChartView, Picture, copy_for_drawing, draw_charts
+from ceplanner.ui.check_settings_dialog import CheckSettingsDialog
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.follow import EditFollower
 from ceplanner.ui.pages.base import PlanPage
@@ -43,8 +48,9 @@ class ReviewPage(PlanPage):
     STEP = "review"
     GUIDANCE = (
         "Check the plan before you hand it on. Warnings say what is missing or inconsistent; "
-        "double-click one to go to the step where it can be fixed. Then export the costed strategy "
-        "as a PDF for your board or commissioner, or print it."
+        "double-click one to go to the step where it can be fixed, or accept it with a reason if it "
+        "is a reasonable exception (the PDF lists accepted exceptions). Then export the costed "
+        "strategy as a PDF for your board or commissioner, or print it."
     )
 
     go_to_step = Signal(str)
@@ -61,7 +67,9 @@ class ReviewPage(PlanPage):
         self._charts_ready = False
         self._chart_task: Task | None = None
         self._shown_problems: list[tuple[str, str, str]] = []
-        self._items: dict[tuple[str, str], str] = {}
+        self._shown_checks: list[Check | None] = []
+        self._shown_accepted: list[tuple[str, str]] = []
+        self._findings = Findings()
         self._charts_again = False
         # The charts take a few hundred milliseconds: redrawn after a pause in editing, never
         # on every edit, and only while this step is shown.
@@ -74,9 +82,53 @@ class ReviewPage(PlanPage):
         self.warnings = QListWidget()
         name_widget(self.warnings, "review_warnings", "Warnings about the plan")
         self.warnings.setWordWrap(True)
+        self.warnings.setAlternatingRowColors(True)
         self.warnings.itemActivated.connect(self._activated)
+        self.warnings.currentRowChanged.connect(lambda _row: self._enable_buttons())
         warnings_layout.addWidget(self.warnings)
-        left.addWidget(warnings_box, 1)
+        finding_buttons = QHBoxLayout()
+        self.accept_button = QPushButton("Accept…")
+        name_widget(
+            self.accept_button,
+            "accept_finding_button",
+            "Accept the finding",
+            "Accept the selected finding as a reasonable exception, giving your reason",
+        )
+        self.accept_button.clicked.connect(lambda: self.accept_selected())
+        self.settings_button = QPushButton("Check settings…")
+        name_widget(
+            self.settings_button,
+            "check_settings_button",
+            "Check settings",
+            "The region for public holidays, the consultation and analysis weeks, the evaluation share",
+        )
+        self.settings_button.clicked.connect(self.open_check_settings)
+        finding_buttons.addWidget(self.accept_button)
+        finding_buttons.addStretch(1)
+        finding_buttons.addWidget(self.settings_button)
+        warnings_layout.addLayout(finding_buttons)
+        left.addWidget(warnings_box, 3)
+        accepted_box = QGroupBox("Accepted exceptions")
+        accepted_layout = QVBoxLayout(accepted_box)
+        self.accepted = QListWidget()
+        name_widget(self.accepted, "review_accepted", "Accepted exceptions")
+        self.accepted.setWordWrap(True)
+        self.accepted.setAlternatingRowColors(True)
+        self.accepted.currentRowChanged.connect(lambda _row: self._enable_buttons())
+        accepted_layout.addWidget(self.accepted)
+        restore_row = QHBoxLayout()
+        self.restore_button = QPushButton("Restore")
+        name_widget(
+            self.restore_button,
+            "restore_finding_button",
+            "Restore the finding",
+            "Take back the acceptance: the finding is open again",
+        )
+        self.restore_button.clicked.connect(self.restore_selected)
+        restore_row.addStretch(1)
+        restore_row.addWidget(self.restore_button)
+        accepted_layout.addLayout(restore_row)
+        left.addWidget(accepted_box, 1)
         columns.addLayout(left, 2)
         right = QVBoxLayout()
         self.charts = QTabWidget()
@@ -132,23 +184,31 @@ class ReviewPage(PlanPage):
     # -- behaviour --------------------------------------------------------------------------
 
     def all_problems(self) -> list[tuple[str, str, str]]:
-        """(severity, message, step key) for every check and every page's own problems."""
-        found = [(c.severity.value, c.message, c.step) for c in plan_checks(self.doc.plan)]
-        self._items = {(c.message, c.step): c.item_id for c in plan_checks(self.doc.plan) if c.item_id}
+        """(severity, message, step key) of every open finding and every page's own problems."""
+        return [(severity, message, step) for severity, message, step, _check in self._open_rows()]
+
+    def _open_rows(self) -> list[tuple[str, str, str, Check | None]]:
+        self._findings = findings(self.doc.plan, self.doc.budget)
+        rows: list[tuple[str, str, str, Check | None]] = []
         if self.problem_source is not None:
             for key, name, problems in self.problem_source():
-                found = [(Severity.WARNING.value, f"{name}: {p}", key) for p in problems] + found
-        return found
+                rows += [(Severity.WARNING.value, f"{name}: {p}", key, None) for p in problems]
+        rows += [(c.severity.value, c.message, c.step, c) for c in self._findings.open]
+        return rows
 
     def refresh(self) -> None:
         self._show_warnings()
         self._show_summary()
 
     def _show_warnings(self) -> None:
-        problems = self.all_problems()
-        if problems == self._shown_problems and self.warnings.count():
-            return  # the same list: thousands of warnings are not laid out again
-        self._shown_problems = problems
+        rows = self._open_rows()
+        problems = [(severity, message, step) for severity, message, step, _c in rows]
+        accepted = [(a.check.message, a.reason) for a in self._findings.accepted]
+        if problems == self._shown_problems and accepted == self._shown_accepted and self.warnings.count():
+            self._enable_buttons()
+            return  # the same lists: thousands of warnings are not laid out again
+        self._shown_problems, self._shown_accepted = problems, accepted
+        self._shown_checks = [check for *_rest, check in rows]
         self.warnings.clear()
         for severity, message, step in problems:
             prefix = "Warning" if severity == Severity.WARNING else "Note"
@@ -158,6 +218,76 @@ class ReviewPage(PlanPage):
             self.warnings.addItem(item)
         if not problems:
             self.warnings.addItem(QListWidgetItem("No warnings: the plan is ready to export."))
+        self.accepted.clear()
+        for message, reason in accepted:
+            item = QListWidgetItem(f"{message}\nAccepted: {reason or 'no reason given.'}")
+            item.setToolTip(message)
+            self.accepted.addItem(item)
+        self._enable_buttons()
+
+    def _selected_open(self) -> Check | None:
+        row = self.warnings.currentRow()
+        return self._shown_checks[row] if 0 <= row < len(self._shown_checks) else None
+
+    def _enable_buttons(self) -> None:
+        editable = not self.doc.readonly
+        self.accept_button.setEnabled(editable and self._selected_open() is not None)
+        self.restore_button.setEnabled(
+            editable and 0 <= self.accepted.currentRow() < len(self._findings.accepted)
+        )
+        self.settings_button.setEnabled(editable)
+
+    def accept_selected(self, reason: str | None = None) -> bool:
+        """Accept the selected finding as an exception, asking for the reason unless given.
+        One undo step; False if nothing was accepted (no finding selected, cancelled, no reason)."""
+        check = self._selected_open()
+        if check is None or self.doc.readonly:
+            return False
+        if reason is None:
+            dialog = QInputDialog(self)
+            dialog.setObjectName("accept_finding_dialog")
+            dialog.setWindowTitle("Accept the finding")
+            dialog.setLabelText(
+                f"{check.message}\n\nWhy is this a reasonable exception? The reason is printed in the "
+                "PDF's list of accepted exceptions."
+            )
+            dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+            if not dialog.exec():
+                return False
+            reason = dialog.textValue()
+        if not reason.strip():
+            QMessageBox.information(
+                self,
+                "Accept the finding",
+                "Nothing was accepted: give a reason, so readers of the plan know why it is an exception.",
+            )
+            return False
+        self.doc.replace_list(
+            self.doc.plan,
+            "dismissals",
+            dismissed(self.doc.plan.dismissals, check, reason, date.today()),
+            "Accept a finding",
+        )
+        self._show_warnings()
+        return True
+
+    def restore_selected(self) -> bool:
+        """Open the selected accepted finding again (one undo step)."""
+        row = self.accepted.currentRow()
+        if self.doc.readonly or not 0 <= row < len(self._findings.accepted):
+            return False
+        check = self._findings.accepted[row].check
+        self.doc.replace_list(
+            self.doc.plan, "dismissals", restored(self.doc.plan.dismissals, check), "Restore a finding"
+        )
+        self._show_warnings()
+        return True
+
+    def open_check_settings(self) -> None:
+        if self.doc.readonly:
+            return
+        CheckSettingsDialog(self.doc, self).exec()
+        self._show_warnings()
 
     def _show_summary(self) -> None:
         plan, budget = self.doc.plan, self.doc.budget
@@ -213,11 +343,12 @@ class ReviewPage(PlanPage):
 
     def _activated(self, item: QListWidgetItem) -> None:
         step = item.data(Qt.ItemDataRole.UserRole)
+        row = self.warnings.row(item)
+        check = self._shown_checks[row] if 0 <= row < len(self._shown_checks) else None
         if step:
             self.go_to_step.emit(str(step))
-            found = self._items.get((item.toolTip(), str(step)))
-            if found:
-                self.go_to_item.emit(str(step), found)
+            if check is not None and check.item_id:
+                self.go_to_item.emit(str(step), check.item_id)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

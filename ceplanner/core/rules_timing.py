@@ -1,0 +1,156 @@
+"""Consultation timing, after the Gunning principles: enough time to respond, and to take the
+responses into account before the decision. No Qt.
+
+The consultation period runs from the earliest start to the latest end of the activities at
+Consult or above that have dates. Public holidays come from the ``holidays`` package, for the
+plan's country and region (England, Wales, Scotland and Northern Ireland differ).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ceplanner.core.finding import Check, join_words, note, warning
+from ceplanner.core.model import IAP2Level, Plan
+
+UK_REGIONS: dict[str, str] = {
+    "ENG": "England",
+    "WLS": "Wales",
+    "SCT": "Scotland",
+    "NIR": "Northern Ireland",
+}
+"""The UK's nations as the ``holidays`` package names them (plan.country "GB")."""
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def words(self) -> str:
+        return f"{day_text(self.start)} to {day_text(self.end)}"
+
+
+def day_text(day: date) -> str:
+    """A date as "1 February 2027"."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def consultation_period(plan: Plan) -> Period | None:
+    """From the earliest start to the latest end of the dated activities at Consult or above
+    (an activity with one date counts as that day); None when there are none."""
+    days: list[date] = []
+    for activity in plan.activities:
+        if activity.level.rank < IAP2Level.CONSULT.rank:
+            continue
+        days += [d for d in (activity.start, activity.end) if d is not None]
+    if not days:
+        return None
+    return Period(min(days), max(days))
+
+
+def public_holidays(plan: Plan, period: Period) -> dict[date, str] | None:
+    """The public holidays within ``period`` for the plan's country and region, by date; None when
+    the ``holidays`` package does not know the country or region."""
+    import holidays  # only when a plan has consultation dates: not at start-up
+
+    try:
+        calendar = holidays.country_holidays(
+            plan.country.strip().upper(),
+            subdiv=plan.region.strip().upper() or None,
+            years=range(period.start.year, period.end.year + 1),
+        )
+    except (NotImplementedError, KeyError, ValueError):
+        return None
+    return {day: str(name) for day, name in sorted(calendar.items()) if period.start <= day <= period.end}
+
+
+def place_words(plan: Plan) -> str:
+    country, region = plan.country.strip().upper(), plan.region.strip().upper()
+    if country == "GB" and region in UK_REGIONS:
+        return UK_REGIONS[region]
+    return f"country “{country}”" + (f", region “{region}”" if region else "")
+
+
+def _weeks(days: int) -> str:
+    weeks, rest = divmod(days, 7)
+    text = f"{weeks} week{'s' if weeks != 1 else ''}"
+    return text + (f" and {rest} day{'s' if rest != 1 else ''}" if rest else "")
+
+
+def timing_checks(plan: Plan) -> list[Check]:
+    period = consultation_period(plan)
+    if period is None:
+        return []
+    found: list[Check] = []
+    if period.days < plan.consultation_weeks * 7:
+        found.append(
+            warning(
+                "activities",
+                "consultation.too-short",
+                f"The consultation runs {_weeks(period.days)} ({period.words()}), shorter than the "
+                f"{plan.consultation_weeks} weeks the plan sets: give people longer to respond, or "
+                "change the minimum in Check settings on the Review step.",
+            )
+        )
+    found += _holiday_checks(plan, period)
+    if plan.decision_date is None:
+        found.append(
+            note(
+                "context",
+                "plan.no-decision-date",
+                "The plan has no decision date, so it cannot check there is time to analyse the "
+                "responses and report back before the decision: set it on the Context and purpose page.",
+            )
+        )
+    elif period.end >= plan.decision_date:
+        found.append(
+            warning(
+                "activities",
+                "consultation.after-decision",
+                f"The consultation ends on {day_text(period.end)}, not before the decision on "
+                f"{day_text(plan.decision_date)}: finish it earlier or move the decision date.",
+            )
+        )
+    elif plan.decision_date - period.end < timedelta(weeks=plan.analysis_weeks):
+        left = (plan.decision_date - period.end).days - 1
+        found.append(
+            warning(
+                "activities",
+                "consultation.no-analysis-time",
+                f"The consultation ends on {day_text(period.end)}, leaving {_weeks(max(left, 0))} before "
+                f"the decision on {day_text(plan.decision_date)}, less than the {plan.analysis_weeks} "
+                "weeks set aside to analyse the responses and report back: finish it earlier.",
+            )
+        )
+    return found
+
+
+def _holiday_checks(plan: Plan, period: Period) -> list[Check]:
+    found = public_holidays(plan, period)
+    if found is None:
+        return [
+            note(
+                "review",
+                "plan.holidays-unknown",
+                f"The public holidays of {place_words(plan)} are not known, so the consultation dates "
+                "were not checked against them: choose the country and region in Check settings on "
+                "the Review step.",
+            )
+        ]
+    if not found:
+        return []
+    names = join_words([f"{name} ({day_text(day)})" for day, name in found.items()])
+    return [
+        note(
+            "activities",
+            "consultation.spans-holidays",
+            f"The consultation ({period.words()}) spans public holidays in {place_words(plan)}: "
+            f"{names}. Allow extra time for them.",
+        )
+    ]
