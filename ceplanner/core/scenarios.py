@@ -5,7 +5,7 @@ with its own number of sessions. :func:`scenario_plan` makes the plan that optio
 copy; the plan itself is never changed), and :func:`compare` reads off what a reader compares:
 totals by cost category and by outcome level (from :func:`~ceplanner.core.costing.compute_budget`,
 never added up here), which groups the kept activities reach with how many expected
-participants, how many seldom-heard groups are reached, and what :func:`plan_checks` finds.
+participants, how many seldom-heard groups are reached, and what the checker finds that the user has not accepted (:func:`open_checks`).
 
 Rules:
 - activities keep the plan's order; a scenario's choice of an activity the plan no longer holds
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
-from ceplanner.core.checks import Check, Severity, plan_checks
+from ceplanner.core.checks import Check, Severity, open_checks
 from ceplanner.core.costing import PLAN_LEVEL, UNALLOCATED, Budget, compute_budget, split_evenly
 from ceplanner.core.model import (
     Activity,
@@ -123,7 +123,7 @@ class Comparison:
     reach: list[GroupReach]
     """Every group of the plan, in the plan's order, reached or not."""
     findings: list[Check]
-    """``plan_checks`` of the scenario's plan."""
+    """The open findings (not accepted) of the scenario's plan."""
 
     @property
     def name(self) -> str:
@@ -186,7 +186,7 @@ def group_reach(plan: Plan) -> list[GroupReach]:
 def compare(plan: Plan, scenario: Scenario) -> Comparison:
     """The figures, reach and findings of ``scenario`` in ``plan``."""
     made = scenario_plan(plan, scenario)
-    return Comparison(scenario, made, compute_budget(made), group_reach(made), plan_checks(made))
+    return Comparison(scenario, made, compute_budget(made), group_reach(made), open_checks(made))
 
 
 def compare_all(plan: Plan) -> list[Comparison]:

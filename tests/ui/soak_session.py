@@ -49,8 +49,9 @@ from PySide6.QtWidgets import (
 )
 
 from ceplanner.core.library import sample_plan
-from ceplanner.core.model import Plan, SixE
+from ceplanner.core.model import CostCategory, Plan, SixE
 from ceplanner.core.scaling import Rescaled, rescaled_lines
+from ceplanner.core.team import rate_for
 from ceplanner.store import PlanStore
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.main_window import MainWindow
@@ -178,6 +179,18 @@ class Soak:
                 ("activities", activity_id, "cost_lines", change.line.id, "quantity"), change.quantity
             )
 
+    def record_rates(self) -> None:
+        """Staff time tied to a team member follows their day rate, in the same edit."""
+        members = {m.id: m for m in self.doc.plan.team}
+        for activity in self.doc.plan.activities:
+            for line in activity.cost_lines:
+                member = members.get(line.staff_id or "")
+                if member is None or line.category is not CostCategory.STAFF_TIME:
+                    continue
+                rate = rate_for(self.doc.plan, member, line.unit)
+                if rate is not None:
+                    self.record(("activities", activity.id, "cost_lines", line.id, "unit_cost"), rate)
+
     def check(self, plan: Plan, where: str) -> None:
         for path, value in self.expect.items():
             found = value_at(plan, path)
@@ -240,6 +253,7 @@ class Soak:
             ),
         )
         self.record(("staff_day_rate",), rate)
+        self.record_rates()
 
     def stakeholders(self) -> None:
         page = self.show(STAKEHOLDERS)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from ceplanner.core.checks import plan_checks
+from ceplanner.core.checks import open_checks
 from ceplanner.core.scenarios import Comparison, compare_all, comparison_rows
 from ceplanner.report.analysis import plural
 from ceplanner.report.layout import (
@@ -49,7 +49,7 @@ def _table(ctx: ReportContext, results: list[Comparison]) -> Flowable:
 def _what_each_keeps(ctx: ReportContext, results: list[Comparison]) -> list[Flowable]:
     """Each scenario's name, description and the groups it leaves out, in full."""
     items: list[Flowable] = []
-    whole = {(c.code, c.item_id) for c in plan_checks(ctx.plan)}
+    whole = {(c.code, c.item_id) for c in open_checks(ctx.plan)}
     for result in results:
         parts: list[Markup] = [ctx.b(result.name or "(unnamed scenario)")]
         if result.scenario.description.strip():

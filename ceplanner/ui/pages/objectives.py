@@ -273,7 +273,11 @@ class ObjectivesPage(PlanPage):
 
     def problems(self) -> list[str]:
         """Only the objectives' own problems: "no objectives yet" is said by the empty list."""
-        return [c.message for c in open_checks(self.doc.plan, self.doc.budget) if c.step == self.STEP and c.item_id]
+        return [
+            c.message
+            for c in open_checks(self.doc.plan, self.doc.budget)
+            if c.step == self.STEP and c.item_id
+        ]
 
     # -- edits ------------------------------------------------------------------------------
 
