@@ -55,9 +55,7 @@ def _support(plan: Plan, budget: Budget) -> list[Measure]:
     paid_sum = sum(line_total(line) for line in paid)
     return [
         Measure("Access support lines", f"{len(access)} ({format_money(access_sum, money)})", len(access)),
-        Measure(
-            "Payments for people's time", f"{len(paid)} lines ({format_money(paid_sum, money)})", len(paid)
-        ),
+        Measure("Payment-for-time lines", f"{len(paid)} ({format_money(paid_sum, money)})", len(paid)),
     ]
 
 

@@ -16,7 +16,7 @@ def test_each_standard_shows_what_the_plan_proves() -> None:
     ]
     assert found[NationalStandard.SUPPORT] == [
         ("Access support lines", "1 (£200.00)"),
-        ("Payments for people's time", "1 lines (£250.00)"),
+        ("Payment-for-time lines", "1 (£250.00)"),
     ]
     assert found[NationalStandard.PLANNING] == [
         ("Objectives with indicators", "1 of 2 (50.0%)"),
