@@ -17,16 +17,12 @@ from ceplanner.core.money import exponent, format_money, format_money_whole
 NOT_YET = "not yet known"
 
 
-def _pct(share: Decimal | None) -> str:
-    return NOT_YET if share is None else f"{share}%"
-
-
 def per_thousand(count: int, total: int, currency: str) -> Decimal | None:
     """How many of ``count`` each 1,000 major units of ``total`` buys, to one decimal place."""
     if total <= 0:
         return None
-    thousand = 1000 * 10 ** exponent(currency)
-    return (Decimal(count) * thousand / total).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    thousand = Decimal(1000).scaleb(exponent(currency))
+    return (count * thousand / total).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def seldom_heard_activity(plan: Plan, activity: Activity) -> bool:
