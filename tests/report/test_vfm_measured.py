@@ -92,3 +92,22 @@ def test_nothing_rated_or_forecast_prints_none_of_it(build: Callable[..., Pdf]) 
     text = normalise(build(Plan(title="Empty")).text)
     for heading in ("Scorecard", "Social return", "National Standards for Community", "Influence self"):
         assert heading not in text
+
+
+def test_the_sample_plan_shows_every_part(build: Callable[..., Pdf]) -> None:
+    from ceplanner.core.library import sample_plan
+
+    plan = sample_plan()
+    assert plan.service_annual_cost and plan.sroi_outcomes and plan.influence
+    assert all(r.rating is not None for r in plan.standards) and len(plan.standards) == 7
+    text = normalise(build(plan).text)
+    for measures in six_e_measures(plan).values():
+        for m in measures:
+            assert normalise(f"{m.label}: {m.text}") in text, m
+    for measures in standard_evidence(plan).values():
+        for m in measures:
+            assert normalise(f"{m.label}: {m.text}") in text, m
+    result = forecast(plan)
+    assert f"£{result.ratio} of social value for every £1 spent (estimate)" in text
+    assert "Report-back activities: 1: 'You said, we did' newsletter inserts" in text
+    assert "Influence self-assessment" in text

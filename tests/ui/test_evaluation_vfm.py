@@ -248,3 +248,24 @@ def test_influence_assessments_are_saved(qtbot: QtBot, tmp_path: Path) -> None:
 
 def test_every_input_of_every_tab_has_a_name(qtbot: QtBot, tmp_path: Path) -> None:
     assert unnamed_inputs(_page(qtbot, tmp_path)) == []
+
+
+def test_a_read_only_plan_cannot_be_changed_from_any_tab(qtbot: QtBot, tmp_path: Path) -> None:
+    from ceplanner.store import PlanStore
+    from ceplanner.ui.document import PlanDocument
+
+    path = tmp_path / "shared.ceplan"
+    PlanStore.create(path, vfm_plan()).close()
+    store = PlanStore.open(path, readonly=True)
+    page = EvaluationPage(PlanDocument(store.load(), store))
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert not page.findChild(QComboBox, "vfm_equity_rating").isEnabled()
+    assert not page.findChild(QPushButton, "sroi_add").isEnabled()
+    assert not page.findChild(QPushButton, "influence_add").isEnabled()
+    assert not page.findChild(QDoubleSpinBox, "plan_sroi_discount").isEnabled()
+    assert page.findChild(QPlainTextEdit, "plan_expected_returns").isReadOnly()
+    standards = page.findChild(QTableView, "standards").model()
+    assert not standards.flags(standards.index(0, standards.column_of["rating"])) & Qt.ItemFlag.ItemIsEditable
+    store.close()
