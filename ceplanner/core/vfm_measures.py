@@ -25,9 +25,10 @@ def per_thousand(count: int, total: int, currency: str) -> Decimal | None:
     return (count * thousand / total).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def seldom_heard_activity(plan: Plan, activity: Activity) -> bool:
-    """Whether the activity reaches at least one seldom-heard group."""
-    return any((g := plan.group(gid)) is not None and g.seldom_heard for gid in activity.group_ids)
+def seldom_heard_activities(plan: Plan) -> list[Activity]:
+    """The activities reaching at least one seldom-heard group."""
+    seldom = {g.id for g in plan.groups if g.seldom_heard}
+    return [a for a in plan.activities if not seldom.isdisjoint(a.group_ids)]
 
 
 def involving(activity: Activity) -> bool:
@@ -78,7 +79,7 @@ def _effectiveness(plan: Plan) -> list[Measure]:
 
 def seldom_heard_spend(plan: Plan, budget: Budget) -> int:
     """The full cost of the activities reaching at least one seldom-heard group."""
-    return sum(budget.by_activity[a.id].total for a in plan.activities if seldom_heard_activity(plan, a))
+    return sum(budget.by_activity[a.id].total for a in seldom_heard_activities(plan))
 
 
 def activity_spend(plan: Plan, budget: Budget) -> int:
