@@ -84,6 +84,8 @@ def test_the_forecast_is_printed_and_marked_as_an_estimate(build: Callable[..., 
 def test_influence_assessment_is_printed(build: Callable[..., Pdf]) -> None:
     text = normalise(build(_plan()).text)
     assert "Influence self-assessment" in text
+    assert "Social return forecast An estimate, after the Social Return on Investment (SROI) guide" in text
+    assert "National Standards The seven National Standards for Community Engagement" in text
     assert "14 Jan 2027" in text and "Tenant Voice Panel and managers" in text
     assert "Publish responses within 20 days" in text
 
@@ -111,3 +113,5 @@ def test_the_sample_plan_shows_every_part(build: Callable[..., Pdf]) -> None:
     assert f"£{result.ratio} of social value for every £1 spent (estimate)" in text
     assert "Report-back activities: 1: 'You said, we did' newsletter inserts" in text
     assert "Influence self-assessment" in text
+    assert "Social return forecast An estimate, after the Social Return on Investment (SROI) guide" in text
+    assert "National Standards The seven National Standards for Community Engagement" in text
