@@ -92,7 +92,13 @@ def test_influence_assessment_is_printed(build: Callable[..., Pdf]) -> None:
 
 def test_nothing_rated_or_forecast_prints_none_of_it(build: Callable[..., Pdf]) -> None:
     text = normalise(build(Plan(title="Empty")).text)
-    for heading in ("Scorecard", "Social return", "National Standards for Community", "Influence self"):
+    shown = (
+        "Scorecard",
+        "Social return forecast (estimate)",
+        "Each standard is self-rated",
+        "Influence self",
+    )
+    for heading in shown:
         assert heading not in text
 
 
