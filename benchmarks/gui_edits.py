@@ -34,7 +34,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from ceplanner.core.library import sample_plan
-from ceplanner.core.model import Plan
+from ceplanner.core.model import Plan, TeamMember
 from ceplanner.store import PlanStore
 from ceplanner.ui import document
 from ceplanner.ui.document import PlanDocument
@@ -81,8 +81,9 @@ def edits_for(plan: Plan) -> list[tuple[str, Callable[[int], tuple[Any, str, Any
         ("3 Objectives", lambda i: (objective, "title", f"Repairs fixed first time {i}")),
         ("4 Activities", lambda i: (activity, "sessions", 2 + i % 20)),
         ("5 Costs", lambda i: (line, "unit_cost", 1000 + i)),
-        ("6 Evaluation", lambda i: (plan.evaluation, "method", f"Exit surveys, round {i}")),
-        ("7 Review", lambda i: (plan, "contingency_percent", Decimal(1 + i % 30))),
+        ("6 Delivery", lambda i: (plan.team[0], "days", Decimal(1 + i % 30))),
+        ("7 Evaluation", lambda i: (plan.evaluation, "method", f"Exit surveys, round {i}")),
+        ("8 Review", lambda i: (plan, "contingency_percent", Decimal(1 + i % 30))),
     ]
 
 
@@ -175,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
         # each save is then timed on its own, by calling flush() as the timer would.
         document.AUTOSAVE_DELAY_MS = 60_000
         plan = sample_plan() if args.plan == "sample" else big_plan(500, 200)
+        if not plan.team:  # the Delivery step's edit changes a team member's days
+            plan.team.append(TeamMember(name="Engagement lead", days=Decimal(10)))
         path = folder / "plan.ceplan"
         PlanStore.create(path, plan).close()
         baseline = measure_baseline(args.edits)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ceplanner.core.checks import Severity, plan_checks
 from ceplanner.core.costing import compute_budget
+from ceplanner.core.envelope import funder_envelopes
 from ceplanner.core.model import Plan, label
 from ceplanner.core.money import format_money
 from ceplanner.core.serialize import PlanFormatError, plan_from_json, plan_to_json
@@ -83,6 +84,15 @@ def summary_lines(plan: Plan) -> list[str]:
     lines.append("")
     for figure in budget_figures(plan, budget):
         lines.append(f"  {figure.words:<40}{figure.text:>20}")
+    funders = funder_envelopes(plan, budget)
+    if funders:
+        lines += ["", "Funders' envelopes (envelope, their lines, headroom or overrun)"]
+        for item in funders:
+            c = item.comparison
+            lines.append(
+                f"  {item.funder.name:<40}{money(c.envelope):>20}{money(c.costed):>20}  "
+                f"{c.words.lower()} {money(c.difference)}"
+            )
     return lines
 
 
@@ -114,8 +124,38 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if any(c.severity is Severity.WARNING for c in found) else 0
 
 
+def scenario_lines(plan: Plan, name: str) -> list[str]:
+    """The summary of the plan as the scenario ``name`` makes it, with its reach and findings."""
+    from ceplanner.core.model import OutcomeLevel
+    from ceplanner.core.scenarios import compare, find_scenario
+
+    scenario = find_scenario(plan, name)
+    if scenario is None:
+        names = ", ".join(f"“{s.name}”" for s in plan.scenarios)
+        known = f"Its scenarios are {names}." if names else "It has no scenarios yet."
+        raise CliError(f"the plan has no scenario called “{name.strip()}”. {known}")
+    result = compare(plan, scenario)
+    words = {lvl.value: label(lvl) for lvl in OutcomeLevel}  # other keys are words already
+    lines = [f"Scenario: {scenario.name}"]
+    if scenario.description.strip():
+        lines.append(f"  {scenario.description.strip()}")
+    lines += ["", *summary_lines(result.plan), "", "Budget by outcome level"]
+    for key, amount in result.by_level.items():
+        lines.append(f"  {words.get(key, key):<40}{format_money(amount, plan.currency):>20}")
+    warnings = len(result.warnings)
+    lines += [
+        "",
+        f"  Groups reached:                 {len(result.groups_reached)} of {len(result.reach)}",
+        f"  Seldom-heard groups reached:    {len(result.seldom_heard_reached)} of {len(result.seldom_heard)}",
+        f"  Findings:                       {len(result.findings)} ({warnings} warnings)",
+    ]
+    return lines
+
+
 def cmd_info(args: argparse.Namespace) -> None:
-    print("\n".join(summary_lines(_load(args.plan))))
+    plan = _load(args.plan)
+    lines = summary_lines(plan) if args.scenario is None else scenario_lines(plan, args.scenario)
+    print("\n".join(lines))
 
 
 def cmd_export_json(args: argparse.Namespace) -> None:
@@ -175,6 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("info", help="print a summary of a plan with its costed total")
     p.add_argument("plan", metavar="PLAN.ceplan")
+    p.add_argument("--scenario", metavar="NAME", help="summarise the plan as this budget scenario makes it")
     p.set_defaults(func=cmd_info)
 
     p = sub.add_parser(

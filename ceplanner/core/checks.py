@@ -24,7 +24,7 @@ class Check:
     message: str
     step: str
     """The wizard step where it can be fixed: context, stakeholders, objectives, activities,
-    costs or evaluation."""
+    costs, delivery or evaluation (the keys of ``ui.wizard.STEPS``)."""
     code: str = ""
     """A stable name for the rule (``activity.no-groups``): for tests, dismissals and ``--json``."""
     item_id: str | None = None
@@ -145,6 +145,9 @@ def plan_checks(plan: Plan) -> list[Check]:
     if all(rating.rating is None for rating in plan.vfm):
         note("evaluation", "vfm.not-rated", "The six-E value-for-money assessment has not been rated yet.")
 
+    from ceplanner.core.delivery_checks import delivery_checks  # it builds on Check, defined here
+
+    found.extend(delivery_checks(plan))
     found.sort(key=lambda c: c.severity != Severity.WARNING)
     return found
 

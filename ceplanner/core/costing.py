@@ -28,6 +28,7 @@ from ceplanner.core.model import (
     OutcomeLevel,
     Plan,
     Risk,
+    Scaling,
     StakeholderGroup,
     Unit,
     VfmRating,
@@ -321,61 +322,101 @@ def hourly_rate(plan: Plan) -> int:
     return round_minor(Decimal(plan.staff_day_rate) / HOURS_PER_DAY)
 
 
-def activity_from_method(method: Method, plan: Plan, sessions: int = 1) -> Activity:
+def typical_group(method: Method) -> int:
+    """People at one session of ``method`` as its library lines are costed: its largest group."""
+    return method.group_size_max or method.group_size_min
+
+
+def suggested_participants(method: Method, sessions: int, same_people: bool = False) -> int:
+    """Expected people for ``sessions`` sessions of ``method`` at its typical group size: one
+    group when the same people come to every session, a new group each session otherwise."""
+    group = typical_group(method)
+    return group if same_people else group * max(sessions, 0)
+
+
+def activity_from_method(
+    method: Method,
+    plan: Plan,
+    sessions: int = 1,
+    participants: int | None = None,
+    same_people: bool = False,
+) -> Activity:
     """A new activity using ``method``, its template cost lines copied and scaled.
 
-    Template lines are per session (lump sums excepted). Staff time is costed from the
-    method's hours at the plan's staff rate: preparation and delivery per session, analysis once.
+    Template lines are costed for one session of the method's typical group
+    (:func:`typical_group`); each follows the chosen sessions, participants (people; by default
+    :func:`suggested_participants`) and attendances as its scaling says, through
+    :func:`ceplanner.core.scaling.rescaled_activity`, the same rule as editing the activity later.
+    Staff time is costed from the method's hours at the plan's staff rate: preparation and
+    delivery per session, analysis once.
     """
+    from ceplanner.core.scaling import rescaled_activity
+
     sessions = max(sessions, 1)
+    if participants is None:
+        participants = suggested_participants(method, sessions, same_people)
+    rate = hourly_rate(plan)
     lines: list[CostLine] = []
-    hours = (method.prep_hours + method.delivery_hours) * sessions + method.analysis_hours
-    if hours > 0:
-        lines.append(
-            CostLine(
-                category=CostCategory.STAFF_TIME,
-                description=f"Staff time: preparation, delivery and analysis ({method.name})",
-                unit=Unit.HOUR,
-                quantity=hours,
-                unit_cost=hourly_rate(plan),
-                source="Method hours at the plan's staff day rate",
+    for hours, words, scaling in (
+        (method.prep_hours + method.delivery_hours, "preparation and delivery", Scaling.PER_SESSION),
+        (method.analysis_hours, "analysis and reporting", Scaling.FIXED),
+    ):
+        if hours > 0:
+            lines.append(
+                CostLine(
+                    category=CostCategory.STAFF_TIME,
+                    description=f"Staff time: {words} ({method.name})",
+                    unit=Unit.HOUR,
+                    quantity=hours,
+                    unit_cost=rate,
+                    source="Method hours at the plan's staff day rate",
+                    scaling=scaling,
+                )
             )
-        )
     for template in method.cost_lines:
-        scale = 1 if template.unit is Unit.LUMP_SUM else sessions
         lines.append(
             CostLine(
                 category=template.category,
                 description=template.description,
                 unit=template.unit,
-                quantity=template.quantity * scale,
+                quantity=template.quantity,
                 unit_cost=template.unit_cost,
                 in_kind=template.in_kind,
                 funder=template.funder,
                 source=template.source,
+                scaling=template.scaling,
                 id=new_id(),
             )
         )
     level = method.levels[0] if method.levels else Activity().level
-    typical = method.group_size_max or method.group_size_min
-    return Activity(
-        title=method.name,
-        method_id=method.id,
-        description=method.description,
-        level=level,
-        promise=IAP2_PROMISES[level],
-        sessions=sessions,
-        participants=typical * sessions,
-        cost_lines=lines,
+    # The template's own size: one session of a typical group.
+    one_session = Activity(sessions=1, participants=typical_group(method), cost_lines=lines)
+    activity = rescaled_activity(
+        one_session, sessions=sessions, participants=participants, same_people=same_people
     )
+    activity.title = method.name
+    activity.method_id = method.id
+    activity.description = method.description
+    activity.level = level
+    activity.promise = IAP2_PROMISES[level]
+    return activity
 
 
 def money_fields(plan: Plan) -> list[tuple[object, str]]:
-    """Every (object, attribute) of a plan that holds an amount of money in minor units."""
-    fields: list[tuple[object, str]] = [(plan, "staff_day_rate"), (plan.evaluation, "budget")]
+    """Every (object, attribute) of a plan that holds an amount of money in minor units (some
+    may be None: not set)."""
+    fields: list[tuple[object, str]] = [
+        (plan, "staff_day_rate"),
+        (plan.evaluation, "budget"),
+        (plan, "budget_envelope"),
+        (plan, "service_annual_cost"),
+    ]
     owners: list[Method | Activity] = [*plan.methods, *plan.activities]
     for owner in owners:
         fields += [(line, "unit_cost") for line in owner.cost_lines]
+    fields += [(funder, "envelope") for funder in plan.funders]
+    fields += [(outcome, "proxy_value") for outcome in plan.sroi_outcomes]
+    fields += [(member, "day_rate") for member in plan.team]
     return fields
 
 
@@ -391,8 +432,9 @@ def rescaled_for_currency(plan: Plan, new_currency: str) -> list[tuple[object, s
         return []
     changes = []
     for obj, attr in money_fields(plan):
-        old: int = getattr(obj, attr)
-        changes.append((obj, attr, round_minor(Decimal(old).scaleb(shift))))
+        old: int | None = getattr(obj, attr)
+        if old is not None:
+            changes.append((obj, attr, round_minor(Decimal(old).scaleb(shift))))
     return changes
 
 
@@ -404,7 +446,7 @@ _BUDGET_BLIND: dict[type, frozenset[str] | None] = {
     VfmRating: None,
     Risk: None,
     Objective: frozenset({"title", "description", "group_ids", "indicators"}),
-    Activity: frozenset({"title", "description", "promise", "level", "end", "method_id"}),
+    Activity: frozenset({"title", "description", "promise", "level", "end", "method_id", "reports_back"}),
     Evaluation: frozenset(
         {"whose_opinion", "relative_or_absolute", "outcomes_for_whom", "evidence", "analysis_by", "method"}
     ),
@@ -424,6 +466,41 @@ _BUDGET_BLIND: dict[type, frozenset[str] | None] = {
             "modified",
             "vfm",
             "risks",
+            # what the plan says and checks, which no figure of the budget reads
+            "issue",
+            "affected",
+            "in_scope",
+            "out_of_scope",
+            "geography",
+            "impact_category",
+            "impact_reach",
+            "impact_depth",
+            "impact_contention",
+            "already_known",
+            "approver",
+            "approved_on",
+            "findings_signoff",
+            "doc_version",
+            "feedback_how",
+            "feedback_when",
+            "feedback_channels",
+            "feedback_by",
+            "participant_questions",
+            "country",
+            "region",
+            "decision_date",
+            "consultation_weeks",
+            "analysis_weeks",
+            "expected_returns",
+            "dismissals",
+            "standards",
+            "influence",
+            "past_engagements",
+            "key_messages",
+            "tasks",
+            "readiness",
+            "communications",
+            "milestones",
         }
     ),
 }

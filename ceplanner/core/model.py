@@ -269,7 +269,8 @@ class Method:
     delivery_hours: Decimal = field(default=Decimal(0), metadata=_HOURS)
     analysis_hours: Decimal = field(default=Decimal(0), metadata=_HOURS)
     cost_lines: list[CostLine] = field(default_factory=list)
-    """Template lines, per session unless their unit says otherwise."""
+    """Template lines, costed for one session of the method's largest group; each line's
+    ``scaling`` says how it follows the activity's sessions and participants."""
     source: str = ""
     id: str = field(default_factory=new_id)
 

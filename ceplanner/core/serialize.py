@@ -21,7 +21,7 @@ from enum import StrEnum
 from typing import Any, TypeVar, cast
 
 from ceplanner.core.limits import field_limits
-from ceplanner.core.model import TEXT_LIMIT, Method, Plan
+from ceplanner.core.model import TEXT_LIMIT, Method, Plan, Scaling, Unit
 from ceplanner.core.references import dangling_references, duplicate_ids, prune_dangling_references
 
 FORMAT_NAME = "ceplanner-plan"
@@ -373,13 +373,23 @@ def parse_json(text: str) -> Any:
 
 
 def methods_from_dict(raw: Any) -> list[Method]:
-    """Read a method library document: {"format": "ceplanner-methods", "version": 1, "methods": [...]}."""
+    """Read a method library document: {"format": "ceplanner-methods", "version": 2, "methods": [...]}.
+
+    Version 1 had no ``scaling``: its template lines were per session unless a lump sum, and are
+    read as such, so a library a user saved earlier costs new activities as it always did.
+    """
     if not isinstance(raw, dict) or raw.get("format") != LIBRARY_FORMAT_NAME:
         raise _fail("format", f"expected {LIBRARY_FORMAT_NAME!r}; this is not a method library")
     methods = raw.get("methods")
     if not isinstance(methods, list):
         raise _fail("methods", "expected a list")
-    return [from_dict(Method, m, f"methods[{i}]") for i, m in enumerate(methods)]
+    result = [from_dict(Method, m, f"methods[{i}]") for i, m in enumerate(methods)]
+    if raw.get("version") == 1:
+        for method in result:
+            for line in method.cost_lines:
+                if line.unit is not Unit.LUMP_SUM:
+                    line.scaling = Scaling.PER_SESSION
+    return result
 
 
 def methods_to_dict(methods: list[Method]) -> dict[str, Any]:

@@ -228,12 +228,16 @@ SECTION_ROOM = 1 / 3
 
 
 def subheading(ctx: ReportContext, title: str, *, outline: bool = True, key: str = "") -> Paragraph:
-    """A fixed sub-heading; in the outline and contents at level 1 unless ``outline`` is False."""
+    """A fixed sub-heading; a level-1 bookmark unless ``outline`` is False.
+
+    The printed contents list the sections only, so that they stay one page however many
+    sub-headings a plan has; the PDF's bookmarks hold every sub-heading.
+    """
     room = 45 * mm
     if not outline:
         return Heading(escape(title), ctx.styles.h2, room=room)
     return OutlineParagraph(
-        escape(title), ctx.styles.h2, title=title, level=1, key=key or ctx.key(), toc=True, room=room
+        escape(title), ctx.styles.h2, title=title, level=1, key=key or ctx.key(), toc=False, room=room
     )
 
 

@@ -8,9 +8,11 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListView,
     QSpinBox,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ceplanner.core.checks import activity_checks
 from ceplanner.core.model import IAP2_PROMISES, Activity, IAP2Level, label
+from ceplanner.core.scaling import attendances, rescaled_lines
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.table_model import plain_tip
 from ceplanner.ui.widgets import (
@@ -28,12 +31,13 @@ from ceplanner.ui.widgets import (
     add_row,
     blocked,
     fit_to_limits,
+    name_widget,
     new_form,
     problem_label,
     set_text_quietly,
     show_problem,
 )
-from ceplanner.ui.wording import object_words
+from ceplanner.ui.wording import change_text, object_words
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -122,6 +126,16 @@ class ChoiceModel(QAbstractListModel):
             self.refresh()
 
 
+SAME_PEOPLE = "The same people come to every session"
+REPORTS_BACK = "Tells participants what was decided and why (you said, we did)"
+
+
+def attendances_text(activity: Activity) -> str:
+    """Attendances in words: "= 96 attendances" (worked out, shown beside the participants)."""
+    count = attendances(activity)
+    return f"= {count:,} attendance{'' if count == 1 else 's'}"
+
+
 class ActivityEditor(QWidget):
     """The fields of one activity; every change is one undoable edit."""
 
@@ -169,6 +183,16 @@ class ActivityEditor(QWidget):
             "activity_level",
             "How much influence participants have, from Inform (least) to Empower (most).",
         )
+        self.lead = QComboBox()
+        add_row(
+            form,
+            "Led by",
+            self.lead,
+            "activity_lead",
+            "The team member who leads it (add people on the Delivery step, Team tab).",
+        )
+        self.lead.activated.connect(lambda _i: self._set("lead_id", self.lead.currentData()))
+        self._lead_choices: list[tuple[str, str]] = []
         self.promise = TextArea(lines=2)
         add_row(
             form,
@@ -184,19 +208,63 @@ class ActivityEditor(QWidget):
         add_row(form, "Ends", self.end, "activity_end_field")
         self.sessions = QSpinBox()
         fit_to_limits(self.sessions, Activity, "sessions")
-        add_row(
-            form,
-            "Sessions",
+        name_widget(
             self.sessions,
             "activity_sessions",
-            "How many times it runs. Cost lines keep their quantities: adjust them on the Costs page.",
+            "Sessions",
+            "How many times it runs. Cost lines that scale per session or per attendance follow "
+            "it, in the same undo step; fixed lines keep their quantities.",
         )
         self.participants = QSpinBox()
         fit_to_limits(self.participants, Activity, "participants")
         self.participants.setGroupSeparatorShown(True)
-        add_row(
-            form, "Expected participants", self.participants, "activity_participants", "Over all sessions."
+        name_widget(
+            self.participants,
+            "activity_participants",
+            "Expected participants",
+            "People, each counted once however many sessions they come to. Cost lines per "
+            "participant or per attendance follow it.",
         )
+        participants_label = QLabel("Expected participants")
+        participants_label.setObjectName("activity_participants_label")
+        participants_label.setBuddy(self.participants)
+        self.attendances = QLabel()
+        name_widget(
+            self.attendances,
+            "activity_attendances",
+            "Attendances",
+            "Worked out: participants × sessions when the same people come to every session, "
+            "otherwise participants. Lines per attendance (refreshments, travel) follow it.",
+        )
+        size = QHBoxLayout()
+        size.setContentsMargins(0, 0, 0, 0)
+        size.addWidget(self.sessions)
+        size.addSpacing(12)
+        size.addWidget(participants_label)
+        size.addWidget(self.participants)
+        size.addSpacing(12)
+        size.addWidget(self.attendances, 1)
+        sessions_label = QLabel("Sessions")
+        sessions_label.setObjectName("activity_sessions_label")
+        sessions_label.setBuddy(self.sessions)
+        form.addRow(sessions_label, size)
+        self.same_people = QCheckBox(SAME_PEOPLE)
+        name_widget(
+            self.same_people,
+            "activity_same_people",
+            SAME_PEOPLE,
+            "Tick for a panel or a series the same people come back to: attendances are then "
+            "participants × sessions. Otherwise each person comes to one session.",
+        )
+        form.addRow(self.same_people)
+        self.reports_back = QCheckBox(REPORTS_BACK)
+        name_widget(
+            self.reports_back,
+            "activity_reports_back",
+            REPORTS_BACK,
+            "Tick if this activity tells participants what was decided and why.",
+        )
+        form.addRow(self.reports_back)
         self.problem = problem_label("activity_problem")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -215,23 +283,28 @@ class ActivityEditor(QWidget):
         self.level.currentIndexChanged.connect(self._level_chosen)
         self.start.changed.connect(lambda value: self._set("start", value))
         self.end.changed.connect(lambda value: self._set("end", value))
-        self.sessions.editingFinished.connect(lambda: self._set("sessions", self.sessions.value()))
+        self.sessions.editingFinished.connect(lambda: self._resize("sessions", self.sessions.value()))
         self.participants.editingFinished.connect(
-            lambda: self._set("participants", self.participants.value())
+            lambda: self._resize("participants", self.participants.value())
         )
+        self.same_people.toggled.connect(lambda on: self._resize("same_people", bool(on)))
+        self.reports_back.toggled.connect(lambda on: self._set("reports_back", bool(on)))
         widgets: list[QWidget] = [
             self.title,
             self.description,
             self.group_list,
             self.objective_list,
             self.level,
+            self.lead,
             self.promise,
-            self.start.check,
             self.start.edit,
-            self.end.check,
+            self.start.calendar_button,
             self.end.edit,
+            self.end.calendar_button,
             self.sessions,
             self.participants,
+            self.same_people,
+            self.reports_back,
         ]
         for first, second in itertools.pairwise(widgets):
             self.setTabOrder(first, second)
@@ -260,8 +333,19 @@ class ActivityEditor(QWidget):
                 set_text_quietly(widget, "")
             show_problem(self.problem, "")
             return
-        fields = (self.title, self.description, self.promise, self.level, self.sessions, self.participants)
+        fields = (
+            self.title,
+            self.description,
+            self.promise,
+            self.level,
+            self.sessions,
+            self.participants,
+            self.same_people,
+            self.reports_back,
+            self.lead,
+        )
         with blocked(*fields):
+            self._show_lead(activity)
             if not self.title.hasFocus():
                 set_text_quietly(self.title, activity.title)
             if not self.description.hasFocus():
@@ -271,11 +355,27 @@ class ActivityEditor(QWidget):
             self.level.setCurrentIndex(max(self.level.findData(activity.level), 0))
             self.sessions.setValue(activity.sessions)
             self.participants.setValue(activity.participants)
+            self.same_people.setChecked(activity.same_people)
+            self.reports_back.setChecked(activity.reports_back)
+        self.attendances.setText(attendances_text(activity))
         self.start.set_value(activity.start)
         self.end.set_value(activity.end)
         self.groups.refresh()
         self.objectives.refresh()
         show_problem(self.problem, " ".join(self.problems()))
+
+    def _show_lead(self, activity: Activity) -> None:
+        """The team as choices (rebuilt only when it changed), the activity's lead chosen."""
+        choices = [
+            (m.id, " – ".join(p for p in (m.name or "(no name)", m.role) if p)) for m in self.doc.plan.team
+        ]
+        if choices != self._lead_choices:
+            self._lead_choices = choices
+            self.lead.clear()
+            self.lead.addItem("No lead named", None)
+            for member_id, text in choices:
+                self.lead.addItem(text, member_id)
+        self.lead.setCurrentIndex(max(self.lead.findData(activity.lead_id), 0))
 
     def problems(self) -> list[str]:
         activity = self.activity
@@ -286,6 +386,31 @@ class ActivityEditor(QWidget):
     def _set(self, attr: str, value: Any) -> None:
         if self.activity is not None and not self.doc.readonly:
             self.doc.set_value(self.activity, attr, value)
+
+    def _resize(self, attr: str, value: Any) -> None:
+        """Change sessions, participants or same_people; the cost lines that scale with it
+        follow, in the same undo step (their sources stay: the amount is not the user's)."""
+        activity = self.activity
+        if activity is None or self.doc.readonly or getattr(activity, attr) == value:
+            return
+        changes = rescaled_lines(activity, **{attr: value})
+        if not changes:
+            self._set(attr, value)
+            return
+        self.doc.begin_macro(change_text(activity, attr))
+        try:
+            self.doc.set_value(activity, attr, value)
+            for change in changes:
+                self.doc.set_value(change.line, "quantity", change.quantity)
+        finally:
+            self.doc.end_macro()
+        capped = [c.line.description or "a cost line" for c in changes if c.capped]
+        if capped:
+            show_problem(
+                self.problem,
+                f"{len(changes)} cost lines follow; {', '.join(capped)} would need more than a line "
+                "can hold and stops at 10,000,000: split it into several lines on the Costs step.",
+            )
 
     def _title_done(self) -> None:
         if self.activity is None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QAbstractItemView
 
 from ceplanner.core.costing import affects_budget, line_total
 from ceplanner.core.limits import limits_of
-from ceplanner.core.model import Activity, CostCategory, CostLine, Unit, label
+from ceplanner.core.model import Activity, CostCategory, CostLine, Scaling, TeamMember, Unit, label
 from ceplanner.core.money import (
     format_money,
     format_quantity,
@@ -33,6 +33,7 @@ from ceplanner.core.money import (
 from ceplanner.core.sources import source_after_amount_change
 from ceplanner.ui import wording
 from ceplanner.ui.document import PlanDocument
+from ceplanner.ui.staff_rates import set_with_rates
 from ceplanner.ui.table_model import Column, ColumnDelegate, ColumnTableModel, plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -97,9 +98,51 @@ def line_columns(doc: PlanDocument) -> list[Column]:
         ),
         Column("total", "Line total", "derived", derive=line_total, show=money_out, right=True),
         Column("in_kind", "In kind", "bool", bool, tip="Contributed, not paid for"),
+        Column(
+            "scaling",
+            "Scales with",
+            "choice",
+            lambda v: to_enum_member(Scaling, v),
+            choices=Scaling,
+            tip="Whether the quantity follows the activity's sessions, participants or attendances, or is fixed",
+        ),
         Column("funder", "Funder", parse=lambda v: str(v).strip()),
+        Column(
+            "staff_id",
+            "Whose time",
+            "option",
+            lambda v: member_in(doc, v),
+            show=lambda member_id: member_name(doc, member_id),
+            options=lambda: [(NOBODY, None), *((member_words(m), m.id) for m in doc.plan.team)],
+            tip="For staff time: the team member whose time it is; their day rate then sets the unit cost",
+        ),
         Column("source", "Source of estimate", parse=lambda v: str(v).strip()),
     ]
+
+
+NOBODY = "Not a named person"
+
+
+def member_words(member: TeamMember) -> str:
+    return " – ".join(p for p in (member.name or "(no name)", member.role) if p)
+
+
+def member_name(doc: PlanDocument, member_id: str | None) -> str:
+    found = next((m for m in doc.plan.team if m.id == member_id), None)
+    return "" if found is None else member_words(found)
+
+
+def member_in(doc: PlanDocument, value: Any) -> str | None:
+    """A team member's id from a choice (their id) or typed words (their name); None for nobody."""
+    if value is None or str(value).strip() in ("", NOBODY):
+        return None
+    for member in doc.plan.team:
+        if value == member.id or str(value).strip().casefold() in (
+            member.name.strip().casefold(),
+            member_words(member).casefold(),
+        ):
+            return member.id
+    raise ValueError(f"nobody in the team is called “{str(value).strip()}”; add them on the Delivery step.")
 
 
 LINE_ATTRS = [
@@ -110,9 +153,14 @@ LINE_ATTRS = [
     "unit_cost",
     "total",
     "in_kind",
+    "scaling",
     "funder",
+    "staff_id",
     "source",
 ]
+"""The key figures first, so that they show without scrolling sideways on a laptop."""
+LINE_FORM = ["scaling", "in_kind", "funder", "staff_id", "source"]
+"""The selected line's fields shown in full beneath the table."""
 LINE_COLUMN = {attr: i for i, attr in enumerate(LINE_ATTRS)}
 
 
@@ -164,7 +212,7 @@ class CostLineModel(ColumnTableModel):
                 self.doc.set_value(obj, "source", source)
                 self.doc.end_macro()
                 return
-        self.doc.set_value(obj, attr, value)
+        set_with_rates(self.doc, obj, attr, value)
 
 
 def CostLineDelegate(model: CostLineModel, parent: Any = None) -> ColumnDelegate:

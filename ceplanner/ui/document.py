@@ -18,7 +18,13 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ceplanner.core.costing import Budget, affects_budget, compute_budget
 from ceplanner.core.model import Plan
-from ceplanner.core.references import PrunedLists, remove_activities, remove_groups, remove_objectives
+from ceplanner.core.references import (
+    PrunedLists,
+    remove_activities,
+    remove_groups,
+    remove_objectives,
+    remove_team_members,
+)
 from ceplanner.store import PlanFileError, PlanLockedError, PlanStore, SnapshotInfo
 from ceplanner.ui import wording
 
@@ -148,6 +154,16 @@ class PlanDocument(QObject):
         self._apply_pruned(
             remove_activities(self.plan, ids), text or wording.list_text("Delete", "activities", len(ids))
         )
+
+    def delete_team_members(self, ids: Collection[str], text: str = "") -> None:
+        """Delete team members, the activities' leads and staff lines' ties to them, as one undo step."""
+        team, pruned = remove_team_members(self.plan, ids)
+        self.begin_macro(text or wording.list_text("Delete", "team", len(ids)))
+        try:
+            self.replace_list(self.plan, "team", team)
+            self._apply_pruned(pruned, "")
+        finally:
+            self.end_macro()
 
     def _apply_pruned(self, pruned: PrunedLists, text: str) -> None:
         """Put the lists a deletion left in place, as one undo step (only those that changed).

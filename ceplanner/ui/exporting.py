@@ -17,13 +17,13 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
 from ceplanner.core.model import Plan
 from ceplanner.store import PlanFileError
 from ceplanner.store.safe_write import check_output
 from ceplanner.ui.document import PlanDocument
-from ceplanner.ui.files import documents_folder
+from ceplanner.ui.files import remember_folder, start_folder
 from ceplanner.ui.worker import Cancelled, Progress, Task, run_with_progress
 
 
@@ -49,12 +49,13 @@ def failure_text(exc: BaseException) -> str:
 def export_pdf_interactive(parent: QWidget | None, doc: PlanDocument) -> Task | None:
     """Ask where to save the PDF, export it in the background, then say where it went or why not."""
     stem = "".join(c for c in doc.plan.title if c not in '<>:"/\\|?*').strip()[:60] or "Engagement strategy"
-    start = str((doc.store.path.parent if doc.store else Path(documents_folder())) / f"{stem}.pdf")
+    start = str(start_folder("exports") / f"{stem}.pdf")
     name, _f = QFileDialog.getSaveFileName(
         parent, "Export the strategy as PDF", start, "PDF documents (*.pdf)"
     )
     if not name:
         return None
+    remember_folder("exports", Path(name))
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
     try:  # the file dialog has asked before replacing a file; never write over the plan itself
         check_output(path, inputs=[doc.store.path] if doc.store else [], replace=True)
@@ -65,15 +66,7 @@ def export_pdf_interactive(parent: QWidget | None, doc: PlanDocument) -> Task | 
     paper = default_paper()
 
     def done(result: Any) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            "PDF saved",
-            f"The strategy document was saved to\n{result}",
-            QMessageBox.StandardButton.Ok,
-            parent,
-        )
-        box.setObjectName("export_done_dialog")
-        box.exec()
+        export_done_box(parent, Path(result)).exec()
 
     return run_with_progress(
         parent,
@@ -82,6 +75,32 @@ def export_pdf_interactive(parent: QWidget | None, doc: PlanDocument) -> Task | 
         done,
         lambda exc: _failed(parent, "The PDF was not saved", exc),
     )
+
+
+def export_done_box(parent: QWidget | None, pdf: Path) -> QMessageBox:
+    """Says where the PDF went, and offers to open it or show it in its folder."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "PDF saved",
+        f"The strategy document was saved to\n{pdf}",
+        QMessageBox.StandardButton.Close,
+        parent,
+    )
+    box.setObjectName("export_done_dialog")
+    open_button = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
+    open_button.setObjectName("export_open")
+    folder_button = box.addButton("Show in folder", QMessageBox.ButtonRole.ActionRole)
+    folder_button.setObjectName("export_show_in_folder")
+    box.setDefaultButton(open_button)
+
+    def chosen(button: QAbstractButton) -> None:
+        if button is open_button:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
+        elif button is folder_button:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf.parent)))
+
+    box.buttonClicked.connect(chosen)
+    return box
 
 
 def _failed(parent: QWidget | None, title: str, exc: BaseException) -> None:

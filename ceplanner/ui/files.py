@@ -22,6 +22,22 @@ def documents_folder() -> str:
     )
 
 
+FOLDER_KEY = "folders/{kind}"
+"""Where the last plan ("plans") or export ("exports") was chosen, per kind of file."""
+
+
+def start_folder(kind: str) -> Path:
+    """The folder a file dialog of ``kind`` starts in: the last one used, else Documents."""
+    remembered = QSettings().value(FOLDER_KEY.format(kind=kind), "")
+    if isinstance(remembered, str) and remembered and Path(remembered).is_dir():
+        return Path(remembered)
+    return Path(documents_folder())
+
+
+def remember_folder(kind: str, chosen: Path) -> None:
+    QSettings().setValue(FOLDER_KEY.format(kind=kind), str(chosen.parent))
+
+
 def with_suffix(name: str) -> Path:
     path = Path(name)
     return path if path.suffix.lower() == SUFFIX else path.with_name(path.name + SUFFIX)
@@ -29,16 +45,22 @@ def with_suffix(name: str) -> Path:
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str) -> Path | None:
     """A native save dialog for a plan file; the .ceplan suffix is added if missing."""
-    start = str(Path(documents_folder()) / suggested)
+    start = str(start_folder("plans") / suggested)
     name, _filter = QFileDialog.getSaveFileName(parent, title, start, PLAN_FILTER)
-    return with_suffix(name) if name else None
+    if not name:
+        return None
+    remember_folder("plans", Path(name))
+    return with_suffix(name)
 
 
 def ask_open_path(parent: QWidget | None) -> Path | None:
     name, _filter = QFileDialog.getOpenFileName(
-        parent, "Open a plan", documents_folder(), f"{PLAN_FILTER};;All files (*)"
+        parent, "Open a plan", str(start_folder("plans")), f"{PLAN_FILTER};;All files (*)"
     )
-    return Path(name) if name else None
+    if not name:
+        return None
+    remember_folder("plans", Path(name))
+    return Path(name)
 
 
 def suggested_name(plan: Plan, fallback: str = "Engagement plan") -> str:

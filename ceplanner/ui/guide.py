@@ -10,7 +10,7 @@ from ceplanner import __version__ as VERSION
 from ceplanner.ui.wizard import STEPS
 
 INTRO = (
-    "ceplanner walks you through a costed community engagement strategy in seven steps. "
+    "ceplanner walks you through a costed community engagement strategy step by step. "
     "Every change is saved to your plan file as you make it; Edit › Undo takes it back. "
     "Give the plan a title first: then you can visit the steps in any order from the list on the left."
 )

@@ -1,4 +1,4 @@
-"""The main window: the seven steps beside the current page, menus, autosave status."""
+"""The main window: the wizard's steps beside the current page, menus, autosave status."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from ceplanner.core.checks import Severity, plan_checks
 from ceplanner.ui import guide
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.file_actions import FileActions
+from ceplanner.ui.layout_memory import remember_layout
 from ceplanner.ui.pages.base import PlanPage
 from ceplanner.ui.pages.review import ReviewPage
 from ceplanner.ui.widgets import problem_label, show_problem
@@ -124,8 +125,8 @@ class MainWindow(QMainWindow):
         banner_row.addWidget(self.banner_text, 1)
         banner_row.addWidget(self.banner_save_as)
         right.addWidget(self.banner)
+        # Beside the Next button it refuses (its room kept, so nothing moves when it shows).
         self.title_message = problem_label("title_required_message")
-        right.addWidget(self.title_message)
         self.stack = QStackedWidget()
         self.stack.setObjectName("page_stack")
         right.addWidget(self.stack, 1)
@@ -139,7 +140,7 @@ class MainWindow(QMainWindow):
         self.back_button.clicked.connect(lambda: self.go_to(self.stack.currentIndex() - 1))
         self.next_button.clicked.connect(lambda: self.go_to(self.stack.currentIndex() + 1))
         nav.addWidget(self.back_button)
-        nav.addStretch(1)
+        nav.addWidget(self.title_message, 1)
         nav.addWidget(self.next_button)
         right.addLayout(nav)
         central.addWidget(right_widget)
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
         self.step_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         central.setSizes([185, 1000])
         central.setContentsMargins(6, 6, 6, 0)
+        remember_layout(central)  # the step list's width (each page's own splitters: see page())
         self.setCentralWidget(central)
         self.save_status = QLabel()
         self.save_status.setObjectName("save_status")
@@ -295,6 +297,7 @@ class MainWindow(QMainWindow):
         if current == index:
             self.stack.setCurrentIndex(index)
         self._pages[index] = page
+        remember_layout(page)
         return page
 
     @property

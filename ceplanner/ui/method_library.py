@@ -14,6 +14,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ceplanner.core.costing import activity_from_method, compute_budget
+from ceplanner.core.costing import activity_from_method, compute_budget, suggested_participants
 from ceplanner.core.library import all_methods
 from ceplanner.core.model import IAP2Level, Method, Mode, Plan, label
 from ceplanner.core.money import format_money, parse_money
@@ -171,10 +172,19 @@ class MethodLibrary(QWidget):
         )
         sessions_label = QLabel("Sessions")
         sessions_label.setBuddy(self.sessions)
+        self.same_people = QCheckBox("Same people each time")
+        name_widget(
+            self.same_people,
+            "library_same_people",
+            "Same people each time",
+            "Tick for a panel or series the same people come back to; otherwise each session "
+            "has a new group of people",
+        )
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
         bottom.addWidget(sessions_label)
         bottom.addWidget(self.sessions)
+        bottom.addWidget(self.same_people)
         bottom.addWidget(self.add_button)
 
         layout = QVBoxLayout(self)
@@ -194,7 +204,10 @@ class MethodLibrary(QWidget):
         self.setTabOrder(self.mode_filter, self.cost_filter)
         self.setTabOrder(self.cost_filter, self.table)
         self.setTabOrder(self.table, self.sessions)
-        self.setTabOrder(self.sessions, self.add_button)
+        self.setTabOrder(self.sessions, self.same_people)
+        self.setTabOrder(self.same_people, self.add_button)
+        self.sessions.valueChanged.connect(self._show_details)
+        self.same_people.toggled.connect(self._show_details)
         self.reload()
 
     def reload(self) -> None:
@@ -275,9 +288,12 @@ class MethodLibrary(QWidget):
         if method.group_size_max:
             size = f" Suits {method.group_size_min}-{method.group_size_max} people a session."
         hours = method.prep_hours + method.delivery_hours
+        people = suggested_participants(method, self.sessions.value(), self.same_people.isChecked())
         self.details.setText(
             f"{method.name}: {method.description}{size} About {hours} staff hours a session "
-            f"plus {method.analysis_hours} for analysis."
+            f"plus {method.analysis_hours} for analysis. Added with {people:,} expected "
+            "participants; change them, or the sessions, under Activity details and the costs "
+            "that scale follow."
         )
 
     def add_selected(self) -> str | None:
@@ -286,7 +302,9 @@ class MethodLibrary(QWidget):
         if method is None or self.doc.readonly:
             return None
         plan = self.doc.plan
-        activity = activity_from_method(method, plan, self.sessions.value())
+        activity = activity_from_method(
+            method, plan, self.sessions.value(), same_people=self.same_people.isChecked()
+        )
         self.doc.begin_macro(f"Add activity “{method.name}”")
         if plan.method(method.id) is None:
             self.doc.append_item(plan, "methods", copy.deepcopy(method), "Add method")

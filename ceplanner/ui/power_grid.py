@@ -8,6 +8,7 @@ that every label stays readable; seldom-heard groups are drawn as triangles, as 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -45,7 +46,6 @@ SIZE = 5 * CELL
 MARGIN = 46.0
 RIGHT_MARGIN = 60.0
 POINT = 12.0
-LABEL_CHARS = 14
 MAX_PER_CELL = 5
 """Groups labelled in one cell; any more share the last place under a "+N more" label
 (the table lists them all)."""
@@ -73,24 +73,29 @@ def scene_to_score(point: QPointF) -> tuple[int, int]:
     return min(max(interest, 1), 5), min(max(power, 1), 5)
 
 
-def elide(text: str, limit: int = LABEL_CHARS) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def short_label(name: str, lines: int) -> str:
-    """A group's name in at most ``lines`` short lines, wrapped at spaces, the rest elided."""
-    words, result, current = name.split(), [], ""
-    for word in words:
-        if current and len(current) + 1 + len(word) > LABEL_CHARS:
-            result.append(current)
-            current = word
-        else:
-            current = f"{current} {word}".strip()
+def fitted_lines(text: str, fits: Callable[[str], bool], lines: int) -> list[str] | None:
+    """``text`` wrapped at spaces into at most ``lines`` lines that each ``fits``; None if it
+    cannot be shown whole that way (a label is never cut short)."""
+    result: list[str] = []
+    current = ""
+    for word in text.split():
+        joined = f"{current} {word}".strip()
+        if fits(joined):
+            current = joined
+            continue
+        if not current or not fits(word):
+            return None
+        result.append(current)
+        current = word
     result.append(current)
-    shown = result[:lines]
-    if len(result) > lines:
-        shown[-1] = " ".join([shown[-1], *result[lines:]])
-    return "\n".join(elide(line) for line in shown)
+    return result if len(result) <= lines else None
+
+
+def point_label(number: int, name: str, fits: Callable[[str], bool], lines: int) -> str:
+    """A group's label: its table row number and whole name if they fit, else the number alone
+    (the table beside the grid is the key, and the tooltip names it)."""
+    whole = fitted_lines(f"{number} {name or '(no name)'}", fits, lines)
+    return "\n".join(whole) if whole is not None else str(number)
 
 
 class GroupPoint(QGraphicsPathItem):
@@ -104,6 +109,7 @@ class GroupPoint(QGraphicsPathItem):
         lines: int = 2,
         width: float = 90.0,
         text: str | None = None,
+        number: int = 0,
     ) -> None:
         super().__init__()
         self.grid, self.group, self.home = grid, group, home
@@ -129,13 +135,16 @@ class GroupPoint(QGraphicsPathItem):
         bold = QFont(self.label.font())
         bold.setBold(True)
         metrics = QFontMetricsF(bold)
-        lines_shown = (short_label(group.name or "(no name)", lines) if text is None else text).split("\n")
         self.label.setText(
-            "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines_shown)
+            text
+            if text is not None
+            else point_label(number, group.name, lambda line: metrics.horizontalAdvance(line) <= width, lines)
         )
         self.label.setPos(POINT / 2 + 3, -self.label.boundingRect().height() / 2)
         seldom = " (seldom heard)" if group.seldom_heard else ""
-        self.setToolTip(plain_tip(f"{group.name}{seldom}\nPower {group.power}, interest {group.interest}"))
+        self.setToolTip(
+            plain_tip(f"{number} {group.name}{seldom}\nPower {group.power}, interest {group.interest}")
+        )
         self._pressed: QPointF | None = None
 
     @property
@@ -317,6 +326,7 @@ class PowerGrid(QGraphicsView):
             self._scene.removeItem(point)
         self.points = {}
         cells: dict[tuple[int, int], list[StakeholderGroup]] = defaultdict(list)
+        numbers = {group.id: i for i, group in enumerate(self.doc.plan.groups, start=1)}
         for group in self.doc.plan.groups:
             cells[(min(max(group.interest, 1), 5), min(max(group.power, 1), 5))].append(group)
         scale = self.transform().m11()
@@ -337,7 +347,9 @@ class PowerGrid(QGraphicsView):
             for slot, group in enumerate(groups[:slots]):
                 home = QPointF(centre.x() - CELL / 2 + POINT, centre.y() + (slot - (slots - 1) / 2) * step)
                 rest = groups[slot:] if len(groups) > slots and slot == slots - 1 else []
-                point = GroupPoint(self, group, home, lines, width, f"+{len(rest)} more" if rest else None)
+                point = GroupPoint(
+                    self, group, home, lines, width, f"+{len(rest)} more" if rest else None, numbers[group.id]
+                )
                 if rest:
                     names = [g.name or "(no name)" for g in rest[:15]]
                     more = f"\n… and {len(rest) - 15} more" if len(rest) > 15 else ""

@@ -158,6 +158,12 @@ def convert(attr: str, value: Any) -> Any:
 
 # The columns a pasted spreadsheet row fills, in order (the quadrant is worked out, not pasted).
 PASTE_COLUMNS = [column.attr for column in COLUMNS if column.kind != "derived"]
+PASTE_HINT = (
+    "Pasted rows need these columns, in this order: "
+    + ", ".join(column.header for column in COLUMNS if column.kind != "derived")
+    + ". Only the name is required; a first row of headings starting with “Name” is skipped."
+)
+"""Shown before the user pastes, and again when a pasted row is refused."""
 
 
 def groups_from_tsv(text: str) -> tuple[list[StakeholderGroup], list[str]]:

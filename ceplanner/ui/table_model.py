@@ -67,7 +67,8 @@ class Column:
     """How one field of a row is shown and edited.
 
     ``kind`` is one of: text, choice (one of ``choices``), choices (several), int (a spin box
-    within ``limits``), bool (a check box), money, quantity, derived (worked out, read-only).
+    within ``limits``), bool (a check box), money, quantity, derived (worked out, read-only),
+    option (one of the plan's own items, listed by ``options``: an activity, a team member).
     """
 
     attr: str
@@ -83,6 +84,8 @@ class Column:
     """For a derived column: the value worked out from the row object."""
     tip: str = ""
     choices: type[StrEnum] | None = None
+    options: Callable[[], list[tuple[str, Any]]] | None = None
+    """For an option column: (words shown, value stored) for each choice, read when editing."""
     limits: Limits | None = None
     right: bool = False
     """Right-aligned, as numbers are."""
@@ -250,6 +253,11 @@ class ColumnDelegate(QStyledItemDelegate):
             for member in column.choices:
                 combo.addItem(label(member), member)
             editor = combo
+        elif column.kind == "option" and column.options is not None:
+            combo = QComboBox(parent)
+            for text, value in column.options():
+                combo.addItem(text, value)
+            editor = combo
         elif column.kind == "int":
             spin = QSpinBox(parent)
             bounds = column.limits or Limits()
@@ -276,7 +284,8 @@ class ColumnDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(editor.findData(value), 0))
+            found = [i for i in range(editor.count()) if editor.itemData(i) == value]  # None too
+            editor.setCurrentIndex(found[0] if found else 0)
         elif isinstance(editor, QSpinBox):
             editor.setValue(int(value))
         elif isinstance(editor, QListWidget):

@@ -12,20 +12,23 @@ from PySide6.QtGui import QFocusEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QCheckBox,
-    QDateEdit,
+    QCalendarWidget,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QScrollArea,
     QSizePolicy,
     QSpinBox,
+    QToolButton,
     QWidget,
+    QWidgetAction,
 )
 
+from ceplanner.core.dates import DateTextError, date_text, parse_date_text
 from ceplanner.core.limits import Limits, limits_of
 from ceplanner.core.model import TEXT_LIMIT
 from ceplanner.core.money import UNIT_COST_LIMITS, MoneyError, parse_money, to_major_text
@@ -66,7 +69,8 @@ def new_form() -> QFormLayout:
 
 
 def problem_label(object_name: str, *, wrap: bool = True) -> QLabel:
-    """A label for a field's problem, in words, in red; hidden while there is none."""
+    """A label for a field's problem, in words, in red; hidden while there is none, its room
+    kept so that nothing around it moves."""
     label = QLabel()
     label.setObjectName(object_name)
     label.setWordWrap(wrap)
@@ -75,8 +79,24 @@ def problem_label(object_name: str, *, wrap: bool = True) -> QLabel:
     palette.setColor(QPalette.ColorRole.WindowText, PROBLEM_COLOUR)
     label.setPalette(palette)
     label.setStyleSheet(f"color: {PROBLEM_COLOUR};")
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)  # appearing or going, a problem never moves the buttons
+    label.setSizePolicy(policy)
+    label.setMinimumHeight(label.fontMetrics().lineSpacing())  # an empty label would keep no room
     label.setVisible(False)
     return label
+
+
+def steady(label: QLabel) -> QWidget:
+    """``label`` in a holder that keeps its room: a form layout drops a hidden row's room, so a
+    problem label placed in a form goes in one of these."""
+    holder = QWidget()
+    holder.setObjectName(f"{label.objectName()}_holder")
+    layout = QHBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(label)
+    holder.setMinimumHeight(label.minimumHeight())
+    return holder
 
 
 def show_problem(label: QLabel, text: str) -> None:
@@ -137,6 +157,7 @@ class MoneyField(QWidget):
         self.edit.setObjectName(object_name)
         self.edit.setPlaceholderText("for example 1,250.50")
         self.edit.setMaximumWidth(180)
+        self.edit.setMinimumWidth(110)  # the problem beside it keeps its room; the amount stays readable
         self.problem = problem_label(f"{object_name}_problem")
         self.error = ""
         """The problem with the typed text, in words ("" when there is none)."""
@@ -182,61 +203,97 @@ class MoneyField(QWidget):
 
 
 class DateField(QWidget):
-    """A date that may be "not set": a check box turns the date on or off."""
+    """A date typed in one go ("12/03/2027", "12 Mar 2027") or picked from a calendar; empty
+    text means "no date". Problems are shown beside it, as for money.
+
+    ``changed`` carries a ``date`` or None when a valid entry is finished.
+    """
 
     changed = Signal(object)
-    """Emitted with a ``date`` or None after the user changes it."""
 
     def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.check = QCheckBox("Set")
-        self.check.setObjectName(f"{object_name}_set")
-        self.edit = QDateEdit()
+        self.edit = QLineEdit()
         self.edit.setObjectName(object_name)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("d MMM yyyy")
-        self.edit.setDate(QDate.currentDate())
-        self.edit.setEnabled(False)
-        self.focus_proxy_widget = self.check
+        self.edit.setPlaceholderText("dd/mm/yyyy")
+        self.edit.setClearButtonEnabled(True)
+        self.edit.setMaximumWidth(150)
+        self.edit.setMinimumWidth(110)
+        self.calendar_button = QToolButton()
+        self.calendar_button.setText("\u25be")
+        name_widget(self.calendar_button, f"{object_name}_calendar", "Choose from a calendar")
+        self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.calendar = QCalendarWidget()
+        self.calendar.setObjectName(f"{object_name}_calendar_popup")
+        menu = QMenu(self.calendar_button)
+        picker = QWidgetAction(menu)
+        picker.setDefaultWidget(self.calendar)
+        menu.addAction(picker)
+        self.calendar_button.setMenu(menu)
+        menu.aboutToShow.connect(self._calendar_opening)
+        self.calendar.clicked.connect(self._picked)
+        self.problem = problem_label(f"{object_name}_problem")
+        self.error = ""
+        """The problem with the typed text, in words ("" when there is none)."""
+        self._value: date | None = None
+        self.focus_proxy_widget = self.edit
+        self.setFocusProxy(self.edit)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.check)
         row.addWidget(self.edit)
-        row.addStretch(1)
-        self.check.toggled.connect(self._toggled)
-        self.edit.editingFinished.connect(self._emit)
-        self.edit.dateChanged.connect(self._date_changed)
-        self.setTabOrder(self.check, self.edit)
+        row.addWidget(self.calendar_button)
+        row.addWidget(self.problem, 1)
+        self.edit.editingFinished.connect(self.commit)
+        self.setTabOrder(self.edit, self.calendar_button)
 
     def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)
-        self.check.setAccessibleName(f"{name} is set")
         self.edit.setAccessibleName(name)
+        self.calendar_button.setAccessibleName(f"{name}: choose from a calendar")
 
     def setObjectName(self, name: str) -> None:
         super().setObjectName(f"{name}_field" if name == self.edit.objectName() else name)
 
     def value(self) -> date | None:
-        return self.edit.date().toPython() if self.check.isChecked() else None
+        return self._value
 
     def set_value(self, value: date | None) -> None:
-        with blocked(self.check, self.edit):
-            self.check.setChecked(value is not None)
-            self.edit.setEnabled(value is not None)
-            if value is not None:
-                self.edit.setDate(QDate(value.year, value.month, value.day))
+        """Show ``value`` (nothing for None), unless the user is mid-way through a correction."""
+        self._value = value
+        if not self.edit.hasFocus() or not self.error:
+            set_text_quietly(self.edit, date_text(value))
+            self._show("")
 
-    def _toggled(self, on: bool) -> None:
-        self.edit.setEnabled(on)
-        self._emit()
+    def setEnabled(self, enabled: bool) -> None:
+        super().setEnabled(enabled)
+        if not enabled:
+            self._show("")
 
-    def _date_changed(self) -> None:
-        # The calendar popup changes the date without finishing editing.
-        if not self.edit.hasFocus():
-            self._emit()
+    def commit(self) -> None:
+        """Read the typed text: a date or empty is taken, anything else is shown as a problem."""
+        try:
+            value = parse_date_text(self.edit.text())
+        except DateTextError as exc:
+            self._show(str(exc))
+            return
+        self._show("")
+        set_text_quietly(self.edit, date_text(value))
+        if value != self._value:
+            self._value = value
+            self.changed.emit(value)
 
-    def _emit(self) -> None:
-        self.changed.emit(self.value())
+    def _calendar_opening(self) -> None:
+        shown = self._value or date.today()
+        self.calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
+
+    def _picked(self, day: QDate) -> None:
+        self.calendar_button.menu().hide()
+        set_text_quietly(self.edit, date_text(day.toPython()))
+        self.commit()
+
+    def _show(self, error: str) -> None:
+        self.error = error
+        show_problem(self.problem, error)
 
 
 @contextmanager

@@ -1,4 +1,4 @@
-"""The wizard's seven steps, in order: the one place that says which page class is which step.
+"""The wizard's steps, in order: the one place that says which page class is which step.
 
 Pages are listed by class, so tools and readers can follow them; the main window builds each
 page the first time it is shown (start-up builds only the first).
@@ -12,6 +12,7 @@ from ceplanner.ui.pages.activities import ActivitiesPage
 from ceplanner.ui.pages.base import PlanPage
 from ceplanner.ui.pages.context import ContextPage
 from ceplanner.ui.pages.costs import CostsPage
+from ceplanner.ui.pages.delivery import DeliveryPage
 from ceplanner.ui.pages.evaluation import EvaluationPage
 from ceplanner.ui.pages.objectives import ObjectivesPage
 from ceplanner.ui.pages.review import ReviewPage
@@ -32,6 +33,7 @@ STEPS: list[Step] = [
     Step("objectives", "Objectives and outcomes", ObjectivesPage),
     Step("activities", "Activities", ActivitiesPage),
     Step("costs", "Costs", CostsPage),
+    Step("delivery", "Delivery", DeliveryPage),
     Step("evaluation", "Evaluation and value for money", EvaluationPage),
     Step("review", "Review and export", ReviewPage),
 ]

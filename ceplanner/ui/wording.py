@@ -10,13 +10,20 @@ from typing import Any
 
 from ceplanner.core.model import (
     Activity,
+    Communication,
     CostLine,
     Evaluation,
+    Funder,
     Indicator,
+    KeyMessage,
+    Milestone,
     Objective,
     Plan,
+    ReadinessItem,
     Risk,
     StakeholderGroup,
+    Task,
+    TeamMember,
     VfmRating,
     label,
 )
@@ -51,6 +58,19 @@ FIELD_WORDS: dict[str, str] = {
     "budget": "evaluation budget",
     "participants": "expected participants",
     "method_id": "method",
+    "lead_id": "lead",
+    "staff_id": "whose time",
+    "same_people": "same-people mark",
+    "reports_back": "report-back mark",
+    "scaling": "scaling",
+    "budget_envelope": "budget envelope",
+    "envelope": "envelope",
+    "days": "days committed",
+    "day_rate": "day rate",
+    "activity_id": "activity",
+    "due": "due date",
+    "done": "done mark",
+    "review_date": "review date",
 }
 
 LIST_WORDS: dict[str, str] = {
@@ -61,6 +81,13 @@ LIST_WORDS: dict[str, str] = {
     "indicators": "indicator",
     "risks": "risk",
     "methods": "method",
+    "funders": "funder",
+    "team": "team member",
+    "tasks": "task",
+    "readiness": "readiness check",
+    "communications": "communication",
+    "key_messages": "key message",
+    "milestones": "milestone",
 }
 
 
@@ -98,6 +125,29 @@ def object_words(obj: Any) -> str:
         return f"the {label(obj.e).lower()} assessment"
     if isinstance(obj, Risk):
         return _quoted(obj.description, "a risk")
+    if isinstance(obj, Funder):
+        return _quoted(obj.name, "a funder")
+    return _delivery_words(obj)
+
+
+def _delivery_words(obj: Any) -> str:
+    """Names for the delivery plan's items: team members, tasks, checks, communications."""
+    if isinstance(obj, TeamMember):
+        return _quoted(obj.name, "a team member")
+    named: list[tuple[type, str, str]] = [
+        (Task, "description", "task"),
+        (ReadinessItem, "description", "readiness check"),
+        (KeyMessage, "message", "key message"),
+        (Milestone, "title", "milestone"),
+    ]
+    for cls, attr, noun in named:
+        if isinstance(obj, cls):
+            text = getattr(obj, attr)
+            return f"the {noun} “{_quoted(text, '')}”" if text.strip() else f"a {noun}"
+    if isinstance(obj, Communication):
+        return (
+            f"the communication to {_quoted(obj.audience, '')}" if obj.audience.strip() else "a communication"
+        )
     return "the plan"
 
 

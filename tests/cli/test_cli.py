@@ -99,3 +99,42 @@ def test_info_of_a_plan_with_no_costs(tmp_path: Path, capsys: pytest.CaptureFixt
     out = capsys.readouterr().out
     assert "Nothing yet" in out
     assert "£0.00" in out
+
+
+def test_info_of_a_scenario_prints_its_totals_and_refuses_an_unknown_name(tmp_path: Path) -> None:
+    from ceplanner.core.scenarios import compare
+
+    path = tmp_path / "s.ceplan"
+    assert run("demo", str(path)).returncode == 0
+    with PlanStore.open(path) as store:
+        plan = store.load()
+    for scenario in plan.scenarios:
+        result = compare(plan, scenario)
+        info = run("info", str(path), "--scenario", scenario.name.upper())
+        assert info.returncode == 0, info.stderr
+        lines = info.stdout.splitlines()
+        assert lines[0] == f"Scenario: {scenario.name}"
+        total_line = next(line for line in lines if "Full cost (cash and in kind)" in line)
+        assert total_line.split()[-1] == format_money(result.total)
+        cash_line = next(line for line in lines if "Cash budget needed" in line)
+        assert cash_line.split()[-1] == format_money(result.budget.cash_total)
+        assert f"Activities:     {len(result.plan.activities)} " in info.stdout
+        seldom = next(line for line in lines if "Seldom-heard groups reached" in line)
+        assert seldom.split()[-3:] == [
+            str(len(result.seldom_heard_reached)),
+            "of",
+            str(len(result.seldom_heard)),
+        ]
+    totals = {run("info", str(path), "--scenario", s.name).stdout for s in plan.scenarios}
+    assert len(totals) == len(plan.scenarios)
+
+    unknown = run("info", str(path), "--scenario", "Gold plated")
+    assert unknown.returncode == 1 and unknown.stdout == ""
+    assert "no scenario called “Gold plated”" in unknown.stderr
+    assert "“Lean”, “Standard”, “Enhanced”" in unknown.stderr
+    assert "Traceback" not in unknown.stderr
+    none = tmp_path / "none.ceplan"
+    plan.scenarios = []
+    PlanStore.create(none, plan).close()
+    result = run("info", str(none), "--scenario", "Lean")
+    assert result.returncode == 1 and "It has no scenarios yet." in result.stderr

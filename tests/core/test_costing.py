@@ -31,6 +31,7 @@ from ceplanner.core.model import (
     Objective,
     OutcomeLevel,
     Plan,
+    Scaling,
     StakeholderGroup,
     Unit,
 )
@@ -172,14 +173,16 @@ def test_activity_from_method_costs_staff_hours_and_scales_lines() -> None:
             CostLine(category=C.EVALUATION, unit=Unit.LUMP_SUM, quantity=Decimal(1), unit_cost=50000),
         ],
     )
+    method.cost_lines[0].scaling = Scaling.PER_SESSION
     activity = activity_from_method(method, plan, sessions=3)
-    staff, venue, evaluation = activity.cost_lines
-    assert staff.quantity == Decimal(21)  # (3 + 2) x 3 sessions + 6 analysis
-    assert line_total(staff) == 84000
+    staff, analysis, venue, evaluation = activity.cost_lines
+    assert staff.quantity == Decimal(15)  # (3 + 2) x 3 sessions
+    assert analysis.quantity == Decimal(6)  # analysis once
+    assert line_total(staff) + line_total(analysis) == 84000
     assert venue.quantity == Decimal(3)  # per session
-    assert evaluation.quantity == Decimal(1)  # lump sums are not scaled
+    assert evaluation.quantity == Decimal(1)  # fixed lines are not scaled
     assert activity.level is IAP2Level.CONSULT
-    assert activity.participants == 30
+    assert activity.participants == 30  # a new group of ten each session
     assert activity.promise.startswith("We will keep you informed, listen")
     assert venue.id != method.cost_lines[0].id
 
@@ -330,3 +333,21 @@ def test_derived_figures_the_report_prints(plan: Plan) -> None:
     assert staff_days(Decimal("25")) == Decimal("3.3")  # 25 / 7.5 = 3.33...
     assert staff_days(Decimal("26.25")) == Decimal("3.5")  # 3.5 exactly
     assert b.staff_hours == Decimal(0)  # the fixture's staff lines are in items, not hours
+
+
+def test_changing_currency_keeps_every_amount_of_the_plan_as_typed() -> None:
+    from tests.factories import full_plan
+
+    plan = full_plan()  # every money field set, in EUR
+    plan.service_annual_cost = 120_000_050  # €1,200,000.50
+    for obj, attr, value in rescaled_for_currency(plan, "JPY"):
+        setattr(obj, attr, value)
+    assert plan.budget_envelope == 25_000  # €25,000.00 -> ¥25,000
+    assert plan.service_annual_cost == 1_200_001  # rounded half up to a whole yen
+    assert plan.funders[0].envelope == 10_000
+    assert plan.sroi_outcomes[0].proxy_value == 45
+    assert plan.team[0].day_rate == 310
+    plan.budget_envelope = None
+    assert all(
+        obj is not plan or attr != "budget_envelope" for obj, attr, _ in rescaled_for_currency(plan, "EUR")
+    )

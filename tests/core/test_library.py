@@ -329,3 +329,21 @@ def test_core_library_imports_no_qt() -> None:
     code = "import sys, ceplanner.core.library; print(any(m.startswith('PySide6') for m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_a_library_saved_before_lines_said_how_they_scale_reads_them_per_session() -> None:
+    from ceplanner.core.model import Scaling, Unit
+    from ceplanner.core.serialize import methods_from_dict
+
+    line = {"category": "venue", "description": "Hall", "unit": "session", "quantity": "1", "unit_cost": 5000}
+    lump = {**line, "description": "Design", "unit": "lump_sum"}
+    old = {
+        "format": "ceplanner-methods",
+        "version": 1,
+        "methods": [{"name": "Drop-in", "cost_lines": [line, lump]}],
+    }
+    hall, design = methods_from_dict(old)[0].cost_lines
+    assert (hall.scaling, design.scaling) == (Scaling.PER_SESSION, Scaling.FIXED)
+    assert design.unit is Unit.LUMP_SUM
+    new = {**old, "version": 2}
+    assert methods_from_dict(new)[0].cost_lines[0].scaling is Scaling.FIXED  # as written: no scaling given

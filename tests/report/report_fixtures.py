@@ -316,7 +316,7 @@ def make_rich_plan() -> Plan:
             date(2026, 4, 10),
             20,
             400,
-            [
+            cost_lines=[
                 _line(
                     c.STAFF_TIME,
                     "Housing officers' time",
@@ -359,7 +359,7 @@ def make_rich_plan() -> Plan:
             date(2026, 5, 15),
             3,
             150,
-            [
+            cost_lines=[
                 _line(
                     c.VENUE,
                     "Community centre hire",
@@ -420,7 +420,7 @@ def make_rich_plan() -> Plan:
             date(2026, 4, 20),
             1,
             10,
-            [
+            cost_lines=[
                 _line(
                     c.FACILITATION,
                     "Focus group, including recruitment and report",
@@ -453,7 +453,7 @@ def make_rich_plan() -> Plan:
             date(2026, 5, 5),
             1,
             14,
-            [
+            cost_lines=[
                 _line(
                     c.ACCESSIBILITY,
                     "BSL interpreters (two for sessions over an hour)",
@@ -496,7 +496,7 @@ def make_rich_plan() -> Plan:
             date(2026, 6, 26),
             4,
             40,
-            [
+            cost_lines=[
                 _line(
                     c.FACILITATION,
                     "Youth workers",
@@ -530,7 +530,7 @@ def make_rich_plan() -> Plan:
             date(2026, 5, 29),
             1,
             500,
-            [
+            cost_lines=[
                 _line(
                     c.OTHER,
                     "Survey platform licence",
@@ -564,7 +564,7 @@ def make_rich_plan() -> Plan:
             date(2026, 9, 30),
             6,
             24,
-            [
+            cost_lines=[
                 _line(
                     c.STAFF_TIME,
                     "Officers' time (24 staff x 1.5 hours x 6)",
@@ -589,7 +589,7 @@ def make_rich_plan() -> Plan:
             date(2026, 10, 9),
             5,
             60,
-            [
+            cost_lines=[
                 _line(
                     c.PARTICIPANT_PAYMENT,
                     "Panel member thank-you payments",
@@ -632,7 +632,7 @@ def make_rich_plan() -> Plan:
             date(2026, 7, 17),
             2,
             19,
-            [
+            cost_lines=[
                 _line(
                     c.STAFF_TIME,
                     "Director's time",
@@ -658,7 +658,7 @@ def make_rich_plan() -> Plan:
             None,
             1,
             200,
-            [
+            cost_lines=[
                 _line(
                     c.PUBLICITY,
                     "Posters and leaflets in English and Polish",

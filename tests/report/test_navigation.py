@@ -9,6 +9,7 @@ import pytest
 from pypdf.generic import Destination
 
 from ceplanner.core.library import sample_plan
+from ceplanner.report.sections import SECTION_TITLES
 from tests.report.report_fixtures import Pdf, make_rich_plan, normalise
 
 
@@ -44,8 +45,15 @@ def _contents_links(pdf: Pdf) -> list[tuple[str, int]]:
     """(text under the link, index of the page it opens) for every link on the contents pages."""
     pages = {p.indirect_reference.idnum: i for i, p in enumerate(pdf.reader.pages)}  # type: ignore[union-attr]
     links: list[tuple[str, int]] = []
+    # The contents run from page 2 to the page before the first section (two pages or more
+    # once the headings no longer fit on one).
+    first_section = min(
+        pdf.reader.get_destination_page_number(e)
+        for e in _outline(pdf)
+        if e.title not in ("Cover", "Contents")
+    )
     for index, page in enumerate(pdf.reader.pages):
-        if "Contents" not in pdf.pages[index].split("\n")[0] and index != 1:
+        if not 1 <= index < first_section:
             continue
         runs = _texts_at(pdf, index)
         for annot in page.get("/Annots", []):
@@ -83,8 +91,12 @@ def test_every_bookmark_opens_the_page_of_its_heading(sample_pdf: Pdf) -> None:
 
 def test_every_contents_link_opens_the_page_of_its_heading(sample_pdf: Pdf) -> None:
     links = _contents_links(sample_pdf)
-    titles = [e.title for e in _outline(sample_pdf) if e.title not in ("Cover", "Contents")]
+    sections = [e for e in sample_pdf.reader.outline if not isinstance(e, list)]  # not sub-headings
+    titles = [e.title for e in sections if e.title not in ("Cover", "Contents")]
+    assert len(titles) == len(SECTION_TITLES) - 2  # the cover and the contents are not listed
     assert len(links) == 2 * len(titles)  # the title and its page number
+    contents = [i for i, page in enumerate(sample_pdf.pages) if "Contents" in page.split("\n")[4:6]]
+    assert len(contents) == 1  # one page, however many sub-headings the plan has
     checked = 0
     for text, index in links:
         if text.isdigit():

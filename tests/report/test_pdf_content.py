@@ -119,8 +119,8 @@ def test_summary_flags_a_seldom_heard_group_no_activity_reaches(build: Callable[
     assert "3 of the 4 seldom-heard groups are reached" in pdf.text
 
 
-def test_outline_has_the_twelve_sections(rich_pdf: Pdf) -> None:
-    assert len(SECTION_TITLES) == 12
+def test_outline_has_the_thirteen_sections(rich_pdf: Pdf) -> None:
+    assert len(SECTION_TITLES) == 13
     assert rich_pdf.outline_titles(0) == SECTION_TITLES
     assert "Stakeholder map" in rich_pdf.outline_titles(1)
 

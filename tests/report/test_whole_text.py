@@ -75,7 +75,7 @@ def test_a_very_long_text_in_a_table_flows_over_pages(build: Callable[..., Pdf])
     printed = squash(body_text(pdf, plan))
     for header in (
         "#GroupQuadrantTargetlevelSeldomheardBarriers,accessneedsandnotes",
-        "#RiskLikelihoodImpact",
+        "#RiskLikelihoodImpactScoreMitigationOwnerReview",
     ):
         printed = printed.replace(header, "")
     for word in ("Need", "Step"):

@@ -57,3 +57,20 @@ def test_an_older_file_is_backed_up_then_migrated(tmp_path: Path, monkeypatch: p
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     conn.close()
     assert "actuals" in tables
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION), ids=lambda v: f"schema_v{v}")
+def test_each_older_fixture_is_backed_up_before_migrating_and_loses_nothing(
+    tmp_path: Path, version: int
+) -> None:
+    fixture = FIXTURES / f"schema_v{version}.ceplan"
+    path = tmp_path / fixture.name
+    shutil.copy(fixture, path)
+    original = path.read_bytes()
+    expected = plan_from_json(fixture.with_suffix(".json").read_text(encoding="utf-8"))
+    with PlanStore.open(path) as store:
+        assert store.migrated_backup is not None and store.migrated_backup.read_bytes() == original
+        assert plan_to_json(store.load()) == plan_to_json(expected)
+        store.save(store.load(), touch=False)  # and it saves in the current schema
+    with PlanStore.open(path, readonly=True) as again:
+        assert plan_to_json(again.load()) == plan_to_json(expected)

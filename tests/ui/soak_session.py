@@ -50,13 +50,18 @@ from PySide6.QtWidgets import (
 
 from ceplanner.core.library import sample_plan
 from ceplanner.core.model import Plan, SixE
+from ceplanner.core.scaling import Rescaled, rescaled_lines
 from ceplanner.store import PlanStore
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.main_window import MainWindow
+from ceplanner.ui.wizard import step_index
 from tests.factories import big_plan
 from tests.ui.helpers import drag, type_text
 
-CONTEXT, STAKEHOLDERS, OBJECTIVES, ACTIVITIES, COSTS, EVALUATION, REVIEW = range(7)
+CONTEXT, STAKEHOLDERS, OBJECTIVES, ACTIVITIES, COSTS, EVALUATION, REVIEW = (
+    step_index(key) or 0
+    for key in ("context", "stakeholders", "objectives", "activities", "costs", "evaluation", "review")
+)
 FieldPath = tuple[Any, ...]
 
 
@@ -165,6 +170,13 @@ class Soak:
                 f"{'.'.join(map(str, path))}: the plan holds {found!r} after the edit, not {value!r}"
             )
         self.expect[path] = value
+
+    def record_rescaled(self, activity_id: str, rescaled: list[Rescaled]) -> None:
+        """Lines that scale took the quantities ``core.scaling`` gives, in the same edit."""
+        for change in rescaled:
+            self.record(
+                ("activities", activity_id, "cost_lines", change.line.id, "quantity"), change.quantity
+            )
 
     def check(self, plan: Plan, where: str) -> None:
         for path, value in self.expect.items():
@@ -340,17 +352,22 @@ class Soak:
         sessions = 1 + n % 40
         if value_at(self.doc.plan, ("activities", aid, "sessions")) == sessions:
             sessions += 1
+        activity = self.doc.plan.activities[row]
+        rescaled = rescaled_lines(activity, sessions=sessions)  # lines that scale follow
         self.edit(
             "type sessions into the spin box",
             lambda: type_and_enter(self.find(page, QSpinBox, "activity_sessions"), str(sessions)),
         )
         self.record(("activities", aid, "sessions"), sessions)
+        self.record_rescaled(aid, rescaled)
         participants = 1000 + n
+        rescaled = rescaled_lines(activity, participants=participants)
         self.edit(
             "type participants into the spin box",
             lambda: type_and_enter(self.find(page, QSpinBox, "activity_participants"), str(participants)),
         )
         self.record(("activities", aid, "participants"), participants)
+        self.record_rescaled(aid, rescaled)
         title = f"Drop-in {n} at the “hub”"
         self.edit(
             "type an activity title",

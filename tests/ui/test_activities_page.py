@@ -23,6 +23,7 @@ from ceplanner.core.model import (
     Mode,
     Objective,
     Plan,
+    Scaling,
     StakeholderGroup,
     Unit,
 )
@@ -46,7 +47,16 @@ def methods() -> list[Method]:
             group_size_max=60,
             prep_hours=Decimal(2),
             delivery_hours=Decimal(3),
-            cost_lines=[CostLine(CostCategory.MATERIALS_PRINT, "Leaflets", Unit.ITEM, Decimal(200), 10)],
+            cost_lines=[
+                CostLine(
+                    CostCategory.MATERIALS_PRINT,
+                    "Leaflets",
+                    Unit.ITEM,
+                    Decimal(200),
+                    10,
+                    scaling=Scaling.PER_ATTENDANCE,
+                )
+            ],
         ),
         Method(
             name="Citizens' jury",
@@ -247,6 +257,21 @@ def test_sessions_chosen_in_the_library_scale_the_costs(page: ActivitiesPage) ->
     assert leaflets.quantity == 600
     staff = next(line for line in added.cost_lines if line.category is CostCategory.STAFF_TIME)
     assert staff.quantity == 15  # (2 + 3) hours a session, 3 sessions
+
+
+def test_the_same_people_each_session_are_counted_once(page: ActivitiesPage) -> None:
+    from PySide6.QtWidgets import QCheckBox, QSpinBox
+
+    page.library.table.selectRow(shown_methods(page).index("Street stall"))
+    page.findChild(QSpinBox, "library_sessions").setValue(3)
+    assert "with 180 expected participants" in page.library.details.text()  # 60 new people each time
+    page.findChild(QCheckBox, "library_same_people").setChecked(True)
+    assert "with 60 expected participants" in page.library.details.text()
+    activity_id = page.library.add_selected()
+    added = next(a for a in page.doc.plan.activities if a.id == activity_id)
+    assert (added.sessions, added.participants, added.same_people) == (3, 60, True)
+    leaflets = next(line for line in added.cost_lines if line.description == "Leaflets")
+    assert leaflets.quantity == 600  # per attendance: 60 people at 3 sessions
 
 
 def test_from_an_empty_plan_to_a_costed_activity_and_back_from_the_file(

@@ -13,6 +13,7 @@ from ceplanner.core.summary import NO_PARTICIPANTS, budget_figures
 from ceplanner.ui.main_window import MainWindow
 from ceplanner.ui.open_errors import open_plan
 from ceplanner.ui.pages.costs import TOTALS
+from ceplanner.ui.wizard import step_index
 from tests.ui.conftest import reopen
 
 
@@ -27,7 +28,7 @@ def test_cli_costs_and_review_show_the_same_figures(qtbot: QtBot, sample_file: P
     assert [f.key for f in figures] == list(TOTALS)
     window.go_to(4)
     costs = {f.key: window.findChild(QLabel, TOTALS[f.key]).text() for f in figures}
-    window.go_to(6)
+    window.go_to(step_index("review") or 0)
     review = {f.key: window.findChild(QLabel, f"summary_{f.key}").text() for f in figures}
     cli = "\n".join(summary_lines(plan))
     for figure in figures:

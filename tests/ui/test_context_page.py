@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QListWidget, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
@@ -42,12 +42,8 @@ def test_every_field_is_saved_to_the_file(qtbot: QtBot, blank_file: Path) -> Non
     _type(find(QLineEdit, "plan_title"), HOSTILE)
     _type(find(QLineEdit, "plan_organisation"), "Riverside Vale Homes")
     _type(find(QLineEdit, "plan_author"), "Zoë Ångström")
-    page.start.check.setChecked(True)
-    page.start.edit.setDate(QDate(2027, 1, 11))
-    page.start.edit.editingFinished.emit()
-    page.end.check.setChecked(True)
-    page.end.edit.setDate(QDate(2027, 9, 30))
-    page.end.edit.editingFinished.emit()
+    _type(page.start.edit, "11/01/2027")
+    _type(page.end.edit, "30 Sep 2027")
     currency = find(QComboBox, "plan_currency")
     currency.setCurrentIndex(currency.findData("EUR"))
     currency.activated.emit(currency.currentIndex())
@@ -106,14 +102,26 @@ def test_nonsense_money_is_refused_in_words(qtbot: QtBot, sample_file: Path) -> 
 
 def test_unsetting_a_date_and_reversed_dates(qtbot: QtBot, sample_file: Path) -> None:
     page = _page(qtbot, sample_file)
-    page.end.edit.setDate(QDate(2020, 1, 1))
-    page.end.edit.editingFinished.emit()
+    _type(page.end.edit, "1/1/2020")
     assert page.dates_problem.isVisible() and "ends before it starts" in page.dates_problem.text()
-    page.start.check.setChecked(False)
+    _type(page.start.edit, "")  # cleared: no start date
     assert page.doc.plan.start is None
+    assert page.start.edit.text() == ""
     assert not page.dates_problem.isVisible()
     page.doc.close()
     assert reopen(sample_file).start is None
+
+
+def test_a_date_that_is_not_one_is_refused_beside_the_field(qtbot: QtBot, sample_file: Path) -> None:
+    page = _page(qtbot, sample_file)
+    start = page.doc.plan.start
+    _type(page.start.edit, "31/02/2027")
+    assert page.doc.plan.start == start
+    assert page.start.problem.isVisible() and "not a date in the calendar" in page.start.problem.text()
+    _type(page.start.edit, "1 March 2027")
+    assert not page.start.problem.isVisible()
+    assert page.start.edit.text() == "1 Mar 2027"
+    assert page.doc.plan.start == date(2027, 3, 1)
 
 
 def test_undo_restores_the_previous_value(qtbot: QtBot, sample_file: Path) -> None:

@@ -18,7 +18,7 @@ from ceplanner.core.model import Activity, StakeholderGroup
 from ceplanner.store import PlanStore
 from ceplanner.ui.main_window import MainWindow
 from ceplanner.ui.open_errors import open_plan
-from ceplanner.ui.wizard import STEPS
+from ceplanner.ui.wizard import STEPS, step_index
 
 
 def _broken_file(tmp_path: Path) -> Path:
@@ -46,7 +46,7 @@ def test_review_the_step_list_and_the_command_line_agree(qtbot: QtBot, tmp_path:
     window = MainWindow(doc)
     qtbot.addWidget(window)
     window.show()
-    window.go_to(6)
+    window.go_to(step_index("review") or 0)
     shown = window.findChild(QListWidget, "review_warnings")
     texts = [shown.item(i).toolTip() for i in range(shown.count())]
     assert texts == [message for _s, message, _step in from_cli]
@@ -64,7 +64,7 @@ def test_a_finding_leads_to_its_row(qtbot: QtBot, tmp_path: Path) -> None:
     window = MainWindow(doc)
     qtbot.addWidget(window)
     window.show()
-    window.go_to(6)
+    window.go_to(step_index("review") or 0)
     shown = window.findChild(QListWidget, "review_warnings")
     item = next(shown.item(i) for i in range(shown.count()) if "Night-shift workers" in shown.item(i).text())
     shown.itemActivated.emit(item)
@@ -75,7 +75,7 @@ def test_a_finding_leads_to_its_row(qtbot: QtBot, tmp_path: Path) -> None:
         for i in range(shown.count())
         if "“A walkabout” has no target group" in shown.item(i).text()
     )
-    window.go_to(6)
+    window.go_to(step_index("review") or 0)
     shown.itemActivated.emit(item)
     page = window.current_page()
     assert page.STEP == "activities"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,14 @@ from PySide6.QtCore import QPoint
 
 from ceplanner.core.model import Plan, StakeholderGroup
 from ceplanner.ui.pages.stakeholders import StakeholdersPage
-from ceplanner.ui.power_grid import GroupPoint, PowerGrid, scene_to_score, score_to_scene, short_label
+from ceplanner.ui.power_grid import (
+    GroupPoint,
+    PowerGrid,
+    fitted_lines,
+    point_label,
+    scene_to_score,
+    score_to_scene,
+)
 from ceplanner.ui.stakeholder_model import COLUMN
 from tests.ui.helpers import drag, open_document, reopen
 
@@ -98,11 +106,24 @@ def test_groups_in_one_cell_are_spread_out_and_seldom_heard_look_different(page:
     assert "東京" in same_cell[2].label.text() and "<b>" in same_cell[2].label.text()
 
 
-def test_long_names_are_shortened_on_the_grid_but_whole_in_the_tooltip(page: StakeholdersPage) -> None:
-    point = page.grid.points[page.doc.plan.groups[2].id]
-    assert "…" in point.label.text()
-    assert "Tenants whose first language is not English" in point.toolTip()
-    assert short_label("Board members", 2) == "Board members"
+def test_a_name_is_shown_whole_with_its_number_or_by_its_number_alone(page: StakeholdersPage) -> None:
+    for number, group in enumerate(page.doc.plan.groups, start=1):
+        text = page.grid.points[group.id].label.text()
+        assert "…" not in text
+        assert text == str(number) or " ".join(text.split()) == f"{number} {group.name}", text
+        assert html.escape(f"{number} {group.name}") in page.grid.points[group.id].toolTip()
+    long = page.grid.points[page.doc.plan.groups[2].id]
+    assert "Tenants whose first language is not English" in long.toolTip()
+
+
+def test_labels_wrap_whole_words_or_give_up() -> None:
+    def fits(line: str) -> bool:
+        return len(line) <= 12
+
+    assert point_label(3, "Board members", fits, 2) == "3 Board\nmembers"
+    assert point_label(4, "Tenants whose first language is not English", fits, 2) == "4"
+    assert point_label(5, "Supercalifragilistic", fits, 2) == "5"
+    assert fitted_lines("a b c", fits, 1) == ["a b c"]
 
 
 def test_no_label_covers_another_group(qtbot: Any, tmp_path: Path) -> None:

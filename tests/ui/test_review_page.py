@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from ceplanner.core.money import format_money
 from ceplanner.ui.main_window import MainWindow
 from ceplanner.ui.open_errors import open_plan
+from ceplanner.ui.wizard import step_index
 from ceplanner.ui.worker import Task
 from tests.ui.conftest import DialogLog
 
@@ -24,7 +25,7 @@ def _review(qtbot: QtBot, path: Path) -> MainWindow:
     window = MainWindow(doc)
     qtbot.addWidget(window)
     window.show()
-    window.go_to(6)
+    window.go_to(step_index("review") or 0)
     return window
 
 
@@ -84,13 +85,15 @@ from ceplanner.core.library import sample_plan
 from ceplanner.store import PlanStore
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.main_window import MainWindow
+from ceplanner.ui.wizard import step_index
+review = step_index("review")
 store = PlanStore.create({str(tmp_path / "p.ceplan")!r}, sample_plan())
 window = MainWindow(PlanDocument(store.load(), store))
 window.show(); app.processEvents()
-for i in range(6):
+for i in range(review):
     window.go_to(i); app.processEvents()
 assert "matplotlib" not in sys.modules
-window.go_to(6); app.processEvents()
+window.go_to(review); app.processEvents()
 assert "matplotlib" in sys.modules
 window.close()
 """

@@ -15,11 +15,13 @@ from ceplanner.report.sections import (
     appendix,
     budget,
     cover,
+    delivery,
     engagement,
     evaluation,
     objectives,
     purpose,
     risks,
+    scenarios,
     stakeholders,
     summary,
     vfm,
@@ -41,13 +43,17 @@ SECTIONS: list[tuple[str, Builder]] = [
     (_title(objectives.NUMBER, objectives.TITLE), objectives.build_objectives),
     (_title(engagement.NUMBER, engagement.TITLE), engagement.build_engagement),
     (_title(budget.NUMBER, budget.TITLE), budget.build_budget),
+    (scenarios.TITLE, scenarios.build_scenarios),
     (_title(vfm.NUMBER, vfm.TITLE), vfm.build_vfm),
     (_title(evaluation.NUMBER, evaluation.TITLE), evaluation.build_evaluation),
     (_title(risks.NUMBER, risks.TITLE), risks.build_risks),
+    (_title(delivery.NUMBER, delivery.TITLE), delivery.build_delivery),
     (_title(appendix.NUMBER, appendix.TITLE), appendix.build_appendix),
 ]
-SECTION_TITLES: list[str] = [title for title, _ in SECTIONS]
-"""The twelve section titles, as they appear in the PDF outline (bookmarks)."""
+SUBSECTIONS: frozenset[str] = frozenset({scenarios.TITLE})
+"""Entries that continue the section before them under a second-level bookmark (and may be empty)."""
+SECTION_TITLES: list[str] = [title for title, _ in SECTIONS if title not in SUBSECTIONS]
+"""The section titles, as they appear in the PDF outline (bookmarks)."""
 
 build_cover = cover.build_cover
 build_contents = cover.build_contents
@@ -60,6 +66,8 @@ build_budget = budget.build_budget
 build_vfm = vfm.build_vfm
 build_evaluation = evaluation.build_evaluation
 build_risks = risks.build_risks
+build_scenarios = scenarios.build_scenarios
+build_delivery = delivery.build_delivery
 build_appendix = appendix.build_appendix
 
 __all__ = [
@@ -69,11 +77,13 @@ __all__ = [
     "build_budget",
     "build_contents",
     "build_cover",
+    "build_delivery",
     "build_engagement",
     "build_evaluation",
     "build_objectives",
     "build_purpose",
     "build_risks",
+    "build_scenarios",
     "build_stakeholders",
     "build_summary",
     "build_vfm",

@@ -7,6 +7,7 @@ from decimal import Decimal
 from reportlab.platypus import Flowable
 
 from ceplanner.core import costing
+from ceplanner.core.envelope import funder_costed, funder_envelopes, plan_envelope
 from ceplanner.core.model import Activity, OutcomeLevel, Unit, label
 from ceplanner.core.money import format_quantity
 from ceplanner.report.analysis import plural
@@ -155,6 +156,70 @@ def _share_table(ctx: ReportContext, heading: str, items: list[tuple[Cell, int]]
     return table(
         ctx, [heading, "Amount", "Share"], rows, [0.6, 0.22, 0.18], numeric=[1, 2], total_rows=[len(rows) - 1]
     )
+
+
+def _envelope_table(ctx: ReportContext) -> list[Flowable]:
+    """The budget envelope against the cash budget needed (nothing when no envelope is set)."""
+    compared = plan_envelope(ctx.plan, ctx.budget)
+    if compared is None:
+        return []
+    rows: list[list[Cell]] = [
+        ["Cash budget needed (paid costs and contingency)", ctx.money(compared.costed)],
+        ["Budget envelope", ctx.money(compared.envelope)],
+        [compared.words, ctx.money(compared.difference)],
+    ]
+    return [
+        subheading(ctx, "Budget envelope"),
+        table(ctx, ["Against the money available", "Amount"], rows, [0.7, 0.3], numeric=[1], total_rows=[2]),
+    ]
+
+
+def _funder_envelopes(ctx: ReportContext) -> list[Flowable]:
+    """Each funder the plan lists: what they offer against the full cost of the lines naming them."""
+    funders = [f for f in ctx.plan.funders if f.name.strip() or f.notes.strip()]
+    if not funders:
+        return []
+    compared = {id(item.funder): item.comparison for item in funder_envelopes(ctx.plan, ctx.budget)}
+    rows: list[list[Cell]] = []
+    for funder in funders:
+        c = compared.get(id(funder))
+        costed = funder_costed(ctx.budget, funder.name)
+        if c is None:
+            difference: Cell = "–"
+        elif c.over:
+            difference = plain(f"Over budget by {ctx.money(c.difference)}")
+        else:
+            difference = ctx.money(c.headroom)
+        rows.append(
+            [
+                ctx.m(funder.name or "(unnamed funder)"),
+                ctx.money(funder.envelope) if funder.envelope is not None else "not set",
+                ctx.money(costed),
+                difference,
+            ]
+        )
+    out: list[Flowable] = [
+        subheading(ctx, "Funders' envelopes"),
+        ctx.para(
+            plain(
+                "What each funder has offered, against the full cost (paid and in kind) of the cost "
+                "lines naming them; the contingency and the plan-level evaluation name no funder."
+            ),
+            ctx.styles.muted,
+        ),
+        table(
+            ctx,
+            ["Funder", "Envelope", "Their lines", "Headroom"],
+            rows,
+            [0.43, 0.19, 0.19, 0.19],
+            numeric=[1, 2, 3],
+        ),
+    ]
+    for funder in funders:
+        if funder.notes.strip():
+            name = ctx.m(funder.name or "(unnamed funder)", bold=True)
+            out.append(ctx.para(cat(name, plain(": "), ctx.m(funder.notes)), ctx.styles.muted))
+    return out
 
 
 def _funder_table(ctx: ReportContext) -> list[Flowable]:
@@ -333,6 +398,13 @@ def build_budget(ctx: ReportContext) -> list[Flowable]:
             f" With about {b.participants:,} participants expected, the full cost per participant is "
             f"{ctx.money(b.cost_per_participant)}."
         )
+    compared = plan_envelope(plan, b)
+    if compared is not None:
+        intro += f" The budget envelope is {ctx.money(compared.envelope)}: " + (
+            f"the cash budget is over it by {ctx.money(compared.overrun)}."
+            if compared.over
+            else f"{ctx.money(compared.headroom)} of headroom."
+        )
     items.append(ctx.para(plain(intro)))
     items.append(subheading(ctx, "Summary by category"))
     items.append(_category_table(ctx))
@@ -345,6 +417,7 @@ def build_budget(ctx: ReportContext) -> list[Flowable]:
             f"Figure {ctx.figure_number()}. Cost by category: paid (solid) and in kind (hatched), with the contingency.",
         )
     )
+    items += _envelope_table(ctx)
 
     items.append(subheading(ctx, "Costs by activity"))
     items.append(
@@ -397,6 +470,7 @@ def build_budget(ctx: ReportContext) -> list[Flowable]:
         )
     items.append(subheading(ctx, "By funder"))
     items += _funder_table(ctx)
+    items += _funder_envelopes(ctx)
     items += _cash_flow(ctx)
     items += _unit_costs(ctx)
     return items

@@ -31,6 +31,10 @@ def _activity_cell(ctx: ReportContext, activity: Activity) -> Markup:
     method = ctx.plan.method(activity.method_id)
     if method is not None and method.name and method.name != activity.title:
         parts.append(cat(markup('<font color="#56616D">Method: '), ctx.m(method.name), markup("</font>")))
+    lead = next((m for m in ctx.plan.team if m.id == activity.lead_id), None)
+    if lead is not None:
+        who = " – ".join(p for p in (lead.name or "(no name)", lead.role) if p)
+        parts.append(cat(markup('<font color="#56616D">Led by: '), ctx.m(who), markup("</font>")))
     if activity.description.strip():
         parts.append(ctx.m(activity.description))
     promise = activity.promise.strip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from ceplanner.core.model import label
-from ceplanner.report.analysis import plural, risk_score, risks_by_score
+from ceplanner.report.analysis import format_short_date, plural, risk_score, risks_by_score
 from ceplanner.report.layout import Cell, ReportContext, markup, plain, section_heading
 from ceplanner.report.tables import table
 
@@ -43,15 +43,16 @@ def build_risks(ctx: ReportContext) -> list[Flowable]:
                 else plain(str(score)),
                 risk.mitigation or "–",
                 risk.owner or "–",
+                format_short_date(risk.review_date) or "–",
             ]
         )
     if rows:
         items.append(
             table(
                 ctx,
-                ["#", "Risk", "Likelihood", "Impact", "Score", "Mitigation", "Owner"],
+                ["#", "Risk", "Likelihood", "Impact", "Score", "Mitigation", "Owner", "Review"],
                 rows,
-                [0.04, 0.27, 0.1, 0.09, 0.07, 0.29, 0.14],
+                [0.04, 0.24, 0.1, 0.08, 0.07, 0.25, 0.12, 0.1],
                 numeric=[4],
             )
         )

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable
 from ceplanner.core import costing
 from ceplanner.core.checks import Severity, plan_checks
 from ceplanner.core.model import IAP2Level, OutcomeLevel, Risk, SixE, label
+from ceplanner.core.summary import envelope_sentence
 from ceplanner.report.analysis import (
     activities_for_group,
     format_date,
@@ -156,6 +157,9 @@ def _money_sentence(ctx: ReportContext) -> Markup:
         f"The cash budget to approve is {ctx.money(b.cash_total)}: paid costs of {ctx.money(b.paid)} plus a "
         f"{pct} contingency of {ctx.money(b.contingency)}."
     ]
+    envelope = envelope_sentence(plan, b)
+    if envelope:
+        parts.append(envelope)
     unfunded = unfunded_sentence(ctx)
     if unfunded:
         parts.append(unfunded)

@@ -121,7 +121,7 @@ class ActivitiesPage(PlanPage):
         self.setTabOrder(self.activity_list, self.add_blank)
         self.setTabOrder(self.add_blank, self.delete_button)
         self.setTabOrder(self.delete_button, self.editor.title)
-        self.setTabOrder(self.editor.participants, self.library.level_filter)
+        self.setTabOrder(self.editor.reports_back, self.library.level_filter)
         self._rates = (doc.plan.currency, doc.plan.staff_day_rate)
         self._keep_activity()
 

@@ -31,6 +31,7 @@ from ceplanner.ui.pages.base import PlanPage
 from ceplanner.ui.pages.context_approval import ApprovalPanel
 from ceplanner.ui.pages.context_history import HistoryPanel
 from ceplanner.ui.pages.context_scope import ScopePanel
+from ceplanner.ui.staff_rates import set_with_rates
 from ceplanner.ui.widgets import (
     DateField,
     MoneyField,
@@ -45,6 +46,7 @@ from ceplanner.ui.widgets import (
     scrolling,
     set_text_quietly,
     show_problem,
+    steady,
 )
 
 _TEXT_FIELDS = [
@@ -125,13 +127,13 @@ class ContextPage(PlanPage):
             edit.editingFinished.connect(lambda a=attr, e=edit: self._set(a, e.text().strip()))
             self.lines[attr] = edit
             if attr == "title":
-                form.addRow("", self.title_problem)
+                form.addRow("", steady(self.title_problem))
         self.start = DateField("plan_start")
         add_row(form, "Starts", self.start, "plan_start", "Leave unset until the dates are known.")
         self.end = DateField("plan_end")
         add_row(form, "Ends", self.end, "plan_end")
         self.dates_problem = problem_label("plan_dates_problem", wrap=False)
-        form.addRow("", self.dates_problem)
+        form.addRow("", steady(self.dates_problem))
         self.start.changed.connect(lambda d: self._set("start", d))
         self.end.changed.connect(lambda d: self._set("end", d))
         self.currency = QComboBox()
@@ -149,7 +151,7 @@ class ContextPage(PlanPage):
             "plan_day_rate",
             "The cost of one day of staff time, used to cost methods' staff hours.",
         )
-        self.day_rate.committed.connect(lambda v: self._set("staff_day_rate", v))
+        self.day_rate.committed.connect(self._set_day_rate)
         self.contingency = QDoubleSpinBox()
         fit_to_limits(self.contingency, Plan, "contingency_percent")
         self.contingency.setSuffix(" %")
@@ -242,6 +244,11 @@ class ContextPage(PlanPage):
             return
         self.doc.set_value(self.doc.plan, attr, value)
         self._show_problems()
+
+    def _set_day_rate(self, amount: int) -> None:
+        """The plan's rate, and the staff lines of team members who use it, as one undo step."""
+        if not self.doc.readonly and amount != self.doc.plan.staff_day_rate:
+            set_with_rates(self.doc, self.doc.plan, "staff_day_rate", amount)
 
     def _set_currency(self, code: str) -> None:
         """Change currency keeping every amount's figures (see costing.rescaled_for_currency)."""

@@ -9,14 +9,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListView,
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +28,7 @@ from ceplanner.core.money import format_money
 from ceplanner.core.summary import budget_figures
 from ceplanner.ui.cost_model import (
     LINE_COLUMN,
+    LINE_FORM,
     ActivityListModel,
     CostLineDelegate,
     CostLineModel,
@@ -33,8 +36,11 @@ from ceplanner.ui.cost_model import (
     holds,
 )
 from ceplanner.ui.document import PlanDocument
+from ceplanner.ui.envelope_panel import EnvelopePanel
 from ceplanner.ui.pages.base import PlanPage
 from ceplanner.ui.row_actions import RowActions, duplicated, without
+from ceplanner.ui.row_form import RowForm
+from ceplanner.ui.scenarios_panel import SCENARIOS_TIP, ScenariosPanel
 from ceplanner.ui.widgets import name_table, name_widget, problem_label, setup_view, show_problem
 from ceplanner.ui.wording import list_text
 
@@ -48,7 +54,13 @@ TOTALS = {
     "total": "costs_total_grand",
     "per_participant": "costs_total_per_participant",
     "evaluation_share": "costs_total_evaluation",
+    "envelope": "costs_total_envelope",
+    "headroom": "costs_total_headroom",
 }
+
+
+KEY_FIGURES = ("cash", "total", "envelope", "headroom")
+"""The plan's figures shown under the cost lines too (all of them are on the Totals tab)."""
 
 
 class CostsPage(PlanPage):
@@ -123,9 +135,21 @@ class CostsPage(PlanPage):
         setup_view(self.table)
         header = self.table.horizontalHeader()
         header.setDefaultSectionSize(85)
-        for attr, width in (("category", 112), ("description", 150), ("quantity", 62), ("unit", 62)):
+        # The key figures first and narrow enough to show whole on a 1,024-pixel screen; the
+        # rest of a line is in the form beneath.
+        for attr, width in (
+            ("category", 110),
+            ("description", 150),
+            ("quantity", 62),
+            ("unit", 58),
+            ("unit_cost", 82),
+            ("total", 86),
+            ("in_kind", 56),
+            ("scaling", 105),
+            ("staff_id", 120),
+        ):
             header.resizeSection(LINE_COLUMN[attr], width)
-        header.resizeSection(LINE_COLUMN["in_kind"], 60)
+        header.resizeSection(LINE_COLUMN["source"], 170)
         header.setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -138,17 +162,45 @@ class CostsPage(PlanPage):
         middle_layout.addWidget(self.activity_heading)
         middle_layout.addLayout(buttons)
         middle_layout.addWidget(self.problem)
-        middle_layout.addWidget(self.table, 1)
+        middle_layout.addWidget(self.table, 3)
+        self.line_form = RowForm(self.lines, LINE_FORM, "cost", wide=("source",))
+        form_box = QGroupBox("Selected line")
+        form_box.setObjectName("costs_line_form_box")
+        QVBoxLayout(form_box).addWidget(self.line_form)
+        middle_layout.addWidget(form_box)
         middle_layout.addWidget(self.activity_total)
+        self.key_figures = QLabel()
+        self.key_figures.setObjectName("costs_key_figures")
+        self.key_figures.setTextFormat(Qt.TextFormat.PlainText)
+        self.key_figures.setWordWrap(True)
+        font = self.key_figures.font()
+        font.setBold(True)
+        self.key_figures.setFont(font)
+        middle_layout.addWidget(self.key_figures)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("costs_splitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(middle)
-        self.splitter.addWidget(self._totals_panel())
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([200, 760, 300])
-        self.body.addWidget(self.splitter, 1)
+        self.splitter.setSizes([200, 800])
+        self.envelope = EnvelopePanel(doc)
+        totals = QSplitter(Qt.Orientation.Vertical)
+        totals.setObjectName("costs_totals_splitter")
+        totals.addWidget(self._totals_panel())
+        totals.addWidget(self.envelope)
+        totals.setChildrenCollapsible(False)
+        totals.setSizes([250, 200])
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("costs_tabs")
+        self.tabs.addTab(self.splitter, "Cost lines")
+        self.tabs.addTab(totals, "Totals, envelope and funders")
+        self.scenarios = ScenariosPanel(doc)
+        self.tabs.addTab(self.scenarios, "Budget scenarios")
+        self.tabs.setTabToolTip(2, SCENARIOS_TIP)
+        self.body.addWidget(self.tabs, 1)
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _old: self._line_chosen())
+        self.lines.modelReset.connect(self._line_chosen)
 
         self.activity_list.selectionModel().currentChanged.connect(self._activity_chosen)
         self.activities.modelReset.connect(self._keep_activity)
@@ -168,28 +220,30 @@ class CostsPage(PlanPage):
     def _totals_panel(self) -> QWidget:
         box = QGroupBox("Plan totals")
         box.setObjectName("costs_totals")
-        layout = QVBoxLayout(box)
-        form = QFormLayout()
+        layout = QHBoxLayout(box)  # the figures, then the two breakdowns, side by side
+        grid = QGridLayout()
         self.total_labels: dict[str, QLabel] = {}
-        for figure in budget_figures(self.doc.plan, self.doc.budget):
+        for row, figure in enumerate(budget_figures(self.doc.plan, self.doc.budget)):
             value = QLabel()
             value.setObjectName(TOTALS[figure.key])
-            value.setAlignment(Qt.AlignmentFlag.AlignRight)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setWordWrap(True)
             caption = QLabel(figure.words)
             caption.setObjectName(f"{TOTALS[figure.key]}_words")
-            caption.setWordWrap(True)
             caption.setBuddy(value)
-            form.addRow(caption, value)
+            grid.addWidget(caption, row, 0)
+            grid.addWidget(value, row, 1)
             if figure.emphasis:
                 font = value.font()
                 font.setBold(True)
                 value.setFont(font)
             self.total_labels[TOTALS[figure.key]] = value
-        layout.addLayout(form)
+        grid.setColumnStretch(0, 1)
+        grid.setRowStretch(len(self.total_labels), 1)
+        layout.addLayout(grid, 3)
         self.by_category = SummaryModel(("Category", "Cost"), self)
         self.by_level = SummaryModel(("Outcome level", "Cost"), self)
+        tables = QHBoxLayout()
         for model, object_name, title in (
             (self.by_category, "costs_by_category", "By category"),
             (self.by_level, "costs_by_level", "By outcome level"),
@@ -204,10 +258,13 @@ class CostsPage(PlanPage):
             view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             view.setAlternatingRowColors(True)
             view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+            column = QVBoxLayout()
             caption = QLabel(title)
             caption.setBuddy(view)
-            layout.addWidget(caption)
-            layout.addWidget(view, 3 if model is self.by_category else 2)
+            column.addWidget(caption)
+            column.addWidget(view, 1)
+            tables.addLayout(column, 3 if model is self.by_category else 2)
+        layout.addLayout(tables, 4)
         return box
 
     # -- showing ----------------------------------------------------------------------------
@@ -257,7 +314,11 @@ class CostsPage(PlanPage):
         def money(amount: int) -> str:
             return format_money(amount, currency)
 
-        for figure in budget_figures(self.doc.plan, budget):
+        figures = budget_figures(self.doc.plan, budget)
+        self.key_figures.setText(
+            "Plan: " + " · ".join(f"{f.words} {f.text}" for f in figures if f.key in KEY_FIGURES)
+        )
+        for figure in figures:
             label_widget = self.total_labels[TOTALS[figure.key]]
             label_widget.setText(figure.text)
             label_widget.setAccessibleName(f"{figure.words}: {figure.text}")
@@ -286,7 +347,12 @@ class CostsPage(PlanPage):
             self.activity_total.setText(
                 f"This activity: {money(paid + in_kind)} (paid {money(paid)}, in kind {money(in_kind)})"
             )
+        self.envelope.refresh()
         self._update_buttons()
+
+    def _line_chosen(self) -> None:
+        index = self.table.currentIndex()
+        self.line_form.set_row(index.row() if index.isValid() else -1)
 
     def _update_buttons(self) -> None:
         self.row_actions.update(not self.doc.readonly and self.lines.activity is not None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGroupBox,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -19,9 +20,10 @@ from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.pages.base import PlanPage
 from ceplanner.ui.power_grid import PowerGrid
 from ceplanner.ui.row_actions import RowActions, duplicated
+from ceplanner.ui.row_form import RowForm
 from ceplanner.ui.stakeholder_model import (
     COLUMN,
-    PASTE_COLUMNS,
+    PASTE_HINT,
     StakeholderDelegate,
     StakeholderModel,
     groups_from_tsv,
@@ -29,7 +31,21 @@ from ceplanner.ui.stakeholder_model import (
 from ceplanner.ui.widgets import name_table, name_widget, problem_label, setup_view, show_problem
 from ceplanner.ui.wording import list_text
 
-LEGEND = "● a group   ▲ a seldom-heard group   Drag a group to change its scores."
+FORM_FIELDS = [
+    "name",
+    "category",
+    "size",
+    "position",
+    "power",
+    "interest",
+    "target_level",
+    "seldom_heard",
+    "access_needs",
+    "equity_notes",
+    "barriers",
+    "notes",
+]
+LEGEND = "● a group   ▲ seldom heard   Numbers are the table's rows.   Drag a group to rescore it."
 
 
 class StakeholdersPage(PlanPage):
@@ -71,8 +87,7 @@ class StakeholdersPage(PlanPage):
                 "paste": (
                     "Paste rows from a spreadsheet",
                     "stakeholders_paste",
-                    "Copy rows in a spreadsheet, then click here. Columns in order: "
-                    + ", ".join(attr.replace("_", " ") for attr in PASTE_COLUMNS),
+                    "Copy rows in a spreadsheet, then click here. " + PASTE_HINT,
                 ),
             },
             {
@@ -86,6 +101,11 @@ class StakeholdersPage(PlanPage):
         self.add_button, self.duplicate_button = buttons["add"], buttons["duplicate"]
         self.delete_button, self.paste_button = buttons["delete"], buttons["paste"]
         self.body.addLayout(self.row_actions.layout)
+        self.paste_hint = QLabel(PASTE_HINT)
+        self.paste_hint.setObjectName("stakeholders_paste_hint")
+        self.paste_hint.setWordWrap(True)
+        self.paste_hint.setEnabled(False)  # shown muted: a reminder, not an instruction to act
+        self.body.addWidget(self.paste_hint)
         self.problem = problem_label("stakeholders_problem")
         self.body.addWidget(self.problem)
 
@@ -121,9 +141,21 @@ class StakeholdersPage(PlanPage):
         grid_layout.addWidget(self.grid, 1)
         grid_layout.addWidget(self.grid_status)
 
+        self.form = RowForm(self.model, FORM_FIELDS, "stakeholder", wide=("notes",))
+        form_box = QGroupBox("Selected group")
+        form_box.setObjectName("stakeholder_form_box")
+        QVBoxLayout(form_box).addWidget(self.form)
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left.setObjectName("stakeholders_table_splitter")
+        self.left.addWidget(self.table)
+        self.left.addWidget(form_box)
+        self.left.setStretchFactor(0, 1)
+        self.left.setChildrenCollapsible(False)
+        self.left.setSizes([260, 240])
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("stakeholders_splitter")
-        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.left)
         self.splitter.addWidget(grid_box)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -154,6 +186,9 @@ class StakeholdersPage(PlanPage):
     def refresh(self) -> None:
         """The table and grid follow the document themselves; only the buttons need updating."""
         self._update_buttons()
+        # Before the first paste is when people need to know the columns; the button's tooltip
+        # and any refusal say it again later.
+        self.paste_hint.setVisible(not self.doc.plan.groups)
         if not self.doc.plan.groups:
             self.grid_status.setText(
                 "No groups yet: click Add group, or copy rows from a spreadsheet and click Paste rows."
@@ -189,8 +224,10 @@ class StakeholdersPage(PlanPage):
 
     def _table_selected(self) -> None:
         groups = self.doc.plan.groups
-        self._selected = [groups[row].id for row in self.selected_rows() if row < len(groups)]
+        rows = [row for row in self.selected_rows() if row < len(groups)]
+        self._selected = [groups[row].id for row in rows]
         self.grid.select_ids(self._selected)
+        self.form.set_row(rows[0] if len(rows) == 1 else -1)
         self._update_buttons()
 
     def _grid_selected(self, ids: list[str]) -> None:
@@ -240,7 +277,7 @@ class StakeholdersPage(PlanPage):
             problems = ["The clipboard holds no rows: copy rows from a spreadsheet first."]
         summary = [f"Added {len(groups)} group{'s' if len(groups) != 1 else ''}."] if groups else []
         if problems:
-            summary.append("Not added: " + " ".join(problems))
+            summary.append("Not added: " + " ".join(problems) + " " + PASTE_HINT)
         show_problem(self.problem, " ".join(summary) if problems else "")
         if groups and not problems:
             self.grid_status.setText(summary[0])

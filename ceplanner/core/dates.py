@@ -1,0 +1,69 @@
+"""Dates as people type them: "12/03/2027", "12 Mar 2027", "12 March 2027", "2027-03-12".
+
+Numeric dates are read day first (the UK order ceplanner's users write); a two-digit year is
+in this century. Empty text means "no date". Anything else is refused with a message saying
+what would be understood.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    name: n
+    for n, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+EXAMPLES = "for example 12/03/2027, 12 Mar 2027 or 2027-03-12"
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_NUMERIC = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})")
+_WORDS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s*[ \-/.]?\s*([a-z]+)\.?,?\s*[ \-/.]?\s*(\d{2}|\d{4})")
+
+
+class DateTextError(ValueError):
+    """Text that is not a date; ``str()`` says what would be understood."""
+
+
+def _year(text: str) -> int:
+    return 2000 + int(text) if len(text) == 2 else int(text)
+
+
+def parse_date_text(text: str) -> date | None:
+    """The date ``text`` means, None for empty text; :class:`DateTextError` otherwise."""
+    cleaned = " ".join(text.strip().lower().split())
+    if not cleaned:
+        return None
+    if m := _ISO.fullmatch(cleaned):
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := _NUMERIC.fullmatch(cleaned):
+        day, month, year = int(m.group(1)), int(m.group(2)), _year(m.group(3))
+    elif (m := _WORDS.fullmatch(cleaned)) and m.group(2) in MONTHS:
+        day, month, year = int(m.group(1)), MONTHS[m.group(2)], _year(m.group(3))
+    else:
+        raise DateTextError(f"“{text.strip()}” is not a date ceplanner understands ({EXAMPLES}).")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise DateTextError(f"“{text.strip()}” is not a date in the calendar ({EXAMPLES}).") from None
+
+
+def date_text(value: date | None) -> str:
+    """A date as the screens show it ("12 Mar 2027"); "" for none."""
+    return "" if value is None else f"{value.day} {value:%b %Y}"

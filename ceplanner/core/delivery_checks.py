@@ -1,0 +1,40 @@
+"""Checks of the delivery plan (the Delivery step): tasks that would be done too late."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ceplanner.core.checks import Check, Severity
+from ceplanner.core.model import Plan
+
+LATE_TASK = "task.due-after-start"
+
+
+def _date(value: date) -> str:
+    return f"{value.day} {value:%b %Y}"
+
+
+def late_tasks(plan: Plan) -> dict[str, str]:
+    """Task id -> why it is late, for each task still to do that is due on or after the day its
+    activity starts (the venue, the interpreters or the translation would not be ready)."""
+    found: dict[str, str] = {}
+    starts = {a.id: a for a in plan.activities if a.start is not None}
+    for task in plan.tasks:
+        activity = starts.get(task.activity_id or "")
+        if task.done or task.due is None or activity is None or activity.start is None:
+            continue
+        if task.due >= activity.start:
+            what = f"“{task.description.strip()}”" if task.description.strip() else "without a description"
+            title = f"“{activity.title.strip()}”" if activity.title.strip() else "without a title"
+            found[task.id] = (
+                f"The task {what} is due on {_date(task.due)}, but its activity {title} starts on "
+                f"{_date(activity.start)}: bring the task forward."
+            )
+    return found
+
+
+def delivery_checks(plan: Plan) -> list[Check]:
+    return [
+        Check(Severity.WARNING, message, "delivery", LATE_TASK, task_id)
+        for task_id, message in late_tasks(plan).items()
+    ]
