@@ -86,7 +86,7 @@ def build_influence(ctx: ReportContext) -> list[Flowable]:
             ]
         )
     return [
-        subheading(ctx, "Influence self-assessment", outline=False),
+        subheading(ctx, "Influence self-assessment"),
         ctx.para(
             plain(
                 "How open and able to respond to community influence the organisation is (agency openness, "

@@ -26,7 +26,7 @@ def build_returns(ctx: ReportContext) -> list[Flowable]:
     for measure in goes_in_comes_back(plan, ctx.budget):
         rows.append([plain(measure.label), ctx.m(measure.text)])
     return [
-        subheading(ctx, "What goes in and what comes back", outline=False),
+        subheading(ctx, "What goes in and what comes back"),
         table(ctx, None, rows, [0.35, 0.65]),
     ]
 
