@@ -149,6 +149,7 @@ def test_sroi_outcomes_typed_into_the_table_give_the_ratio_live(qtbot: QtBot, tm
         ("drop_off_percent", "25"),
     ):
         _type_cell(qtbot, table, "sroi", 0, attr, text)
+    assert page.doc.undo_stack.undoText() == "Change the drop-off of the outcome “Carers less isolated”"
     _type_cell(qtbot, table, "sroi", 0, "displacement_percent", "120")
     problem = page.findChild(QLabel, "sroi_problem")
     assert "Displacement" in problem.text() and "0 to 100" in problem.text()
@@ -199,8 +200,10 @@ def test_standards_are_rated_beside_what_the_plan_shows(qtbot: QtBot, tmp_path: 
     assert shows == measures_text(standard_evidence(page.doc.plan)[NationalStandard.COMMUNICATION])
     assert shows == "Report-back activities: 1: Design panel"
     _type_cell(qtbot, table, "standards", row, "rating", "4")
+    assert page.doc.undo_stack.undoText() == "Rate the Communication standard"
     _type_cell(qtbot, table, "standards", row, "evidence", "Newsletter in easy read")
     _type_cell(qtbot, table, "standards", row, "actions", "Reply to each group")
+    assert page.doc.undo_stack.undoText() == "Change the actions of the Communication standard"
     _type_cell(qtbot, table, "standards", 0, "rating", "9")
     assert "from 1 (poor) to 6" in page.findChild(QLabel, "standards_problem").text()
     saved = reopen(page.doc)
