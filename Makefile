@@ -5,12 +5,15 @@ SYSTEM_DEPS ?= sh packaging/system-deps.sh
 VENV ?= .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint screenshots clean
+DIST ?= dist
+BUNDLE_WORK ?= build/pyinstaller
+
+.PHONY: run test bench lint screenshots bundle build-bundle clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --upgrade pip
-	$(VENV)/bin/python -m pip install --quiet -e ".[test]"
+	$(VENV)/bin/python -m pip install --quiet -e ".[test,bundle]"
 	touch $(STAMP)
 
 # ARGS naming one plan file (an existing file, or a name ending in .ceplan that is not a command)
@@ -40,5 +43,19 @@ screenshots: $(STAMP)
 	@$(SYSTEM_DEPS) test
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m ceplanner.ui.screenshots docs/screenshots
 
+# The Linux one-folder application, $(DIST)/ceplanner/, and $(DIST)/ceplanner-VERSION-linux-ARCH.tar.gz
+# (about a minute and a half on two cores; see docs/packaging.md for Windows and macOS).
+bundle: $(STAMP)
+	@$(SYSTEM_DEPS) test
+	@$(MAKE) --no-print-directory build-bundle
+
+# The same with the tools already in $(VENV) (the slow test in tests/test_bundle.py runs this).
+build-bundle:
+	rm -rf $(BUNDLE_WORK) $(DIST)/ceplanner
+	$(VENV)/bin/python -m PyInstaller --noconfirm --log-level WARN --distpath $(DIST) --workpath $(BUNDLE_WORK) packaging/ceplanner.spec
+	version=$$($(VENV)/bin/python -c "import ceplanner; print(ceplanner.__version__)") && \
+	archive=$(DIST)/ceplanner-$$version-linux-$$(uname -m).tar.gz && \
+	tar -C $(DIST) -czf $$archive ceplanner && echo "Built $(DIST)/ceplanner/ and $$archive"
+
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) build $(DIST)

@@ -51,9 +51,13 @@ def _write_new(path: str, plan: Plan, force: bool, inputs: Sequence[str] = ()) -
 
 
 def cmd_demo(args: argparse.Namespace) -> None:
-    from ceplanner.core.library import sample_plan
+    from ceplanner.core.library import LibraryError, sample_plan
 
-    _write_new(args.path, sample_plan(), args.force)
+    try:
+        plan = sample_plan()
+    except LibraryError as exc:
+        raise CliError(str(exc)) from None
+    _write_new(args.path, plan, args.force)
     print(f"Wrote the sample plan to {args.path}")
 
 
@@ -249,6 +253,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("gui", help="start the application (the default)")
     p.add_argument("plan", nargs="?", metavar="PLAN.ceplan")
+    p.add_argument(
+        "--smoke-test", action="store_true", help="open the plan, show every step, then exit (for packagers)"
+    )
     p.set_defaults(func=None)
     return parser
 
@@ -261,7 +268,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.func is None:
         from ceplanner.ui.app import run_gui
 
-        return run_gui(args.plan)
+        return run_gui(args.plan, smoke_test=args.smoke_test)
     try:
         status = args.func(args)
     except (CliError, PlanFileError) as exc:

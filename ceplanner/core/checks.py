@@ -145,9 +145,11 @@ def plan_checks(plan: Plan) -> list[Check]:
     if all(rating.rating is None for rating in plan.vfm):
         note("evaluation", "vfm.not-rated", "The six-E value-for-money assessment has not been rated yet.")
 
-    from ceplanner.core.delivery_checks import delivery_checks  # it builds on Check, defined here
+    from ceplanner.core.content_checks import content_checks  # these build on Check, defined here
+    from ceplanner.core.delivery_checks import delivery_checks
 
     found.extend(delivery_checks(plan))
+    found.extend(content_checks(plan))
     found.sort(key=lambda c: c.severity != Severity.WARNING)
     return found
 

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from ceplanner.core.checks import Check, Severity
+from ceplanner.core.dates import date_text
 from ceplanner.core.model import Plan
 
 LATE_TASK = "task.due-after-start"
-
-
-def _date(value: date) -> str:
-    return f"{value.day} {value:%b %Y}"
 
 
 def late_tasks(plan: Plan) -> dict[str, str]:
@@ -27,8 +22,8 @@ def late_tasks(plan: Plan) -> dict[str, str]:
             what = f"“{task.description.strip()}”" if task.description.strip() else "without a description"
             title = f"“{activity.title.strip()}”" if activity.title.strip() else "without a title"
             found[task.id] = (
-                f"The task {what} is due on {_date(task.due)}, but its activity {title} starts on "
-                f"{_date(activity.start)}: bring the task forward."
+                f"The task {what} is due on {date_text(task.due)}, but its activity {title} starts on "
+                f"{date_text(activity.start)}: bring the task forward."
             )
     return found
 

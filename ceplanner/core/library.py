@@ -1,8 +1,8 @@
 """The built-in method library, the sample plan, and the user's own method library.
 
-Built-in data lives in the repository's top-level ``resources/`` folder (``methods.json``,
-``sample-plan.json``). A PyInstaller bundle must carry that folder as ``resources`` (for example
-``datas=[("resources", "resources")]``); :func:`resource_path` finds it in both cases.
+Built-in data (``methods.json``, ``sample-plan.json``) is package data in ``ceplanner/data/``,
+read with :mod:`importlib.resources`, so it is found the same way from source, from an installed
+wheel and from the PyInstaller bundle (``packaging/ceplanner.spec`` carries the folder).
 
 The user's methods live in one JSON file in the platform's user data folder (or in
 ``$CEPLANNER_DATA_DIR`` when that is set, as the tests do). A file that cannot be read is
@@ -14,11 +14,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import sys
 import tempfile
 from collections.abc import Iterable
 from datetime import datetime
 from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -55,21 +56,26 @@ class NewerLibraryError(LibraryError):
     """A method library written by a newer ceplanner: readable by that version, so never replaced."""
 
 
-def resource_path(name: str) -> Path:
-    """The path of ``name`` in the top-level ``resources/`` folder, from source or a frozen bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    # From source: ceplanner/core/library.py -> the repository root (the package is installed editable).
-    root = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
-    return root / "resources" / name
+def resource_path(name: str) -> Traversable:
+    """The built-in data file ``name`` in the package's ``data/`` folder (source, wheel or bundle)."""
+    return resources.files("ceplanner") / "data" / name
+
+
+def _resource_label(name: str) -> Path:
+    """Where the built-in file ``name`` is, for messages."""
+    return Path(str(resource_path(name)))
 
 
 @cache
 def _resource_text(name: str) -> str:
-    path = resource_path(name)
     try:
-        return path.read_text(encoding="utf-8")
+        return resource_path(name).read_text(encoding="utf-8")
     except OSError as exc:
-        raise LibraryError(path, f"cannot read the built-in resource ({exc.strerror or exc})") from exc
+        raise LibraryError(
+            _resource_label(name),
+            f"cannot read the built-in resource ({exc.strerror or exc}); "
+            "this installation of ceplanner is incomplete: reinstall it",
+        ) from exc
 
 
 def _check_unique_ids(methods: Iterable[Method], path: Path) -> None:
@@ -102,12 +108,12 @@ def _methods_from_text(text: str, path: Path) -> list[Method]:
 
 def builtin_methods() -> list[Method]:
     """The method library shipped with ceplanner: fresh objects on every call."""
-    return _methods_from_text(_resource_text(METHODS_RESOURCE), resource_path(METHODS_RESOURCE))
+    return _methods_from_text(_resource_text(METHODS_RESOURCE), _resource_label(METHODS_RESOURCE))
 
 
 def sample_plan() -> Plan:
     """The sample plan shipped with ceplanner: a fresh copy on every call."""
-    path = resource_path(SAMPLE_PLAN_RESOURCE)
+    path = _resource_label(SAMPLE_PLAN_RESOURCE)
     try:
         return plan_from_json(_resource_text(SAMPLE_PLAN_RESOURCE))
     except PlanFormatError as exc:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ceplanner import __version__
+from ceplanner.ui.app_icon import application_icon
 from ceplanner.ui.document import PlanDocument
 
 ORGANISATION = "ceplanner"
@@ -32,6 +33,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     QGuiApplication.setApplicationDisplayName("ceplanner")
     QGuiApplication.setDesktopFileName("ceplanner")
+    app.setWindowIcon(application_icon())
     # Fusion follows the system's light or dark colour scheme (Qt 6.5+) on every platform.
     app.setStyle("Fusion")  # ignored if a build lacks it
     return app
@@ -124,14 +126,21 @@ def first_run_plan() -> Path | None:
     return path
 
 
-def run_gui(path: str | None = None) -> int:
-    """Run the application until its last window closes; returns the exit status."""
+def run_gui(path: str | None = None, smoke_test: bool = False) -> int:
+    """Run the application until its last window closes; returns the exit status.
+
+    With ``smoke_test`` it shows every step of the plan and exits (see :mod:`ceplanner.ui.smoke_test`).
+    """
     app = make_application()
     sys.excepthook = _report_unexpected
     launcher = Launcher()
     if path is None and (sample := first_run_plan()) is not None:
         path = str(sample)
     launcher.start(path)
+    if smoke_test:
+        from ceplanner.ui import smoke_test as smoke
+
+        smoke.schedule(app, launcher.windows)
     status = app.exec()
     QThreadPool.globalInstance().waitForDone(10_000)  # a chart or export still running ends first
     return status

@@ -34,6 +34,7 @@ def a_good_plan() -> Plan:
         groups=[group],
         objectives=[objective],
         activities=[activity],
+        feedback_how="A letter to everyone who took part.",
     )
     plan.evaluation.budget = 1000
     plan.vfm[0].rating = 4
@@ -140,4 +141,12 @@ def test_every_rule_has_a_stable_code_and_a_step() -> None:
     broken.activities = [Activity(start=date(2027, 2, 2), end=date(2027, 2, 1))]
     for check in judge(broken) + judge(sample_plan()):
         assert check.code and "." in check.code
-        assert check.step in {"context", "stakeholders", "objectives", "activities", "costs", "evaluation"}
+        assert check.step in {
+            "context",
+            "stakeholders",
+            "objectives",
+            "activities",
+            "costs",
+            "delivery",
+            "evaluation",
+        }

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import ceplanner
 from ceplanner.core import costing, library
 from ceplanner.core.model import (
     CostCategory,
@@ -197,11 +198,19 @@ def test_sample_plan_is_a_fresh_copy_each_call() -> None:
 # --- resources --------------------------------------------------------------------------------
 
 
-def test_resource_path_from_source_and_frozen(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    assert library.resource_path("methods.json").is_file()
-    assert library.resource_path("sample-plan.json").is_file()
-    monkeypatch.setattr("sys._MEIPASS", str(tmp_path), raising=False)
-    assert library.resource_path("methods.json") == tmp_path / "resources" / "methods.json"
+def test_builtin_data_is_read_from_inside_the_package() -> None:
+    # Inside the package, so a wheel or a bundle carries it (tests/test_wheel.py installs one).
+    package = Path(ceplanner.__file__).parent
+    for name in (library.METHODS_RESOURCE, library.SAMPLE_PLAN_RESOURCE):
+        item = library.resource_path(name)
+        assert item.is_file()
+        assert Path(str(item)) == package / "data" / name
+
+
+def test_a_missing_builtin_resource_is_named_in_plain_words() -> None:
+    with pytest.raises(library.LibraryError, match="cannot read the built-in resource") as caught:
+        library._resource_text("no-such-resource.json")
+    assert caught.value.path.name == "no-such-resource.json"
 
 
 # --- the user's method library ----------------------------------------------------------------

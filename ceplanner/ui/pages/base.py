@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ceplanner.core.checks import plan_checks
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.follow import EditFollower
+from ceplanner.ui.widgets import guard_wheel
 
 
 class PlanPage(QWidget):
@@ -66,6 +68,14 @@ class PlanPage(QWidget):
         self.body = QVBoxLayout()
         outer.addLayout(self.body, 1)
         self.follower = EditFollower(self, doc, self.refresh, self.concerns)
+        self._wheel_guarded = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Once its widgets exist: a wheel turned over an unfocused combo or spin box never changes it."""
+        if not self._wheel_guarded:
+            self._wheel_guarded = True
+            guard_wheel(self)
+        super().showEvent(event)
 
     def concerns(self, obj: Any, attr: str) -> bool:
         """Whether an edit of ``obj.attr`` changes what this page shows (by default, any edit)."""

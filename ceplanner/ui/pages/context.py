@@ -43,7 +43,6 @@ from ceplanner.ui.widgets import (
     new_form,
     percent_from_spin,
     problem_label,
-    scrolling,
     set_text_quietly,
     show_problem,
     steady,
@@ -95,21 +94,25 @@ class ContextPage(PlanPage):
         super().__init__(doc, parent)
         self.lines: dict[str, QLineEdit] = {}
         self.areas: dict[str, TextArea] = {}
+        # Tabs keep each part whole on a 1,024 x 700 screen, with no page-wide scrolling.
         content = QWidget()
         content.setObjectName("context_content")
         grid = QGridLayout(content)
         grid.addWidget(self._about_box(), 0, 0)
         grid.addWidget(self._value_box(), 0, 1)
-        grid.addWidget(self._purpose_box(), 1, 0, 1, 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
+        purpose = QWidget()
+        purpose.setObjectName("context_purpose")
+        QVBoxLayout(purpose).addWidget(self._purpose_box())
         self.scope = ScopePanel(doc)
         self.history = HistoryPanel(doc)
         self.approval = ApprovalPanel(doc)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("context_tabs")
-        self.tabs.addTab(scrolling(content, "context_scroll"), "&Purpose and decision")
-        self.tabs.addTab(scrolling(self.scope, "scope_scroll"), "&Issue and scope")
+        self.tabs.addTab(content, "Abou&t the plan")
+        self.tabs.addTab(purpose, "&Purpose and decision")
+        self.tabs.addTab(self.scope, "&Issue and scope")
         self.tabs.addTab(self.history, "&History")
         self.tabs.addTab(self.approval, "&Approval")
         self.body.addWidget(self.tabs)
