@@ -103,7 +103,7 @@ def test_a_rating_shows_what_it_means_beside_the_measured_inputs(qtbot: QtBot, t
 
 def test_what_goes_in_and_comes_back_is_saved(qtbot: QtBot, tmp_path: Path) -> None:
     page = _page(qtbot, tmp_path)
-    _tab(page, "Social return")
+    _tab(page, "What goes in, comes back")
     cost = page.findChild(QLineEdit, "plan_service_annual_cost")
     cost.setFocus()
     cost.selectAll()

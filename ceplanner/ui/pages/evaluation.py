@@ -10,7 +10,7 @@ from ceplanner.ui.pages.base import PlanPage
 from ceplanner.ui.pages.evaluation_questions import QuestionsPanel
 from ceplanner.ui.pages.vfm_influence import InfluencePanel
 from ceplanner.ui.pages.vfm_six_es import RATING_WORDS, SixEsPanel
-from ceplanner.ui.pages.vfm_social_return import SocialReturnPanel
+from ceplanner.ui.pages.vfm_social_return import ReturnsPanel, SocialReturnPanel
 from ceplanner.ui.pages.vfm_standards import StandardsPanel
 
 __all__ = ["RATING_WORDS", "EvaluationPage"]
@@ -35,6 +35,7 @@ class EvaluationPage(PlanPage):
         super().__init__(doc, parent)
         self.questions = QuestionsPanel(doc)
         self.six_es = SixEsPanel(doc)
+        self.returns = ReturnsPanel(doc)
         self.social_return = SocialReturnPanel(doc)
         self.standards = StandardsPanel(doc)
         self.influence = InfluencePanel(doc)
@@ -44,6 +45,7 @@ class EvaluationPage(PlanPage):
         for panel, name, key in (
             (self.questions, "Evaluation questions", "questions"),
             (self.six_es, "Six Es", "six_es"),
+            (self.returns, "What goes in, comes back", "returns"),
             (self.social_return, "Social return", "social_return"),
             (self.standards, "National Standards", "standards"),
             (self.influence, "Influence", "influence"),
@@ -59,8 +61,15 @@ class EvaluationPage(PlanPage):
         self.vfm_widgets = self.six_es.widgets
 
     def refresh(self) -> None:
-        for panel in (self.questions, self.six_es, self.social_return, self.standards, self.influence):
+        for panel in (
+            self.questions,
+            self.six_es,
+            self.returns,
+            self.social_return,
+            self.standards,
+            self.influence,
+        ):
             panel.refresh()
 
     def input_problems(self) -> list[str]:
-        return self.questions.input_problems() + self.social_return.input_problems()
+        return self.questions.input_problems() + self.returns.input_problems()

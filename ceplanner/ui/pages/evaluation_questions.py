@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from ceplanner.core.limits import limits_of
 from ceplanner.core.model import EVALUATION_QUESTIONS, Evaluation
@@ -16,7 +16,6 @@ from ceplanner.ui.widgets import (
     add_row,
     name_widget,
     new_form,
-    scrolling,
     set_text_quietly,
 )
 
@@ -26,8 +25,8 @@ class QuestionsPanel(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.answers: dict[str, TextArea] = {}
-        content = QWidget()
-        grid = QGridLayout(content)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(6, 6, 6, 6)
         for i, (attr, question) in enumerate(EVALUATION_QUESTIONS):
             area = TextArea(lines=2)
             heading = QLabel(question)
@@ -66,9 +65,6 @@ class QuestionsPanel(QWidget):
         add_row(form, "Share of the total", self.share, "evaluation_share")
         grid.addLayout(form, 6, 0, 1, 2)
         grid.setRowStretch(7, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scrolling(content, "evaluation_scroll"))
 
     def _set(self, attr: str, value: Any) -> None:
         if not self.doc.readonly:

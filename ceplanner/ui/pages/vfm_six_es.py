@@ -6,14 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ceplanner.core.limits import limits_of
 from ceplanner.core.model import SIX_E_QUESTIONS, SixE, VfmRating, label
 from ceplanner.core.vfm_measures import six_e_measures
 from ceplanner.core.vfm_rubric import RATING_SCALE, RUBRIC, rubric_text
 from ceplanner.ui.document import PlanDocument
-from ceplanner.ui.widgets import TextArea, add_row, blocked, new_form, scrolling, set_text_quietly
+from ceplanner.ui.widgets import TextArea, add_row, blocked, new_form, set_text_quietly
 
 _RATING = limits_of(VfmRating, "rating")
 _LOW, _HIGH = int(_RATING.minimum or 0), int(_RATING.maximum or 0)
@@ -30,24 +30,27 @@ def _wrapping(object_name: str) -> QLabel:
 
 
 class SixEsPanel(QWidget):
-    """Six boxes, two to a row, scrolling: rating, rubric meaning, measured inputs, and text."""
+    """One tab per E: its question, rating, what the rating means and the measured inputs on the
+    left; criteria, evidence and commentary on the right (no scrolling on a 1,024 x 700 screen)."""
 
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
         self.widgets: dict[SixE, dict[str, Any]] = {}
-        content = QWidget()
-        grid = QGridLayout(content)
-        for i, e in enumerate(SixE):
-            grid.addWidget(self._e_box(e), i // 2, i % 2)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("vfm_tabs")
+        self.tabs.setAccessibleName("The six Es")
+        for e in SixE:
+            self.tabs.addTab(self._e_box(e), label(e))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scrolling(content, "vfm_scroll"))
+        layout.addWidget(self.tabs)
 
-    def _e_box(self, e: SixE) -> QGroupBox:
-        box = QGroupBox(label(e))
+    def _e_box(self, e: SixE) -> QWidget:
+        box = QWidget()
         box.setObjectName(f"vfm_{e.value}")
-        layout = QVBoxLayout(box)
+        columns = QHBoxLayout(box)
+        layout = QVBoxLayout()
         question = _wrapping(f"vfm_{e.value}_question")
         question.setText(SIX_E_QUESTIONS[e])
         layout.addWidget(question)
@@ -68,14 +71,20 @@ class SixEsPanel(QWidget):
         measured = _wrapping(f"vfm_{e.value}_measured")
         add_row(form, "Measured in the plan", measured, f"vfm_{e.value}_measured")
         widgets["measured"] = measured
+        layout.addLayout(form)
+        layout.addStretch(1)
+        columns.addLayout(layout, 1)
+        form = new_form()
         for attr, text in TEXT_FIELDS:
             area = TextArea(lines=2)
             add_row(form, text, area, f"vfm_{e.value}_{attr}")
             area.setAccessibleName(f"{label(e)} {text.lower()}")
             area.editingFinished.connect(lambda e=e, a=attr, w=area: self._set(e, a, w.toPlainText().strip()))
             widgets[attr] = area
-        layout.addLayout(form)
-        layout.addStretch(1)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addStretch(1)
+        columns.addLayout(right, 1)
         self.widgets[e] = widgets
         return box
 

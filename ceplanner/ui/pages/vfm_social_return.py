@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
@@ -36,7 +37,6 @@ from ceplanner.ui.widgets import (
     new_form,
     percent_from_spin,
     problem_label,
-    scrolling,
     set_text_quietly,
     setup_view,
     show_problem,
@@ -140,17 +140,19 @@ class OptionalMoneyField(MoneyField):
         super().commit()
 
 
-class SocialReturnPanel(QWidget):
+class ReturnsPanel(QWidget):
+    """What goes in (the service's yearly cost, and the engagement's share of it) and what comes back."""
+
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.addWidget(self._returns_box())
-        column.addWidget(self._sroi_box(), 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scrolling(content, "sroi_scroll"))
+        layout.addWidget(self._returns_box())
+        layout.addStretch(1)
+
+    def _set(self, attr: str, value: Any) -> None:
+        if not self.doc.readonly:
+            self.doc.set_value(self.doc.plan, attr, value)
 
     def _returns_box(self) -> QGroupBox:
         box = QGroupBox("What goes in and what comes back")
@@ -189,6 +191,37 @@ class SocialReturnPanel(QWidget):
         )
         box.setLayout(form)
         return box
+
+    def refresh(self) -> None:
+        plan, budget = self.doc.plan, self.doc.budget
+        readonly = self.doc.readonly
+        if plan.service_annual_cost is None:
+            if not self.service_cost.error:
+                set_text_quietly(self.service_cost.edit, "")
+        else:
+            self.service_cost.set_amount(plan.service_annual_cost)
+        self.service_cost.setEnabled(not readonly)
+        measures = goes_in_comes_back(plan, budget)
+        share = measures[2]
+        words = f"{share.text} of the service's yearly cost (the engagement costs {measures[1].text})"
+        self.service_share.setText(words)
+        self.service_share.setAccessibleName(words)
+        set_text_quietly(self.returns, plan.expected_returns)
+        self.returns.setReadOnly(readonly)
+
+    def input_problems(self) -> list[str]:
+        return [f"Annual cost of the service: {self.service_cost.error}"] if self.service_cost.error else []
+
+
+class SocialReturnPanel(QWidget):
+    """The social-return forecast: outcomes, discount rate, and the ratio and sensitivity, live."""
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._sroi_box())
 
     def _sroi_box(self) -> QGroupBox:
         box = QGroupBox("Social return forecast (an estimate, optional)")
@@ -241,16 +274,20 @@ class SocialReturnPanel(QWidget):
             {"add": self.add, "duplicate": self.duplicate, "delete": self.delete},
         )
         layout.addLayout(self.actions.layout)
+        results = QHBoxLayout()
         self.ratio = QLabel()
         self.ratio.setObjectName("sroi_ratio")
         self.ratio.setWordWrap(True)
         self.ratio.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.ratio)
+        self.ratio.setAlignment(Qt.AlignmentFlag.AlignTop)
+        results.addWidget(self.ratio, 1)
         self.sensitivity = QLabel()
         self.sensitivity.setObjectName("sroi_sensitivity")
         self.sensitivity.setWordWrap(True)
         self.sensitivity.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.sensitivity)
+        self.sensitivity.setAlignment(Qt.AlignmentFlag.AlignTop)
+        results.addWidget(self.sensitivity, 1)
+        layout.addLayout(results)
         return box
 
     # -- behaviour --------------------------------------------------------------------------
@@ -274,21 +311,8 @@ class SocialReturnPanel(QWidget):
         self.doc.replace_list(self.doc.plan, "sroi_outcomes", items, "Delete social-return outcomes")
 
     def refresh(self) -> None:
-        plan, budget = self.doc.plan, self.doc.budget
+        plan = self.doc.plan
         readonly = self.doc.readonly
-        if plan.service_annual_cost is None:
-            if not self.service_cost.error:
-                set_text_quietly(self.service_cost.edit, "")
-        else:
-            self.service_cost.set_amount(plan.service_annual_cost)
-        self.service_cost.setEnabled(not readonly)
-        measures = goes_in_comes_back(plan, budget)
-        share = measures[2]
-        words = f"{share.text} of the service's yearly cost (the engagement costs {measures[1].text})"
-        self.service_share.setText(words)
-        self.service_share.setAccessibleName(words)
-        set_text_quietly(self.returns, plan.expected_returns)
-        self.returns.setReadOnly(readonly)
         with blocked(self.discount):
             self.discount.setValue(float(plan.sroi_discount_percent))
         self.discount.setEnabled(not readonly)
@@ -316,6 +340,3 @@ class SocialReturnPanel(QWidget):
             lines.append(f"{case.name}: {ratio} ({format_money(case.present_value, plan.currency)})")
         self.sensitivity.setText("\n".join(lines))
         self.sensitivity.setAccessibleName(" ".join(lines))
-
-    def input_problems(self) -> list[str]:
-        return [f"Annual cost of the service: {self.service_cost.error}"] if self.service_cost.error else []
