@@ -15,13 +15,16 @@ from ceplanner.core.model import (
     Evaluation,
     Funder,
     Indicator,
+    InfluenceAssessment,
     KeyMessage,
     Milestone,
     Objective,
     Plan,
     ReadinessItem,
     Risk,
+    SroiOutcome,
     StakeholderGroup,
+    StandardRating,
     Task,
     TeamMember,
     VfmRating,
@@ -58,6 +61,16 @@ FIELD_WORDS: dict[str, str] = {
     "budget": "evaluation budget",
     "participants": "expected participants",
     "method_id": "method",
+    "service_annual_cost": "annual cost of the service",
+    "sroi_discount_percent": "social-return discount rate",
+    "proxy_value": "value a year",
+    "proxy_source": "proxy source",
+    "duration_years": "years",
+    "deadweight_percent": "deadweight",
+    "attribution_percent": "attribution",
+    "displacement_percent": "displacement",
+    "drop_off_percent": "drop-off",
+    "assessed_on": "date",
     "lead_id": "lead",
     "staff_id": "whose time",
     "same_people": "same-people mark",
@@ -88,6 +101,9 @@ LIST_WORDS: dict[str, str] = {
     "communications": "communication",
     "key_messages": "key message",
     "milestones": "milestone",
+    "sroi_outcomes": "social-return outcome",
+    "influence": "influence assessment",
+    "standards": "standard rating",
 }
 
 
@@ -148,6 +164,18 @@ def _delivery_words(obj: Any) -> str:
         return (
             f"the communication to {_quoted(obj.audience, '')}" if obj.audience.strip() else "a communication"
         )
+    return _value_words(obj)
+
+
+def _value_words(obj: Any) -> str:
+    """Names for the value-for-money items: SROI outcomes, standard ratings, influence assessments."""
+    if isinstance(obj, SroiOutcome):
+        return f"the outcome “{_quoted(obj.description, '')}”" if obj.description.strip() else "an outcome"
+    if isinstance(obj, StandardRating):
+        return f"the {label(obj.standard)} standard"
+    if isinstance(obj, InfluenceAssessment):
+        when = f" of {obj.assessed_on.isoformat()}" if obj.assessed_on else ""
+        return f"the influence assessment{when}"
     return "the plan"
 
 

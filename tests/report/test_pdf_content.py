@@ -200,7 +200,7 @@ def test_evaluation_questions_answered_or_marked(rich_pdf: Pdf, build: Callable[
 
 def test_unassessed_vfm_is_shown_as_such(rich_pdf: Pdf) -> None:
     assert (
-        "Evaluation Will we keep on track, show value for money and learn lessons? – Not assessed"
+        "Evaluation Will we keep on track, show value for money and learn lessons? Not assessed"
         in rich_pdf.text
     )
     assert "Economy Are the inputs" in rich_pdf.text

@@ -47,6 +47,18 @@ TERMS: list[tuple[str, str]] = [
         "Individual outcomes (for the people who take part), service outcomes (for services and how "
         "they are delivered) and strategic outcomes (for strategy, governance and policy).",
     ),
+    (
+        "Social return forecast",
+        "An estimate, after the Social Return on Investment (SROI) guide, of the value an engagement "
+        "creates: each outcome valued by a financial proxy, less deadweight (what would have happened "
+        "anyway), attribution (what others brought about), displacement (benefit moved from elsewhere) "
+        "and yearly drop-off, discounted to today and set against the engagement's cost.",
+    ),
+    (
+        "National Standards",
+        "The seven National Standards for Community Engagement (Scotland, 2016): inclusion, support, "
+        "planning, working together, methods, communication and impact, each self-rated from 1 to 6.",
+    ),
 ]
 
 
