@@ -105,15 +105,32 @@ def _meeting_the_rules(plan: Plan) -> Plan:
         categories = {line.category for line in activity.cost_lines}
         if CostCategory.STAFF_TIME not in categories:
             activity.cost_lines.append(
-                _line(CostCategory.STAFF_TIME, "Engagement officer's time", "2", Unit.DAY, 25000,
-                      in_kind=True, funder=CORE, source="Plan staff day rate")
+                _line(
+                    CostCategory.STAFF_TIME,
+                    "Engagement officer's time",
+                    "2",
+                    Unit.DAY,
+                    25000,
+                    in_kind=True,
+                    funder=CORE,
+                    source="Plan staff day rate",
+                )
             )
-        if activity.level.rank >= IAP2Level.INVOLVE.rank and activity.participants and (
-            CostCategory.PARTICIPANT_PAYMENT not in categories
+        if (
+            activity.level.rank >= IAP2Level.INVOLVE.rank
+            and activity.participants
+            and (CostCategory.PARTICIPANT_PAYMENT not in categories)
         ):
             activity.cost_lines.append(
-                _line(CostCategory.PARTICIPANT_PAYMENT, "Thank-you vouchers", str(activity.participants),
-                      Unit.PERSON, 1000, funder=CORE, source="Involvement policy: £10 a session")
+                _line(
+                    CostCategory.PARTICIPANT_PAYMENT,
+                    "Thank-you vouchers",
+                    str(activity.participants),
+                    Unit.PERSON,
+                    1000,
+                    funder=CORE,
+                    source="Involvement policy: £10 a session",
+                )
             )
         activity.reports_back = "You said, we did" in activity.title
     return plan

@@ -39,7 +39,9 @@ def test_review_the_step_list_and_the_command_line_agree(qtbot: QtBot, tmp_path:
         check=False,
     )
     assert result.returncode == 1, "warnings give a non-zero exit status"
-    from_cli = [(f["severity"], f["message"], f["step"]) for f in json.loads(result.stdout) if not f["accepted"]]
+    from_cli = [
+        (f["severity"], f["message"], f["step"]) for f in json.loads(result.stdout) if not f["accepted"]
+    ]
     doc = open_plan(None, path)
     assert doc is not None
     assert from_cli == [(c.severity.value, c.message, c.step) for c in open_checks(doc.plan)]
