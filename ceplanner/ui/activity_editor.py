@@ -329,9 +329,18 @@ class ActivityEditor(QWidget):
 
     def refresh(self) -> None:
         activity = self.activity
-        if activity is None:
+        if activity is None:  # disabled, and showing nothing of the activity it last showed
             for widget in (self.title, self.description, self.promise):
                 set_text_quietly(widget, "")
+            self.start.set_value(None)
+            self.end.set_value(None)
+            with blocked(self.sessions, self.participants, self.same_people, self.reports_back, self.lead):
+                self.sessions.setValue(self.sessions.minimum())
+                self.participants.setValue(self.participants.minimum())
+                self.same_people.setChecked(False)
+                self.reports_back.setChecked(False)
+                self.lead.setCurrentIndex(-1)
+            self.attendances.setText("")
             show_problem(self.problem, "")
             return
         fields = (

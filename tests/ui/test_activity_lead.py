@@ -44,3 +44,22 @@ def test_the_lead_is_chosen_from_the_team_and_printed(qtbot: Any, tmp_path: Path
     # A new team member becomes a choice at once.
     window.doc.append_item(window.doc.plan, "team", TeamMember(name="Jo Park"))
     qtbot.waitUntil(lambda: lead.findText("Jo Park") > 0)
+
+
+def test_with_no_activity_chosen_the_editor_shows_nothing_of_the_last_one(qtbot: Any, tmp_path: Path) -> None:
+    from datetime import date
+
+    path = tmp_path / "none.ceplan"
+    plan = Plan(title="Library redesign")
+    plan.activities = [Activity(title="Drop-in", start=date(2027, 3, 1), end=date(2027, 3, 5), sessions=4)]
+    PlanStore.create(path, plan).close()
+    window = open_window(qtbot, path)
+    step = step_index("activities")
+    window.go_to(step)
+    editor = window.page(step).editor
+    editor.set_activity(window.doc.plan.activities[0])
+    assert editor.start.edit.text() == "1 Mar 2027" and editor.sessions.value() == 4
+    editor.set_activity(None)
+    assert not editor.isEnabled()
+    assert (editor.start.edit.text(), editor.end.edit.text(), editor.title.text()) == ("", "", "")
+    assert editor.sessions.value() == editor.sessions.minimum()

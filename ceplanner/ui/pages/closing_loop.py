@@ -23,7 +23,7 @@ class ClosingLoopPanel(QWidget):
         layout.addWidget(feedback)
         asked = QGroupBox("Asking participants about the engagement")
         asked_layout = QVBoxLayout(asked)
-        asked_layout.addWidget(self._area(*QUESTIONS_FIELD, lines=3))
+        asked_layout.addWidget(self._area(*QUESTIONS_FIELD, lines=2))
         layout.addWidget(asked)
         layout.addStretch(1)
 

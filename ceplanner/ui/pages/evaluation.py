@@ -1,5 +1,5 @@
-"""Step 6, evaluation and value for money, in tabs so it fits a small screen: the evaluation
-questions, the six Es, the social return, the National Standards and influence."""
+"""Step 7, evaluation and value for money, in tabs so it fits a small screen: the evaluation
+questions, closing the loop, the six Es, the social return, the National Standards and influence."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.pages.base import PlanPage
+from ceplanner.ui.pages.closing_loop import ClosingLoopPanel
 from ceplanner.ui.pages.evaluation_questions import QuestionsPanel
 from ceplanner.ui.pages.vfm_influence import InfluencePanel
 from ceplanner.ui.pages.vfm_six_es import RATING_WORDS, SixEsPanel
@@ -34,6 +35,7 @@ class EvaluationPage(PlanPage):
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
         self.questions = QuestionsPanel(doc)
+        self.closing = ClosingLoopPanel(doc)
         self.six_es = SixEsPanel(doc)
         self.returns = ReturnsPanel(doc)
         self.social_return = SocialReturnPanel(doc)
@@ -44,6 +46,7 @@ class EvaluationPage(PlanPage):
         self.tabs.setAccessibleName("Evaluation and value for money")
         for panel, name, key in (
             (self.questions, "Evaluation questions", "questions"),
+            (self.closing, "Closing the loop", "closing"),
             (self.six_es, "Six Es", "six_es"),
             (self.returns, "What goes in, comes back", "returns"),
             (self.social_return, "Social return", "social_return"),
@@ -63,6 +66,7 @@ class EvaluationPage(PlanPage):
     def refresh(self) -> None:
         for panel in (
             self.questions,
+            self.closing,
             self.six_es,
             self.returns,
             self.social_return,
