@@ -14,13 +14,14 @@ import tempfile
 import time
 from pathlib import Path
 
-WIDTH, HEIGHT = 1280, 800
+WIDTH, HEIGHT = 1024, 700
+"""A small laptop screen: every step must be usable at this size."""
 
 
 def take_screenshots(outdir: Path) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QTabWidget
 
     from ceplanner.core.library import sample_plan
     from ceplanner.store import PlanStore
@@ -60,6 +61,14 @@ def take_screenshots(outdir: Path) -> list[Path]:
                 app.processEvents()
                 time.sleep(0.02)
         written.append(_save(window.grab(), outdir / f"{index + 1:02d}-{step.key}.png"))
+        tabs = page.findChild(QTabWidget)
+        for tab in range(1, tabs.count() if tabs is not None else 0):  # the first is shown above
+            tabs.setCurrentIndex(tab)
+            for _ in range(5):
+                app.processEvents()
+            written.append(_save(window.grab(), outdir / f"{index + 1:02d}-{step.key}-{tab + 1}.png"))
+        if tabs is not None:
+            tabs.setCurrentIndex(0)
     window.close()
     QApplication.processEvents()
     return written

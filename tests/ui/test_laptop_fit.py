@@ -35,6 +35,9 @@ def test_every_step_fits_without_sideways_or_nested_scrolling(
             where = f"{step.key}" + (f" / {tabs.tabText(tab)}" if tabs is not None else "")
             if window.width() > size[0] or window.height() > size[1]:
                 problems.append(f"{where}: the window grew to {window.width()} x {window.height()}")
+            least = window.minimumSizeHint()  # what the layout needs, whether or not applied yet
+            if least.width() > size[0] or least.height() > size[1]:
+                problems.append(f"{where}: the window needs {least.width()} x {least.height()}")
             for area in page.findChildren(QScrollArea):
                 if not area.isVisible() or area.widget() is None:
                     continue
