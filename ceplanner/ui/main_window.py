@@ -233,7 +233,9 @@ class MainWindow(QMainWindow):
         self.save_status.setStyleSheet("")
         self.save_status.setText("Read-only: changes are not saved" if doc.readonly else "Saved")
         self._show_file_state()
-        self._mark_steps()
+        # The marks need the whole checker (public holidays among it, a fifth of a second the first
+        # time): the window is shown first and marked a moment later.
+        self._marks_timer.start()
         self.go_to(0, quiet=True)
         if doc.store is not None and doc.store.migrated_backup is not None:
             self.statusBar().showMessage(

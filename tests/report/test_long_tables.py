@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from datetime import date
 
 from pypdf import PdfReader
@@ -15,6 +16,7 @@ from ceplanner.core.model import Plan
 from ceplanner.report import styles as st
 from ceplanner.report.layout import Markup, ReportContext
 from ceplanner.report.tables import LAZY_ROWS, LongTable, ReportTable, table
+from tests.report.report_fixtures import Pdf, body_text, normalise
 
 
 def _ctx() -> ReportContext:
@@ -63,3 +65,16 @@ def test_a_short_table_is_an_ordinary_table() -> None:
     ctx = _ctx()
     made = table(ctx, ["Row", "Who"], [[f"R{i}", "x"] for i in range(LAZY_ROWS)], [1, 1])
     assert isinstance(made, ReportTable)
+
+
+def test_thousands_of_findings_are_all_printed_page_by_page(build: Callable[..., Pdf]) -> None:
+    from ceplanner.core.checks import findings
+    from tests.factories import big_plan
+
+    plan = big_plan(300, 20)
+    found = findings(plan).open
+    assert len(found) > 150  # enough to be laid out page by page
+    text = normalise(body_text(build(plan), plan))
+    assert f"Points to resolve before approval ({len(found):,})" in text
+    missing = [c.message for c in found if normalise(c.message) not in text]
+    assert missing == []

@@ -282,6 +282,7 @@ def test_steps_with_warnings_are_flagged(qtbot: QtBot, blank_file: Path) -> None
     window = _window(qtbot, blank_file)
     _set_title(window, "Flags")
     stakeholders = window.step_list.item(1)
+    qtbot.waitUntil(lambda: stakeholders.data(Qt.ItemDataRole.UserRole) is not None)  # marked after a pause
     assert stakeholders.data(Qt.ItemDataRole.UserRole) == 1
     assert "no stakeholder groups" in stakeholders.toolTip()
     assert "1 warning" in stakeholders.data(Qt.ItemDataRole.AccessibleTextRole)

@@ -34,6 +34,7 @@ from ceplanner.report.layout import (
     section_heading,
 )
 from ceplanner.report.shares import percent
+from ceplanner.report.tables import LAZY_ROWS, table
 from ceplanner.report.text import escape
 
 NUMBER, TITLE = "1", "Summary for the board"
@@ -312,7 +313,7 @@ def _points_to_resolve(ctx: ReportContext) -> list[Flowable]:
             )
             for c in found.open
         ]
-        items += [gap(1), note_list_box(ctx, markup(f"<b>{POINTS_TITLE}:</b>"), lines), gap(3)]
+        items += [gap(1), _finding_list(ctx, POINTS_TITLE, lines), gap(3)]
     if found.accepted:
         accepted = [
             cat(
@@ -323,8 +324,16 @@ def _points_to_resolve(ctx: ReportContext) -> list[Flowable]:
             )
             for a in found.accepted
         ]
-        items += [gap(1), note_list_box(ctx, markup(f"<b>{ACCEPTED_TITLE}:</b>"), accepted), gap(3)]
+        items += [gap(1), _finding_list(ctx, ACCEPTED_TITLE, accepted), gap(3)]
     return items
+
+
+def _finding_list(ctx: ReportContext, title: str, lines: list[Markup]) -> Flowable:
+    """A shaded box of findings; a list of thousands (a very large plan) is a table whose rows
+    are made page by page, its title repeated on each, so memory stays small."""
+    if len(lines) <= LAZY_ROWS:
+        return note_list_box(ctx, markup(f"<b>{title}:</b>"), lines)
+    return table(ctx, [f"{title} ({len(lines):,})"], [[line] for line in lines], [1.0], zebra=False)
 
 
 def build_summary(ctx: ReportContext) -> list[Flowable]:
