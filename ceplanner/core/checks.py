@@ -6,7 +6,9 @@ rules are grouped by theme in the ``core/rules_*.py`` modules; this module runs 
 
 from __future__ import annotations
 
+from ceplanner.core.content_checks import content_checks
 from ceplanner.core.costing import Budget, compute_budget
+from ceplanner.core.delivery_checks import delivery_checks
 from ceplanner.core.dismissals import Findings, split_findings
 from ceplanner.core.finding import Check, Severity
 from ceplanner.core.finding import quoted as _name
@@ -132,9 +134,6 @@ def plan_checks(plan: Plan, budget: Budget | None = None) -> list[Check]:
         )
     if all(rating.rating is None for rating in plan.vfm):
         note("evaluation", "vfm.not-rated", "The six-E value-for-money assessment has not been rated yet.")
-
-    from ceplanner.core.content_checks import content_checks  # these build on Check, defined here
-    from ceplanner.core.delivery_checks import delivery_checks
 
     found.extend(delivery_checks(plan))
     found.extend(content_checks(plan))

@@ -3,7 +3,7 @@ leads each activity, and how participants hear back. Part of the one checker (co
 
 from __future__ import annotations
 
-from ceplanner.core.checks import Check, Severity
+from ceplanner.core.finding import Check, Severity, quoted
 from ceplanner.core.impact import recommend
 from ceplanner.core.model import Plan, label
 
@@ -13,10 +13,6 @@ RISK_NO_OWNER = "risk.no-owner"
 RISK_NO_REVIEW = "risk.no-review-date"
 ACTIVITY_NO_LEAD = "activity.no-lead"
 NO_FEEDBACK = "plan.no-feedback-route"
-
-
-def _quoted(text: str, fallback: str) -> str:
-    return f"“{text.strip()}”" if text.strip() else fallback
 
 
 def content_checks(plan: Plan) -> list[Check]:
@@ -35,7 +31,7 @@ def content_checks(plan: Plan) -> list[Check]:
         )
     open_items = [r for r in plan.readiness if not r.done]
     if plan.activities and open_items:
-        names = "; ".join(_quoted(r.description, "an unnamed check") for r in open_items[:3])
+        names = "; ".join(quoted(r.description, "an unnamed check") for r in open_items[:3])
         more = f" and {len(open_items) - 3} more" if len(open_items) > 3 else ""
         found.append(
             Check(
@@ -47,7 +43,7 @@ def content_checks(plan: Plan) -> list[Check]:
             )
         )
     for risk in plan.risks:
-        what = _quoted(risk.description, "without a description")
+        what = quoted(risk.description, "without a description")
         if not risk.owner.strip():
             found.append(
                 Check(
@@ -74,7 +70,7 @@ def content_checks(plan: Plan) -> list[Check]:
                 found.append(
                     Check(
                         Severity.NOTE,
-                        f"The activity {_quoted(activity.title, 'without a title')} has no lead: choose "
+                        f"The activity {quoted(activity.title, 'without a title')} has no lead: choose "
                         "who in the team leads it.",
                         "activities",
                         ACTIVITY_NO_LEAD,

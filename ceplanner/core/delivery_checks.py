@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ceplanner.core.checks import Check, Severity
 from ceplanner.core.dates import date_text
+from ceplanner.core.finding import Check, Severity, quoted
 from ceplanner.core.model import Plan
 
 LATE_TASK = "task.due-after-start"
@@ -19,8 +19,8 @@ def late_tasks(plan: Plan) -> dict[str, str]:
         if task.done or task.due is None or activity is None or activity.start is None:
             continue
         if task.due >= activity.start:
-            what = f"“{task.description.strip()}”" if task.description.strip() else "without a description"
-            title = f"“{activity.title.strip()}”" if activity.title.strip() else "without a title"
+            what = quoted(task.description, "without a description")
+            title = quoted(activity.title, "without a title")
             found[task.id] = (
                 f"The task {what} is due on {date_text(task.due)}, but its activity {title} starts on "
                 f"{date_text(activity.start)}: bring the task forward."

@@ -13,6 +13,11 @@ from ceplanner.core.model import CostCategory, CostLine, Plan, TeamMember, Unit
 from ceplanner.core.money import round_minor
 
 
+def member_label(member: TeamMember) -> str:
+    """How a team member is named wherever one is chosen or printed: "Ana Ruiz – Engagement lead"."""
+    return " – ".join(part for part in (member.name or "(no name)", member.role) if part)
+
+
 def day_rate(plan: Plan, member: TeamMember) -> int:
     """The member's day rate, or the plan's staff day rate where they have none of their own."""
     return plan.staff_day_rate if member.day_rate is None else member.day_rate

@@ -24,6 +24,7 @@ from ceplanner.core.checks import activity_checks
 from ceplanner.core.dismissals import split_findings
 from ceplanner.core.model import IAP2_PROMISES, Activity, IAP2Level, label
 from ceplanner.core.scaling import attendances, rescaled_lines
+from ceplanner.core.team import member_label
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.table_model import plain_tip
 from ceplanner.ui.widgets import (
@@ -376,9 +377,7 @@ class ActivityEditor(QWidget):
 
     def _show_lead(self, activity: Activity) -> None:
         """The team as choices (rebuilt only when it changed), the activity's lead chosen."""
-        choices = [
-            (m.id, " – ".join(p for p in (m.name or "(no name)", m.role) if p)) for m in self.doc.plan.team
-        ]
+        choices = [(m.id, member_label(m)) for m in self.doc.plan.team]
         if choices != self._lead_choices:
             self._lead_choices = choices
             self.lead.clear()

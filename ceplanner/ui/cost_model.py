@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QAbstractItemView
 
 from ceplanner.core.costing import affects_budget, line_total
 from ceplanner.core.limits import limits_of
-from ceplanner.core.model import Activity, CostCategory, CostLine, Scaling, TeamMember, Unit, label
+from ceplanner.core.model import Activity, CostCategory, CostLine, Scaling, Unit, label
 from ceplanner.core.money import (
     format_money,
     format_quantity,
@@ -31,6 +31,7 @@ from ceplanner.core.money import (
     to_major_text,
 )
 from ceplanner.core.sources import source_after_amount_change
+from ceplanner.core.team import member_label
 from ceplanner.ui import wording
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.staff_rates import set_with_rates
@@ -113,7 +114,7 @@ def line_columns(doc: PlanDocument) -> list[Column]:
             "option",
             lambda v: member_in(doc, v),
             show=lambda member_id: member_name(doc, member_id),
-            options=lambda: [(NOBODY, None), *((member_words(m), m.id) for m in doc.plan.team)],
+            options=lambda: [(NOBODY, None), *((member_label(m), m.id) for m in doc.plan.team)],
             tip="For staff time: the team member whose time it is; their day rate then sets the unit cost",
         ),
         Column("source", "Source of estimate", parse=lambda v: str(v).strip()),
@@ -123,13 +124,9 @@ def line_columns(doc: PlanDocument) -> list[Column]:
 NOBODY = "Not a named person"
 
 
-def member_words(member: TeamMember) -> str:
-    return " – ".join(p for p in (member.name or "(no name)", member.role) if p)
-
-
 def member_name(doc: PlanDocument, member_id: str | None) -> str:
     found = next((m for m in doc.plan.team if m.id == member_id), None)
-    return "" if found is None else member_words(found)
+    return "" if found is None else member_label(found)
 
 
 def member_in(doc: PlanDocument, value: Any) -> str | None:
@@ -139,7 +136,7 @@ def member_in(doc: PlanDocument, value: Any) -> str | None:
     for member in doc.plan.team:
         if value == member.id or str(value).strip().casefold() in (
             member.name.strip().casefold(),
-            member_words(member).casefold(),
+            member_label(member).casefold(),
         ):
             return member.id
     raise ValueError(f"nobody in the team is called “{str(value).strip()}”; add them on the Delivery step.")

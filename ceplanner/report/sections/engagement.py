@@ -6,6 +6,7 @@ from reportlab.platypus import Flowable
 
 from ceplanner.core import costing
 from ceplanner.core.model import IAP2_PROMISES, Activity, label
+from ceplanner.core.team import member_label
 from ceplanner.report.analysis import format_short_date, plural
 from ceplanner.report.figures import figure
 from ceplanner.report.layout import (
@@ -33,8 +34,9 @@ def _activity_cell(ctx: ReportContext, activity: Activity) -> Markup:
         parts.append(cat(markup('<font color="#56616D">Method: '), ctx.m(method.name), markup("</font>")))
     lead = next((m for m in ctx.plan.team if m.id == activity.lead_id), None)
     if lead is not None:
-        who = " – ".join(p for p in (lead.name or "(no name)", lead.role) if p)
-        parts.append(cat(markup('<font color="#56616D">Led by: '), ctx.m(who), markup("</font>")))
+        parts.append(
+            cat(markup('<font color="#56616D">Led by: '), ctx.m(member_label(lead)), markup("</font>"))
+        )
     if activity.description.strip():
         parts.append(ctx.m(activity.description))
     promise = activity.promise.strip()
