@@ -21,7 +21,7 @@ from ceplanner.core.summary import budget_figures
 from ceplanner.store import OutputExistsError, PlanFileError, PlanStore
 from ceplanner.store.safe_write import atomic_write_text, check_output
 
-SUBCOMMANDS = ("demo", "info", "check", "export-json", "import-json", "export", "gui")
+SUBCOMMANDS = ("demo", "info", "check", "export-json", "import-json", "export", "import-groups", "gui")
 
 
 class CliError(Exception):
@@ -168,6 +168,35 @@ def cmd_info(args: argparse.Namespace) -> None:
     print("\n".join(lines))
 
 
+def cmd_import_groups(args: argparse.Namespace) -> None:
+    """Add the stakeholder groups of a CSV or XLSX file to a plan, saying what was skipped and why."""
+    from ceplanner.sheets import group_import as gi
+    from ceplanner.sheets.headings import mapping_lines
+    from ceplanner.sheets.read import SheetError
+
+    try:
+        sheets, index, mapping = gi.open_sheet(args.file, args.sheet)
+    except SheetError as exc:
+        raise CliError(str(exc)) from None
+    sheet = sheets[index]
+    if mapping is None or "name" not in mapping.columns:
+        raise CliError(f"{Path(args.file).name}: {gi.no_headings_text(sheet)}")
+    with PlanStore.open(args.plan) as store:
+        plan = store.load()
+        result = gi.import_rows(sheet, mapping, plan.groups)
+        rows = f"{mapping.header_row + 1}" + (f" and {mapping.data_start}" if mapping.header_rows > 1 else "")
+        print(f"Sheet “{sheet.name}” of {Path(args.file).name}, headings in row {rows}. Columns used:")
+        print("\n".join(f"  {line}" for line in mapping_lines(sheet, mapping)))
+        print("\n".join([*result.notes, gi.duplicates_rule(), gi.summary_text(result) + "."]))
+        print("\n".join(f"  {line}" for line in gi.skipped_lines(result)))
+        if args.dry_run:
+            print("Dry run: the plan was not changed.")
+        elif result.groups:
+            plan.groups.extend(result.groups)
+            store.save(plan)
+            print(f"Imported {len(result.groups)} groups into {args.plan}.")
+
+
 def cmd_export_json(args: argparse.Namespace) -> None:
     text = plan_to_json(_load(args.plan))
     if args.output == "-":
@@ -227,6 +256,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", metavar="PLAN.ceplan")
     p.add_argument("--scenario", metavar="NAME", help="summarise the plan as this budget scenario makes it")
     p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser(
+        "import-groups",
+        help="add stakeholder groups from a CSV or XLSX file to a plan",
+        description="Guesses which column is which from the headings; prints the columns used and "
+        "each row skipped with its reason. Names already in the plan are skipped.",
+    )
+    p.add_argument("plan", metavar="PLAN.ceplan")
+    p.add_argument("file", metavar="FILE", help="a .xlsx or .csv file")
+    p.add_argument("--sheet", metavar="NAME", help="the worksheet to read (default: the first with headings)")
+    p.add_argument("--dry-run", action="store_true", help="show what would be imported; change nothing")
+    p.set_defaults(func=cmd_import_groups)
 
     p = sub.add_parser(
         "check",

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 
 from ceplanner.core.i18n import translate
 from ceplanner.core.model import TEXT_LIMIT, IAP2Level, Position, StakeholderCategory, StakeholderGroup
@@ -35,8 +36,8 @@ from ceplanner.sheets.cell_values import (
     word_score,
     yes_no,
 )
-from ceplanner.sheets.headings import Mapping, column_headings, field_label
-from ceplanner.sheets.read import Cell, Sheet
+from ceplanner.sheets.headings import Mapping, choose_sheet, column_headings, field_label, guess_mapping
+from ceplanner.sheets.read import Cell, Sheet, SheetError, read_sheets
 
 SCORES = ("power", "interest")
 NUMERIC = ("size", "power", "interest")
@@ -235,3 +236,63 @@ def _group_from(cell: CellOf, ten: dict[str, bool]) -> _RowReading:
     if others:
         reading.kept.append(_t("Other barriers: {words}").format(words=", ".join(others)))
     return reading
+
+
+def open_sheet(path: Path | str, sheet_name: str | None = None) -> tuple[list[Sheet], int, Mapping | None]:
+    """The file's sheets, the one to import from and its guessed mapping (None: no headings).
+
+    Without ``sheet_name`` the first sheet with recognisable headings is chosen. SheetError
+    says why the file cannot be read, or that it has no sheet of that name.
+    """
+    sheets = read_sheets(path)
+    if sheet_name is None:
+        index, mapping = choose_sheet(sheets)
+        return sheets, index, mapping
+    wanted = sheet_name.strip().casefold()
+    index = next((i for i, s in enumerate(sheets) if s.name.strip().casefold() == wanted), -1)
+    if index < 0:
+        names = ", ".join(f"“{s.name}”" for s in sheets)
+        raise SheetError(
+            _t("{name} has no sheet called “{sheet}”; its sheets are {names}.").format(
+                name=Path(path).name, sheet=sheet_name, names=names
+            )
+        )
+    return sheets, index, guess_mapping(sheets[index])
+
+
+def no_headings_text(sheet: Sheet) -> str:
+    """Why nothing can be imported from a sheet whose headings were not found, and what to do."""
+    return _t(
+        "No row of headings naming the groups was found in the sheet “{sheet}”. Give the column of "
+        "group names a heading such as Group, Stakeholder or Name, and at least one other column a "
+        "heading such as Size, Power, Interest or Notes."
+    ).format(sheet=sheet.name)
+
+
+def summary_text(result: ImportResult) -> str:
+    """ "6 groups will be imported; 4 rows skipped (2 blank rows passed over)"."""
+    n, m = len(result.groups), len(result.skipped)
+    text = (
+        _t("1 group will be imported") if n == 1 else _t("{n} groups will be imported").format(n=n)
+    ) + "; "
+    text += _t("1 row skipped") if m == 1 else _t("{m} rows skipped").format(m=m)
+    if result.blank_rows:
+        text += " " + (
+            _t("(1 blank row passed over)")
+            if result.blank_rows == 1
+            else _t("({b} blank rows passed over)").format(b=result.blank_rows)
+        )
+    return text
+
+
+def skipped_lines(result: ImportResult) -> list[str]:
+    """One line per skipped row: "Row 13: Interest “Loads” is not a score ..."."""
+    return [_t("Row {row}: {reason}").format(row=s.row, reason=s.reason) for s in result.skipped]
+
+
+def duplicates_rule() -> str:
+    """How names already in the plan are treated, stated wherever an import is previewed."""
+    return _t(
+        "A group whose name is already in the plan, or earlier in the sheet, is skipped; "
+        "rename it in the sheet to import it as a new group."
+    )
