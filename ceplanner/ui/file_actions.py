@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu, QMessageBox, QStatusBar, QWidget
 
 from ceplanner.core.model import Plan
@@ -101,6 +102,15 @@ class FileActions:
 
         self.host.commit_editing()
         SnapshotsDialog(self.doc, self.window).exec()
+
+    def import_groups(self) -> None:
+        """Add stakeholder groups from a spreadsheet (one undo step), from the File menu."""
+        from ceplanner.ui.import_groups_dialog import import_groups_interactive
+
+        self.host.commit_editing()
+        if groups := import_groups_interactive(self.doc, self.window):
+            message = QCoreApplication.translate("FileActions", "Imported {n} stakeholder groups.")
+            self.host.statusBar().showMessage(message.format(n=len(groups)), 10000)
 
     def export_pdf(self) -> None:
         self.host.commit_editing()

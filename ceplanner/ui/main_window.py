@@ -183,6 +183,13 @@ class MainWindow(QMainWindow):
             [QKeySequence("Ctrl+Shift+S")]
         )
         self._action(file_menu, "S&napshots…", files.show_snapshots, None, "action_snapshots")
+        self._action(
+            file_menu,
+            self.tr("&Import Stakeholder Groups…"),
+            files.import_groups,
+            None,
+            "action_import_groups",
+        )
         file_menu.addSeparator()
         self._action(file_menu, "&Export PDF…", files.export_pdf, QKeySequence("Ctrl+E"), "action_export_pdf")
         self._action(file_menu, "&Print…", files.print_plan, keys.Print, "action_print")

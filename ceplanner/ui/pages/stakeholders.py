@@ -100,6 +100,13 @@ class StakeholdersPage(PlanPage):
         buttons = self.row_actions.buttons
         self.add_button, self.duplicate_button = buttons["add"], buttons["duplicate"]
         self.delete_button, self.paste_button = buttons["delete"], buttons["paste"]
+        self.import_button = self._button(
+            self.tr("Import from spreadsheet…"),
+            "stakeholders_import",
+            self.tr("Add groups from an Excel workbook (.xlsx) or CSV file, checking the columns first"),
+        )
+        self.import_button.clicked.connect(self.import_from_sheet)
+        self.row_actions.layout.insertWidget(self.row_actions.layout.count() - 1, self.import_button)
         self.body.addLayout(self.row_actions.layout)
         self.paste_hint = QLabel(PASTE_HINT)
         self.paste_hint.setObjectName("stakeholders_paste_hint")
@@ -172,7 +179,8 @@ class StakeholdersPage(PlanPage):
         self.setTabOrder(self.add_button, self.duplicate_button)
         self.setTabOrder(self.duplicate_button, self.delete_button)
         self.setTabOrder(self.delete_button, self.paste_button)
-        self.setTabOrder(self.paste_button, self.table)
+        self.setTabOrder(self.paste_button, self.import_button)
+        self.setTabOrder(self.import_button, self.table)
         self.setTabOrder(self.table, self.grid)
         self._update_buttons()
 
@@ -198,6 +206,7 @@ class StakeholdersPage(PlanPage):
 
     def _update_buttons(self) -> None:
         self.row_actions.update(not self.doc.readonly)
+        self.import_button.setEnabled(not self.doc.readonly)
 
     # -- selection, kept in step between table and grid --------------------------------------
 
@@ -259,6 +268,17 @@ class StakeholdersPage(PlanPage):
         groups = self.doc.plan.groups
         self.doc.delete_groups([groups[row].id for row in rows if row < len(groups)])
         show_problem(self.problem, "")
+
+    def import_from_sheet(self) -> None:
+        """Choose a spreadsheet and import its groups (one undo step); select what came in."""
+        from ceplanner.ui.import_groups_dialog import import_groups_interactive
+
+        groups = import_groups_interactive(self.doc, self)
+        if groups:
+            self.select_ids([g.id for g in groups])
+            self.grid_status.setText(
+                self.tr("Imported {n} groups from the spreadsheet.").format(n=len(groups))
+            )
 
     def paste_rows(self, text: str) -> None:
         """Add the good rows of tab-separated ``text`` in one undo step; report the bad ones."""
