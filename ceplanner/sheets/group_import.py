@@ -128,8 +128,8 @@ def import_rows(sheet: Sheet, mapping: Mapping, existing: Iterable[StakeholderGr
             col = columns.get(attr)
             return row[col] if col is not None and col < len(row) else None
 
-        if all(v is None for v in row):
-            result.blank_rows += 1
+        if all(cell(attr) is None for attr in columns) and not any(isinstance(v, str) for v in row):
+            result.blank_rows += 1  # empty, or only a row number in a column not imported
             continue
         name = cell_text(cell("name"))
         if len(row) > 1 and [normalise(v) for v in row] == header_cells[: len(row)]:
@@ -143,6 +143,8 @@ def import_rows(sheet: Sheet, mapping: Mapping, existing: Iterable[StakeholderGr
                 reason = _t("no group name, and numbers: it looks like a totals row")
             elif "name" not in columns:
                 reason = _t("no column is chosen for the group's name")
+            elif all(cell(attr) is None for attr in columns):
+                reason = _t("nothing in the columns being imported")
             else:
                 reason = _t("no group name")
             result.skipped.append(SkippedRow(number, reason))

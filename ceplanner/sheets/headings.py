@@ -237,9 +237,14 @@ def _row_fields(row: Sequence[Cell]) -> dict[int, tuple[str, bool]]:
 
 
 def find_header_row(sheet: Sheet, search: int = 30) -> int | None:
-    """The first of the top rows where cells name at least two different fields."""
-    for index, row in enumerate(sheet.rows[:search]):
+    """The first of the top rows where cells name at least two different fields; failing that
+    (a list of names alone), the first where a cell is exactly a heading for the name."""
+    top = sheet.rows[:search]
+    for index, row in enumerate(top):
         if len({attr for attr, _exact in _row_fields(row).values()}) >= 2:
+            return index
+    for index, row in enumerate(top):
+        if ("name", True) in _row_fields(row).values():
             return index
     return None
 

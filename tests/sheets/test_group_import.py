@@ -319,3 +319,29 @@ def test_sizes_and_yes_no() -> None:
     assert [
         yes_no(v) for v in ("Y", "yes", "x", "TRUE", True, "1", "✓", "Yes - language", None, "N", "no", "")
     ] == [True, True, True, True, True, True, True, True, False, False, False, False]
+
+
+def test_rows_numbered_in_advance_count_as_blank_and_stray_text_is_reported() -> None:
+    sheet = Sheet(
+        "S",
+        [
+            ["No.", "Name", "Size"],
+            [1, "Tenants", 40],
+            [2, None, None],
+            [3, None, None],
+            ["Residents:", None, None],
+        ],
+    )
+    mapping = guess_mapping(sheet)
+    assert mapping is not None and mapping.columns == {"name": 1, "size": 2}
+    result = import_rows(sheet, mapping)
+    assert [g.name for g in result.groups] == ["Tenants"]
+    assert result.blank_rows == 2
+    assert result.skipped == [SkippedRow(5, "nothing in the columns being imported")]
+
+
+def test_a_list_of_names_alone_is_found_under_its_heading() -> None:
+    sheet = Sheet("S", [["Our stakeholders"], ["Stakeholder"], ["Tenants"], ["Carers"]])
+    mapping = guess_mapping(sheet)
+    assert mapping is not None and (mapping.header_row, mapping.columns) == (1, {"name": 0})
+    assert [g.name for g in import_rows(sheet, mapping).groups] == ["Tenants", "Carers"]
