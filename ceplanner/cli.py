@@ -187,7 +187,7 @@ def cmd_import_groups(args: argparse.Namespace) -> None:
         rows = f"{mapping.header_row + 1}" + (f" and {mapping.data_start}" if mapping.header_rows > 1 else "")
         print(f"Sheet “{sheet.name}” of {Path(args.file).name}, headings in row {rows}. Columns used:")
         print("\n".join(f"  {line}" for line in mapping_lines(sheet, mapping)))
-        print("\n".join([*result.notes, gi.duplicates_rule(), gi.summary_text(result) + "."]))
+        print("\n".join([*result.notes, gi.duplicates_rule(), gi.summary_text(result)]))
         print("\n".join(f"  {line}" for line in gi.skipped_lines(result)))
         if args.dry_run:
             print("Dry run: the plan was not changed.")

@@ -284,7 +284,7 @@ def summary_text(result: ImportResult) -> str:
             if result.blank_rows == 1
             else _t("({b} blank rows passed over)").format(b=result.blank_rows)
         )
-    return text
+    return text + "."
 
 
 def skipped_lines(result: ImportResult) -> list[str]:

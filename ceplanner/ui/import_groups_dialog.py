@@ -57,7 +57,7 @@ class ImportGroupsDialog(QDialog):
         self.path: Path | None = None
         self.sheets: list[Sheet] = []
         self.mapping = Mapping(0)
-        self.result = gi.ImportResult()
+        self.outcome = gi.ImportResult()
         self.imported: list[StakeholderGroup] = []
         self._updating = False
         self.setObjectName("import_groups_dialog")
@@ -257,10 +257,10 @@ class ImportGroupsDialog(QDialog):
         for attr, combo in self.combos.items():
             combo.clear()
             combo.addItem(self.tr("(not imported)"), NOT_IMPORTED)
-            for col, text in enumerate(names):
-                combo.addItem(text, col)
-            col = self.mapping.columns.get(attr)
-            combo.setCurrentIndex(0 if col is None else combo.findData(col))
+            for index, text in enumerate(names):
+                combo.addItem(text, index)
+            chosen = self.mapping.columns.get(attr)
+            combo.setCurrentIndex(0 if chosen is None else combo.findData(chosen))
             combo.setEnabled(sheet is not None)
         self._updating = False
         if sheet is not None:
@@ -283,10 +283,10 @@ class ImportGroupsDialog(QDialog):
         """Work out the import under the current mapping and show it."""
         sheet = self.sheet
         if sheet is None:
-            self.result = gi.ImportResult()
+            self.outcome = gi.ImportResult()
         else:
-            self.result = gi.import_rows(sheet, self.mapping, self.doc.plan.groups)
-        notes = list(self.result.notes)
+            self.outcome = gi.import_rows(sheet, self.mapping, self.doc.plan.groups)
+        notes = list(self.outcome.notes)
         if sheet is not None and "name" not in self.mapping.columns:
             notes.insert(
                 0,
@@ -297,23 +297,23 @@ class ImportGroupsDialog(QDialog):
         if sheet is not None:
             notes.append(gi.duplicates_rule())
         self.notes.setText("\n".join(notes))
-        self.summary.setText(gi.summary_text(self.result) + "." if sheet is not None else "")
+        self.summary.setText(gi.summary_text(self.outcome) if sheet is not None else "")
         self._fill_preview()
         self.skipped.clear()
-        self.skipped.addItems(gi.skipped_lines(self.result))
-        self.import_button.setEnabled(bool(self.result.groups) and not self.doc.readonly)
+        self.skipped.addItems(gi.skipped_lines(self.outcome))
+        self.import_button.setEnabled(bool(self.outcome.groups) and not self.doc.readonly)
 
     def _fill_preview(self) -> None:
         attrs = [
             "name",
             *(spec.attr for spec in FIELDS if spec.attr != "name" and spec.attr in self.mapping.columns),
         ]
-        groups = self.result.groups[:PREVIEW_ROWS]
+        groups = self.outcome.groups[:PREVIEW_ROWS]
         self.preview.clear()
         self.preview.setColumnCount(len(attrs) + 1)
         self.preview.setHorizontalHeaderLabels([self.tr("Row"), *(field_label(a) for a in attrs)])
         self.preview.setRowCount(len(groups))
-        for r, (group, source) in enumerate(zip(groups, self.result.source_rows, strict=False)):
+        for r, (group, source) in enumerate(zip(groups, self.outcome.source_rows, strict=False)):
             self.preview.setItem(r, 0, QTableWidgetItem(str(source)))
             for c, attr in enumerate(attrs, start=1):
                 item = QTableWidgetItem(self.cell_text(group, attr))
@@ -343,7 +343,7 @@ class ImportGroupsDialog(QDialog):
     def import_groups(self) -> None:
         """Add the groups to the plan as one undo step, then close."""
         self.refresh()  # against the plan as it is now
-        groups = self.result.groups
+        groups = self.outcome.groups
         if not groups or self.doc.readonly:
             return
         text = (
