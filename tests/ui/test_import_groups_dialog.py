@@ -14,6 +14,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QListWidget, QPushButton, QTableWidget
 
 from ceplanner.core.model import Plan, StakeholderGroup
+from ceplanner.store import PlanStore
+from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.import_groups_dialog import ImportGroupsDialog
 from ceplanner.ui.pages.stakeholders import StakeholdersPage
 from tests.sheets.fixtures import make_fixtures
@@ -242,3 +244,23 @@ def test_the_file_menu_imports_too(
     assert window.statusBar().currentMessage() == "Imported 2 stakeholder groups."
     window.doc.undo_stack.undo()
     assert len(window.doc.plan.groups) == before
+
+
+def test_a_plan_open_read_only_cannot_import(qtbot: Any, tmp_path: Path) -> None:
+    path = tmp_path / "plan.ceplan"
+    PlanStore.create(path, Plan(title="Read only")).close()
+    store = PlanStore.open(path, readonly=True)
+    doc = PlanDocument(store.load(), store)
+    page = StakeholdersPage(doc)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert not page.findChild(QPushButton, "stakeholders_import").isEnabled()
+    dialog = ImportGroupsDialog(doc, page)
+    qtbot.addWidget(dialog)
+    assert dialog.load(make_fixtures.write_csv(tmp_path / "cafe.csv"))
+    assert dialog.findChild(QLabel, "import_summary").text().startswith("2 groups will be imported")
+    assert not dialog.findChild(QPushButton, "import_button").isEnabled()
+    dialog.import_groups()
+    assert doc.plan.groups == []
+    store.close()
