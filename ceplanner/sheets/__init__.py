@@ -1,0 +1,1 @@
+"""Spreadsheets in and out: stakeholder groups imported, budget tables and the register exported."""
