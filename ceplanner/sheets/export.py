@@ -103,7 +103,7 @@ def neutralised(text: str) -> str:
 
 
 def _name(text: str, fallback: str) -> str:
-    return text.strip() or fallback
+    return text if text.strip() else fallback
 
 
 def _shares(amounts: list[int], whole: int) -> list[Share | None]:
