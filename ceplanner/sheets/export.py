@@ -33,7 +33,8 @@ from ceplanner.core.model import CostCategory, OutcomeLevel, Plan, label
 from ceplanner.core.money import CURRENCIES, exponent, format_money, to_major_text
 from ceplanner.core.stakeholders import quadrant
 from ceplanner.report.errors import ReportError
-from ceplanner.store.safe_write import WriteFailedError, atomic_write
+from ceplanner.store.errors import WriteFailedError
+from ceplanner.store.safe_write import atomic_write
 
 Progress = Callable[[float, str], None]
 CSV_TABLES = ("budget", "groups")
@@ -628,7 +629,7 @@ def _xml_safe(text: str) -> str:
     """``text`` without the control characters an XLSX file cannot hold."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
+    return str(ILLEGAL_CHARACTERS_RE.sub("", text))
 
 
 # -- CSV ------------------------------------------------------------------------------------
