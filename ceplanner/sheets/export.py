@@ -557,7 +557,7 @@ def _write_sheet(ws: object, table: Table, currency: str) -> None:
             cell.number_format = DATE_FORMAT
         elif isinstance(value, int | Decimal):
             cell.value = value
-            cell.number_format = "#,##0" if isinstance(value, int) else "#,##0.0##"
+            cell.number_format = "#,##0" if isinstance(value, int) else "General"  # 1, 1.5, 0.125
         elif isinstance(value, str):
             text = _xml_safe(value)
             safe = neutralised(text)
