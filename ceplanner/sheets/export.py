@@ -622,7 +622,9 @@ def write_xlsx(plan: Plan, stream: BinaryIO, progress: Progress | None = None) -
         _write_sheet(book.create_sheet(_sheet_name(table.sheet, taken)), table, plan.currency)
     book.properties.title = _xml_safe(plan.title.strip() or _t("Untitled plan"))[:255]
     book.properties.creator = "ceplanner"
-    book.save(stream)
+    whole = io.BytesIO()  # built in memory, so a failed write leaves no zip half-closed
+    book.save(whole)
+    stream.write(whole.getvalue())
 
 
 def _xml_safe(text: str) -> str:
