@@ -50,10 +50,6 @@ class SheetExportError(ReportError):
     """The spreadsheet could not be written; ``str()`` says why, for the user."""
 
 
-def _t(text: str) -> str:
-    return translate("Spreadsheet", text)
-
-
 # -- cells and tables ------------------------------------------------------------------------
 
 
@@ -116,9 +112,6 @@ def _shares(amounts: list[int], whole: int) -> list[Share | None]:
 # -- the budget section's tables, in the PDF's order ------------------------------------------
 
 
-NO_COSTS = "No costs are entered yet."
-
-
 def category_table(plan: Plan, b: costing.Budget) -> Table:
     """Summary by category, then the subtotal, the contingency and the grand total."""
     rows: list[list[Cell]] = [
@@ -128,21 +121,36 @@ def category_table(plan: Plan, b: costing.Budget) -> Table:
     pct = f"{plan.contingency_percent.normalize():f}%"
     first = len(rows)
     rows += [
-        [_t("Subtotal before contingency"), Money(b.paid), Money(b.in_kind), Money(b.subtotal)],
         [
-            _t("Contingency ({pct} of paid costs)").format(pct=pct),
+            translate("Spreadsheet", "Subtotal before contingency"),
+            Money(b.paid),
+            Money(b.in_kind),
+            Money(b.subtotal),
+        ],
+        [
+            translate("Spreadsheet", "Contingency ({pct} of paid costs)").format(pct=pct),
             Money(b.contingency),
             None,
             Money(b.contingency),
         ],
-        [_t("Grand total"), Money(b.cash_total), Money(b.in_kind), Money(b.grand_total)],
+        [
+            translate("Spreadsheet", "Grand total"),
+            Money(b.cash_total),
+            Money(b.in_kind),
+            Money(b.grand_total),
+        ],
     ]
     return Table(
-        _t("By category"),
-        [_t("Category"), _t("Paid"), _t("In kind"), _t("Total")],
+        translate("Spreadsheet", "By category"),
+        [
+            translate("Spreadsheet", "Category"),
+            translate("Spreadsheet", "Paid"),
+            translate("Spreadsheet", "In kind"),
+            translate("Spreadsheet", "Total"),
+        ],
         rows,
         {first, first + 1, first + 2},
-        _t(NO_COSTS),
+        translate("Spreadsheet", "No costs are entered yet."),
     )
 
 
@@ -152,11 +160,16 @@ def envelope_table(plan: Plan, b: costing.Budget) -> Table | None:
     if compared is None:
         return None
     rows: list[list[Cell]] = [
-        [_t("Cash budget needed (paid costs and contingency)"), Money(compared.costed)],
-        [_t("Budget envelope"), Money(compared.envelope)],
-        [_t(compared.words), Money(compared.difference)],
+        [translate("Spreadsheet", "Cash budget needed (paid costs and contingency)"), Money(compared.costed)],
+        [translate("Spreadsheet", "Budget envelope"), Money(compared.envelope)],
+        [compared.words, Money(compared.difference)],
     ]
-    return Table(_t("Budget envelope"), [_t("Against the money available"), _t("Amount")], rows, {2})
+    return Table(
+        translate("Spreadsheet", "Budget envelope"),
+        [translate("Spreadsheet", "Against the money available"), translate("Spreadsheet", "Amount")],
+        rows,
+        {2},
+    )
 
 
 def cost_lines_table(plan: Plan, b: costing.Budget) -> Table:
@@ -165,19 +178,19 @@ def cost_lines_table(plan: Plan, b: costing.Budget) -> Table:
     code = plan.currency
     rows: list[list[Cell]] = []
     for number, activity in enumerate(plan.activities, start=1):
-        title = _name(activity.title, _t("(untitled activity)"))
+        title = _name(activity.title, translate("Spreadsheet", "(untitled activity)"))
         for line in activity.cost_lines:
             rows.append(
                 [
                     number,
                     title,
                     label(line.category),
-                    _name(line.description, _t("(no description)")),
+                    _name(line.description, translate("Spreadsheet", "(no description)")),
                     line.quantity,
                     label(line.unit),
                     Money(line.unit_cost),
                     Money(costing.line_total(line)),
-                    _t("In kind") if line.in_kind else _t("Paid"),
+                    translate("Spreadsheet", "In kind") if line.in_kind else translate("Spreadsheet", "Paid"),
                     line.funder.strip(),
                     line.source,
                 ]
@@ -186,37 +199,47 @@ def cost_lines_table(plan: Plan, b: costing.Budget) -> Table:
         rows.append(
             [
                 None,
-                _t("Plan-level evaluation"),
+                translate("Spreadsheet", "Plan-level evaluation"),
                 label(CostCategory.EVALUATION),
-                _name(plan.evaluation.method, _t("Evaluation of the whole plan")),
+                _name(plan.evaluation.method, translate("Spreadsheet", "Evaluation of the whole plan")),
                 None,
                 None,
                 None,
                 Money(b.evaluation_budget),
-                _t("Paid"),
+                translate("Spreadsheet", "Paid"),
                 "",
                 "",
             ]
         )
-    rows.append([None, _t("Total before contingency"), *[None] * 5, Money(b.subtotal), None, None, None])
-    return Table(
-        _t("Cost lines"),
+    rows.append(
         [
-            _t("#"),
-            _t("Activity"),
-            _t("Category"),
-            _t("Description"),
-            _t("Quantity"),
-            _t("Unit"),
-            _t("Unit cost ({code})").format(code=code),
-            _t("Total ({code})").format(code=code),
-            _t("Paid / in kind"),
-            _t("Funder"),
-            _t("Source"),
+            None,
+            translate("Spreadsheet", "Total before contingency"),
+            *[None] * 5,
+            Money(b.subtotal),
+            None,
+            None,
+            None,
+        ]
+    )
+    return Table(
+        translate("Spreadsheet", "Cost lines"),
+        [
+            translate("Spreadsheet", "#"),
+            translate("Spreadsheet", "Activity"),
+            translate("Spreadsheet", "Category"),
+            translate("Spreadsheet", "Description"),
+            translate("Spreadsheet", "Quantity"),
+            translate("Spreadsheet", "Unit"),
+            translate("Spreadsheet", "Unit cost ({code})").format(code=code),
+            translate("Spreadsheet", "Total ({code})").format(code=code),
+            translate("Spreadsheet", "Paid / in kind"),
+            translate("Spreadsheet", "Funder"),
+            translate("Spreadsheet", "Source"),
         ],
         rows,
         {len(rows) - 1},
-        _t(NO_COSTS),
+        translate("Spreadsheet", "No costs are entered yet."),
     )
 
 
@@ -229,7 +252,7 @@ def activity_totals_table(plan: Plan, b: costing.Budget) -> Table:
         rows.append(
             [
                 number,
-                _name(activity.title, _t("(untitled activity)")),
+                _name(activity.title, translate("Spreadsheet", "(untitled activity)")),
                 activity.start,
                 Money(cost.paid),
                 Money(cost.in_kind),
@@ -240,7 +263,7 @@ def activity_totals_table(plan: Plan, b: costing.Budget) -> Table:
         rows.append(
             [
                 None,
-                _t("Plan-level evaluation"),
+                translate("Spreadsheet", "Plan-level evaluation"),
                 None,
                 Money(b.evaluation_budget),
                 Money(0),
@@ -248,52 +271,93 @@ def activity_totals_table(plan: Plan, b: costing.Budget) -> Table:
             ]
         )
     rows.append(
-        [None, _t("Total before contingency"), None, Money(b.paid), Money(b.in_kind), Money(b.subtotal)]
+        [
+            None,
+            translate("Spreadsheet", "Total before contingency"),
+            None,
+            Money(b.paid),
+            Money(b.in_kind),
+            Money(b.subtotal),
+        ]
     )
     return Table(
-        _t("Activity totals"),
-        [_t("#"), _t("Activity"), _t("Starts"), _t("Paid"), _t("In kind"), _t("Total")],
+        translate("Spreadsheet", "Activity totals"),
+        [
+            translate("Spreadsheet", "#"),
+            translate("Spreadsheet", "Activity"),
+            translate("Spreadsheet", "Starts"),
+            translate("Spreadsheet", "Paid"),
+            translate("Spreadsheet", "In kind"),
+            translate("Spreadsheet", "Total"),
+        ],
         rows,
         {len(rows) - 1},
-        _t("No activities are entered yet."),
+        translate("Spreadsheet", "No activities are entered yet."),
     )
 
 
 def _share_table(sheet: str, heading: str, b: costing.Budget, items: list[tuple[str, int]]) -> Table:
     """Amounts and their shares of the total cost, the contingency a row of its own, as the PDF."""
     if b.contingency:
-        items = [*items, (_t("Contingency (not allocated)"), b.contingency)]
+        items = [*items, (translate("Spreadsheet", "Contingency (not allocated)"), b.contingency)]
     shares = _shares([amount for _, amount in items], b.grand_total)
     rows: list[list[Cell]] = [
         [name, Money(amount), share] for (name, amount), share in zip(items, shares, strict=True)
     ]
-    rows.append([_t("Total cost"), Money(b.grand_total), Share(Decimal(100)) if b.grand_total else None])
-    return Table(sheet, [heading, _t("Amount"), _t("Share")], rows, {len(rows) - 1}, _t(NO_COSTS))
-
-
-def _key_name(key: str) -> str:
-    return {costing.UNALLOCATED: _t("Not linked"), costing.PLAN_LEVEL: _t("Plan-level evaluation")}.get(
-        key, key
+    rows.append(
+        [
+            translate("Spreadsheet", "Total cost"),
+            Money(b.grand_total),
+            Share(Decimal(100)) if b.grand_total else None,
+        ]
+    )
+    return Table(
+        sheet,
+        [heading, translate("Spreadsheet", "Amount"), translate("Spreadsheet", "Share")],
+        rows,
+        {len(rows) - 1},
+        translate("Spreadsheet", "No costs are entered yet."),
     )
 
 
+def _key_name(key: str) -> str:
+    return {
+        costing.UNALLOCATED: translate("Spreadsheet", "Not linked"),
+        costing.PLAN_LEVEL: translate("Spreadsheet", "Plan-level evaluation"),
+    }.get(key, key)
+
+
 def level_table(plan: Plan, b: costing.Budget) -> Table:
-    names = {lvl.value: _t("{level} outcomes").format(level=label(lvl)) for lvl in OutcomeLevel}
+    names = {
+        lvl.value: translate("Spreadsheet", "{level} outcomes").format(level=label(lvl))
+        for lvl in OutcomeLevel
+    }
     items = [(names.get(key, _key_name(key)), amount) for key, amount in b.by_level.items()]
-    return _share_table(_t("By outcome level"), _t("Outcome level"), b, items)
+    return _share_table(
+        translate("Spreadsheet", "By outcome level"), translate("Spreadsheet", "Outcome level"), b, items
+    )
 
 
 def group_budget_table(plan: Plan, b: costing.Budget) -> Table:
     items: list[tuple[str, int]] = [
-        (_name(group.name, _t("(unnamed group)")), b.by_group[group.id])
+        (_name(group.name, translate("Spreadsheet", "(unnamed group)")), b.by_group[group.id])
         for group in plan.groups
         if group.id in b.by_group
     ]
     for key in (costing.UNALLOCATED, costing.PLAN_LEVEL):
         if key in b.by_group:
-            words = _t("Activities with no group") if key == costing.UNALLOCATED else _key_name(key)
+            words = (
+                translate("Spreadsheet", "Activities with no group")
+                if key == costing.UNALLOCATED
+                else _key_name(key)
+            )
             items.append((words, b.by_group[key]))
-    return _share_table(_t("By stakeholder group"), _t("Stakeholder group"), b, items)
+    return _share_table(
+        translate("Spreadsheet", "By stakeholder group"),
+        translate("Spreadsheet", "Stakeholder group"),
+        b,
+        items,
+    )
 
 
 def funder_table(plan: Plan, b: costing.Budget) -> Table:
@@ -305,9 +369,11 @@ def funder_table(plan: Plan, b: costing.Budget) -> Table:
     items: list[tuple[str, costing.Split]] = list(named)
     none = b.funder_splits.get(costing.NO_FUNDER)
     if none is not None and none.total:
-        items.append((_t("No funder yet: cost lines and plan-level evaluation"), none))
+        items.append((translate("Spreadsheet", "No funder yet: cost lines and plan-level evaluation"), none))
     if b.contingency:
-        items.append((_t("No funder yet: contingency"), costing.Split(b.contingency, 0)))
+        items.append(
+            (translate("Spreadsheet", "No funder yet: contingency"), costing.Split(b.contingency, 0))
+        )
     shares = _shares([split.total for _, split in items], b.grand_total)
     rows: list[list[Cell]] = [
         [name, Money(split.paid), Money(split.in_kind), Money(split.total), share]
@@ -315,7 +381,7 @@ def funder_table(plan: Plan, b: costing.Budget) -> Table:
     ]
     rows.append(
         [
-            _t("Total cost"),
+            translate("Spreadsheet", "Total cost"),
             Money(b.cash_total),
             Money(b.in_kind),
             Money(b.grand_total),
@@ -323,11 +389,17 @@ def funder_table(plan: Plan, b: costing.Budget) -> Table:
         ]
     )
     return Table(
-        _t("By funder"),
-        [_t("Funder"), _t("Paid"), _t("In kind"), _t("Total"), _t("Share")],
+        translate("Spreadsheet", "By funder"),
+        [
+            translate("Spreadsheet", "Funder"),
+            translate("Spreadsheet", "Paid"),
+            translate("Spreadsheet", "In kind"),
+            translate("Spreadsheet", "Total"),
+            translate("Spreadsheet", "Share"),
+        ],
         rows,
         {len(rows) - 1},
-        _t(NO_COSTS),
+        translate("Spreadsheet", "No costs are entered yet."),
     )
 
 
@@ -343,8 +415,10 @@ def funder_envelopes_table(plan: Plan, b: costing.Budget) -> Table | None:
         c = compared.get(id(funder))
         rows.append(
             [
-                _name(funder.name, _t("(unnamed funder)")),
-                Money(funder.envelope) if funder.envelope is not None else _t("not set"),
+                _name(funder.name, translate("Spreadsheet", "(unnamed funder)")),
+                Money(funder.envelope)
+                if funder.envelope is not None
+                else translate("Spreadsheet", "not set"),
                 Money(funder_costed(b, funder.name)),
                 Money(c.headroom) if c is not None and not c.over else None,
                 Money(c.overrun) if c is not None and c.over else None,
@@ -352,8 +426,15 @@ def funder_envelopes_table(plan: Plan, b: costing.Budget) -> Table | None:
             ]
         )
     return Table(
-        _t("Funders' envelopes"),
-        [_t("Funder"), _t("Envelope"), _t("Their lines"), _t("Headroom"), _t("Over budget by"), _t("Notes")],
+        translate("Spreadsheet", "Funders' envelopes"),
+        [
+            translate("Spreadsheet", "Funder"),
+            translate("Spreadsheet", "Envelope"),
+            translate("Spreadsheet", "Their lines"),
+            translate("Spreadsheet", "Headroom"),
+            translate("Spreadsheet", "Over budget by"),
+            translate("Spreadsheet", "Notes"),
+        ],
         rows,
     )
 
@@ -364,8 +445,8 @@ def _period(key: str) -> Cell:
     if key[:4].isdigit():
         return key  # "2027 Q1"
     return {
-        costing.UNSCHEDULED: _t("Activities not yet scheduled"),
-        costing.PLAN_LEVEL: _t("Plan-level evaluation"),
+        costing.UNSCHEDULED: translate("Spreadsheet", "Activities not yet scheduled"),
+        costing.PLAN_LEVEL: translate("Spreadsheet", "Plan-level evaluation"),
     }.get(key, key)
 
 
@@ -381,15 +462,19 @@ def cash_flow_table(plan: Plan, b: costing.Budget) -> Table | None:
     periods = b.by_quarter if by_quarter else b.by_month
     items: list[tuple[Cell, int]] = [(_period(key), amount) for key, amount in periods.items()]
     if b.contingency:
-        items.append((_t("Contingency (if needed)"), b.contingency))
+        items.append((translate("Spreadsheet", "Contingency (if needed)"), b.contingency))
     totals = costing.running_totals([amount for _, amount in items])
     rows: list[list[Cell]] = [
         [name, Money(amount), Money(total)] for (name, amount), total in zip(items, totals, strict=True)
     ]
-    rows.append([_t("Total cost"), Money(b.grand_total), None])
+    rows.append([translate("Spreadsheet", "Total cost"), Money(b.grand_total), None])
     return Table(
-        _t("Cash flow"),
-        [_t("Quarter") if by_quarter else _t("Month"), _t("Cost"), _t("Running total")],
+        translate("Spreadsheet", "Cash flow"),
+        [
+            translate("Spreadsheet", "Quarter") if by_quarter else translate("Spreadsheet", "Month"),
+            translate("Spreadsheet", "Cost"),
+            translate("Spreadsheet", "Running total"),
+        ],
         rows,
         {len(rows) - 1},
     )
@@ -404,7 +489,7 @@ def staff_time_table(plan: Plan, b: costing.Budget) -> Table:
         rows.append(
             [
                 number,
-                _name(activity.title, _t("(untitled activity)")),
+                _name(activity.title, translate("Spreadsheet", "(untitled activity)")),
                 hours.quantize(Decimal("0.1")) if hours else None,
                 costing.staff_days(hours) if hours else None,
                 Money(costing.activity_cost(activity).total),
@@ -413,18 +498,18 @@ def staff_time_table(plan: Plan, b: costing.Budget) -> Table:
             ]
         )
     return Table(
-        _t("Staff time"),
+        translate("Spreadsheet", "Staff time"),
         [
-            _t("#"),
-            _t("Activity"),
-            _t("Staff hours"),
-            _t("Staff days"),
-            _t("Cost"),
-            _t("People"),
-            _t("Cost per person"),
+            translate("Spreadsheet", "#"),
+            translate("Spreadsheet", "Activity"),
+            translate("Spreadsheet", "Staff hours"),
+            translate("Spreadsheet", "Staff days"),
+            translate("Spreadsheet", "Cost"),
+            translate("Spreadsheet", "People"),
+            translate("Spreadsheet", "Cost per person"),
         ],
         rows,
-        empty=_t("No activities are entered yet."),
+        empty=translate("Spreadsheet", "No activities are entered yet."),
     )
 
 
@@ -452,14 +537,14 @@ def register_table(plan: Plan) -> Table:
     rows: list[list[Cell]] = [
         [
             number,
-            _name(g.name, _t("(unnamed group)")),
+            _name(g.name, translate("Spreadsheet", "(unnamed group)")),
             label(g.category),
             g.size,
             g.power,
             g.interest,
             quadrant(g),
             label(g.position),
-            _t("Yes") if g.seldom_heard else _t("No"),
+            translate("Spreadsheet", "Yes") if g.seldom_heard else translate("Spreadsheet", "No"),
             label(g.target_level),
             ", ".join(label(barrier) for barrier in g.barriers),
             g.access_needs,
@@ -469,25 +554,25 @@ def register_table(plan: Plan) -> Table:
         for number, g in enumerate(plan.groups, start=1)
     ]
     return Table(
-        _t("Stakeholder register"),
+        translate("Spreadsheet", "Stakeholder register"),
         [
-            _t("#"),
-            _t("Group"),
-            _t("Category"),
-            _t("Size (people)"),
-            _t("Power (1-5)"),
-            _t("Interest (1-5)"),
-            _t("Quadrant"),
-            _t("Position"),
-            _t("Seldom heard"),
-            _t("Target level"),
-            _t("Barriers"),
-            _t("Access needs"),
-            _t("Equity notes"),
-            _t("Notes"),
+            translate("Spreadsheet", "#"),
+            translate("Spreadsheet", "Group"),
+            translate("Spreadsheet", "Category"),
+            translate("Spreadsheet", "Size (people)"),
+            translate("Spreadsheet", "Power (1-5)"),
+            translate("Spreadsheet", "Interest (1-5)"),
+            translate("Spreadsheet", "Quadrant"),
+            translate("Spreadsheet", "Position"),
+            translate("Spreadsheet", "Seldom heard"),
+            translate("Spreadsheet", "Target level"),
+            translate("Spreadsheet", "Barriers"),
+            translate("Spreadsheet", "Access needs"),
+            translate("Spreadsheet", "Equity notes"),
+            translate("Spreadsheet", "Notes"),
         ],
         rows,
-        empty=_t("No stakeholder groups are entered yet."),
+        empty=translate("Spreadsheet", "No stakeholder groups are entered yet."),
     )
 
 
@@ -618,9 +703,12 @@ def write_xlsx(plan: Plan, stream: BinaryIO, progress: Progress | None = None) -
     taken: set[str] = set()
     for n, table in enumerate(tables):
         if progress is not None:
-            progress(0.1 + 0.8 * n / len(tables), _t("Writing “{sheet}”").format(sheet=table.sheet))
+            progress(
+                0.1 + 0.8 * n / len(tables),
+                translate("Spreadsheet", "Writing “{sheet}”").format(sheet=table.sheet),
+            )
         _write_sheet(book.create_sheet(_sheet_name(table.sheet, taken)), table, plan.currency)
-    book.properties.title = _xml_safe(plan.title.strip() or _t("Untitled plan"))[:255]
+    book.properties.title = _xml_safe(plan.title.strip() or translate("Spreadsheet", "Untitled plan"))[:255]
     book.properties.creator = "ceplanner"
     whole = io.BytesIO()  # built in memory, so a failed write leaves no zip half-closed
     book.save(whole)
@@ -703,10 +791,10 @@ def export_xlsx(plan: Plan, path: str | Path, *, progress: Progress | None = Non
     survives any failure. Raises :class:`SheetExportError` with a message for the user.
     """
     if progress is not None:
-        progress(0.0, _t("Calculating the budget"))
+        progress(0.0, translate("Spreadsheet", "Calculating the budget"))
     target = _save(path, lambda stream: write_xlsx(plan, stream, progress), "workbook", ".xlsx.part")
     if progress is not None:
-        progress(1.0, _t("Saved"))
+        progress(1.0, translate("Spreadsheet", "Saved"))
     return target
 
 
@@ -716,5 +804,5 @@ def export_csv(plan: Plan, path: str | Path, *, table: str, progress: Progress |
     _check_table(table)  # refused before anything is written
     target = _save(path, lambda stream: write_csv(plan, stream, table), "CSV file", ".csv.part")
     if progress is not None:
-        progress(1.0, _t("Saved"))
+        progress(1.0, translate("Spreadsheet", "Saved"))
     return target

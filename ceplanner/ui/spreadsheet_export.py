@@ -20,19 +20,16 @@ from ceplanner.ui.exporting import export_done_box, failure_text
 from ceplanner.ui.files import remember_folder, start_folder
 from ceplanner.ui.worker import Cancelled, Progress, Task, run_with_progress
 
-CONTEXT = "SpreadsheetExport"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def spreadsheet_filters() -> dict[str, tuple[str, str | None]]:
     """The save dialog's choices: filter text -> (suffix, CSV table or None for a workbook)."""
     return {
-        QCoreApplication.translate(CONTEXT, "Excel workbook (*.xlsx)"): (".xlsx", None),
-        QCoreApplication.translate(CONTEXT, "CSV budget lines (*.csv)"): (".csv", "budget"),
-        QCoreApplication.translate(CONTEXT, "CSV stakeholder register (*.csv)"): (".csv", "groups"),
+        QCoreApplication.translate("SpreadsheetExport", "Excel workbook (*.xlsx)"): (".xlsx", None),
+        QCoreApplication.translate("SpreadsheetExport", "CSV budget lines (*.csv)"): (".csv", "budget"),
+        QCoreApplication.translate("SpreadsheetExport", "CSV stakeholder register (*.csv)"): (
+            ".csv",
+            "groups",
+        ),
     }
 
 
@@ -63,7 +60,7 @@ def _failed(parent: QWidget | None, exc: BaseException) -> None:
         return
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        _tr("The spreadsheet was not saved"),
+        QCoreApplication.translate("SpreadsheetExport", "The spreadsheet was not saved"),
         failure_text(exc),
         QMessageBox.StandardButton.Ok,
         parent,
@@ -75,10 +72,16 @@ def _failed(parent: QWidget | None, exc: BaseException) -> None:
 def export_spreadsheet_interactive(parent: QWidget | None, doc: PlanDocument) -> Task | None:
     """Ask where to save and in which form, write it in the background, then say where it went."""
     filters = list(spreadsheet_filters())
-    stem = "".join(c for c in doc.plan.title if c not in '<>:"/\\|?*').strip()[:60] or _tr("Budget")
+    stem = "".join(c for c in doc.plan.title if c not in '<>:"/\\|?*').strip()[
+        :60
+    ] or QCoreApplication.translate("SpreadsheetExport", "Budget")
     start = str(start_folder("exports") / f"{stem}.xlsx")
     name, chosen = QFileDialog.getSaveFileName(
-        parent, _tr("Export the budget and stakeholder register"), start, ";;".join(filters), filters[0]
+        parent,
+        QCoreApplication.translate("SpreadsheetExport", "Export the budget and stakeholder register"),
+        start,
+        ";;".join(filters),
+        filters[0],
     )
     if not name:
         return None
@@ -91,20 +94,26 @@ def export_spreadsheet_interactive(parent: QWidget | None, doc: PlanDocument) ->
         return None
     plan = copy.deepcopy(doc.plan)  # the worker reads its own copy while the user keeps editing
     what = {
-        None: _tr("The budget tables and the stakeholder register were saved to\n{path}"),
-        "budget": _tr("The budget's cost lines were saved to\n{path}"),
-        "groups": _tr("The stakeholder register was saved to\n{path}"),
+        None: QCoreApplication.translate(
+            "SpreadsheetExport", "The budget tables and the stakeholder register were saved to\n{path}"
+        ),
+        "budget": QCoreApplication.translate(
+            "SpreadsheetExport", "The budget's cost lines were saved to\n{path}"
+        ),
+        "groups": QCoreApplication.translate(
+            "SpreadsheetExport", "The stakeholder register was saved to\n{path}"
+        ),
     }[table]
 
     def done(result: Any) -> None:
         box = export_done_box(parent, Path(result))
-        box.setWindowTitle(_tr("Spreadsheet saved"))
+        box.setWindowTitle(QCoreApplication.translate("SpreadsheetExport", "Spreadsheet saved"))
         box.setText(what.format(path=result))
         box.exec()
 
     return run_with_progress(
         parent,
-        _tr("Exporting the spreadsheet…"),
+        QCoreApplication.translate("SpreadsheetExport", "Exporting the spreadsheet…"),
         lambda progress: _write(plan, path, table, progress),
         done,
         lambda exc: _failed(parent, exc),
