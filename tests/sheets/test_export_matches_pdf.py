@@ -54,14 +54,14 @@ def _share_text(value: Any) -> str | None:
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Plan, Reader, Any]:
+def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Plan, str, Any]:
     from ceplanner.report import build_pdf_bytes
 
     plan = sample_plan()
     pdf = read_pdf(build_pdf_bytes(plan, issued=ISSUED))
     text = normalise(body_text(pdf, plan))
     book = open_book(export_xlsx(plan, Path(tmp_path_factory.mktemp("parity")) / "b.xlsx"))
-    return plan, Reader(text, "Summary by category"), book
+    return plan, text, book
 
 
 # The sheets and the PDF table each matches, in the PDF's order, with the columns to compare
@@ -77,8 +77,9 @@ SHEETS: list[tuple[str, str, list[int]]] = [
 ]
 
 
-def test_every_budget_sheet_has_the_pdf_tables_rows_in_order(sample: tuple[Plan, Reader, Any]) -> None:
-    plan, reader, book = sample
+def test_every_budget_sheet_has_the_pdf_tables_rows_in_order(sample: tuple[Plan, str, Any]) -> None:
+    plan, text, book = sample
+    reader = Reader(text, "Summary by category")
     compared = 0
     for sheet, heading, columns in SHEETS:
         if sheet == "By outcome level":
@@ -126,3 +127,16 @@ def _staff_time(plan: Plan, reader: Reader, book: Any) -> None:
         reader.then(format_money(minor(row[4]), plan.currency))
         if row[6] is not None:
             reader.then(format_money(minor(row[6]), plan.currency))
+
+
+def test_the_register_lists_the_groups_as_the_pdf_does(sample: tuple[Plan, str, Any]) -> None:
+    plan, text, book = sample
+    reader = Reader(text, "Power and interest of each stakeholder group")
+    reader.heading("Stakeholder groups")
+    register = rows(book["Stakeholder register"])
+    assert len(register) == len(plan.groups)
+    for row in register:
+        reader.then(f"{row[0]} {row[1]}")  # the # column, then the name
+        reader.then(row[6])  # the quadrant
+        reader.then(f"power {row[4]}, interest {row[5]}")
+        reader.then(row[9])  # the target level
