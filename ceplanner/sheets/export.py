@@ -623,10 +623,13 @@ def _write_sheet(ws: object, table: Table, currency: str) -> None:
     money_format = currency_format(currency)
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")  # a row's cells line up with its wrapped text
     widths = [len(h) for h in table.headers]
+    lines: dict[int, int] = {}
 
     def put(row: int, col: int, value: Cell, *, strong: bool = False) -> None:
         cell = ws.cell(row=row, column=col)
+        cell.alignment = top
         widths[col - 1] = max(widths[col - 1], min(_shown_width(value, currency), WIDEST))
         if isinstance(value, Money):
             cell.value = major(value.minor, currency)
@@ -650,10 +653,11 @@ def _write_sheet(ws: object, table: Table, currency: str) -> None:
                 safe = safe[: EXCEL_TEXT_MAX - 1] + "…"
             cell.value = safe
             cell.data_type = "s"  # text, whatever it looks like
-            if safe is not text:
+            if text.startswith(DANGEROUS_STARTS):
                 cell.quotePrefix = True
             if _shown_width(safe, currency) > WIDEST or "\n" in safe:
                 cell.alignment = wrap
+                lines[row] = max(lines.get(row, 1), _wrapped_lines(safe))
         if strong:
             cell.font = bold
 
@@ -671,6 +675,21 @@ def _write_sheet(ws: object, table: Table, currency: str) -> None:
         row += 1
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = max(width, 4) + 2
+    for number, count in lines.items():  # not every spreadsheet grows a row to fit wrapped text
+        ws.row_dimensions[number].height = min(count * LINE_HEIGHT, ROW_HEIGHT_MAX)
+
+
+LINE_HEIGHT = 15
+"""Points per line of 11-point text."""
+ROW_HEIGHT_MAX = 409
+"""The tallest row Excel allows, in points."""
+
+
+def _wrapped_lines(text: str) -> int:
+    """Lines ``text`` takes wrapped in a column ``WIDEST`` characters wide (a generous guess:
+    words wrap early and wide letters take more room)."""
+    per_line = WIDEST * 5 // 6
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
 
 
 SHEET_NAME_MAX = 31

@@ -131,6 +131,8 @@ def test_non_latin_and_very_long_names_survive_whole(tmp_path: Path) -> None:
     assert lines[0][1] == long_name and lines[0][3] == long_name and lines[0][9] == "Фонд"
     assert book["Cost lines"].column_dimensions["D"].width <= 62
     assert book["Cost lines"]["D2"].alignment.wrap_text
+    assert book["Cost lines"].row_dimensions[2].height == 409  # as tall as Excel allows
+    assert book["Stakeholder register"].row_dimensions[3].height == 30  # two lines
     groups = _read_csv(export_csv(plan, tmp_path / "g.csv", table="groups"))
     assert groups[1][1] == long_name and groups[2][1] == "Łódź\nnew line"
 
