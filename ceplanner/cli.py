@@ -221,19 +221,52 @@ def cmd_import_json(args: argparse.Namespace) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> None:
+    """Write the strategy (PDF, DOCX) or the budget and register (XLSX, CSV): the format is the
+    output file's extension."""
     from ceplanner.core.logo import LogoError, check_logo
     from ceplanner.report.export import ReportError, export_pdf
 
+    formats = {".pdf": "PDF", ".docx": "Word", ".xlsx": "Excel workbook", ".csv": "CSV"}
     output = args.output or str(Path(args.plan).with_suffix(".pdf"))
     target = _output(output, inputs=[args.plan], force=args.force)
+    kind = target.suffix.lower()
+    if kind not in formats:
+        known = ", ".join(f"{ext} ({name})" for ext, name in formats.items())
+        raise CliError(f"cannot tell which format to write from “{output}”: name a file ending in {known}.")
+    if kind == ".csv" and not args.table:
+        raise CliError(
+            "a CSV file holds one table: add --table budget (the cost lines) or --table groups "
+            "(the stakeholder register)."
+        )
+    if args.table and kind != ".csv":
+        raise CliError(f"--table chooses the table of a CSV file; {Path(output).name} is not one.")
+    if args.reference and kind != ".docx":
+        raise CliError(f"--reference gives Word styles to a .docx file; {Path(output).name} is not one.")
+    if args.reference and not Path(args.reference).is_file():
+        raise CliError(f"the reference document {args.reference} does not exist.")
     if args.logo:
         try:
             check_logo(args.logo)
         except LogoError as exc:
             raise CliError(str(exc)) from None
     plan = _load(args.plan)
+    logo = Path(args.logo) if args.logo else None
     try:
-        export_pdf(plan, target, paper=args.paper, logo=Path(args.logo) if args.logo else None)
+        if kind == ".pdf":
+            export_pdf(plan, target, paper=args.paper, logo=logo)
+        elif kind == ".docx":
+            from ceplanner.report.docx_export import export_docx
+
+            reference = Path(args.reference) if args.reference else None
+            export_docx(plan, target, paper=args.paper, reference=reference, logo=logo)
+        elif kind == ".xlsx":
+            from ceplanner.sheets.export import export_xlsx
+
+            export_xlsx(plan, target)
+        else:
+            from ceplanner.sheets.export import export_csv
+
+            export_csv(plan, target, table=args.table)
     except ReportError as exc:
         raise CliError(str(exc)) from None
     print(f"Wrote {output}")
@@ -291,11 +324,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace the output file if it exists")
     p.set_defaults(func=cmd_import_json)
 
-    p = sub.add_parser("export", help="export the costed strategy document as PDF")
+    p = sub.add_parser(
+        "export",
+        help="export the strategy (PDF, DOCX) or the budget and stakeholder register (XLSX, CSV)",
+        description="The format is the output file's extension: .pdf or .docx (the strategy document), "
+        ".xlsx (one sheet per budget table and the stakeholder register) or .csv (one table: --table).",
+    )
     p.add_argument("plan", metavar="PLAN.ceplan")
-    p.add_argument("-o", "--output", metavar="strategy.pdf")
+    p.add_argument("-o", "--output", metavar="FILE", help="strategy.pdf, .docx, .xlsx or .csv (default: PDF)")
     p.add_argument("--paper", choices=["a4", "letter"], default="a4")
     p.add_argument("--logo", help="an image to put on the cover")
+    p.add_argument(
+        "--table", choices=["budget", "groups"], help="for .csv: the cost lines or the stakeholder register"
+    )
+    p.add_argument("--reference", metavar="FILE.docx", help="for .docx: a Word document whose styles to use")
     p.add_argument("--force", action="store_true", help="replace the output file if it exists")
     p.set_defaults(func=cmd_export)
 

@@ -1,1 +1,1 @@
-"""Spreadsheets in and out: reading CSV and XLSX files, and writing them (no Qt)."""
+"""Spreadsheets in and out: stakeholder groups imported, budget tables and the register exported (no Qt)."""

@@ -116,6 +116,12 @@ class FileActions:
         self.host.commit_editing()
         self._task = exporting.export_pdf_interactive(self.window, self.doc)
 
+    def export_spreadsheet(self) -> None:
+        from ceplanner.ui.spreadsheet_export import export_spreadsheet_interactive
+
+        self.host.commit_editing()
+        self._task = export_spreadsheet_interactive(self.window, self.doc)
+
     def print_plan(self) -> None:
         self.host.commit_editing()
         self._task = exporting.print_interactive(self.window, self.doc)

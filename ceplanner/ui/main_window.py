@@ -192,6 +192,9 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         self._action(file_menu, "&Export PDF…", files.export_pdf, QKeySequence("Ctrl+E"), "action_export_pdf")
+        self._action(
+            file_menu, self.tr("Export &Spreadsheet…"), files.export_spreadsheet, name="action_export_sheets"
+        )
         self._action(file_menu, "&Print…", files.print_plan, keys.Print, "action_print")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, keys.Quit, "action_quit").setShortcuts(
