@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Export PDF…", files.export_pdf, QKeySequence("Ctrl+E"), "action_export_pdf")
         self._action(file_menu, "&Print…", files.print_plan, keys.Print, "action_print")
+        self._action(file_menu, self.tr("Print Pre&view…"), files.preview_plan, None, "action_print_preview")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, keys.Quit, "action_quit").setShortcuts(
             [QKeySequence("Ctrl+Q")]

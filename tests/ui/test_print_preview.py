@@ -1,0 +1,196 @@
+"""Print and print preview draw the exported PDF's own pages: as many, as large, the same way up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtGui import QImage
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from reportlab.lib.pagesizes import A4, LETTER, landscape
+from reportlab.pdfgen.canvas import Canvas
+
+from ceplanner.core.library import sample_plan
+from ceplanner.report.export import export_pdf
+from ceplanner.ui.main_window import MainWindow
+from ceplanner.ui.open_errors import open_plan
+from ceplanner.ui.pdf_pages import PdfPages, PdfPagesError
+from ceplanner.ui.print_preview import paint_pages, preview_dialog, print_pdf, show_preview
+from tests.ui.conftest import DialogLog
+
+
+@pytest.fixture(scope="module")
+def sample_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The sample plan's strategy exported on A4 and on US Letter (once for the module)."""
+    folder = tmp_path_factory.mktemp("exported")
+    return {paper: export_pdf(sample_plan(), folder / f"{paper}.pdf", paper=paper) for paper in ("a4", "letter")}
+
+
+def _mixed_pdf(path: Path) -> Path:
+    """A4 portrait, A4 landscape (a wide budget table, say), then portrait again."""
+    canvas = Canvas(str(path), pagesize=A4)
+    for size, label in ((A4, "one"), (landscape(A4), "two"), (A4, "three")):
+        canvas.setPageSize(size)
+        canvas.setFont("Helvetica-Bold", 40)
+        canvas.drawString(72, size[1] - 120, f"Page {label}")
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def _pdf_printer(target: Path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(target))
+    return printer
+
+
+def _sizes(path: Path) -> list[tuple[float, float]]:
+    return [(float(p.mediabox.width), float(p.mediabox.height)) for p in PdfReader(path).pages]
+
+
+def _ink(image: QImage, top: float, bottom: float) -> int:
+    """Pixels that are not near-white in the horizontal band from ``top`` to ``bottom`` (fractions)."""
+    gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    rows = range(int(gray.height() * top), int(gray.height() * bottom))
+    return sum(1 for y in rows for x in range(0, gray.width(), 2) if gray.pixelColor(x, y).value() < 200)
+
+
+def _preview_widget(dialog: QPrintPreviewDialog) -> QPrintPreviewWidget:
+    widget = dialog.findChild(QPrintPreviewWidget)
+    assert widget is not None
+    return widget
+
+
+def test_the_preview_paints_one_page_per_pdf_page(qtbot: QtBot, sample_pdfs: dict[str, Path]) -> None:
+    expected = len(PdfReader(sample_pdfs["a4"]).pages)
+    with PdfPages(sample_pdfs["a4"]) as pages:
+        assert len(pages) == expected
+        dialog = preview_dialog(None, pages, QPrinter(QPrinter.PrinterMode.HighResolution))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: _preview_widget(dialog).pageCount() == expected)
+        dialog.close()
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_printing_to_a_pdf_file_keeps_every_page_and_its_paper(
+    qtbot: QtBot, sample_pdfs: dict[str, Path], tmp_path: Path, paper: str
+) -> None:
+    exported = sample_pdfs[paper]
+    printed = tmp_path / "printed.pdf"
+    with PdfPages(exported) as pages:
+        assert paint_pages(_pdf_printer(printed), pages) == len(pages)
+    assert len(PdfReader(printed).pages) == len(PdfReader(exported).pages)
+    for (width, height), (want_w, want_h) in zip(_sizes(printed), _sizes(exported), strict=True):
+        assert width == pytest.approx(want_w, abs=1.5) and height == pytest.approx(want_h, abs=1.5)
+    expected = A4 if paper == "a4" else LETTER
+    assert _sizes(printed)[0] == (pytest.approx(expected[0], abs=1.5), pytest.approx(expected[1], abs=1.5))
+    with PdfPages(printed) as again:
+        first = again.render(0, 40)
+        assert _ink(first, 0.0, 0.5) > 500  # the cover's title is there, not a blank page
+        assert _ink(first, 0.0, 0.5) == pytest.approx(_ink(PdfPages(exported).render(0, 40), 0.0, 0.5), rel=0.2)
+
+
+def test_a_landscape_page_prints_landscape_between_portrait_pages(qtbot: QtBot, tmp_path: Path) -> None:
+    mixed = _mixed_pdf(tmp_path / "mixed.pdf")
+    printed = tmp_path / "printed.pdf"
+    with PdfPages(mixed) as pages:
+        assert pages.page_size(1).width() > pages.page_size(1).height()
+        assert paint_pages(_pdf_printer(printed), pages) == 3
+    sizes = _sizes(printed)
+    assert [w > h for w, h in sizes] == [False, True, False]
+    assert sizes[1] == (pytest.approx(A4[1], abs=1.5), pytest.approx(A4[0], abs=1.5))
+    with PdfPages(printed) as again:
+        assert _ink(again.render(1, 40), 0.0, 0.35) > 200  # "Page two", drawn the right way round
+
+
+def test_the_preview_shows_a_landscape_page_too(qtbot: QtBot, tmp_path: Path) -> None:
+    with PdfPages(_mixed_pdf(tmp_path / "mixed.pdf")) as pages:
+        dialog = preview_dialog(None, pages, QPrinter(QPrinter.PrinterMode.HighResolution))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: _preview_widget(dialog).pageCount() == 3)
+        dialog.close()
+
+
+def test_a_page_range_from_the_print_dialog_prints_those_pages(
+    qtbot: QtBot, sample_pdfs: dict[str, Path], tmp_path: Path
+) -> None:
+    printed = tmp_path / "printed.pdf"
+    printer = _pdf_printer(printed)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 4)
+    with PdfPages(sample_pdfs["a4"]) as pages:
+        assert print_pdf(None, sample_pdfs["a4"], printer) == 3
+        second = pages.render(1, 30)
+    assert len(PdfReader(printed).pages) == 3
+    with PdfPages(printed) as again:  # the printed first page is the PDF's page 2
+        assert _ink(again.render(0, 30), 0.0, 1.0) == pytest.approx(_ink(second, 0.0, 1.0), rel=0.2)
+
+
+def test_page_images_have_the_pdf_page_proportions(sample_pdfs: dict[str, Path]) -> None:
+    with PdfPages(sample_pdfs["letter"]) as pages:
+        size = pages.page_size(0)
+        assert (size.width(), size.height()) == (pytest.approx(612, abs=0.5), pytest.approx(792, abs=0.5))
+        image = pages.render(0, 72)
+        assert (image.width(), image.height()) == (612, 792)
+        with pytest.raises(IndexError):
+            pages.render(len(pages), 72)
+
+
+def test_a_missing_or_damaged_pdf_is_refused_in_plain_words(tmp_path: Path) -> None:
+    with pytest.raises(PdfPagesError, match="does not exist any more"):
+        PdfPages(tmp_path / "gone.pdf")
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(b"%PDF-1.7\nthis is not really a PDF\n")
+    with pytest.raises(PdfPagesError, match="could not be read as a PDF"):
+        PdfPages(damaged)
+
+
+def test_a_damaged_pdf_gives_a_message_not_a_preview(
+    qtbot: QtBot, tmp_path: Path, dialogs: DialogLog
+) -> None:
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(b"not a PDF at all")
+    cleaned: list[bool] = []
+    assert show_preview(None, damaged, QPrinter(), lambda: cleaned.append(True)) is None
+    assert dialogs.titles() == ["Print preview"]
+    assert "could not be read as a PDF" in dialogs.shown[0][1]
+    assert cleaned == [True]
+
+
+def test_file_print_preview_exports_and_previews_the_whole_document(
+    qtbot: QtBot, sample_file: Path, sample_pdfs: dict[str, Path], dialogs: DialogLog
+) -> None:
+    doc = open_plan(None, sample_file)
+    assert doc is not None
+    window = MainWindow(doc)
+    qtbot.addWidget(window)
+    window.show()
+    window.findChild(type(window.menuBar().actions()[0]), "action_print_preview").trigger()
+
+    def previewing() -> QPrintPreviewDialog:
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, QPrintPreviewDialog)]
+        found += window.findChildren(QPrintPreviewDialog)
+        assert found and found[0].isVisible()
+        return found[0]
+
+    qtbot.waitUntil(lambda: previewing() is not None, timeout=60000)
+    dialog = previewing()
+    assert dialog.objectName() == "print_preview_dialog"
+    # Both PDFs come from the sample plan, so they have as many pages.
+    expected = len(PdfReader(sample_pdfs[_paper_of(dialog)]).pages)
+    qtbot.waitUntil(lambda: _preview_widget(dialog).pageCount() == expected)
+    dialog.close()
+    assert dialogs.shown == []
+
+
+def _paper_of(dialog: QPrintPreviewDialog) -> str:
+    from PySide6.QtGui import QPageSize
+
+    letter = dialog.printer().pageLayout().pageSize().id() == QPageSize.PageSizeId.Letter
+    return "letter" if letter else "a4"
