@@ -12,6 +12,7 @@ its text selectable and its figures sharp.
 from __future__ import annotations
 
 import copy
+import math
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -25,11 +26,14 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ceplanner.ui import exporting
 from ceplanner.ui.document import PlanDocument
-from ceplanner.ui.pdf_pages import PdfPages, PdfPagesError
+from ceplanner.ui.pdf_pages import POINTS_PER_INCH, PdfPages, PdfPagesError
 from ceplanner.ui.worker import Progress, Task, run_with_progress
 
 PRINT_DPI = 300  # pages are rendered at the printer's resolution, at most this
-PREVIEW_DPI = 150  # the preview keeps every page's picture, so it draws them lighter
+# QPrintPreviewDialog keeps every page it was given, uncompressed (4 bytes a pixel), until it
+# closes: their images share this budget, at 72 to 150 dots per inch, whatever the plan's length.
+PREVIEW_BYTES = 200 * 1000 * 1000
+PREVIEW_DPI = (72, 150)
 
 PageProgress = Callable[[int, int], bool]  # (pages done, pages in all) -> go on?
 
@@ -70,6 +74,15 @@ def _set_layout(printer: QPrinter, layout: QPageLayout) -> None:
         printer.setPageLayout(layout)
 
 
+def preview_dpi(pages: PdfPages, wanted: range) -> float:
+    """The resolution at which the preview's images of ``wanted`` pages fit in :data:`PREVIEW_BYTES`."""
+    square_inches = sum(
+        pages.page_size(i).width() * pages.page_size(i).height() / POINTS_PER_INCH**2 for i in wanted
+    )
+    fits = math.sqrt(PREVIEW_BYTES / 4 / max(square_inches, 1.0))
+    return max(PREVIEW_DPI[0], min(fits, PREVIEW_DPI[1]))
+
+
 def _draw_page(painter: QPainter, printer: QPrinter, pages: PdfPages, index: int, dpi: float) -> None:
     area = printer.pageRect(QPrinter.Unit.DevicePixel)
     target = QRectF(0, 0, area.width(), area.height())
@@ -95,7 +108,7 @@ def paint_pages(printer: QPrinter, pages: PdfPages, progress: PageProgress | Non
     if not wanted:
         return 0
     preview = printer.paintEngine().type() == QPaintEngine.Type.Picture
-    dpi = min(printer.resolution(), PREVIEW_DPI if preview else PRINT_DPI)
+    dpi = min(printer.resolution(), preview_dpi(pages, wanted) if preview else PRINT_DPI)
     _set_layout(printer, layout_for(pages.page_size(wanted[0])))
     painter = QPainter()
     if not painter.begin(printer):

@@ -18,7 +18,15 @@ from ceplanner.report.export import export_pdf
 from ceplanner.ui.main_window import MainWindow
 from ceplanner.ui.open_errors import open_plan
 from ceplanner.ui.pdf_pages import PdfPages, PdfPagesError
-from ceplanner.ui.print_preview import paint_pages, preview_dialog, print_pdf, show_preview
+from ceplanner.ui.print_preview import (
+    PREVIEW_BYTES,
+    PREVIEW_DPI,
+    paint_pages,
+    preview_dialog,
+    preview_dpi,
+    print_pdf,
+    show_preview,
+)
 from tests.ui.conftest import DialogLog
 
 
@@ -130,6 +138,19 @@ def test_a_page_range_from_the_print_dialog_prints_those_pages(
     assert len(PdfReader(printed).pages) == 3
     with PdfPages(printed) as again:  # the printed first page is the PDF's page 2
         assert _ink(again.render(0, 30), 0.0, 1.0) == pytest.approx(_ink(second, 0.0, 1.0), rel=0.2)
+
+
+def test_the_preview_s_pages_share_a_memory_budget_however_long_the_plan(
+    sample_pdfs: dict[str, Path], tmp_path: Path
+) -> None:
+    with PdfPages(sample_pdfs["a4"]) as pages:
+        dpi = preview_dpi(pages, range(len(pages)))
+        pixels = sum(pages.render(i, dpi).sizeInBytes() for i in range(len(pages)))
+        assert PREVIEW_DPI[0] <= dpi < PREVIEW_DPI[1]
+        assert PREVIEW_BYTES * 0.9 < pixels <= PREVIEW_BYTES * 1.02  # images 4 bytes a pixel, rounded up
+        assert preview_dpi(pages, range(3)) == PREVIEW_DPI[1]  # a short document is drawn finest
+    with PdfPages(_mixed_pdf(tmp_path / "mixed.pdf")) as short:
+        assert preview_dpi(short, range(len(short))) == PREVIEW_DPI[1]
 
 
 def test_page_images_have_the_pdf_page_proportions(sample_pdfs: dict[str, Path]) -> None:
