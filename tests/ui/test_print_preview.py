@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtGui import QImage
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QImage
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.pdfgen.canvas import Canvas
@@ -187,22 +187,14 @@ def test_a_damaged_pdf_gives_a_message_not_a_preview(
 def test_file_print_preview_exports_and_previews_the_whole_document(
     qtbot: QtBot, sample_file: Path, sample_pdfs: dict[str, Path], dialogs: DialogLog
 ) -> None:
-    doc = open_plan(None, sample_file)
-    assert doc is not None
-    window = MainWindow(doc)
-    qtbot.addWidget(window)
-    window.show()
-    window.findChild(type(window.menuBar().actions()[0]), "action_print_preview").trigger()
-
-    def previewing() -> QPrintPreviewDialog:
-        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, QPrintPreviewDialog)]
-        found += window.findChildren(QPrintPreviewDialog)
-        assert found and found[0].isVisible()
-        return found[0]
-
-    qtbot.waitUntil(lambda: previewing() is not None, timeout=60000)
-    dialog = previewing()
+    window = _window(qtbot, sample_file)
+    action = window.findChild(QAction, "action_print_preview")
+    assert action.text() == "Print Pre&view…"
+    action.trigger()
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(QPrintPreviewDialog)), timeout=60000)
+    (dialog,) = window.findChildren(QPrintPreviewDialog)
     assert dialog.objectName() == "print_preview_dialog"
+    assert dialog.isModal() or dialog.windowModality() != Qt.WindowModality.NonModal
     # Both PDFs come from the sample plan, so they have as many pages.
     expected = len(PdfReader(sample_pdfs[_paper_of(dialog)]).pages)
     qtbot.waitUntil(lambda: _preview_widget(dialog).pageCount() == expected)
@@ -215,3 +207,63 @@ def _paper_of(dialog: QPrintPreviewDialog) -> str:
 
     letter = dialog.printer().pageLayout().pageSize().id() == QPageSize.PageSizeId.Letter
     return "letter" if letter else "a4"
+
+
+def _window(qtbot: QtBot, path: Path) -> MainWindow:
+    doc = open_plan(None, path)
+    assert doc is not None
+    window = MainWindow(doc)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_a_printer_that_cannot_start_is_named_as_the_problem(
+    qtbot: QtBot, sample_file: Path, dialogs: DialogLog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    def accept(dialog: QPrintDialog) -> int:  # a PDF "printer" with nowhere to write: it cannot start
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName("")
+        return int(QPrintDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    window = _window(qtbot, sample_file)
+    window.files.print_plan()
+    qtbot.waitUntil(lambda: bool(dialogs.shown), timeout=60000)
+    assert dialogs.titles() == ["The plan was not printed"]
+    assert "could not start printing" in dialogs.shown[0][1]
+
+
+def test_stopping_part_way_prints_only_the_pages_so_far(
+    qtbot: QtBot, sample_pdfs: dict[str, Path], tmp_path: Path
+) -> None:
+    seen: list[tuple[int, int]] = []
+
+    def two_then_stop(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return done < 2
+
+    with PdfPages(sample_pdfs["a4"]) as pages:
+        assert paint_pages(_pdf_printer(tmp_path / "printed.pdf"), pages, two_then_stop) == 2
+    assert [done for done, _ in seen] == [1, 2]
+    assert seen[0][1] == len(PdfReader(sample_pdfs["a4"]).pages)
+
+
+def test_the_preview_s_temporary_pdf_goes_when_it_closes(
+    qtbot: QtBot, sample_file: Path, tmp_path: Path, dialogs: DialogLog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    window = _window(qtbot, sample_file)
+    window.files.preview_plan()
+    qtbot.waitUntil(lambda: bool(window.findChildren(QPrintPreviewDialog)), timeout=60000)
+    (made,) = scratch.iterdir()
+    assert [p.name for p in made.iterdir()] == ["strategy.pdf"]
+    window.findChildren(QPrintPreviewDialog)[0].close()
+    qtbot.waitUntil(lambda: not made.exists())
+    assert dialogs.shown == []
