@@ -70,7 +70,8 @@ def _set_layout(printer: QPrinter, layout: QPageLayout) -> None:
     if printer.pageLayout().isEquivalentTo(layout):
         return
     # Mid-job, only Qt's PDF engine (print to file, CUPS) can change paper; elsewhere pages turn.
-    if printer.printerState() != QPrinter.PrinterState.Active or printer.paintEngine().type() == QPaintEngine.Type.Pdf:
+    active = printer.printerState() == QPrinter.PrinterState.Active
+    if not active or printer.paintEngine().type() == QPaintEngine.Type.Pdf:
         printer.setPageLayout(layout)
 
 
@@ -126,6 +127,9 @@ def paint_pages(printer: QPrinter, pages: PdfPages, progress: PageProgress | Non
             if progress is not None and not progress(drawn, len(wanted)):
                 printer.abort()
                 break
+    except PdfPagesError:
+        printer.abort()  # no half document on paper
+        raise
     finally:
         painter.end()
     return drawn
@@ -145,8 +149,7 @@ def preview_dialog(parent: QWidget | None, pages: PdfPages, printer: QPrinter) -
     dialog.setWindowTitle(_tr("Print preview"))
     failures: list[str] = []
 
-    def paint(target: QPrinter) -> None:
-        assert printer is not None  # the dialog does not own its printer: this slot keeps it alive
+    def paint(target: QPrinter, _kept: QPrinter = printer) -> None:  # the dialog does not own its printer
         try:
             paint_pages(target, pages)
         except PdfPagesError as exc:  # a slot must not raise: say it once the preview has drawn
