@@ -89,6 +89,7 @@ def test_the_linux_bundle_builds_and_opens_exports_and_shows_the_sample(tmp_path
         f"opened “{sample_plan().title} — sample.ceplan — ceplanner” and showed its {len(STEPS)} steps"
         in shown
     )
+    assert "drew page 1 of the " in shown  # pypdfium2 loaded and drew the exported PDF
 
     # The desktop entry installs for the user and runs this copy.
     run([app / "install-desktop-entry.sh"], elsewhere, env)

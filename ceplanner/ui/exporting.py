@@ -1,17 +1,12 @@
-"""Export the strategy PDF and print it, both through the report's one ``export_pdf``.
+"""Export the strategy PDF through the report's one ``export_pdf``.
 
-Printing is honest about what Qt can do: PySide6 cannot draw an existing PDF onto a printer, so
-"Print to PDF" in the print dialog writes our PDF to the chosen file; for a real printer the
-exported PDF is sent with ``lp`` (or ``lpr``) where the system has it, and otherwise the PDF is
-saved and opened in the PDF viewer with a message asking the user to print it from there.
+Print and print preview (:mod:`ceplanner.ui.print_preview`) export with the same function and
+draw the PDF's own pages.
 """
 
 from __future__ import annotations
 
 import copy
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -111,67 +106,3 @@ def _failed(parent: QWidget | None, title: str, exc: BaseException) -> None:
     )
     box.setObjectName("export_failed_dialog")
     box.exec()
-
-
-def _send_to_printer(pdf: Path, printer_name: str, copies: int) -> str | None:
-    """Send ``pdf`` to a printer with lp/lpr; returns None on success, else why it failed."""
-    if lp := shutil.which("lp"):
-        command = [lp, "-n", str(copies)] + (["-d", printer_name] if printer_name else []) + [str(pdf)]
-    elif lpr := shutil.which("lpr"):
-        command = [lpr, f"-#{copies}"] + (["-P", printer_name] if printer_name else []) + [str(pdf)]
-    else:
-        return "this system has no lp or lpr command to send a PDF to a printer"
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
-    except (OSError, subprocess.SubprocessError) as exc:
-        return str(exc)
-    return None if result.returncode == 0 else (result.stderr.strip() or f"{command[0]} failed")
-
-
-def print_interactive(parent: QWidget | None, doc: PlanDocument) -> Task | None:
-    """Show the print dialog, then print the same document the PDF export makes."""
-    from PySide6.QtGui import QPageSize
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    dialog = QPrintDialog(printer, parent)
-    dialog.setObjectName("print_dialog")
-    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-        return None
-    letter = printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.Letter
-    paper = "letter" if letter else "a4"
-    plan = copy.deepcopy(doc.plan)
-    to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and bool(printer.outputFileName())
-    if to_file:
-        target = Path(printer.outputFileName())
-    else:
-        target = Path(tempfile.mkdtemp(prefix="ceplanner-print-")) / "strategy.pdf"
-    printer_name, copies = printer.printerName(), max(printer.copyCount(), 1)
-
-    def work(progress: Progress) -> tuple[Path, str | None]:
-        pdf = _export(plan, target, paper, progress)
-        return pdf, (None if to_file else _send_to_printer(pdf, printer_name, copies))
-
-    def done(result: tuple[Path, str | None]) -> None:
-        pdf, problem = result
-        if to_file:
-            text = f"The strategy document was printed to\n{pdf}"
-        elif problem is None:
-            text = f"The strategy document was sent to {printer_name or 'the printer'}."
-        else:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
-            text = (
-                f"ceplanner could not send the document to the printer ({problem}).\n\n"
-                f"It was saved as {pdf} and opened in your PDF viewer: print it from there."
-            )
-        box = QMessageBox(QMessageBox.Icon.Information, "Print", text, QMessageBox.StandardButton.Ok, parent)
-        box.setObjectName("print_done_dialog")
-        box.exec()
-
-    return run_with_progress(
-        parent,
-        "Preparing to print…",
-        work,
-        done,
-        lambda exc: _failed(parent, "The plan was not printed", exc),
-    )

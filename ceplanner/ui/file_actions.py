@@ -123,8 +123,16 @@ class FileActions:
         self._task = export_spreadsheet_interactive(self.window, self.doc)
 
     def print_plan(self) -> None:
+        from ceplanner.ui import print_preview
+
         self.host.commit_editing()
-        self._task = exporting.print_interactive(self.window, self.doc)
+        self._task = print_preview.print_interactive(self.window, self.doc)
+
+    def preview_plan(self) -> None:
+        from ceplanner.ui import print_preview
+
+        self.host.commit_editing()
+        self._task = print_preview.preview_interactive(self.window, self.doc)
 
     def ready_to_leave(self) -> bool:
         """Save the plan before it is closed or replaced; if that fails, offer Save As first.

@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
             file_menu, self.tr("Export &Spreadsheet…"), files.export_spreadsheet, name="action_export_sheets"
         )
         self._action(file_menu, "&Print…", files.print_plan, keys.Print, "action_print")
+        self._action(file_menu, self.tr("Print Pre&view…"), files.preview_plan, None, "action_print_preview")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, keys.Quit, "action_quit").setShortcuts(
             [QKeySequence("Ctrl+Q")]

@@ -38,3 +38,4 @@ def test_smoke_test_opens_the_plan_shows_every_step_and_exits_0(tmp_path: Path, 
         f"opened “{sample_plan().title} — sample.ceplan — ceplanner” and showed its {len(STEPS)} steps"
         in result.stdout
     )
+    assert "drew page 1 of the " in result.stdout  # pypdfium2 loaded and drew the exported PDF
