@@ -91,7 +91,7 @@ def _clear_dates(plan: Plan) -> None:
     may be None, an empty list for lists, else a fresh default (the plan's created/modified)."""
     for obj in _objects(plan):
         for f in dataclasses.fields(obj):
-            tp = _hints(type(obj))[f.name]
+            tp = _hints(typing.cast(Hashable, type(obj)))[f.name]
             if not _mentions_date(tp):
                 continue
             if type(None) in typing.get_args(tp):
