@@ -199,7 +199,8 @@ def test_bad_template_files_are_named_not_crashed_on(tmp_path: Path, monkeypatch
     assert "broken.ceplantemplate.json is not a usable template (not valid JSON" in problems[0]
     assert "is not a ceplanner template" in problems[1]
     with pytest.raises(
-        templates.TemplateError, match=r"There is no template called “Nope”\. The templates are: "
+        templates.TemplateError,
+        match=r"There is no template called “Nope”\. The templates are: “Neighbourhood regeneration co-design”, ",
     ):
         templates.find_template("Nope")
     with pytest.raises(templates.TemplateError, match="Give the template a name"):
