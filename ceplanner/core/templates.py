@@ -347,3 +347,18 @@ def save_user_template(plan: Plan, name: str, description: str = "", *, replace:
             f"The template was not saved: ceplanner could not write in {folder} ({exc.strerror or exc})."
         ) from None
     return path
+
+
+def removal_counts(plan: Plan) -> tuple[int, int]:
+    """How many dates and how many people's names :func:`as_template` would remove from ``plan``
+    (the file's own created and modified stamps are not counted)."""
+    people = set(PERSON_NAME_FIELDS)
+    dates = names = 0
+    for obj in _objects(plan):
+        for f in dataclasses.fields(obj):
+            value = getattr(obj, f.name)
+            if (type(obj), f.name) in people:
+                names += bool(value.strip())
+            elif isinstance(value, date) and not (obj is plan and f.name in ("created", "modified")):
+                dates += 1
+    return dates, names

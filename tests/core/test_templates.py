@@ -30,6 +30,7 @@ def walk(value: Any, path: str = "plan") -> list[tuple[str, Any]]:
     found: list[tuple[str, Any]] = []
     if isinstance(value, list):
         for i, item in enumerate(value):
+            found.append((f"{path}[{i}]", item))
             found += walk(item, f"{path}[{i}]")
     elif dataclasses.is_dataclass(value):
         for f in dataclasses.fields(value):
@@ -79,6 +80,7 @@ def test_the_full_plan_as_a_template_has_no_dates_and_keeps_every_cost() -> None
 def test_the_full_plan_as_a_template_names_no_one() -> None:
     original = full_plan()
     names = person_values(original)
+    assert len(names) == 7  # every marked field the factory fills (author and member share a name)
     roles = {m.role for m in original.team}
     assert "Zofia Wójcik" in names and "Board of Riverside & Vale Homes" in names
     result = templates.as_template(original)
@@ -213,3 +215,10 @@ def test_a_new_plan_from_a_template_is_a_fresh_copy() -> None:
     first.groups[0].name = "changed"
     assert template.plan.groups[0].name != "changed"
     assert first.created.year >= 2026
+
+
+def test_removal_counts_say_how_many_dates_and_names_go() -> None:
+    plan = full_plan()
+    dates = [v for p, v in walk(plan) if isinstance(v, date) and p not in ("plan.created", "plan.modified")]
+    assert templates.removal_counts(plan) == (len(dates), 8)  # author, approver, sign-off, member, task, risk, message, assessment
+    assert templates.removal_counts(templates.as_template(plan))[0] == 0
