@@ -17,6 +17,7 @@ from ceplanner.core.model import (
     Dismissal,
     Plan,
     PlanStatus,
+    Risk,
     Task,
     TeamMember,
 )
@@ -220,5 +221,32 @@ def test_a_new_plan_from_a_template_is_a_fresh_copy() -> None:
 def test_removal_counts_say_how_many_dates_and_names_go() -> None:
     plan = full_plan()
     dates = [v for p, v in walk(plan) if isinstance(v, date) and p not in ("plan.created", "plan.modified")]
-    assert templates.removal_counts(plan) == (len(dates), 8)  # author, approver, sign-off, member, task, risk, message, assessment
+    assert templates.removal_counts(plan) == (
+        len(dates),
+        8,
+    )  # author, approver, sign-off, member, task, risk, message, assessment
     assert templates.removal_counts(templates.as_template(plan))[0] == 0
+
+
+@dataclasses.dataclass
+class _LaterRisk(Risk):
+    """A risk as a later version might have it, with a date field not known today."""
+
+    escalated_on: date | None = None
+
+
+@dataclasses.dataclass
+class _LaterPlan(Plan):
+    launch: date | None = None
+    reviews: list[date] = dataclasses.field(default_factory=list)
+
+
+def test_a_date_field_added_later_is_cleared_too() -> None:
+    plan = _LaterPlan(
+        launch=date(2027, 1, 1),
+        reviews=[date(2027, 2, 1)],
+        risks=[_LaterRisk(description="r", escalated_on=date(2027, 3, 1), review_date=date(2027, 3, 2))],
+    )
+    result = templates.as_template(plan)
+    assert result.launch is None and result.reviews == []
+    assert result.risks[0].escalated_on is None and result.risks[0].review_date is None

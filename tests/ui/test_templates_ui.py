@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from ceplanner.core import templates
@@ -19,7 +19,7 @@ from ceplanner.ui.main_window import MainWindow
 from ceplanner.ui.open_errors import open_plan
 from ceplanner.ui.start_screen import StartScreen
 from ceplanner.ui.template_dialog import SaveTemplateDialog, TemplateDialog
-from tests.ui.conftest import reopen
+from tests.ui.conftest import DialogLog, reopen
 
 YOUTH = "Youth participation programme"
 
@@ -149,4 +149,23 @@ def test_an_empty_template_name_is_refused_in_words_and_kept_open(qtbot: QtBot, 
     assert dialog.problem.text() == "Give the template a name."
     assert dialog.description.text() == "kept"
     assert not templates.user_templates_dir().exists()
+    doc.close()
+
+
+def test_saving_over_a_template_asks_first(qtbot: QtBot, sample_file: Path, dialogs: DialogLog) -> None:
+    doc = open_plan(None, sample_file)
+    assert doc is not None
+    templates.save_user_template(doc.plan, "Mine", "old")
+    dialog = SaveTemplateDialog(doc)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Mine")
+    dialog.description.setText("new")
+    dialogs.answer = QMessageBox.StandardButton.No
+    dialog.save_button.click()
+    assert dialogs.titles() == ["Replace the template?"]
+    assert templates.find_template("Mine").description == "old"
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    dialog.save_button.click()
+    assert templates.find_template("Mine").description == "new"
+    assert dialog.saved_path == templates.user_templates_dir() / "Mine.ceplantemplate.json"
     doc.close()
