@@ -10,6 +10,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ceplanner.core.checks import Check, Severity, findings
 from ceplanner.core.costing import compute_budget
@@ -21,7 +22,10 @@ from ceplanner.core.summary import budget_figures
 from ceplanner.store import OutputExistsError, PlanFileError, PlanStore
 from ceplanner.store.safe_write import atomic_write_text, check_output
 
-SUBCOMMANDS = ("demo", "info", "check", "export-json", "import-json", "export", "import-groups", "gui")
+if TYPE_CHECKING:
+    from ceplanner.core.templates import Template
+
+SUBCOMMANDS = ("demo", "info", "check", "export-json", "import-json", "export", "import-groups", "gui", "new", "templates")
 
 
 class CliError(Exception):
@@ -272,6 +276,59 @@ def cmd_export(args: argparse.Namespace) -> None:
     print(f"Wrote {output}")
 
 
+# -- templates: `ceplanner templates` and `ceplanner new --template NAME PATH` --------------------
+
+
+def template_line(template: Template) -> str:
+    """One template's line: name, groups, activities and total, then its description."""
+    plan = template.plan
+    total = format_money(compute_budget(plan).grand_total, plan.currency)
+    where = "built in" if template.builtin else f"yours: {template.path}"
+    return (
+        f"{template.name} ({where})\n  {len(plan.groups)} groups, {len(plan.activities)} activities, "
+        f"total {total}\n  {template.description}"
+    )
+
+
+def cmd_templates(args: argparse.Namespace) -> None:
+    from ceplanner.core.templates import TemplateError, all_templates
+
+    try:
+        found, problems = all_templates()
+    except TemplateError as exc:
+        raise CliError(str(exc)) from None
+    for problem in problems:
+        print(f"ceplanner: note: {problem}", file=sys.stderr)
+    print("\n\n".join(template_line(t) for t in found))
+
+
+def cmd_new(args: argparse.Namespace) -> None:
+    from ceplanner.core.templates import TemplateError, find_template, plan_from_template
+
+    if args.template is None:
+        _write_new(args.path, Plan(), args.force)
+        print(f"Wrote a new blank plan to {args.path}")
+        return
+    try:
+        template = find_template(args.template)
+    except TemplateError as exc:
+        raise CliError(str(exc)) from None
+    _write_new(args.path, plan_from_template(template), args.force, inputs=[args.template])
+    print(f"Wrote a new plan from the template “{template.name}” to {args.path}")
+
+
+def _add_template_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("templates", help="list the plan templates, built in and your own")
+    p.set_defaults(func=cmd_templates)
+    p = sub.add_parser("new", help="write a new plan to PATH, blank or from a template")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument(
+        "--template", metavar="NAME_OR_PATH", help="a template's name (see `ceplanner templates`) or file"
+    )
+    p.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    p.set_defaults(func=cmd_new)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ceplanner",
@@ -340,6 +397,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reference", metavar="FILE.docx", help="for .docx: a Word document whose styles to use")
     p.add_argument("--force", action="store_true", help="replace the output file if it exists")
     p.set_defaults(func=cmd_export)
+    _add_template_commands(sub)
 
     p = sub.add_parser("gui", help="start the application (the default)")
     p.add_argument("plan", nargs="?", metavar="PLAN.ceplan")

@@ -79,3 +79,7 @@ def test_a_wheel_installed_outside_the_repository_writes_the_sample_and_exports_
     # The method library ships too, whole.
     count = "from ceplanner.core.library import builtin_methods; print(len(builtin_methods()))"
     assert int(run([venv / "bin" / "python", "-c", count], elsewhere, env)) == len(library.builtin_methods())
+
+    # The three shipped templates install with the package.
+    listed = run([venv / "bin" / "ceplanner", "templates"], elsewhere, env)
+    assert listed.count("(built in)") == 3

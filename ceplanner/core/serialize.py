@@ -320,7 +320,8 @@ def check_references(plan: Plan, repairs: list[str] | None = None) -> None:
         repairs += prune_dangling_references(plan)
 
 
-_TOP_LEVEL = frozenset({"format", "version", "plan"})
+_TOP_LEVEL = frozenset({"format", "version", "plan", "template"})
+"""``template`` marks a plan template (its name and description: see core/templates.py)."""
 
 
 def plan_from_dict(raw: Any, repairs: list[str] | None = None) -> Plan:

@@ -70,6 +70,25 @@ class FileActions:
         if doc := files.create_plan(self.window, sample_plan(), "Save a copy of the sample plan as"):
             self.host.set_document(doc)
 
+    def new_from_template(self) -> None:
+        from ceplanner.ui.template_dialog import new_from_template
+
+        if not self.ready_to_leave():
+            return
+        if doc := new_from_template(self.window):
+            self.host.set_document(doc)
+
+    def save_as_template(self) -> None:
+        """Ask a name and description, say what is removed, and keep the plan as a template."""
+        from ceplanner.ui.template_dialog import SaveTemplateDialog
+
+        self.host.commit_editing()
+        dialog = SaveTemplateDialog(self.doc, self.window)
+        if dialog.exec() and dialog.saved_path is not None:
+            self.host.statusBar().showMessage(
+                dialog.tr("Saved the template as {path}").format(path=dialog.saved_path), 10000
+            )
+
     def open_file(self) -> None:
         if path := files.ask_open_path(self.window):
             self.open_path(path)

@@ -174,6 +174,9 @@ class MainWindow(QMainWindow):
         files = self.files
         self._action(file_menu, "&New…", files.new_plan, keys.New, "action_new")
         self._action(file_menu, "New from the &Sample Plan…", files.new_sample, None, "action_new_sample")
+        self._action(
+            file_menu, self.tr("New from &Template…"), files.new_from_template, None, "action_new_template"
+        )
         self._action(file_menu, "&Open…", files.open_file, keys.Open, "action_open")
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.setObjectName("menu_recent")
@@ -181,6 +184,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "Save &As…", files.save_as, keys.SaveAs, "action_save_as").setShortcuts(
             [QKeySequence("Ctrl+Shift+S")]
+        )
+        self._action(
+            file_menu, self.tr("Save as &Template…"), files.save_as_template, None, "action_save_template"
         )
         self._action(file_menu, "S&napshots…", files.show_snapshots, None, "action_snapshots")
         self._action(

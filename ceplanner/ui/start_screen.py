@@ -63,8 +63,11 @@ class StartScreen(QWidget):
         self.sample_button = self._button(
             "New from the sample plan…", "new_sample_button", "Start from a complete example plan"
         )
+        self.template_button = self._button(
+            self.tr("New from template…"), "new_template_button", self.tr("Start from a costed plan template")
+        )
         self.open_button = self._button("Open a plan…", "open_plan_button", "Open a .ceplan file")
-        for button in (self.sample_button, self.new_button, self.open_button):
+        for button in (self.sample_button, self.new_button, self.template_button, self.open_button):
             actions.addWidget(button)
         actions.addStretch(1)
         row.addLayout(actions)
@@ -88,6 +91,7 @@ class StartScreen(QWidget):
         layout.addLayout(row, 1)
         self.new_button.clicked.connect(self.new_blank)
         self.sample_button.clicked.connect(self.new_from_sample)
+        self.template_button.clicked.connect(self.new_from_template)
         self.open_button.clicked.connect(self.open_file)
         self.reload()
 
@@ -132,6 +136,11 @@ class StartScreen(QWidget):
         from ceplanner.core.library import sample_plan
 
         self._done(files.create_plan(self, sample_plan(), "Save a copy of the sample plan as"))
+
+    def new_from_template(self) -> None:
+        from ceplanner.ui.template_dialog import new_from_template
+
+        self._done(new_from_template(self))
 
     def open_file(self) -> None:
         if path := files.ask_open_path(self):
