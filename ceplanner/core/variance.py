@@ -16,8 +16,10 @@ plan. Rules, the same as the plan's so every table reconciles to the penny:
 
 Reach counts people, not attendances, the way the plan's ``participants`` do:
 
-- expected people per group: each activity's expected participants shared evenly between the
-  groups it serves (odd people to the first groups), as the costing shares its cost;
+- expected people per group: each activity's expected participants shared between the groups
+  it serves in proportion to their sizes when every one of them has a size, otherwise evenly
+  (as the costing shares cost); whole people, the ones left over going to the largest
+  remainders, the first of equal ones (:func:`share_people`), so the shares add up exactly;
 - people reached by an activity, in all and per group: when the same people come to every
   session (``Activity.same_people``) it is the largest attendance of any one session (the
   others are the same people coming back); otherwise each session's people are new, so it is
@@ -34,7 +36,15 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from ceplanner.core.costing import NO_FUNDER, UNALLOCATED, Split, compute_budget, split_evenly
-from ceplanner.core.model import Activity, ActualCost, CostCategory, Plan, SessionHeld, label
+from ceplanner.core.model import (
+    Activity,
+    ActualCost,
+    CostCategory,
+    Plan,
+    SessionHeld,
+    StakeholderGroup,
+    label,
+)
 
 PLAN_WHOLE = ""
 """Row key of costs for the plan as a whole (the plan-level evaluation, spend on no activity)."""
@@ -268,6 +278,24 @@ def _people(activity: Activity, counts: list[int]) -> int:
     return max(counts) if activity.same_people else sum(counts)
 
 
+def share_people(people: int, groups: list[StakeholderGroup]) -> dict[str, int]:
+    """``people`` shared between ``groups`` (see the module's rules); {} for no groups."""
+    if not groups:
+        return {}
+    sizes = [g.size or 0 for g in groups]
+    if any(size <= 0 for size in sizes):
+        return split_evenly(people, [g.id for g in groups])
+    whole = sum(sizes)
+    floors = [people * size // whole for size in sizes]
+    remainders = [people * size % whole for size in sizes]
+    for i in sorted(range(len(groups)), key=lambda i: -remainders[i])[: people - sum(floors)]:
+        floors[i] += 1
+    shares: dict[str, int] = {}
+    for group, share in zip(groups, floors, strict=True):
+        shares[group.id] = shares.get(group.id, 0) + share
+    return shares
+
+
 def reach(approved: Plan, plan: Plan) -> tuple[list[ActivityDelivery], list[GroupReach]]:
     """Per activity and per group: expected people (from ``approved``) against people reached
     (from ``plan``'s sessions held)."""
@@ -279,9 +307,11 @@ def reach(approved: Plan, plan: Plan) -> tuple[list[ActivityDelivery], list[Grou
     known = set(group_ids)
     expected: dict[str, int] = {}
     for activity in approved.activities:
-        groups = [g for g in activity.group_ids if g in known]
+        groups = [
+            g for gid in activity.group_ids if (g := approved.group(gid) or plan.group(gid)) is not None
+        ]
         people = max(activity.participants, 0)
-        for gid, share in (split_evenly(people, groups) or {UNALLOCATED: people}).items():
+        for gid, share in (share_people(people, groups) or {UNALLOCATED: people}).items():
             expected[gid] = expected.get(gid, 0) + share
 
     reached: dict[str, int] = {}

@@ -29,6 +29,7 @@ from ceplanner.core.variance import (
     VarianceRow,
     delivery_figures,
     percent_of,
+    share_people,
     percent_text,
 )
 
@@ -239,3 +240,24 @@ def test_every_breakdown_adds_up_to_the_total(
     named_within = all(sum(p.people for p in s.by_group) <= s.attendance for s in sessions)
     if named_within:  # each session's groups within its attendance: groups' attendances add up to it
         assert figures.reach_total.attendances == attendances
+
+
+def test_expected_people_follow_group_sizes_when_every_group_has_one() -> None:
+    big = StakeholderGroup(name="Tenants", size=300, id="big")
+    small = StakeholderGroup(name="Leaseholders", size=100, id="small")
+    unsized = StakeholderGroup(name="Visitors", id="unsized")
+    # 10 x 300/400 = 7.5 and 10 x 100/400 = 2.5: floors 7 and 2; the one left goes to the first
+    assert share_people(10, [big, small]) == {"big": 8, "small": 2}
+    # 7 x 300/400 = 5.25, 7 x 100/400 = 1.75: floors 5 and 1; the larger remainder gets the seventh
+    assert share_people(7, [big, small]) == {"big": 5, "small": 2}
+    assert share_people(7, [big, unsized]) == {"big": 4, "unsized": 3}  # a size missing: evenly
+    assert share_people(7, []) == {}
+
+
+@given(
+    people=st.integers(0, 10**6),
+    sizes=st.lists(st.one_of(st.none(), st.integers(0, 10**6)), min_size=1, max_size=8),
+)
+def test_shared_people_add_up_exactly(people: int, sizes: list[int | None]) -> None:
+    groups = [StakeholderGroup(size=size, id=f"g{i}") for i, size in enumerate(sizes)]
+    assert sum(share_people(people, groups).values()) == people
