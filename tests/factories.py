@@ -17,7 +17,7 @@ from ceplanner.core.model import (
     Dismissal,
     Evaluation,
     Funder,
-    GroupAttendance,
+    GroupCount,
     IAP2Level,
     ImpactCategory,
     Indicator,
@@ -133,6 +133,7 @@ def full_plan() -> Plan:
         same_people=True,
         reports_back=True,
         lead_id=lead.id,
+        expected_by_group=[GroupCount(group_id=g1.id, people=15)],
         delivery_status=DeliveryStatus.DROPPED,
         dropped_reason="The hall closed <flooding> & no other venue was free",
         cost_lines=[
@@ -324,7 +325,7 @@ def full_plan() -> Plan:
                 activity_id=activity.id,
                 held_on=date(2027, 2, 3),
                 attendance=9,
-                by_group=[GroupAttendance(group_id=g1.id, people=7)],
+                by_group=[GroupCount(group_id=g1.id, people=7)],
                 notes="Heavy rain <kept> some away & cold hall",
             )
         ],

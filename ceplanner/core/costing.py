@@ -455,6 +455,7 @@ _BUDGET_BLIND: dict[type, frozenset[str] | None] = {
             "end",
             "method_id",
             "reports_back",
+            "expected_by_group",
             "delivery_status",
             "dropped_reason",
         }

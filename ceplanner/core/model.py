@@ -295,6 +295,14 @@ class Method:
 
 
 @dataclass
+class GroupCount:
+    """A number of people of one stakeholder group: expected at an activity, or at a session held."""
+
+    group_id: str = ""
+    people: int = field(default=0, metadata=limits(minimum=0, maximum=100_000_000))
+
+
+@dataclass
 class Activity:
     title: str = ""
     method_id: str | None = None
@@ -315,6 +323,8 @@ class Activity:
     """The activity tells participants what was decided and why ("you said, we did")."""
     lead_id: str | None = None
     """The team member who leads the activity."""
+    expected_by_group: list[GroupCount] = field(default_factory=list)
+    """Expected participants by group, where the plan says; reach shares the rest by group size."""
     delivery_status: DeliveryStatus = DeliveryStatus.PLANNED
     dropped_reason: str = ""
     """Why the activity was dropped (when ``delivery_status`` is dropped)."""
@@ -526,14 +536,6 @@ class Scenario:
 
 
 @dataclass
-class GroupAttendance:
-    """How many people of one stakeholder group came to a session."""
-
-    group_id: str = ""
-    people: int = field(default=0, metadata=limits(minimum=0, maximum=100_000_000))
-
-
-@dataclass
 class SessionHeld:
     """A session of an activity actually held, with who came."""
 
@@ -541,7 +543,7 @@ class SessionHeld:
     held_on: date | None = None
     attendance: int = field(default=0, metadata=limits(minimum=0, maximum=100_000_000))
     """Everyone at the session, whether or not they belong to a group of the plan."""
-    by_group: list[GroupAttendance] = field(default_factory=list)
+    by_group: list[GroupCount] = field(default_factory=list)
     """Attendance by stakeholder group (people may be in no group, so these may add up to less)."""
     notes: str = ""
     id: str = field(default_factory=new_id)

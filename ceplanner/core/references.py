@@ -150,6 +150,13 @@ def _dangling(plan: Plan) -> Iterable[tuple[str, str, str]]:
     team_ids = {t.id for t in plan.team}
     for i, activity in enumerate(plan.activities):
         owner = f"activity “{activity.title or i + 1}”"
+        for j, part in enumerate(activity.expected_by_group):
+            if part.group_id not in group_ids:
+                yield (
+                    f"plan.activities[{i}].expected_by_group[{j}].group_id",
+                    f"no group has id {part.group_id!r}",
+                    owner,
+                )
         if activity.lead_id is not None and activity.lead_id not in team_ids:
             yield f"plan.activities[{i}].lead_id", f"no team member has id {activity.lead_id!r}", owner
         for j, line in enumerate(activity.cost_lines):
@@ -241,6 +248,7 @@ def prune_dangling_references(plan: Plan) -> list[str]:
         objective.group_ids = [g for g in objective.group_ids if g in groups]
     for activity in plan.activities:
         activity.group_ids = [g for g in activity.group_ids if g in groups]
+        activity.expected_by_group = [part for part in activity.expected_by_group if part.group_id in groups]
         activity.objective_ids = [o for o in activity.objective_ids if o in objectives]
         if activity.method_id is not None and activity.method_id not in methods:
             activity.method_id = None
@@ -327,11 +335,17 @@ def remove_groups(plan: Plan, ids: Collection[str]) -> PrunedLists:
                 if quote.group_id in ids:
                     quote.group_id = None
         themes.append(theme)
+    activities = []
+    for activity in _unlinked(plan.activities, "group_ids", ids):
+        if any(part.group_id in ids for part in activity.expected_by_group):
+            activity = copy.deepcopy(activity)  # a copy: the old object stays as it was, for undo
+            activity.expected_by_group = [p for p in activity.expected_by_group if p.group_id not in ids]
+        activities.append(activity)
     return _lists(
         plan,
         groups=_without(plan.groups, ids),
         objectives=_unlinked(plan.objectives, "group_ids", ids),
-        activities=_unlinked(plan.activities, "group_ids", ids),
+        activities=activities,
         sessions_held=sessions,
         themes=themes,
     )

@@ -16,10 +16,12 @@ plan. Rules, the same as the plan's so every table reconciles to the penny:
 
 Reach counts people, not attendances, the way the plan's ``participants`` do:
 
-- expected people per group: each activity's expected participants shared between the groups
-  it serves in proportion to their sizes when every one of them has a size, otherwise evenly
-  (as the costing shares cost); whole people, the ones left over going to the largest
-  remainders, the first of equal ones (:func:`share_people`), so the shares add up exactly;
+- expected people per group: an activity's ``expected_by_group`` where the plan states them;
+  the rest of its expected participants (all of them when it states none) shared between the
+  other groups it serves in proportion to their sizes when every one of them has a size,
+  otherwise evenly (as the costing shares cost); whole people, the ones left over going to the
+  largest remainders, the first of equal ones (:func:`share_people`), so the shares add up
+  exactly to the activity's participants (or to the stated figures, if those are more);
 - people reached by an activity, in all and per group: when the same people come to every
   session (``Activity.same_people``) it is the largest attendance of any one session (the
   others are the same people coming back); otherwise each session's people are new, so it is
@@ -307,11 +309,18 @@ def reach(approved: Plan, plan: Plan) -> tuple[list[ActivityDelivery], list[Grou
     known = set(group_ids)
     expected: dict[str, int] = {}
     for activity in approved.activities:
+        stated: dict[str, int] = {}
+        for part in activity.expected_by_group:
+            key = part.group_id if part.group_id in known else UNALLOCATED
+            stated[key] = stated.get(key, 0) + part.people
         groups = [
-            g for gid in activity.group_ids if (g := approved.group(gid) or plan.group(gid)) is not None
+            g
+            for gid in activity.group_ids
+            if gid not in stated and (g := approved.group(gid) or plan.group(gid)) is not None
         ]
-        people = max(activity.participants, 0)
-        for gid, share in (share_people(people, groups) or {UNALLOCATED: people}).items():
+        rest = max(activity.participants - sum(stated.values()), 0)
+        shares = share_people(rest, groups) or ({UNALLOCATED: rest} if rest else {})
+        for gid, share in [*stated.items(), *shares.items()]:
             expected[gid] = expected.get(gid, 0) + share
 
     reached: dict[str, int] = {}

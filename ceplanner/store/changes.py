@@ -81,6 +81,7 @@ LIST_COLUMNS = {
     "levels",
     "activities",
     "by_group",
+    "expected_by_group",
     "activity_ids",
     "quotations",
 }

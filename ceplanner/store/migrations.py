@@ -213,6 +213,7 @@ def delivery(db: Database) -> None:
         db,
         ";".join(statements)
         + """;
+        ALTER TABLE activities ADD COLUMN expected_by_group TEXT NOT NULL DEFAULT '[]';
         ALTER TABLE activities ADD COLUMN delivery_status TEXT NOT NULL DEFAULT 'planned';
         ALTER TABLE activities ADD COLUMN dropped_reason TEXT NOT NULL DEFAULT '';
         ALTER TABLE indicators ADD COLUMN measured TEXT NOT NULL DEFAULT '';

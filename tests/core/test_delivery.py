@@ -17,7 +17,7 @@ from ceplanner.core.model import (
     ActualCost,
     CostCategory,
     DeliveryStatus,
-    GroupAttendance,
+    GroupCount,
     Plan,
     PlanStatus,
     Quotation,
@@ -99,7 +99,7 @@ def _record_actuals(plan: Plan, rng: random.Random, steps: int) -> list[tuple[ob
                 SessionHeld(
                     activity.id,
                     attendance=rng.randrange(0, 40),
-                    by_group=[GroupAttendance(rng.choice(groups), rng.randrange(0, 20))],
+                    by_group=[GroupCount(rng.choice(groups), rng.randrange(0, 20))],
                 )
             )
             changes.append((plan, "sessions_held"))

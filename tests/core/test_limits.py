@@ -174,7 +174,7 @@ DOC_OBJECTS = {
     "scenario activity": "ScenarioActivity",
     "team member": "TeamMember",
     "session held": "SessionHeld",
-    "group attendance": "GroupAttendance",
+    "group count": "GroupCount",
     "actual cost": "ActualCost",
     "theme": "Theme",
 }

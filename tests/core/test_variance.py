@@ -18,7 +18,7 @@ from ceplanner.core.model import (
     DeliveryStatus,
     Evaluation,
     Funder,
-    GroupAttendance,
+    GroupCount,
     Plan,
     PlanStatus,
     SessionHeld,
@@ -29,8 +29,8 @@ from ceplanner.core.variance import (
     VarianceRow,
     delivery_figures,
     percent_of,
-    share_people,
     percent_text,
+    share_people,
 )
 
 
@@ -85,11 +85,11 @@ def _delivered() -> Plan:
         ActualCost(activity_id=None, category=CostCategory.EVALUATION, amount=5200),
     ]  # fmt: skip
     plan.sessions_held = [
-        SessionHeld("a1", attendance=12, by_group=[GroupAttendance("gA", 5), GroupAttendance("gB", 6)]),
-        SessionHeld("a1", attendance=9, by_group=[GroupAttendance("gA", 4), GroupAttendance("gB", 3)]),
-        SessionHeld("a2", attendance=7, by_group=[GroupAttendance("gA", 7)]),
-        SessionHeld("a2", attendance=8, by_group=[GroupAttendance("gA", 6)]),
-        SessionHeld("a2", attendance=6, by_group=[GroupAttendance("gA", 6)]),
+        SessionHeld("a1", attendance=12, by_group=[GroupCount("gA", 5), GroupCount("gB", 6)]),
+        SessionHeld("a1", attendance=9, by_group=[GroupCount("gA", 4), GroupCount("gB", 3)]),
+        SessionHeld("a2", attendance=7, by_group=[GroupCount("gA", 7)]),
+        SessionHeld("a2", attendance=8, by_group=[GroupCount("gA", 6)]),
+        SessionHeld("a2", attendance=6, by_group=[GroupCount("gA", 6)]),
     ]
     plan.activities[2].delivery_status = DeliveryStatus.DROPPED
     plan.activities[2].dropped_reason = "Printed instead"
@@ -205,9 +205,7 @@ _SESSION = st.builds(
     activity_id=st.sampled_from(["a1", "a2", "a3"]),
     attendance=st.integers(0, 500),
     by_group=st.lists(
-        st.builds(
-            GroupAttendance, group_id=st.sampled_from(["gA", "gB", "gone"]), people=st.integers(0, 200)
-        ),
+        st.builds(GroupCount, group_id=st.sampled_from(["gA", "gB", "gone"]), people=st.integers(0, 200)),
         max_size=3,
     ),
 )
@@ -261,3 +259,12 @@ def test_expected_people_follow_group_sizes_when_every_group_has_one() -> None:
 def test_shared_people_add_up_exactly(people: int, sizes: list[int | None]) -> None:
     groups = [StakeholderGroup(size=size, id=f"g{i}") for i, size in enumerate(sizes)]
     assert sum(share_people(people, groups).values()) == people
+
+
+def test_expected_people_stated_by_group_are_taken_as_stated() -> None:
+    approved = _plan()
+    approved.activities[0].expected_by_group = [GroupCount("gA", 15)]
+    figures = delivery_figures(approved, _delivered())
+    expected = {r.group_id: r.expected for r in figures.reach}
+    # Drop-in: 15 carers as stated, the other 6 of its 21 to staff; panel: 8 carers
+    assert expected == {"gA": 23, "gB": 6, UNALLOCATED: 0}

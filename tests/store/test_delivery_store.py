@@ -14,7 +14,7 @@ from ceplanner.core.model import (
     ActualCost,
     CostCategory,
     DeliveryStatus,
-    GroupAttendance,
+    GroupCount,
     Quotation,
     Response,
     SessionHeld,
@@ -32,7 +32,7 @@ def test_every_delivery_field_round_trips_through_the_file(tmp_path: Path) -> No
     with PlanStore.open(path) as store:
         again = store.load()
     assert again == plan
-    assert again.sessions_held[0].by_group == [GroupAttendance(plan.groups[0].id, 7)]
+    assert again.sessions_held[0].by_group == [GroupCount(plan.groups[0].id, 7)]
     assert again.themes[0].quotations[0].consent is True
     assert again.responses[0].fed_back is True
 
@@ -47,7 +47,7 @@ def test_partial_saves_write_each_delivery_record(tmp_path: Path) -> None:
         activity = plan.activities[0]
         plan.sessions_held.append(
             SessionHeld(activity_id=activity.id, held_on=date(2027, 2, 17), attendance=11,
-                        by_group=[GroupAttendance(plan.groups[1].id, 2)])
+                        by_group=[GroupCount(plan.groups[1].id, 2)])
         )  # fmt: skip
         plan.actual_costs.append(
             ActualCost(activity_id=None, description="Survey printing", category=CostCategory.EVALUATION,
