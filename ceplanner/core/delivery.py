@@ -11,7 +11,11 @@ from __future__ import annotations
 import copy
 from datetime import date
 
-from ceplanner.core.model import Plan, PlanStatus, label
+from ceplanner.core.model import EVALUATION_QUESTIONS, DeliveryStatus, Plan, PlanStatus, label
+
+AT_END_QUESTIONS: list[str] = [f"{key}_at_end" for key, _question in EVALUATION_QUESTIONS]
+"""The :class:`~ceplanner.core.model.Evaluation` fields answering the five evaluation questions at
+the end of delivery, in the order of ``EVALUATION_QUESTIONS``."""
 
 
 class DeliveryError(ValueError):
@@ -48,6 +52,27 @@ def start_delivery(plan: Plan, today: date) -> Plan:
     approved = copy.deepcopy(plan)
     plan.status = PlanStatus.IN_DELIVERY
     plan.delivery_started_on = today
+    return approved
+
+
+def planned_part(plan: Plan) -> Plan:
+    """A copy of ``plan`` as it was approved, before delivery: every delivery record removed
+    (sessions, actual costs, themes, responses, statuses, measured values, answers at the end)
+    and its status approved. The cost lines are untouched: actuals never change them."""
+    approved = copy.deepcopy(plan)
+    approved.status = PlanStatus.APPROVED
+    approved.delivery_started_on = None
+    approved.sessions_held, approved.actual_costs, approved.themes, approved.responses = [], [], [], []
+    for activity in approved.activities:
+        activity.delivery_status, activity.dropped_reason = DeliveryStatus.PLANNED, ""
+    for objective in approved.objectives:
+        for indicator in objective.indicators:
+            indicator.measured, indicator.measured_on = "", None
+    for rating in approved.vfm:
+        rating.rating_at_end, rating.evidence_at_end, rating.commentary_at_end = None, "", ""
+    evaluation = approved.evaluation
+    for key in (*AT_END_QUESTIONS, "lessons"):
+        setattr(evaluation, key, "")
     return approved
 
 
