@@ -79,3 +79,8 @@ def planned_part(plan: Plan) -> Plan:
 def in_delivery(plan: Plan) -> bool:
     """Whether the plan has started delivery (in delivery, or delivered and evaluated)."""
     return plan.status in (PlanStatus.IN_DELIVERY, PlanStatus.EVALUATED)
+
+
+def has_delivery(plan: Plan) -> bool:
+    """Whether there is delivery to show: the plan is in delivery or holds delivery records."""
+    return in_delivery(plan) or bool(plan.sessions_held or plan.actual_costs or plan.themes or plan.responses)

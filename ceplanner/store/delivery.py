@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ceplanner.core.delivery import approved_snapshot_name, start_delivery
+from ceplanner.core.delivery import approved_snapshot_name, planned_part, start_delivery
 from ceplanner.core.model import Plan
 from ceplanner.store.planfile import APPROVED_KIND, PlanStore, SnapshotInfo
 
@@ -34,3 +34,10 @@ def approved_baseline(store: PlanStore, plan: Plan) -> Plan:
     lines are its budget (actuals never change them)."""
     info = store.approved_snapshot()
     return store.snapshot_plan(info.id) if info is not None else plan
+
+
+def keep_approved_version(store: PlanStore, plan: Plan) -> SnapshotInfo:
+    """Keep the approved part of a plan already in delivery (:func:`planned_part`) as its approved
+    version, for a file made from a delivered plan (the delivered sample, an imported JSON)."""
+    when = plan.approved_on or plan.delivery_started_on or date.today()
+    return store.take_snapshot(approved_snapshot_name(when), planned_part(plan), kind=APPROVED_KIND)
