@@ -429,6 +429,8 @@ def delivered_sample() -> Plan:
     young = next(a for a in plan.activities if a.id == "activity-young-popups")
     young.delivery_status, young.dropped_reason = DeliveryStatus.DROPPED, DROPPED_REASON
     next(a for a in plan.activities if a.id == "activity-stories").delivery_status = DeliveryStatus.HAPPENING
+    for item in plan.readiness:  # everything was ready before the first session
+        item.done = True
     plan.sessions_held = _sessions(plan)
     plan.actual_costs = _actual_costs(plan)
     plan.themes = [
