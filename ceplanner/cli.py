@@ -25,7 +25,18 @@ from ceplanner.store.safe_write import atomic_write_text, check_output
 if TYPE_CHECKING:
     from ceplanner.core.templates import Template
 
-SUBCOMMANDS = ("demo", "info", "check", "export-json", "import-json", "export", "import-groups", "gui", "new", "templates")
+SUBCOMMANDS = (
+    "demo",
+    "info",
+    "check",
+    "export-json",
+    "import-json",
+    "export",
+    "import-groups",
+    "gui",
+    "new",
+    "templates",
+)
 
 
 class CliError(Exception):
@@ -55,14 +66,19 @@ def _write_new(path: str, plan: Plan, force: bool, inputs: Sequence[str] = ()) -
 
 
 def cmd_demo(args: argparse.Namespace) -> None:
-    from ceplanner.core.library import LibraryError, sample_plan
+    from ceplanner.core.library import LibraryError, sample_delivered_plan, sample_plan
 
     try:
-        plan = sample_plan()
+        plan = sample_delivered_plan() if args.delivered else sample_plan()
     except LibraryError as exc:
         raise CliError(str(exc)) from None
     _write_new(args.path, plan, args.force)
-    print(f"Wrote the sample plan to {args.path}")
+    if args.delivered:
+        from ceplanner.store.delivery import keep_approved_version
+
+        with PlanStore.open(args.path) as store:
+            keep_approved_version(store, plan)
+    print(f"Wrote the {'delivered ' if args.delivered else ''}sample plan to {args.path}")
 
 
 def summary_lines(plan: Plan) -> list[str]:
@@ -169,6 +185,8 @@ def scenario_lines(plan: Plan, name: str) -> list[str]:
 def cmd_info(args: argparse.Namespace) -> None:
     plan = _load(args.plan)
     lines = summary_lines(plan) if args.scenario is None else scenario_lines(plan, args.scenario)
+    if args.scenario is None:
+        lines += _delivery_lines(args.plan, plan)
     print("\n".join(lines))
 
 
@@ -199,6 +217,22 @@ def cmd_import_groups(args: argparse.Namespace) -> None:
             plan.groups.extend(result.groups)
             store.save(plan)
             print(f"Imported {len(result.groups)} groups into {args.plan}.")
+
+
+def _delivery_lines(path: str, plan: Plan) -> list[str]:
+    """Planned against actual, for a plan in delivery (or with delivery records)."""
+    from ceplanner.cli_delivery import delivery_lines
+    from ceplanner.core.delivery import has_delivery, planned_part
+
+    if not has_delivery(plan):
+        return []
+    with PlanStore.open(path, readonly=True) as store:
+        info = store.approved_snapshot()
+        if info is None:
+            return delivery_lines(
+                planned_part(plan), plan, "the plan's own budget (no approved version kept)"
+            )
+        return delivery_lines(store.snapshot_plan(info.id), plan, f"“{info.name}”")
 
 
 def cmd_export_json(args: argparse.Namespace) -> None:
@@ -339,6 +373,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", help="write the built-in sample plan to PATH")
     p.add_argument("path", metavar="PATH")
+    p.add_argument(
+        "--delivered", action="store_true", help="write the sample as delivered: actuals, findings, responses"
+    )
     p.add_argument("--force", action="store_true", help="replace PATH if it exists")
     p.set_defaults(func=cmd_demo)
 

@@ -7,14 +7,17 @@ from decimal import Decimal
 
 from ceplanner.core.model import (
     Activity,
+    ActualCost,
     Barrier,
     Communication,
     CostCategory,
     CostLine,
     Degree,
+    DeliveryStatus,
     Dismissal,
     Evaluation,
     Funder,
+    GroupCount,
     IAP2Level,
     ImpactCategory,
     Indicator,
@@ -31,12 +34,16 @@ from ceplanner.core.model import (
     Plan,
     PlanStatus,
     Position,
+    Quotation,
     ReadinessItem,
+    Response,
+    ResponseKind,
     Risk,
     RiskRating,
     Scaling,
     Scenario,
     ScenarioActivity,
+    SessionHeld,
     SixE,
     SroiOutcome,
     StakeholderCategory,
@@ -44,6 +51,7 @@ from ceplanner.core.model import (
     StandardRating,
     Task,
     TeamMember,
+    Theme,
     Unit,
     VfmRating,
 )
@@ -81,6 +89,8 @@ def full_plan() -> Plan:
                 evidence_source="Tenant survey",
                 collection="Annual survey, March",
                 analysed_by="Tenant panel with staff",
+                measured="52% <up>",
+                measured_on=date(2027, 9, 1),
             )
         ],
     )
@@ -123,6 +133,9 @@ def full_plan() -> Plan:
         same_people=True,
         reports_back=True,
         lead_id=lead.id,
+        expected_by_group=[GroupCount(group_id=g1.id, people=15)],
+        delivery_status=DeliveryStatus.DROPPED,
+        dropped_reason="The hall closed <flooding> & no other venue was free",
         cost_lines=[
             CostLine(
                 category=CostCategory.TRANSLATION,
@@ -138,6 +151,14 @@ def full_plan() -> Plan:
             ),
             CostLine(category=CostCategory.VENUE, description="Hall", unit_cost=0, in_kind=True),
         ],
+    )
+    theme = Theme(
+        title="Appointments are too wide",
+        summary="A whole day off work <unpaid> for one visit",
+        group_ids=[g1.id],
+        activity_ids=[activity.id],
+        how_many=14,
+        quotations=[Quotation(text="I lost a day’s pay & nobody came", group_id=g1.id, consent=True)],
     )
     return Plan(
         title="Tenant Voice <2027> & beyond",
@@ -198,9 +219,24 @@ def full_plan() -> Plan:
             analysis_by="Panel",
             method="Before and after survey",
             budget=350000,
+            whose_opinion_at_end="Tenants, then the board",
+            relative_or_absolute_at_end="Relative to the 2025 survey",
+            outcomes_for_whom_at_end="Older tenants <most>",
+            evidence_at_end="Exit cards & the September survey",
+            analysis_by_at_end="Tenant panel with staff",
+            lessons="Book venues earlier; pay for time",
         ),
         vfm=[
-            VfmRating(e=e, criteria=f"{e} criteria", rating=i + 1, evidence="ev", commentary="c")
+            VfmRating(
+                e=e,
+                criteria=f"{e} criteria",
+                rating=i + 1,
+                evidence="ev",
+                commentary="c",
+                rating_at_end=6 - i,
+                evidence_at_end=f"{e} found",
+                commentary_at_end="at end",
+            )
             for i, e in enumerate(SixE)
         ],
         risks=[
@@ -281,6 +317,41 @@ def full_plan() -> Plan:
                 name="Lean <option>",
                 description="One focus group",
                 activities=[ScenarioActivity(activity_id=activity.id, sessions=1)],
+            )
+        ],
+        delivery_started_on=date(2026, 12, 11),
+        sessions_held=[
+            SessionHeld(
+                activity_id=activity.id,
+                held_on=date(2027, 2, 3),
+                attendance=9,
+                by_group=[GroupCount(group_id=g1.id, people=7)],
+                notes="Heavy rain <kept> some away & cold hall",
+            )
+        ],
+        actual_costs=[
+            ActualCost(
+                activity_id=activity.id,
+                description="Polish interpreter (2.5 hours)",
+                category=CostCategory.TRANSLATION,
+                amount=12_345,
+                in_kind=True,
+                funder="Community Fund",
+                reference="INV-0042 <paid>",
+                spent_on=date(2027, 2, 10),
+            )
+        ],
+        themes=[theme],
+        responses=[
+            Response(
+                theme_id=theme.id,
+                kind=ResponseKind.WE_DID_NOT,
+                action="Two-hour slots cost too much this year <budget>; we will trial them in 2028",
+                owner="Head of Repairs",
+                feedback_on=date(2027, 11, 15),
+                channel="Letter & open meeting",
+                formats="Easy read, Polish, large print",
+                fed_back=True,
             )
         ],
     )

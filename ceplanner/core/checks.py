@@ -14,6 +14,7 @@ from ceplanner.core.finding import Check, Severity
 from ceplanner.core.finding import quoted as _name
 from ceplanner.core.model import Activity, Plan
 from ceplanner.core.rules_costs import activity_cost_checks, plan_cost_checks
+from ceplanner.core.rules_delivery import delivery_record_checks
 from ceplanner.core.rules_equity import equity_checks
 from ceplanner.core.rules_outcomes import outcome_checks
 from ceplanner.core.rules_promise import promise_checks
@@ -136,6 +137,7 @@ def plan_checks(plan: Plan, budget: Budget | None = None) -> list[Check]:
         note("evaluation", "vfm.not-rated", "The six-E value-for-money assessment has not been rated yet.")
 
     found.extend(delivery_checks(plan))
+    found += delivery_record_checks(plan)
     found.extend(content_checks(plan))
     found += equity_checks(plan, budget)
     found += promise_checks(plan)

@@ -446,9 +446,35 @@ _BUDGET_BLIND: dict[type, frozenset[str] | None] = {
     VfmRating: None,
     Risk: None,
     Objective: frozenset({"title", "description", "group_ids", "indicators"}),
-    Activity: frozenset({"title", "description", "promise", "level", "end", "method_id", "reports_back"}),
+    Activity: frozenset(
+        {
+            "title",
+            "description",
+            "promise",
+            "level",
+            "end",
+            "method_id",
+            "reports_back",
+            "expected_by_group",
+            "delivery_status",
+            "dropped_reason",
+        }
+    ),
     Evaluation: frozenset(
-        {"whose_opinion", "relative_or_absolute", "outcomes_for_whom", "evidence", "analysis_by", "method"}
+        {
+            "whose_opinion",
+            "relative_or_absolute",
+            "outcomes_for_whom",
+            "evidence",
+            "analysis_by",
+            "method",
+            "whose_opinion_at_end",
+            "relative_or_absolute_at_end",
+            "outcomes_for_whom_at_end",
+            "evidence_at_end",
+            "analysis_by_at_end",
+            "lessons",
+        }
     ),
     Plan: frozenset(
         {
@@ -501,6 +527,12 @@ _BUDGET_BLIND: dict[type, frozenset[str] | None] = {
             "readiness",
             "communications",
             "milestones",
+            # delivery records: the budget is the plan's; actuals are measured in core/variance.py
+            "delivery_started_on",
+            "sessions_held",
+            "actual_costs",
+            "themes",
+            "responses",
         }
     ),
 }

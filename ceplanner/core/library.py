@@ -40,6 +40,7 @@ DATA_DIR_ENV = "CEPLANNER_DATA_DIR"
 """Environment variable that, when set, replaces the platform's user data folder."""
 METHODS_RESOURCE = "methods.json"
 SAMPLE_PLAN_RESOURCE = "sample-plan.json"
+SAMPLE_DELIVERED_RESOURCE = "sample-delivered.json"
 USER_METHODS_FILE = "methods.json"
 
 
@@ -118,6 +119,16 @@ def sample_plan() -> Plan:
         return plan_from_json(_resource_text(SAMPLE_PLAN_RESOURCE))
     except PlanFormatError as exc:
         raise LibraryError(path, f"the built-in sample plan is not valid ({exc})") from None
+
+
+def sample_delivered_plan() -> Plan:
+    """The sample plan as delivered (in delivery, with actuals, findings and responses): a fresh
+    copy on every call."""
+    path = _resource_label(SAMPLE_DELIVERED_RESOURCE)
+    try:
+        return plan_from_json(_resource_text(SAMPLE_DELIVERED_RESOURCE))
+    except PlanFormatError as exc:
+        raise LibraryError(path, f"the built-in delivered sample plan is not valid ({exc})") from None
 
 
 def user_data_dir() -> Path:

@@ -195,6 +195,22 @@ class RiskRating(StrEnum):
     HIGH = "high"
 
 
+class DeliveryStatus(StrEnum):
+    """Where an activity is in delivery."""
+
+    PLANNED = "planned"
+    HAPPENING = "happening"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class ResponseKind(StrEnum):
+    """How a response answers a theme heard: it was acted on, or it was not and here is why."""
+
+    WE_DID = "we_did"
+    WE_DID_NOT = "we_did_not"
+
+
 @dataclass
 class CostLine:
     category: CostCategory = CostCategory.OTHER
@@ -225,6 +241,9 @@ class Indicator:
     collection: str = ""
     """How and when the evidence is collected."""
     analysed_by: str = ""
+    measured: str = ""
+    """The value measured in delivery, beside ``baseline`` and ``target`` ("" while not measured)."""
+    measured_on: date | None = None
     id: str = field(default_factory=new_id)
 
 
@@ -276,6 +295,14 @@ class Method:
 
 
 @dataclass
+class GroupCount:
+    """A number of people of one stakeholder group: expected at an activity, or at a session held."""
+
+    group_id: str = ""
+    people: int = field(default=0, metadata=limits(minimum=0, maximum=100_000_000))
+
+
+@dataclass
 class Activity:
     title: str = ""
     method_id: str | None = None
@@ -296,6 +323,11 @@ class Activity:
     """The activity tells participants what was decided and why ("you said, we did")."""
     lead_id: str | None = None
     """The team member who leads the activity."""
+    expected_by_group: list[GroupCount] = field(default_factory=list)
+    """Expected participants by group, where the plan says; reach shares the rest by group size."""
+    delivery_status: DeliveryStatus = DeliveryStatus.PLANNED
+    dropped_reason: str = ""
+    """Why the activity was dropped (when ``delivery_status`` is dropped)."""
     id: str = field(default_factory=new_id)
 
 
@@ -309,6 +341,14 @@ class Evaluation:
     method: str = ""
     budget: int = field(default=0, metadata=_MONEY)
     """Plan-level evaluation budget in minor units, on top of activities' evaluation lines."""
+    # The five evaluation questions answered again at the end of delivery (``<key>_at_end``).
+    whose_opinion_at_end: str = ""
+    relative_or_absolute_at_end: str = ""
+    outcomes_for_whom_at_end: str = ""
+    evidence_at_end: str = ""
+    analysis_by_at_end: str = ""
+    lessons: str = ""
+    """Lessons learned in delivery, for the next plan."""
 
 
 @dataclass
@@ -319,6 +359,10 @@ class VfmRating:
     """1 (poor) to 6 (excellent); None while not yet assessed."""
     evidence: str = ""
     commentary: str = ""
+    rating_at_end: int | None = field(default=None, metadata=limits(minimum=1, maximum=6))
+    """The same E assessed again at the end of delivery, beside the planned ``rating``."""
+    evidence_at_end: str = ""
+    commentary_at_end: str = ""
 
 
 @dataclass
@@ -491,6 +535,83 @@ class Scenario:
     id: str = field(default_factory=new_id)
 
 
+@dataclass
+class SessionHeld:
+    """A session of an activity actually held, with who came."""
+
+    activity_id: str = ""
+    held_on: date | None = None
+    attendance: int = field(default=0, metadata=limits(minimum=0, maximum=100_000_000))
+    """Everyone at the session, whether or not they belong to a group of the plan."""
+    by_group: list[GroupCount] = field(default_factory=list)
+    """Attendance by stakeholder group (people may be in no group, so these may add up to less)."""
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class ActualCost:
+    """Money actually spent (or contributed in kind), recorded beside the planned cost lines."""
+
+    activity_id: str | None = None
+    """The activity it was spent on; None for the plan as a whole (such as its evaluation)."""
+    description: str = ""
+    category: CostCategory = CostCategory.OTHER
+    amount: int = field(default=0, metadata=_MONEY)
+    """In minor units."""
+    in_kind: bool = False
+    funder: str = ""
+    reference: str = ""
+    """Invoice or timesheet reference."""
+    spent_on: date | None = None
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Quotation:
+    """A short quotation of what someone said, kept only with their consent recorded."""
+
+    text: str = ""
+    group_id: str | None = None
+    """The stakeholder group the speaker belongs to, if known."""
+    consent: bool = False
+    """The speaker agreed to be quoted."""
+
+
+@dataclass
+class Theme:
+    """One theme of the findings log: something heard in the engagement."""
+
+    title: str = ""
+    summary: str = ""
+    group_ids: list[str] = field(default_factory=list)
+    """The groups it was heard from."""
+    activity_ids: list[str] = field(default_factory=list)
+    """The activities it was heard in."""
+    how_many: int | None = field(default=None, metadata=limits(minimum=0, maximum=100_000_000))
+    """How many people said it; None when not counted."""
+    quotations: list[Quotation] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Response:
+    """One entry of the response log: what was done about a theme ("you said, we did")."""
+
+    theme_id: str | None = None
+    kind: ResponseKind = ResponseKind.WE_DID
+    action: str = ""
+    """The decision or action; for "we did not", why not."""
+    owner: str = ""
+    feedback_on: date | None = None
+    """When participants are told."""
+    channel: str = ""
+    formats: str = ""
+    """Formats of the feedback: easy read, large print, languages."""
+    fed_back: bool = False
+    id: str = field(default_factory=new_id)
+
+
 READINESS_DEFAULTS: list[str] = [
     "The plan is signed off by its approver",
     "Venues are checked for step-free access, hearing loops and accessible toilets",
@@ -605,6 +726,17 @@ class Plan:
     """The checklist before starting; a new plan starts with :func:`default_readiness`."""
     communications: list[Communication] = field(default_factory=list)
     milestones: list[Milestone] = field(default_factory=list)
+    delivery_started_on: date | None = None
+    """When delivery started (the plan's approved version was kept as a snapshot)."""
+    sessions_held: list[SessionHeld] = field(default_factory=list)
+    actual_costs: list[ActualCost] = field(default_factory=list)
+    themes: list[Theme] = field(default_factory=list)
+    """The findings log: what was heard."""
+    responses: list[Response] = field(default_factory=list)
+    """The response log: what was done about each theme."""
+
+    def activity(self, activity_id: str | None) -> Activity | None:
+        return next((a for a in self.activities if a.id == activity_id), None)
 
     def group(self, group_id: str) -> StakeholderGroup | None:
         return next((g for g in self.groups if g.id == group_id), None)
@@ -712,6 +844,12 @@ _LABEL_LIST: list[tuple[StrEnum, str]] = [
     (RiskRating.LOW, "Low"),
     (RiskRating.MEDIUM, "Medium"),
     (RiskRating.HIGH, "High"),
+    (DeliveryStatus.PLANNED, "Planned"),
+    (DeliveryStatus.HAPPENING, "Happening"),
+    (DeliveryStatus.DONE, "Done"),
+    (DeliveryStatus.DROPPED, "Dropped"),
+    (ResponseKind.WE_DID, "You said, we did"),
+    (ResponseKind.WE_DID_NOT, "We did not, and why"),
 ]
 LABELS: dict[tuple[type, str], str] = {(type(member), member.value): text for member, text in _LABEL_LIST}
 """Keyed by (enumeration, value): members of different enumerations may share a value

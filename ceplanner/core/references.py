@@ -17,7 +17,19 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ceplanner.core.model import Activity, Method, Objective, Plan, Scenario, StakeholderGroup, Task
+from ceplanner.core.model import (
+    Activity,
+    ActualCost,
+    Method,
+    Objective,
+    Plan,
+    Response,
+    Scenario,
+    SessionHeld,
+    StakeholderGroup,
+    Task,
+    Theme,
+)
 
 
 @dataclass(frozen=True)
@@ -33,8 +45,23 @@ class PrunedLists:
     activities: list[Activity]
     scenarios: list[Scenario]
     tasks: list[Task]
+    sessions_held: list[SessionHeld]
+    actual_costs: list[ActualCost]
+    themes: list[Theme]
+    responses: list[Response]
 
-    ATTRS = ("groups", "objectives", "methods", "activities", "scenarios", "tasks")
+    ATTRS = (
+        "groups",
+        "objectives",
+        "methods",
+        "activities",
+        "scenarios",
+        "tasks",
+        "sessions_held",
+        "actual_costs",
+        "themes",
+        "responses",
+    )
 
     def apply(self, plan: Plan) -> None:
         """Put these lists in ``plan`` (the GUI does this inside its one undo step)."""
@@ -64,6 +91,10 @@ def duplicate_ids(plan: Plan) -> list[str]:
         ("readiness", plan.readiness),
         ("communications", plan.communications),
         ("milestones", plan.milestones),
+        ("sessions_held", plan.sessions_held),
+        ("actual_costs", plan.actual_costs),
+        ("themes", plan.themes),
+        ("responses", plan.responses),
     ]
     for name, items in collections:
         for i, item in enumerate(items):
@@ -119,6 +150,13 @@ def _dangling(plan: Plan) -> Iterable[tuple[str, str, str]]:
     team_ids = {t.id for t in plan.team}
     for i, activity in enumerate(plan.activities):
         owner = f"activity “{activity.title or i + 1}”"
+        for j, part in enumerate(activity.expected_by_group):
+            if part.group_id not in group_ids:
+                yield (
+                    f"plan.activities[{i}].expected_by_group[{j}].group_id",
+                    f"no group has id {part.group_id!r}",
+                    owner,
+                )
         if activity.lead_id is not None and activity.lead_id not in team_ids:
             yield f"plan.activities[{i}].lead_id", f"no team member has id {activity.lead_id!r}", owner
         for j, line in enumerate(activity.cost_lines):
@@ -142,6 +180,48 @@ def _dangling(plan: Plan) -> Iterable[tuple[str, str, str]]:
                     f"no activity has id {choice.activity_id!r}",
                     owner,
                 )
+    yield from _dangling_delivery(plan, group_ids, activity_ids)
+
+
+def _dangling_delivery(
+    plan: Plan, group_ids: set[str], activity_ids: set[str]
+) -> Iterable[tuple[str, str, str]]:
+    """Broken links of the delivery records: sessions, actual costs, themes and responses."""
+    for i, session in enumerate(plan.sessions_held):
+        owner = f"session held on {session.held_on or 'an unknown date'}"
+        if session.activity_id not in activity_ids:
+            yield f"plan.sessions_held[{i}].activity_id", f"no activity has id {session.activity_id!r}", owner
+        for j, part in enumerate(session.by_group):
+            if part.group_id not in group_ids:
+                yield (
+                    f"plan.sessions_held[{i}].by_group[{j}].group_id",
+                    f"no group has id {part.group_id!r}",
+                    owner,
+                )
+    for i, cost in enumerate(plan.actual_costs):
+        if cost.activity_id is not None and cost.activity_id not in activity_ids:
+            owner = f"actual cost “{cost.description or i + 1}”"
+            yield f"plan.actual_costs[{i}].activity_id", f"no activity has id {cost.activity_id!r}", owner
+    for i, theme in enumerate(plan.themes):
+        owner = f"theme “{theme.title or i + 1}”"
+        for j, gid in enumerate(theme.group_ids):
+            if gid not in group_ids:
+                yield f"plan.themes[{i}].group_ids[{j}]", f"no group has id {gid!r}", owner
+        for j, aid in enumerate(theme.activity_ids):
+            if aid not in activity_ids:
+                yield f"plan.themes[{i}].activity_ids[{j}]", f"no activity has id {aid!r}", owner
+        for j, quote in enumerate(theme.quotations):
+            if quote.group_id is not None and quote.group_id not in group_ids:
+                yield (
+                    f"plan.themes[{i}].quotations[{j}].group_id",
+                    f"no group has id {quote.group_id!r}",
+                    owner,
+                )
+    theme_ids = {t.id for t in plan.themes}
+    for i, response in enumerate(plan.responses):
+        if response.theme_id is not None and response.theme_id not in theme_ids:
+            owner = f"response “{response.action or i + 1}”"
+            yield f"plan.responses[{i}].theme_id", f"no theme has id {response.theme_id!r}", owner
 
 
 def dangling_references(plan: Plan) -> list[str]:
@@ -168,6 +248,7 @@ def prune_dangling_references(plan: Plan) -> list[str]:
         objective.group_ids = [g for g in objective.group_ids if g in groups]
     for activity in plan.activities:
         activity.group_ids = [g for g in activity.group_ids if g in groups]
+        activity.expected_by_group = [part for part in activity.expected_by_group if part.group_id in groups]
         activity.objective_ids = [o for o in activity.objective_ids if o in objectives]
         if activity.method_id is not None and activity.method_id not in methods:
             activity.method_id = None
@@ -184,6 +265,22 @@ def prune_dangling_references(plan: Plan) -> list[str]:
         for line in activity.cost_lines:
             if line.staff_id not in team:
                 line.staff_id = None
+    plan.sessions_held = [s for s in plan.sessions_held if s.activity_id in activities]
+    for session in plan.sessions_held:
+        session.by_group = [part for part in session.by_group if part.group_id in groups]
+    for cost in plan.actual_costs:
+        if cost.activity_id not in activities:
+            cost.activity_id = None
+    for theme in plan.themes:
+        theme.group_ids = [g for g in theme.group_ids if g in groups]
+        theme.activity_ids = [a for a in theme.activity_ids if a in activities]
+        for quote in theme.quotations:
+            if quote.group_id not in groups:
+                quote.group_id = None
+    themes = {t.id for t in plan.themes}
+    for response in plan.responses:
+        if response.theme_id not in themes:
+            response.theme_id = None
     return notes
 
 
@@ -212,6 +309,10 @@ def _lists(plan: Plan, **changes: list[Any]) -> PrunedLists:
         "activities": plan.activities,
         "scenarios": plan.scenarios,
         "tasks": plan.tasks,
+        "sessions_held": plan.sessions_held,
+        "actual_costs": plan.actual_costs,
+        "themes": plan.themes,
+        "responses": plan.responses,
     }
     return PrunedLists(**{**{k: list(v) for k, v in current.items()}, **changes})
 
@@ -220,11 +321,33 @@ def remove_groups(plan: Plan, ids: Collection[str]) -> PrunedLists:
     """The plan's lists without the groups ``ids`` and without every objective's and activity's
     link to them."""
     ids = set(ids)
+    sessions = []
+    for session in plan.sessions_held:
+        if any(part.group_id in ids for part in session.by_group):
+            session = copy.deepcopy(session)  # a copy: the old object stays as it was, for undo
+            session.by_group = [part for part in session.by_group if part.group_id not in ids]
+        sessions.append(session)
+    themes = []
+    for theme in _unlinked(plan.themes, "group_ids", ids):
+        if any(q.group_id in ids for q in theme.quotations):
+            theme = copy.deepcopy(theme)
+            for quote in theme.quotations:
+                if quote.group_id in ids:
+                    quote.group_id = None
+        themes.append(theme)
+    activities = []
+    for activity in _unlinked(plan.activities, "group_ids", ids):
+        if any(part.group_id in ids for part in activity.expected_by_group):
+            activity = copy.deepcopy(activity)  # a copy: the old object stays as it was, for undo
+            activity.expected_by_group = [p for p in activity.expected_by_group if p.group_id not in ids]
+        activities.append(activity)
     return _lists(
         plan,
         groups=_without(plan.groups, ids),
         objectives=_unlinked(plan.objectives, "group_ids", ids),
-        activities=_unlinked(plan.activities, "group_ids", ids),
+        activities=activities,
+        sessions_held=sessions,
+        themes=themes,
     )
 
 
@@ -248,7 +371,27 @@ def remove_activities(plan: Plan, ids: Collection[str]) -> PrunedLists:
             scenario.activities = [c for c in scenario.activities if c.activity_id not in ids]
         scenarios.append(scenario)
     tasks = [dataclasses.replace(t, activity_id=None) if t.activity_id in ids else t for t in plan.tasks]
-    return _lists(plan, activities=_without(plan.activities, ids), scenarios=scenarios, tasks=tasks)
+    # Its sessions go with it; money spent on it stays in the plan's actual total.
+    sessions = [s for s in plan.sessions_held if s.activity_id not in ids]
+    costs = [
+        dataclasses.replace(c, activity_id=None) if c.activity_id in ids else c for c in plan.actual_costs
+    ]
+    return _lists(
+        plan,
+        activities=_without(plan.activities, ids),
+        scenarios=scenarios,
+        tasks=tasks,
+        sessions_held=sessions,
+        actual_costs=costs,
+        themes=_unlinked(plan.themes, "activity_ids", ids),
+    )
+
+
+def remove_themes(plan: Plan, ids: Collection[str]) -> PrunedLists:
+    """The plan's lists without the themes ``ids``; responses to them stay, answering no theme."""
+    ids = set(ids)
+    responses = [dataclasses.replace(r, theme_id=None) if r.theme_id in ids else r for r in plan.responses]
+    return _lists(plan, themes=_without(plan.themes, ids), responses=responses)
 
 
 def remove_team_members(plan: Plan, ids: Collection[str]) -> tuple[list[Any], PrunedLists]:

@@ -25,9 +25,12 @@ from ceplanner.core.model import TEXT_LIMIT, Method, Plan, Scaling, Unit
 from ceplanner.core.references import dangling_references, duplicate_ids, prune_dangling_references
 
 FORMAT_NAME = "ceplanner-plan"
-FORMAT_VERSION = 2
-"""2 added scaling lines, timing, envelopes, dismissals, value-for-money measures and scenarios."""
+FORMAT_VERSION = 3
+"""2 added scaling lines, timing, envelopes, dismissals, value-for-money measures and scenarios;
+3 added delivery: sessions held, actual costs, measured indicators, the findings and response logs."""
 LIBRARY_FORMAT_NAME = "ceplanner-methods"
+LIBRARY_FORMAT_VERSION = 2
+"""Method libraries did not change with plan format 3: they stay readable by earlier versions."""
 
 T = TypeVar("T")
 
@@ -394,4 +397,4 @@ def methods_from_dict(raw: Any) -> list[Method]:
 
 
 def methods_to_dict(methods: list[Method]) -> dict[str, Any]:
-    return {"format": LIBRARY_FORMAT_NAME, "version": FORMAT_VERSION, "methods": to_dict(methods)}
+    return {"format": LIBRARY_FORMAT_NAME, "version": LIBRARY_FORMAT_VERSION, "methods": to_dict(methods)}

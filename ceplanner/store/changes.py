@@ -16,6 +16,7 @@ from typing import Any, cast
 
 from ceplanner.core.model import (
     Activity,
+    ActualCost,
     Communication,
     CostLine,
     Dismissal,
@@ -30,13 +31,16 @@ from ceplanner.core.model import (
     PastEngagement,
     Plan,
     ReadinessItem,
+    Response,
     Risk,
     Scenario,
+    SessionHeld,
     SroiOutcome,
     StakeholderGroup,
     StandardRating,
     Task,
     TeamMember,
+    Theme,
     VfmRating,
 )
 from ceplanner.core.serialize import field_encoders
@@ -63,10 +67,26 @@ SIMPLE_LISTS: dict[str, tuple[str, type, str]] = {
     "readiness": ("readiness", ReadinessItem, "id"),
     "communications": ("communications", Communication, "id"),
     "milestones": ("milestones", Milestone, "id"),
+    "sessions_held": ("sessions_held", SessionHeld, "id"),
+    "actual_costs": ("actual_costs", ActualCost, "id"),
+    "themes": ("themes", Theme, "id"),
+    "responses": ("responses", Response, "id"),
 }
 PLAN_SKIP = ("objectives", "methods", "activities", "evaluation", *SIMPLE_LISTS)
-LIST_COLUMNS = {"value_for_whom", "barriers", "group_ids", "objective_ids", "levels", "activities"}
-"""Columns holding a list as JSON text (a scenario's ``activities`` are small records)."""
+LIST_COLUMNS = {
+    "value_for_whom",
+    "barriers",
+    "group_ids",
+    "objective_ids",
+    "levels",
+    "activities",
+    "by_group",
+    "expected_by_group",
+    "activity_ids",
+    "quotations",
+}
+"""Columns holding a list as JSON text (a scenario's ``activities``, a session's ``by_group`` and
+a theme's ``quotations`` are small records)."""
 
 # How each kind of object is stored: its table, the fields kept in other tables, and its key.
 _TABLES: dict[type, tuple[str, tuple[str, ...], str]] = {

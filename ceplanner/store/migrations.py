@@ -197,6 +197,57 @@ def plan_content(db: Database) -> None:
     )
 
 
+@migrations(name="0004_delivery")
+def delivery(db: Database) -> None:
+    """Delivery: activities' status, sessions held with attendance by group, actual costs,
+    indicators' measured values, the findings and response logs, the six Es and evaluation
+    questions answered at the end, and snapshots marked as the approved version."""
+    evaluation_text = [
+        "whose_opinion_at_end", "relative_or_absolute_at_end", "outcomes_for_whom_at_end",
+        "evidence_at_end", "analysis_by_at_end", "lessons",
+    ]  # fmt: skip
+    statements = [
+        f"ALTER TABLE evaluation ADD COLUMN {name} TEXT NOT NULL DEFAULT ''" for name in evaluation_text
+    ]
+    _run_script(
+        db,
+        ";".join(statements)
+        + """;
+        ALTER TABLE activities ADD COLUMN expected_by_group TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE activities ADD COLUMN delivery_status TEXT NOT NULL DEFAULT 'planned';
+        ALTER TABLE activities ADD COLUMN dropped_reason TEXT NOT NULL DEFAULT '';
+        ALTER TABLE indicators ADD COLUMN measured TEXT NOT NULL DEFAULT '';
+        ALTER TABLE indicators ADD COLUMN measured_on TEXT;
+        ALTER TABLE vfm ADD COLUMN rating_at_end INTEGER;
+        ALTER TABLE vfm ADD COLUMN evidence_at_end TEXT NOT NULL DEFAULT '';
+        ALTER TABLE vfm ADD COLUMN commentary_at_end TEXT NOT NULL DEFAULT '';
+        ALTER TABLE plan ADD COLUMN delivery_started_on TEXT;
+        ALTER TABLE snapshots ADD COLUMN kind TEXT NOT NULL DEFAULT '';
+        CREATE TABLE sessions_held (
+            id TEXT PRIMARY KEY, ord INTEGER NOT NULL,
+            activity_id TEXT NOT NULL, held_on TEXT, attendance INTEGER NOT NULL,
+            by_group TEXT NOT NULL, notes TEXT NOT NULL
+        );
+        CREATE TABLE actual_costs (
+            id TEXT PRIMARY KEY, ord INTEGER NOT NULL,
+            activity_id TEXT, description TEXT NOT NULL, category TEXT NOT NULL,
+            amount INTEGER NOT NULL, in_kind INTEGER NOT NULL, funder TEXT NOT NULL,
+            reference TEXT NOT NULL, spent_on TEXT
+        );
+        CREATE TABLE themes (
+            id TEXT PRIMARY KEY, ord INTEGER NOT NULL,
+            title TEXT NOT NULL, summary TEXT NOT NULL, group_ids TEXT NOT NULL,
+            activity_ids TEXT NOT NULL, how_many INTEGER, quotations TEXT NOT NULL
+        );
+        CREATE TABLE responses (
+            id TEXT PRIMARY KEY, ord INTEGER NOT NULL,
+            theme_id TEXT, kind TEXT NOT NULL, action TEXT NOT NULL, owner TEXT NOT NULL,
+            feedback_on TEXT, channel TEXT NOT NULL, formats TEXT NOT NULL, fed_back INTEGER NOT NULL
+        );
+        """,
+    )
+
+
 def _run_script(db: Database, script: str) -> None:
     """Run statements one by one: ``executescript`` would commit and break the migration's transaction."""
     for statement in script.split(";"):

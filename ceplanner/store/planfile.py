@@ -75,8 +75,12 @@ DATA_TABLES = [
     *(table for table, _cls, _key in SIMPLE_LISTS.values()),
 ]
 
-_BOOL_COLUMNS = {"seldom_heard", "in_kind", "same_people", "reports_back", "done"}
+_BOOL_COLUMNS = {"seldom_heard", "in_kind", "same_people", "reports_back", "done", "fed_back"}
 T = TypeVar("T")
+
+
+APPROVED_KIND = "approved"
+"""The kind of the snapshot kept when delivery starts: the approved version, the baseline."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,8 @@ class SnapshotInfo:
     id: int
     name: str
     created: datetime
+    kind: str = ""
+    """``APPROVED_KIND`` for the approved version kept when delivery started; "" otherwise."""
 
 
 def _connect(target: str, *, uri: bool = False, timeout: float = 2.0) -> sqlite3.Connection:
@@ -734,9 +740,9 @@ class PlanStore:
     def snapshots(self) -> list[SnapshotInfo]:
         """The snapshots kept in the file, oldest first. One with a date that cannot be read is
         refused as :class:`CorruptPlanError` naming it (``snapshots[id=N].created``)."""
-        rows = self.conn.execute("SELECT id, name, created FROM snapshots ORDER BY id").fetchall()
+        rows = self.conn.execute("SELECT id, name, created, kind FROM snapshots ORDER BY id").fetchall()
         result = []
-        for snapshot_id, name, created in rows:
+        for snapshot_id, name, created, kind in rows:
             try:
                 when = parse_datetime(created, f"snapshots[id={snapshot_id}].created")
             except PlanFormatError as exc:
@@ -746,11 +752,11 @@ class PlanStore:
                     "The plan itself is fine.",
                 ) from None
             shown = str(name).encode("utf-8", "replace").decode("utf-8")  # damaged bytes shown as "?"
-            result.append(SnapshotInfo(snapshot_id, shown, when))
+            result.append(SnapshotInfo(snapshot_id, shown, when, str(kind)))
         return result
 
-    def take_snapshot(self, name: str, plan: Plan) -> SnapshotInfo:
-        """Keep a named, dated copy of ``plan`` inside the file.
+    def take_snapshot(self, name: str, plan: Plan, *, kind: str = "") -> SnapshotInfo:
+        """Keep a named, dated copy of ``plan`` inside the file (``kind``: see :class:`SnapshotInfo`).
 
         The stored copy is read back and checked before the transaction commits, so a snapshot
         that was taken can always be restored; if it could not be, none is kept and
@@ -761,8 +767,8 @@ class PlanStore:
         data = plan_to_json(plan)
         with _storable(self.path, plan, "The snapshot was not kept"), self._transaction() as conn:
             cursor = conn.execute(
-                "INSERT INTO snapshots (name, created, format_version, data) VALUES (?, ?, ?, ?)",
-                [name, created.isoformat(), FORMAT_VERSION, data],
+                "INSERT INTO snapshots (name, created, format_version, data, kind) VALUES (?, ?, ?, ?, ?)",
+                [name, created.isoformat(), FORMAT_VERSION, data, kind],
             )
             snapshot_id = int(cursor.lastrowid or 0)
             stored = conn.execute("SELECT data FROM snapshots WHERE id = ?", [snapshot_id]).fetchone()[0]
@@ -775,7 +781,11 @@ class PlanStore:
                 ) from None
             if not repairs and plan_to_json(again) != data:
                 raise PlanFileError(self.path, "The snapshot was not kept: it did not read back as taken.")
-        return SnapshotInfo(snapshot_id, name, created)
+        return SnapshotInfo(snapshot_id, name, created, kind)
+
+    def approved_snapshot(self) -> SnapshotInfo | None:
+        """The approved version kept when delivery started (the latest, if several), or None."""
+        return next((s for s in reversed(self.snapshots()) if s.kind == APPROVED_KIND), None)
 
     def snapshot_plan(self, snapshot_id: int) -> Plan:
         """The plan kept in a snapshot; links to deleted entities are pruned (see :attr:`repairs`)."""
@@ -797,5 +807,12 @@ class PlanStore:
         return restored
 
     def delete_snapshot(self, snapshot_id: int) -> None:
+        """Delete a snapshot; the approved version (the baseline of delivery) is refused."""
+        kept = self.conn.execute("SELECT kind FROM snapshots WHERE id = ?", [snapshot_id]).fetchone()
+        if kept is not None and kept[0] == APPROVED_KIND:
+            raise PlanFileError(
+                self.path,
+                "This snapshot is the approved version: delivery is measured against it, so it is kept.",
+            )
         with self._transaction() as conn:
             conn.execute("DELETE FROM snapshots WHERE id = ?", [snapshot_id])

@@ -9,5 +9,10 @@ against the migrations themselves.
 from __future__ import annotations
 
 MIGRATION_SET = "ceplanner"
-KNOWN_MIGRATIONS: list[str] = ["0001_initial", "0002_planning_intelligence", "0003_plan_content"]
+KNOWN_MIGRATIONS: list[str] = [
+    "0001_initial",
+    "0002_planning_intelligence",
+    "0003_plan_content",
+    "0004_delivery",
+]
 SCHEMA_VERSION = len(KNOWN_MIGRATIONS)

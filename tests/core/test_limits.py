@@ -173,6 +173,10 @@ DOC_OBJECTS = {
     "influence assessment": "InfluenceAssessment",
     "scenario activity": "ScenarioActivity",
     "team member": "TeamMember",
+    "session held": "SessionHeld",
+    "group count": "GroupCount",
+    "actual cost": "ActualCost",
+    "theme": "Theme",
 }
 
 

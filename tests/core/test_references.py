@@ -89,7 +89,7 @@ def test_pruning_repairs_in_place_and_says_what_it_did() -> None:
     plan.groups.pop(0)
     plan.methods.clear()
     notes = prune_dangling_references(plan)
-    assert len(notes) == 3
+    assert len(notes) == 7  # objective; activity group, method, expected; session; theme; quotation
     assert "objective “Tenants feel heard”" in notes[0]
     assert "plan.activities[0].method_id" in notes[2]
     assert dangling_references(plan) == []
@@ -98,7 +98,7 @@ def test_pruning_repairs_in_place_and_says_what_it_did() -> None:
     broken = full_plan()
     broken.groups.pop(0)
     again = plan_from_json(plan_to_json(broken), repairs)
-    assert len(repairs) == 2 and dangling_references(again) == []
+    assert len(repairs) == 6 and dangling_references(again) == []
 
 
 def test_duplicates_are_never_pruned_only_refused() -> None:

@@ -151,7 +151,7 @@ def test_a_plan_with_links_to_deleted_groups_opens_pruned_and_says_so(tmp_path: 
     before = path.read_bytes()
     with PlanStore.open(path) as store:
         plan = store.load()
-        assert len(store.repairs) == 2
+        assert len(store.repairs) == 6  # objective, activity (group, expected), session, theme, quote
         assert "plan.objectives[0].group_ids[0]" in store.repairs[0]
         assert all(gone not in o.group_ids for o in plan.objectives)
         assert all(gone not in a.group_ids for a in plan.activities)
@@ -177,7 +177,7 @@ def test_old_snapshots_with_dangling_links_still_restore(tmp_path: Path) -> None
         )
         old = store.snapshots()[0]
         restored = store.restore_snapshot(old.id, plan)
-        assert len(store.repairs) == 2
+        assert len(store.repairs) == 6  # objective, activity (group, expected), session, theme, quote
         assert [g.id for g in restored.groups] == [plan.groups[1].id]
         assert restored.objectives[0].group_ids == []
         # The automatic "Before restoring" snapshot restores too.
