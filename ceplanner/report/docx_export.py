@@ -16,7 +16,7 @@ from pathlib import Path
 import docx
 from docx.document import Document
 from docx.enum.text import WD_TAB_ALIGNMENT
-from docx.shared import Pt, RGBColor
+from docx.shared import Pt, RGBColor, Twips
 
 from ceplanner.core import palette
 from ceplanner.core.costing import compute_budget
@@ -113,6 +113,9 @@ def _headers(document: Document, plan: Plan, width: float) -> None:
     header.add_run(title)
     header.add_run("\t" + status_text(plan)).bold = True
     footer = section.footer.paragraphs[0]
+    for paragraph in (header, footer):  # only the right-hand tab: the styles' centre one goes
+        for stop in (4680, 9360):
+            paragraph.paragraph_format.tab_stops.add_tab_stop(Twips(stop), WD_TAB_ALIGNMENT.CLEAR)
     footer.paragraph_format.tab_stops.add_tab_stop(Pt(width), WD_TAB_ALIGNMENT.RIGHT)
     organisation = " ".join(plan.organisation.split())
     footer.add_run((f"{organisation} · " if organisation else "") + "Community engagement strategy\tPage ")

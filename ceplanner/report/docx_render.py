@@ -47,6 +47,7 @@ from ceplanner.report.docx_word import (
     keep_row_whole,
     repeat_as_header,
     set_alt_text,
+    set_widths,
     shade,
     table_borders,
 )
@@ -55,14 +56,21 @@ from ceplanner.report.layout import Heading, LateParagraph, Markup, OutlineMark,
 from ceplanner.report.sections.summary import MissingCharactersNote
 from ceplanner.report.tables import LongTable, ReportTable, TableSource
 
-TOC_INSTRUCTION = 'TOC \\o "1-3" \\h \\z \\u'
+TOC_INSTRUCTION = 'TOC \\o "1-1" \\h \\z \\u'
+"""The sections only, as the PDF's printed contents (sub-headings are in Word's navigation pane)."""
 TOC_NOTE = "Right-click the contents and choose Update Field to add page numbers."
 HEADER_FILL = "E6ECF2"
 TOTAL_FILL = palette.PANEL.lstrip("#").upper()
 TABLE_TEXT = Pt(8.5)
+LARGE_TEXT = 12.0
+"""Paragraphs set at least this large in the PDF (the cover's organisation, headline figures)
+keep their size in Word's Normal style."""
 BIG_SPACE = 20.0
 """Spacers at least this tall (points) keep their space in Word (the cover's); smaller ones are
 left to the paragraph styles' own spacing."""
+MAX_SPACE = 36.0
+"""The most space a spacer keeps: Word's paragraphs are taller than reportlab's, so the cover's
+generous gaps are kept smaller to leave it one page."""
 
 
 class Container(Protocol):
@@ -210,6 +218,8 @@ class DocxWriter:
                 italic = style.fontName in (st.ITALIC, st.BOLD_ITALIC)
                 if style.textColor is not None and style.textColor != st.TEXT:
                     colour = style.textColor.hexval()[2:].upper()
+                if size is None and style.fontSize >= LARGE_TEXT:
+                    size = Pt(style.fontSize)
         for run in runs(markup):
             self._run(paragraph, run, bold=bold, italic=italic, colour=colour, size=size)
 
@@ -260,7 +270,7 @@ class DocxWriter:
     def _spacer(self, flowable: Spacer, into: Container) -> None:
         if flowable.height >= BIG_SPACE and into is self.document:
             paragraph = into.add_paragraph()
-            paragraph.paragraph_format.space_after = Pt(flowable.height)
+            paragraph.paragraph_format.space_after = Pt(min(flowable.height, MAX_SPACE))
 
     def _page_break(self, flowable: PageBreak, into: Container) -> None:
         if self._page_start:
@@ -292,10 +302,7 @@ class DocxWriter:
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
         table_borders(table)
-        widths = [Pt(self.width * share) for share in source.widths]
-        for row in table.rows:
-            for cell, width in zip(row.cells, widths, strict=True):
-                cell.width = width
+        set_widths(table, [Pt(self.width * share) for share in source.widths])
         numeric = set(source.numeric)
         if source.header is not None:
             header = table.rows[0]
@@ -361,11 +368,11 @@ class DocxWriter:
         widths = [float(flowable._colWidths[c] or 0) for c in columns]
         total = sum(widths) or 1.0
         scale = min(1.0, self.width / total) if all(widths) else 0.0
+        if scale:
+            set_widths(table, [Pt(w * scale) for w in widths])
         for r, row in enumerate(cells):
             for i, c in enumerate(columns):
                 cell = table.rows[r].cells[i]
-                if scale:
-                    cell.width = Pt(widths[i] * scale)
                 background = flowable._cellStyles[r][c].background
                 if background is not None and background != "white":
                     fill = background.hexval()[2:].upper() if hasattr(background, "hexval") else None
@@ -416,7 +423,7 @@ class DocxWriter:
         note_run.font.color.rgb = RGBColor.from_string(palette.MUTED.lstrip("#").upper())
 
     def _fill_toc(self, marker: WordParagraph) -> None:
-        entries = self.headings or [Entry(1, "(no headings)", "")]
+        entries = [entry for entry in self.headings if entry.level == 1] or [Entry(1, "(no headings)", "")]
         made: list[WordParagraph] = []
         for entry in entries:
             style = ensure_style(self.document, f"TOC {entry.level}")

@@ -9,7 +9,7 @@ from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Length, Pt
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -173,3 +173,12 @@ def update_fields_on_open(document: Document) -> None:
         element = OxmlElement("w:updateFields")
         element.set(qn("w:val"), "true")
         settings.append(element)
+
+
+def set_widths(table: Table, widths: list[Length]) -> None:
+    """Column widths in the table grid (which LibreOffice reads) and on every cell (Word)."""
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
