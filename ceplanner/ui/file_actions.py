@@ -106,6 +106,12 @@ class FileActions:
         self.host.commit_editing()
         self._task = exporting.export_pdf_interactive(self.window, self.doc)
 
+    def export_docx(self) -> None:
+        from ceplanner.ui.word_export import export_docx_interactive
+
+        self.host.commit_editing()
+        self._task = export_docx_interactive(self.window, self.doc)
+
     def print_plan(self) -> None:
         self.host.commit_editing()
         self._task = exporting.print_interactive(self.window, self.doc)
