@@ -96,6 +96,11 @@ def _house_style(document: Document) -> None:
         style = document.styles[name]
         style.font.color.rgb = navy
         style.font.size = Pt(size)
+    caption = document.styles["Caption"]
+    caption.font.bold = False
+    caption.font.italic = True
+    caption.font.size = Pt(8.5)
+    caption.font.color.rgb = RGBColor.from_string(palette.MUTED.lstrip("#").upper())
 
 
 def _headers(document: Document, plan: Plan, width: float) -> None:

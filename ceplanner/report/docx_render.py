@@ -298,6 +298,7 @@ class DocxWriter:
         columns = len(source.widths)
         top = 1 if source.header is not None else 0
         table = into.add_table(rows=top + len(source.rows), cols=columns)
+        word_rows = list(table.rows)
         self._page_start = False
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
@@ -305,13 +306,14 @@ class DocxWriter:
         set_widths(table, [Pt(self.width * share) for share in source.widths])
         numeric = set(source.numeric)
         if source.header is not None:
-            header = table.rows[0]
+            header = word_rows[0]
             repeat_as_header(header)
             keep_row_whole(header)
             for c, text in enumerate(source.header):
                 cell = header.cells[c]
                 shade(cell, HEADER_FILL)
                 paragraph = cell.paragraphs[0]
+                _compact(paragraph)
                 markup = text if isinstance(text, Markup) else _escape(text)
                 self.fill(paragraph, markup, None, size=TABLE_TEXT)
                 for run in paragraph.runs:
@@ -323,21 +325,23 @@ class DocxWriter:
         spans = {r: (0, columns - 1) for r in source.group_rows}
         spans.update({r: (c0, c1) for r, c0, c1 in source.spans})
         for r, values in enumerate(source.rows):
-            row = table.rows[top + r]
+            row = word_rows[top + r]
             keep_row_whole(row)
             first, last = spans.get(r, (-1, -1))
+            row_cells = row.cells
             for c, value in enumerate(values):
                 if first < c <= last:
                     continue
-                cell = row.cells[c]
+                cell = row_cells[c]
                 if c == first and last > first:
-                    cell = cell.merge(row.cells[last])
+                    cell = cell.merge(row_cells[last])
                 self._cell(cell, value, right=c in numeric and c != first, bold=r in bold_rows)
                 if r in bold_rows:
                     shade(cell, TOTAL_FILL)
 
     def _cell(self, cell: Any, value: object, *, right: bool, bold: bool) -> None:
         paragraph = cell.paragraphs[0]
+        _compact(paragraph)
         if isinstance(value, Flowable):
             if isinstance(value, Paragraph) and not isinstance(value, Heading):
                 self.fill(paragraph, value.text, value.style, size=TABLE_TEXT)
@@ -361,6 +365,7 @@ class DocxWriter:
         cells = flowable._cellvalues
         columns = [c for c in range(flowable._ncols) if any(not _is_gap(row[c]) for row in cells)]
         table = into.add_table(rows=len(cells), cols=len(columns))
+        word_rows = list(table.rows)
         self._page_start = False
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
@@ -372,7 +377,7 @@ class DocxWriter:
             set_widths(table, [Pt(w * scale) for w in widths])
         for r, row in enumerate(cells):
             for i, c in enumerate(columns):
-                cell = table.rows[r].cells[i]
+                cell = word_rows[r].cells[i]
                 background = flowable._cellStyles[r][c].background
                 if background is not None and background != "white":
                     fill = background.hexval()[2:].upper() if hasattr(background, "hexval") else None
@@ -381,6 +386,7 @@ class DocxWriter:
                 value = row[c]
                 values = value if isinstance(value, list | tuple) else [value]
                 paragraph = cell.paragraphs[0]
+                _compact(paragraph)
                 for k, item in enumerate(values):
                     if isinstance(item, Paragraph) and k == 0:
                         self.fill(paragraph, item.text, item.style)
@@ -438,6 +444,12 @@ class DocxWriter:
                 paragraph.add_run(entry.title)
         end_field(made[-1])
         marker._p.getparent().remove(marker._p)
+
+
+def _compact(paragraph: WordParagraph) -> None:
+    """Table cells without the body's paragraph spacing, as in the PDF."""
+    paragraph.paragraph_format.space_before = Pt(1)
+    paragraph.paragraph_format.space_after = Pt(1)
 
 
 def _escape(text: str) -> str:
