@@ -11,8 +11,9 @@ error, never silently left out (:func:`handled_kinds` lists the kinds; a test ke
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from docx.document import Document
@@ -40,6 +41,7 @@ from ceplanner.report import styles as st
 from ceplanner.report.docx_markup import Run, runs
 from ceplanner.report.docx_word import (
     add_bookmark,
+    add_field,
     add_internal_link,
     begin_field,
     end_field,
@@ -62,6 +64,8 @@ TOC_NOTE = "Right-click the contents and choose Update Field to add page numbers
 HEADER_FILL = "E6ECF2"
 TOTAL_FILL = palette.PANEL.lstrip("#").upper()
 TABLE_TEXT = Pt(8.5)
+PAGE_LINK = re.compile(r"(page )(\S+)")
+"""The text of ``layout.page_link``: the page number becomes a PAGEREF field."""
 LARGE_TEXT = 12.0
 """Paragraphs set at least this large in the PDF (the cover's organisation, headline figures)
 keep their size in Word's Normal style."""
@@ -236,7 +240,19 @@ class DocxWriter:
         if run.line_break:
             paragraph.add_run().add_break()
             return
-        if run.link and run.link.startswith("#"):
+        page = PAGE_LINK.fullmatch(run.text)
+        if run.link and run.link.startswith("#") and page:
+            # "page 7" linked to a heading: a page reference Word and LibreOffice keep up to date.
+            self._run(
+                paragraph,
+                replace(run, text=page.group(1), link=None),
+                bold=bold,
+                italic=italic,
+                colour=colour,
+                size=size,
+            )
+            written = add_field(paragraph, f"PAGEREF {run.link[1:]} \\h", page.group(2))
+        elif run.link and run.link.startswith("#"):
             written = add_internal_link(paragraph, run.link[1:], run.text)
         else:
             written = paragraph.add_run(run.text)

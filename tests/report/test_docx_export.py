@@ -218,3 +218,16 @@ def test_paper_size_is_set(tmp_path: Path) -> None:
     a4 = docx.Document(str(export_docx(plan, tmp_path / "a.docx")))
     assert round(letter.sections[0].page_width.inches, 2) == 8.5
     assert round(a4.sections[0].page_height.mm) == 297
+
+
+def test_page_references_and_links_lead_to_bookmarks_that_exist(both: Both) -> None:
+    """The summary's "(in full on page 7)" is a PAGEREF field; contents entries are links: each
+    names a bookmark on a heading, so Word and LibreOffice fill in the real page."""
+    body = both.word.element.body
+    bookmarks = {b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))}
+    references = [
+        t.text.split()[1] for t in body.iter(qn("w:instrText")) if t.text.strip().startswith("PAGEREF")
+    ]
+    anchors = [link.get(qn("w:anchor")) for link in body.iter(qn("w:hyperlink"))]
+    assert references and anchors
+    assert set(references) | set(anchors) <= bookmarks

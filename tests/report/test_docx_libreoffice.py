@@ -82,3 +82,4 @@ def test_libreoffice_shows_the_pdfs_headings_and_grand_total(tmp_path: Path) -> 
     grand = re.search(rf"Grand total ({money} {money} {money})", ours)
     assert grand is not None
     assert f"Grand total {grand.group(1)}" in re.sub(r"\s+", " ", text)
+    assert "page ?" not in text  # LibreOffice filled in the page references
