@@ -195,14 +195,14 @@ def table(
     scale = ctx.width / sum(widths)
     mins = _min_widths(header, rows, numeric, set(total_rows), set(group_rows), len(widths))
     col_widths = _fit_widths([w * scale for w in widths], mins)
-    source = TableSource(header, rows, [w / sum(widths) for w in widths], numeric, total_rows, group_rows, spans)
+    shares = [w / sum(col_widths) for w in col_widths]
+    source = TableSource(header, rows, shares, numeric, total_rows, group_rows, spans)
     built: Any  # a ReportTable, or a LongTable for very long tables
     if len(rows) > LAZY_ROWS and header is not None and not extra:
         built = LongTable(ctx, header, rows, col_widths, numeric, total_rows, group_rows, zebra, spans)
     else:
-        built = _build(
-            ctx, header, rows, col_widths, numeric, total_rows, group_rows, zebra and len(rows) > 2, spans, extra
-        )[0]
+        zebra = zebra and len(rows) > 2
+        built = _build(ctx, header, rows, col_widths, numeric, total_rows, group_rows, zebra, spans, extra)[0]
     built.source = source
     return built
 
@@ -215,7 +215,7 @@ class TableSource:
     header: Sequence[str] | None
     rows: Sequence[Sequence[Cell]]
     widths: Sequence[float]
-    """Fractions of the frame width."""
+    """Each column's share of the table's width, as fitted to its longest words."""
     numeric: Sequence[int]
     total_rows: Sequence[int]
     group_rows: Sequence[int]
