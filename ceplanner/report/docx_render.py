@@ -391,14 +391,12 @@ class DocxWriter:
         scale = min(1.0, self.width / total) if all(widths) else 0.0
         if scale:
             set_widths(table, [Pt(w * scale) for w in widths])
+        fills = _fills(flowable)
         for r, row in enumerate(cells):
             for i, c in enumerate(columns):
                 cell = word_rows[r].cells[i]
-                background = flowable._cellStyles[r][c].background
-                if background is not None and background != "white":
-                    fill = background.hexval()[2:].upper() if hasattr(background, "hexval") else None
-                    if fill and fill != "FFFFFF":
-                        shade(cell, fill)
+                if (r, c) in fills:
+                    shade(cell, fills[(r, c)])
                 value = row[c]
                 values = value if isinstance(value, list | tuple) else [value]
                 paragraph = cell.paragraphs[0]
@@ -460,6 +458,23 @@ class DocxWriter:
                 paragraph.add_run(entry.title)
         end_field(made[-1])
         marker._p.getparent().remove(marker._p)
+
+
+def _fills(table: Table) -> dict[tuple[int, int], str]:
+    """The shaded cells of a reportlab table ("RRGGBB" by (row, column)), from its BACKGROUND
+    commands (the call-out boxes, the headline figures' tiles)."""
+    rows, cols = table._nrows, table._ncols
+    fills: dict[tuple[int, int], str] = {}
+    for command in table._bkgrndcmds:
+        name, (c0, r0), (c1, r1), colour = command[:4]
+        if name != "BACKGROUND" or not hasattr(colour, "hexval"):
+            continue
+        c0, c1 = c0 % cols, c1 % cols
+        r0, r1 = r0 % rows, r1 % rows
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                fills[(r, c)] = colour.hexval()[2:].upper()
+    return fills
 
 
 def _compact(paragraph: WordParagraph) -> None:

@@ -233,3 +233,9 @@ def test_page_references_and_links_lead_to_bookmarks_that_exist(both: Both) -> N
     assert len(references) == text.count("in full on page ")
     assert anchors
     assert set(references) | set(anchors) <= bookmarks
+
+
+def test_call_out_boxes_keep_their_shading(both: Both) -> None:
+    fills = {shd.get(qn("w:fill")) for shd in both.word.element.body.iter(qn("w:shd"))}
+    assert "FBF3E6" in fills  # the summary's notes for the reader
+    assert "E6ECF2" in fills  # header rows
