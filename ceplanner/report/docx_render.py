@@ -364,8 +364,7 @@ class DocxWriter:
             else:
                 cell._tc.remove(paragraph._p)
                 self.write([value], cell)
-                if not cell.paragraphs:
-                    cell.add_paragraph()
+                _end_with_paragraph(cell)
             return
         markup = value if isinstance(value, Markup) else _escape(str(value))
         self.fill(paragraph, markup, None, size=TABLE_TEXT)
@@ -408,6 +407,7 @@ class DocxWriter:
                         self.write([item], cell)
                     elif str(item):
                         self.fill(paragraph, _escape(str(item)), None)
+                _end_with_paragraph(cell)
 
     # -- pictures ------------------------------------------------------------------------------
 
@@ -475,6 +475,13 @@ def _fills(table: Table) -> dict[tuple[int, int], str]:
             for c in range(c0, c1 + 1):
                 fills[(r, c)] = colour.hexval()[2:].upper()
     return fills
+
+
+def _end_with_paragraph(cell: Any) -> None:
+    """Word requires every cell to end with a paragraph (a table written last in it does not)."""
+    children = [child for child in cell._tc.iterchildren() if not child.tag.endswith("}tcPr")]
+    if not children or children[-1].tag.endswith("}tbl"):
+        cell.add_paragraph()
 
 
 def _compact(paragraph: WordParagraph) -> None:
