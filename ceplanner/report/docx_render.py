@@ -363,8 +363,7 @@ class DocxWriter:
                 self.fill(paragraph, value.text, value.style, size=TABLE_TEXT)
             else:
                 cell._tc.remove(paragraph._p)
-                self.write([value], cell)
-                _end_with_paragraph(cell)
+                self.write([value], cell)  # python-docx ends a cell's table with a paragraph
             return
         markup = value if isinstance(value, Markup) else _escape(str(value))
         self.fill(paragraph, markup, None, size=TABLE_TEXT)
@@ -407,7 +406,6 @@ class DocxWriter:
                         self.write([item], cell)
                     elif str(item):
                         self.fill(paragraph, _escape(str(item)), None)
-                _end_with_paragraph(cell)
 
     # -- pictures ------------------------------------------------------------------------------
 
@@ -475,13 +473,6 @@ def _fills(table: Table) -> dict[tuple[int, int], str]:
             for c in range(c0, c1 + 1):
                 fills[(r, c)] = colour.hexval()[2:].upper()
     return fills
-
-
-def _end_with_paragraph(cell: Any) -> None:
-    """Word requires every cell to end with a paragraph (a table written last in it does not)."""
-    children = [child for child in cell._tc.iterchildren() if not child.tag.endswith("}tcPr")]
-    if not children or children[-1].tag.endswith("}tbl"):
-        cell.add_paragraph()
 
 
 def _compact(paragraph: WordParagraph) -> None:

@@ -30,7 +30,8 @@ def test_escaped_user_text_comes_back_exactly() -> None:
 
 
 def test_a_table_in_a_cell_is_followed_by_a_paragraph() -> None:
-    """Word refuses a cell whose last element is a table: one always ends with a paragraph."""
+    """Word refuses a cell whose last element is a table (python-docx's add_table, which the
+    writer uses for tables in cells, adds the paragraph)."""
     document = docx.Document()
     inner = Table([["x"]])
     DocxWriter(document, 400.0).write([Table([[inner]])])
