@@ -29,7 +29,8 @@ from ceplanner.report.errors import ReportError
 from ceplanner.report.export import PAPERS, status_text
 from ceplanner.report.layout import ReportContext
 from ceplanner.report.text import TextRenderer, _clean, escape
-from ceplanner.store.safe_write import WriteFailedError, atomic_write
+from ceplanner.store.errors import WriteFailedError
+from ceplanner.store.safe_write import atomic_write
 
 Progress = Callable[[float, str], None]
 
@@ -82,8 +83,8 @@ def _page_setup(document: Document, paper: str, *, own_margins: bool) -> float:
         section.left_margin = section.right_margin = Pt(MARGIN_X)
         section.top_margin, section.bottom_margin = Pt(MARGIN_TOP), Pt(MARGIN_BOTTOM)
         section.header_distance = section.footer_distance = Pt(MARGIN_BOTTOM / 2.5)
-    left = section.left_margin.pt if section.left_margin is not None else MARGIN_X
-    right = section.right_margin.pt if section.right_margin is not None else MARGIN_X
+    left = float(section.left_margin.pt) if section.left_margin is not None else MARGIN_X
+    right = float(section.right_margin.pt) if section.right_margin is not None else MARGIN_X
     return width - left - right
 
 

@@ -22,6 +22,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph as WordParagraph
 from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -105,7 +106,7 @@ STYLE_MAP = {
 """reportlab style (or the one it derives from) → Word style; any other is Normal."""
 
 
-def _word_style(style: st.ParagraphStyle) -> str:
+def _word_style(style: ParagraphStyle) -> str:
     current: Any = style
     while current is not None:
         if current.name in STYLE_MAP:
@@ -206,7 +207,7 @@ class DocxWriter:
         self,
         paragraph: WordParagraph,
         markup: str,
-        style: st.ParagraphStyle | None,
+        style: ParagraphStyle | None,
         *,
         size: Pt | None = None,
     ) -> None:
@@ -272,7 +273,7 @@ class DocxWriter:
 
     def _late_paragraph(self, flowable: LateParagraph, into: Container) -> None:
         # Its markup is made now, as the PDF makes it at layout time.
-        self._paragraph(Paragraph(flowable._make(), flowable._style, **flowable._para_options), into)  # type: ignore[arg-type]
+        self._paragraph(Paragraph(flowable._make(), flowable._style, **flowable._para_options), into)
 
     def _mark(self, flowable: OutlineMark, into: Container) -> None:
         self._bookmarks.append(flowable.outline_key)

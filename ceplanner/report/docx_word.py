@@ -9,6 +9,7 @@ from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Length, Pt
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
@@ -32,7 +33,7 @@ def add_field(paragraph: Paragraph, instruction: str, shown: str = "") -> Run:
     return result
 
 
-def _fld_char(kind: str, *, dirty: bool = False) -> OxmlElement:
+def _fld_char(kind: str, *, dirty: bool = False) -> BaseOxmlElement:
     element = OxmlElement("w:fldChar")
     element.set(qn("w:fldCharType"), kind)
     if dirty:
