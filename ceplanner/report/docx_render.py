@@ -179,7 +179,8 @@ class DocxWriter:
 
     def _outline_heading(self, flowable: OutlineParagraph, into: Container) -> None:
         level = min(flowable.outline_level + 1, 3)
-        style = ensure_style(self.document, f"Heading {level}", outline=level - 1)
+        style = f"Heading {level}"
+        ensure_style(self.document, style, outline=level - 1)
         starts_page = level == 1 and not self._page_start
         self._bookmarks.append(flowable.outline_key)
         paragraph = self._new_paragraph(into, style)

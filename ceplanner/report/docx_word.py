@@ -4,6 +4,7 @@ links, repeating header rows, cell shading, picture alternative text and missing
 from __future__ import annotations
 
 import contextlib
+from typing import Any
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -11,6 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Length, Pt
+from docx.styles.style import StyleFactory
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -133,19 +135,28 @@ def table_borders(table: Table, colour: str = "C9D1DA") -> None:
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:val"), "nil")
         borders.append(element)
-    tblpr.append(borders)
+    _insert_in_order(tblpr, borders, TBLPR_AFTER_BORDERS)
 
 
-def ensure_style(document: Document, name: str, base: str = "Normal", *, outline: int | None = None) -> str:
+BUILT_IN_NAMES = {f"TOC {n}": f"toc {n}" for n in range(1, 10)}
+"""Word's own (lower-case) names of built-in styles python-docx does not translate."""
+
+
+def ensure_style(document: Document, name: str, base: str = "Normal", *, outline: int | None = None) -> Any:
     """The paragraph style ``name``, added (based on ``base``) when the document lacks it, as a
-    reference document saved by Word holds only the styles it uses. Returns ``name``."""
+    reference document saved by Word holds only the styles it uses."""
     styles = document.styles
+    internal = BUILT_IN_NAMES.get(name, name)
+    found = styles.element.get_by_name(internal) if internal != name else None
+    if found is not None:
+        return StyleFactory(found)
     try:
-        styles[name]
-        return name
+        return styles[name]
     except KeyError:
         pass
     style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    if internal != name:
+        style.element.name_val = internal  # so Word knows it as its own "toc 1"
     with contextlib.suppress(KeyError):
         style.base_style = styles[base]
     if outline is not None:
@@ -156,7 +167,7 @@ def ensure_style(document: Document, name: str, base: str = "Normal", *, outline
         level.set(qn("w:val"), str(outline))
         ppr.append(level)
         style.paragraph_format.keep_with_next = True
-    return name
+    return style
 
 
 def clear_body(document: Document) -> None:
@@ -173,7 +184,44 @@ def update_fields_on_open(document: Document) -> None:
     if settings.find(qn("w:updateFields")) is None:
         element = OxmlElement("w:updateFields")
         element.set(qn("w:val"), "true")
-        settings.append(element)
+        _insert_in_order(settings, element, SETTINGS_AFTER_UPDATE_FIELDS)
+
+
+TBLPR_AFTER_BORDERS = ("shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription")
+SETTINGS_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+)
+"""The elements that follow, in the schema's order (Word rejects elements out of order)."""
+
+
+def _insert_in_order(parent: Any, element: Any, successors: tuple[str, ...]) -> None:
+    """Put ``element`` before the first of ``successors`` in ``parent`` (at the end if none)."""
+    tags = {qn(f"w:{name}") for name in successors}
+    for child in parent.iterchildren():
+        if child.tag in tags:
+            child.addprevious(element)
+            return
+    parent.append(element)
 
 
 def set_widths(table: Table, widths: list[Length]) -> None:

@@ -83,7 +83,7 @@ def test_a_reference_documents_styles_header_and_margins_are_used(tmp_path: Path
     style = word.styles["Heading 1"]
     assert style.font.name == "Georgia" and style.font.size == Pt(23)
     heads = [p.style.name for p in word.paragraphs if p.text == "1 Summary for the board"]
-    assert heads == ["TOC 1", "Heading 1"]
+    assert heads == ["toc 1", "Heading 1"]
     assert "boilerplate" not in _all_text(word)
     assert word.sections[0].header.paragraphs[0].text == "Acme Consulting for the client"
     assert word.sections[0].left_margin == Pt(90)
