@@ -65,6 +65,7 @@ TOC_NOTE = "Right-click the contents and choose Update Field to add page numbers
 HEADER_FILL = "E6ECF2"
 TOTAL_FILL = palette.PANEL.lstrip("#").upper()
 TABLE_TEXT = Pt(8.5)
+FIGURE_NUMBER = re.compile(r"(Figure \d+)\.")
 PAGE_LINK = re.compile(r"(page )(\S+)")
 """The text of ``layout.page_link``: the page number becomes a PAGEREF field."""
 LARGE_TEXT = 12.0
@@ -416,7 +417,8 @@ class DocxWriter:
             self.write([flowable._heading], into)
         caption = flowable._caption
         text = "".join(run.text for run in runs(caption.text))
-        self._picture(flowable._image, into, description=text, title="Chart")
+        number = FIGURE_NUMBER.match(text)
+        self._picture(flowable._image, into, description=text, title=number.group(1) if number else "Chart")
         self._paragraph(caption, into)
 
     def _image(self, flowable: Image, into: Container) -> None:
