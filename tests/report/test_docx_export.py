@@ -239,3 +239,25 @@ def test_call_out_boxes_keep_their_shading(both: Both) -> None:
     fills = {shd.get(qn("w:fill")) for shd in both.word.element.body.iter(qn("w:shd"))}
     assert "FBF3E6" in fills  # the summary's notes for the reader
     assert "E6ECF2" in fills  # header rows
+
+
+def _budget_section_text(word: Any) -> str:
+    """All text of the Word document's budget section, tables included."""
+    parts: list[str] = []
+    inside = False
+    for child in word.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            style = child.find(qn("w:pPr"))
+            style_id = style.find(qn("w:pStyle")) if style is not None else None
+            if style_id is not None and style_id.get(qn("w:val")) == "Heading1":
+                inside = "".join(t.text or "" for t in child.iter(qn("w:t"))) == "6 Costed budget"
+        if inside:
+            parts.append(" ".join(t.text or "" for t in child.iter(qn("w:t"))))
+    return " ".join(parts)
+
+
+def test_every_amount_in_the_pdfs_budget_section_is_in_the_word_documents(both: Both) -> None:
+    in_pdf = set(re.findall(MONEY, _budget_text(both.pdf)))
+    in_word = set(re.findall(MONEY, _budget_section_text(both.word)))
+    assert len(in_pdf) > 5
+    assert in_word == in_pdf
