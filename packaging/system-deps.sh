@@ -4,7 +4,7 @@
 set -eu
 case "${1:-gui}" in
   test) pkgs="libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core fonts-droid-fallback
-              fonts-noto-core poppler-utils" ;;
+              fonts-noto-core poppler-utils libreoffice-writer-nogui" ;;
   *)    pkgs="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 fonts-dejavu-core fonts-droid-fallback fonts-noto-core
               libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
               libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libxcb-xkb1" ;;

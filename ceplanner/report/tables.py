@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -194,12 +195,31 @@ def table(
     scale = ctx.width / sum(widths)
     mins = _min_widths(header, rows, numeric, set(total_rows), set(group_rows), len(widths))
     col_widths = _fit_widths([w * scale for w in widths], mins)
+    shares = [w / sum(col_widths) for w in col_widths]
+    source = TableSource(header, rows, shares, numeric, total_rows, group_rows, spans)
+    built: Any  # a ReportTable, or a LongTable for very long tables
     if len(rows) > LAZY_ROWS and header is not None and not extra:
-        return LongTable(ctx, header, rows, col_widths, numeric, total_rows, group_rows, zebra, spans)
-    built, _whole, _heights = _build(
-        ctx, header, rows, col_widths, numeric, total_rows, group_rows, zebra and len(rows) > 2, spans, extra
-    )
+        built = LongTable(ctx, header, rows, col_widths, numeric, total_rows, group_rows, zebra, spans)
+    else:
+        zebra = zebra and len(rows) > 2
+        built = _build(ctx, header, rows, col_widths, numeric, total_rows, group_rows, zebra, spans, extra)[0]
+    built.source = source
     return built
+
+
+@dataclass(frozen=True)
+class TableSource:
+    """What a report table was made from, kept on it as ``.source`` so other formats (the Word
+    document) lay out the same rows without the PDF's page splitting."""
+
+    header: Sequence[str] | None
+    rows: Sequence[Sequence[Cell]]
+    widths: Sequence[float]
+    """Each column's share of the table's width, as fitted to its longest words."""
+    numeric: Sequence[int]
+    total_rows: Sequence[int]
+    group_rows: Sequence[int]
+    spans: Sequence[tuple[int, int, int]]
 
 
 def _build(

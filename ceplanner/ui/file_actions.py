@@ -135,6 +135,12 @@ class FileActions:
         self.host.commit_editing()
         self._task = exporting.export_pdf_interactive(self.window, self.doc)
 
+    def export_docx(self) -> None:
+        from ceplanner.ui.word_export import export_docx_interactive
+
+        self.host.commit_editing()
+        self._task = export_docx_interactive(self.window, self.doc)
+
     def export_spreadsheet(self) -> None:
         from ceplanner.ui.spreadsheet_export import export_spreadsheet_interactive
 

@@ -199,6 +199,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Export PDF…", files.export_pdf, QKeySequence("Ctrl+E"), "action_export_pdf")
         self._action(
+            file_menu, self.tr("Export &Word Document…"), files.export_docx, name="action_export_docx"
+        )
+        self._action(
             file_menu, self.tr("Export &Spreadsheet…"), files.export_spreadsheet, name="action_export_sheets"
         )
         self._action(file_menu, "&Print…", files.print_plan, keys.Print, "action_print")
