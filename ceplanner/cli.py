@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from ceplanner.core import locale_format
 from ceplanner.core.checks import Check, Severity, findings
 from ceplanner.core.costing import compute_budget
 from ceplanner.core.envelope import funder_envelopes
@@ -78,7 +79,7 @@ def summary_lines(plan: Plan) -> list[str]:
         f"  Dates:          {dates}",
         f"  Stakeholders:   {len(plan.groups)} groups ({seldom} seldom heard)",
         f"  Objectives:     {len(plan.objectives)}",
-        f"  Activities:     {len(plan.activities)} ({budget.participants:,} expected participants)",
+        f"  Activities:     {len(plan.activities)} ({locale_format.format_number(budget.participants)} expected participants)",
         f"  Risks:          {len(plan.risks)}",
         "",
         "Budget by category",

@@ -11,6 +11,8 @@ from ceplanner.core import locale_format
 
 # Before any QApplication exists anywhere in the session (Picard's approach).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The command line and the application run as subprocesses read their locale from here.
+os.environ["CEPLANNER_LOCALE"] = "en_GB"
 
 
 @pytest.fixture(autouse=True)

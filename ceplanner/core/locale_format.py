@@ -20,6 +20,7 @@ from typing import Literal
 
 from babel import Locale, UnknownLocaleError, default_locale
 from babel.dates import format_date as _babel_date
+from babel.dates import format_skeleton
 from babel.dates import format_time as _babel_time
 from babel.numbers import NumberPattern, get_decimal_symbol, get_group_symbol
 
@@ -138,8 +139,14 @@ def format_number(value: int | Decimal, places: int | None = None) -> str:
 
 
 def format_percent(percent: int | Decimal, places: int | None = None) -> str:
-    """A percentage given in percent (12.5 means 12.5%): "12.5%" (en_GB), "12,5 %" (de_DE)."""
+    """A percentage given in percent (12.5 means 12.5%): "12.5%" (en_GB), "12,5 %" (de_DE).
+
+    ``places`` None keeps the decimals the number has (Decimal("5.0") -> "5.0%").
+    """
     pattern: NumberPattern = copy.copy(_current.percent_formats[None])
+    if places is None:
+        exp = Decimal(percent).as_tuple().exponent
+        places = -exp if isinstance(exp, int) and exp < 0 else 0
     number = format_number(percent, places)
     sign = _current.number_symbols["latn"].get("percentSign", "%")
     return pattern.prefix[0].replace("%", sign) + number + pattern.suffix[0].replace("%", sign)
@@ -155,9 +162,21 @@ def format_date(value: date, form: DateForm = "long") -> str:
     return _babel_date(value, _FORMS[form], locale=_current)
 
 
+def format_time(value: datetime) -> str:
+    """The time of day in the locale's short form ("09:05" en_GB, "9:05 AM" en_US)."""
+    return _babel_time(value.time(), "short", locale=_current)
+
+
 def format_datetime(value: datetime) -> str:
     """A moment for people: short date and the locale's short time ("12 Mar 2027 09:05")."""
-    return f"{format_date(value.date(), 'short')} {_babel_time(value.time(), 'short', locale=_current)}"
+    return f"{format_date(value.date(), 'short')} {format_time(value)}"
+
+
+def format_month(value: date, with_year: bool = True) -> str:
+    """A month as a timeline labels it: "Mar 2027" or "Mar" (en_GB), "März 2027" (de_DE)."""
+    if with_year:
+        return format_skeleton("yMMM", value, locale=_current)
+    return _babel_date(value, "LLL", locale=_current)
 
 
 def month_names() -> dict[str, int]:
@@ -211,3 +230,14 @@ def plain_number(text: str) -> str | None:
         if (plain := _plain(compact, decimal, group)) is not None:
             return plain
     return None
+
+
+def whole_number(text: str) -> int | None:
+    """A typed whole number, signed, as :func:`plain_number` reads it ("1.200" in de_DE,
+    "1,200" in en_GB); None if it is not one."""
+    raw = text.strip()
+    negative = raw.startswith("-")
+    plain = plain_number(raw[1:] if negative else raw)
+    if plain is None or "." in plain:
+        return None
+    return -int(plain) if negative else int(plain)

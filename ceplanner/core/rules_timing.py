@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ceplanner.core import locale_format
 from ceplanner.core.finding import Check, join_words, note, warning
 from ceplanner.core.model import IAP2Level, Plan
 
@@ -38,7 +39,7 @@ class Period:
 
 def day_text(day: date) -> str:
     """A date as "1 February 2027"."""
-    return f"{day.day} {day:%B %Y}"
+    return locale_format.format_date(day, "long")
 
 
 def consultation_period(plan: Plan) -> Period | None:
