@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
+from ceplanner.core.i18n import QT_TRANSLATE_NOOP, translate
 from ceplanner.core.limits import limits
 
 # Far above any real engagement budget, in minor units (£1,000,000,000.00): larger is a typing slip.
@@ -618,100 +619,100 @@ class Plan:
 
 # Words shown to users for each enumeration value; the UI and the report both use these.
 _LABEL_LIST: list[tuple[StrEnum, str]] = [
-    (PlanStatus.DRAFT, "Draft"),
-    (PlanStatus.APPROVED, "Approved"),
-    (PlanStatus.IN_DELIVERY, "In delivery"),
-    (PlanStatus.EVALUATED, "Evaluated"),
-    (StakeholderCategory.SERVICE_USERS, "Service users"),
-    (StakeholderCategory.RESIDENTS, "Residents"),
-    (StakeholderCategory.STAFF, "Staff"),
-    (StakeholderCategory.COMMISSIONERS, "Commissioners"),
-    (StakeholderCategory.PARTNERS, "Partners"),
-    (StakeholderCategory.FUNDERS, "Funders"),
-    (StakeholderCategory.ELECTED_MEMBERS, "Elected members"),
-    (StakeholderCategory.VOLUNTARY_SECTOR, "Voluntary sector"),
-    (StakeholderCategory.BUSINESS, "Business"),
-    (StakeholderCategory.GOVERNANCE, "Board and governance"),
-    (StakeholderCategory.REGULATORS, "Regulators"),
-    (StakeholderCategory.OTHER, "Other"),
-    (Position.OPPOSED, "Opposed"),
-    (Position.SCEPTICAL, "Sceptical"),
-    (Position.NEUTRAL, "Neutral"),
-    (Position.INTERESTED, "Interested"),
-    (Position.SUPPORTIVE, "Supportive"),
-    (Barrier.LANGUAGE, "Language"),
-    (Barrier.DISABILITY, "Disability"),
-    (Barrier.CARING, "Caring responsibilities"),
-    (Barrier.DIGITAL, "Digital exclusion"),
-    (Barrier.TRANSPORT, "Transport"),
-    (Barrier.TIME, "Time"),
-    (Barrier.LITERACY, "Literacy"),
-    (IAP2Level.INFORM, "Inform"),
-    (IAP2Level.CONSULT, "Consult"),
-    (IAP2Level.INVOLVE, "Involve"),
-    (IAP2Level.COLLABORATE, "Collaborate"),
-    (IAP2Level.EMPOWER, "Empower"),
-    (OutcomeLevel.INDIVIDUAL, "Individual"),
-    (OutcomeLevel.SERVICE, "Service"),
-    (OutcomeLevel.STRATEGIC, "Strategic"),
-    (Mode.FACE_TO_FACE, "Face to face"),
-    (Mode.ONLINE, "Online"),
-    (Mode.PAPER, "Paper"),
-    (Mode.TELEPHONE, "Telephone"),
-    (CostCategory.STAFF_TIME, "Staff time"),
-    (CostCategory.VENUE, "Venue"),
-    (CostCategory.CATERING, "Catering"),
-    (CostCategory.MATERIALS_PRINT, "Materials and print"),
-    (CostCategory.PUBLICITY, "Publicity"),
-    (CostCategory.TRANSLATION, "Translation and interpretation"),
-    (CostCategory.ACCESSIBILITY, "Accessibility"),
-    (CostCategory.PARTICIPANT_PAYMENT, "Payment for participants' time"),
-    (CostCategory.TRAVEL, "Travel"),
-    (CostCategory.CHILDCARE_CARERS, "Childcare and carers"),
-    (CostCategory.FACILITATION, "Facilitation"),
-    (CostCategory.EVALUATION, "Evaluation"),
-    (CostCategory.OTHER, "Other"),
-    (Unit.HOUR, "hour"),
-    (Unit.DAY, "day"),
-    (Unit.SESSION, "session"),
-    (Unit.PERSON, "person"),
-    (Unit.ITEM, "item"),
-    (Unit.EVENT, "event"),
-    (Unit.WEEK, "week"),
-    (Unit.MONTH, "month"),
-    (Unit.LUMP_SUM, "lump sum"),
-    (SixE.ECONOMY, "Economy"),
-    (SixE.EFFICIENCY, "Efficiency"),
-    (SixE.EFFECTIVENESS, "Effectiveness"),
-    (SixE.EQUITY, "Equity"),
-    (SixE.EMPOWERMENT, "Empowerment"),
-    (SixE.EVALUATION, "Evaluation"),
-    (Scaling.FIXED, "Fixed"),
-    (Scaling.PER_SESSION, "Per session"),
-    (Scaling.PER_PARTICIPANT, "Per participant"),
-    (Scaling.PER_ATTENDANCE, "Per participant per session"),
-    (NationalStandard.INCLUSION, "Inclusion"),
-    (NationalStandard.SUPPORT, "Support"),
-    (NationalStandard.PLANNING, "Planning"),
-    (NationalStandard.WORKING_TOGETHER, "Working together"),
-    (NationalStandard.METHODS, "Methods"),
-    (NationalStandard.COMMUNICATION, "Communication"),
-    (NationalStandard.IMPACT, "Impact"),
-    (ImpactCategory.LOCAL, "Local or site"),
-    (ImpactCategory.NEIGHBOURHOOD, "Neighbourhood"),
-    (ImpactCategory.SERVICE, "Service planning and delivery"),
-    (ImpactCategory.POLICY, "Policy"),
-    (ImpactCategory.STRATEGIC, "Major project or strategic plan"),
-    (Degree.LOW, "Low"),
-    (Degree.MEDIUM, "Medium"),
-    (Degree.HIGH, "High"),
-    (MilestoneKind.COMMITTEE, "Committee meeting"),
-    (MilestoneKind.DECISION, "Decision"),
-    (MilestoneKind.PUBLICATION, "Publication"),
-    (MilestoneKind.OTHER, "Other"),
-    (RiskRating.LOW, "Low"),
-    (RiskRating.MEDIUM, "Medium"),
-    (RiskRating.HIGH, "High"),
+    (PlanStatus.DRAFT, QT_TRANSLATE_NOOP("Labels", "Draft")),
+    (PlanStatus.APPROVED, QT_TRANSLATE_NOOP("Labels", "Approved")),
+    (PlanStatus.IN_DELIVERY, QT_TRANSLATE_NOOP("Labels", "In delivery")),
+    (PlanStatus.EVALUATED, QT_TRANSLATE_NOOP("Labels", "Evaluated")),
+    (StakeholderCategory.SERVICE_USERS, QT_TRANSLATE_NOOP("Labels", "Service users")),
+    (StakeholderCategory.RESIDENTS, QT_TRANSLATE_NOOP("Labels", "Residents")),
+    (StakeholderCategory.STAFF, QT_TRANSLATE_NOOP("Labels", "Staff")),
+    (StakeholderCategory.COMMISSIONERS, QT_TRANSLATE_NOOP("Labels", "Commissioners")),
+    (StakeholderCategory.PARTNERS, QT_TRANSLATE_NOOP("Labels", "Partners")),
+    (StakeholderCategory.FUNDERS, QT_TRANSLATE_NOOP("Labels", "Funders")),
+    (StakeholderCategory.ELECTED_MEMBERS, QT_TRANSLATE_NOOP("Labels", "Elected members")),
+    (StakeholderCategory.VOLUNTARY_SECTOR, QT_TRANSLATE_NOOP("Labels", "Voluntary sector")),
+    (StakeholderCategory.BUSINESS, QT_TRANSLATE_NOOP("Labels", "Business")),
+    (StakeholderCategory.GOVERNANCE, QT_TRANSLATE_NOOP("Labels", "Board and governance")),
+    (StakeholderCategory.REGULATORS, QT_TRANSLATE_NOOP("Labels", "Regulators")),
+    (StakeholderCategory.OTHER, QT_TRANSLATE_NOOP("Labels", "Other")),
+    (Position.OPPOSED, QT_TRANSLATE_NOOP("Labels", "Opposed")),
+    (Position.SCEPTICAL, QT_TRANSLATE_NOOP("Labels", "Sceptical")),
+    (Position.NEUTRAL, QT_TRANSLATE_NOOP("Labels", "Neutral")),
+    (Position.INTERESTED, QT_TRANSLATE_NOOP("Labels", "Interested")),
+    (Position.SUPPORTIVE, QT_TRANSLATE_NOOP("Labels", "Supportive")),
+    (Barrier.LANGUAGE, QT_TRANSLATE_NOOP("Labels", "Language")),
+    (Barrier.DISABILITY, QT_TRANSLATE_NOOP("Labels", "Disability")),
+    (Barrier.CARING, QT_TRANSLATE_NOOP("Labels", "Caring responsibilities")),
+    (Barrier.DIGITAL, QT_TRANSLATE_NOOP("Labels", "Digital exclusion")),
+    (Barrier.TRANSPORT, QT_TRANSLATE_NOOP("Labels", "Transport")),
+    (Barrier.TIME, QT_TRANSLATE_NOOP("Labels", "Time")),
+    (Barrier.LITERACY, QT_TRANSLATE_NOOP("Labels", "Literacy")),
+    (IAP2Level.INFORM, QT_TRANSLATE_NOOP("Labels", "Inform")),
+    (IAP2Level.CONSULT, QT_TRANSLATE_NOOP("Labels", "Consult")),
+    (IAP2Level.INVOLVE, QT_TRANSLATE_NOOP("Labels", "Involve")),
+    (IAP2Level.COLLABORATE, QT_TRANSLATE_NOOP("Labels", "Collaborate")),
+    (IAP2Level.EMPOWER, QT_TRANSLATE_NOOP("Labels", "Empower")),
+    (OutcomeLevel.INDIVIDUAL, QT_TRANSLATE_NOOP("Labels", "Individual")),
+    (OutcomeLevel.SERVICE, QT_TRANSLATE_NOOP("Labels", "Service")),
+    (OutcomeLevel.STRATEGIC, QT_TRANSLATE_NOOP("Labels", "Strategic")),
+    (Mode.FACE_TO_FACE, QT_TRANSLATE_NOOP("Labels", "Face to face")),
+    (Mode.ONLINE, QT_TRANSLATE_NOOP("Labels", "Online")),
+    (Mode.PAPER, QT_TRANSLATE_NOOP("Labels", "Paper")),
+    (Mode.TELEPHONE, QT_TRANSLATE_NOOP("Labels", "Telephone")),
+    (CostCategory.STAFF_TIME, QT_TRANSLATE_NOOP("Labels", "Staff time")),
+    (CostCategory.VENUE, QT_TRANSLATE_NOOP("Labels", "Venue")),
+    (CostCategory.CATERING, QT_TRANSLATE_NOOP("Labels", "Catering")),
+    (CostCategory.MATERIALS_PRINT, QT_TRANSLATE_NOOP("Labels", "Materials and print")),
+    (CostCategory.PUBLICITY, QT_TRANSLATE_NOOP("Labels", "Publicity")),
+    (CostCategory.TRANSLATION, QT_TRANSLATE_NOOP("Labels", "Translation and interpretation")),
+    (CostCategory.ACCESSIBILITY, QT_TRANSLATE_NOOP("Labels", "Accessibility")),
+    (CostCategory.PARTICIPANT_PAYMENT, QT_TRANSLATE_NOOP("Labels", "Payment for participants' time")),
+    (CostCategory.TRAVEL, QT_TRANSLATE_NOOP("Labels", "Travel")),
+    (CostCategory.CHILDCARE_CARERS, QT_TRANSLATE_NOOP("Labels", "Childcare and carers")),
+    (CostCategory.FACILITATION, QT_TRANSLATE_NOOP("Labels", "Facilitation")),
+    (CostCategory.EVALUATION, QT_TRANSLATE_NOOP("Labels", "Evaluation")),
+    (CostCategory.OTHER, QT_TRANSLATE_NOOP("Labels", "Other")),
+    (Unit.HOUR, QT_TRANSLATE_NOOP("Labels", "hour")),
+    (Unit.DAY, QT_TRANSLATE_NOOP("Labels", "day")),
+    (Unit.SESSION, QT_TRANSLATE_NOOP("Labels", "session")),
+    (Unit.PERSON, QT_TRANSLATE_NOOP("Labels", "person")),
+    (Unit.ITEM, QT_TRANSLATE_NOOP("Labels", "item")),
+    (Unit.EVENT, QT_TRANSLATE_NOOP("Labels", "event")),
+    (Unit.WEEK, QT_TRANSLATE_NOOP("Labels", "week")),
+    (Unit.MONTH, QT_TRANSLATE_NOOP("Labels", "month")),
+    (Unit.LUMP_SUM, QT_TRANSLATE_NOOP("Labels", "lump sum")),
+    (SixE.ECONOMY, QT_TRANSLATE_NOOP("Labels", "Economy")),
+    (SixE.EFFICIENCY, QT_TRANSLATE_NOOP("Labels", "Efficiency")),
+    (SixE.EFFECTIVENESS, QT_TRANSLATE_NOOP("Labels", "Effectiveness")),
+    (SixE.EQUITY, QT_TRANSLATE_NOOP("Labels", "Equity")),
+    (SixE.EMPOWERMENT, QT_TRANSLATE_NOOP("Labels", "Empowerment")),
+    (SixE.EVALUATION, QT_TRANSLATE_NOOP("Labels", "Evaluation")),
+    (Scaling.FIXED, QT_TRANSLATE_NOOP("Labels", "Fixed")),
+    (Scaling.PER_SESSION, QT_TRANSLATE_NOOP("Labels", "Per session")),
+    (Scaling.PER_PARTICIPANT, QT_TRANSLATE_NOOP("Labels", "Per participant")),
+    (Scaling.PER_ATTENDANCE, QT_TRANSLATE_NOOP("Labels", "Per participant per session")),
+    (NationalStandard.INCLUSION, QT_TRANSLATE_NOOP("Labels", "Inclusion")),
+    (NationalStandard.SUPPORT, QT_TRANSLATE_NOOP("Labels", "Support")),
+    (NationalStandard.PLANNING, QT_TRANSLATE_NOOP("Labels", "Planning")),
+    (NationalStandard.WORKING_TOGETHER, QT_TRANSLATE_NOOP("Labels", "Working together")),
+    (NationalStandard.METHODS, QT_TRANSLATE_NOOP("Labels", "Methods")),
+    (NationalStandard.COMMUNICATION, QT_TRANSLATE_NOOP("Labels", "Communication")),
+    (NationalStandard.IMPACT, QT_TRANSLATE_NOOP("Labels", "Impact")),
+    (ImpactCategory.LOCAL, QT_TRANSLATE_NOOP("Labels", "Local or site")),
+    (ImpactCategory.NEIGHBOURHOOD, QT_TRANSLATE_NOOP("Labels", "Neighbourhood")),
+    (ImpactCategory.SERVICE, QT_TRANSLATE_NOOP("Labels", "Service planning and delivery")),
+    (ImpactCategory.POLICY, QT_TRANSLATE_NOOP("Labels", "Policy")),
+    (ImpactCategory.STRATEGIC, QT_TRANSLATE_NOOP("Labels", "Major project or strategic plan")),
+    (Degree.LOW, QT_TRANSLATE_NOOP("Labels", "Low")),
+    (Degree.MEDIUM, QT_TRANSLATE_NOOP("Labels", "Medium")),
+    (Degree.HIGH, QT_TRANSLATE_NOOP("Labels", "High")),
+    (MilestoneKind.COMMITTEE, QT_TRANSLATE_NOOP("Labels", "Committee meeting")),
+    (MilestoneKind.DECISION, QT_TRANSLATE_NOOP("Labels", "Decision")),
+    (MilestoneKind.PUBLICATION, QT_TRANSLATE_NOOP("Labels", "Publication")),
+    (MilestoneKind.OTHER, QT_TRANSLATE_NOOP("Labels", "Other")),
+    (RiskRating.LOW, QT_TRANSLATE_NOOP("Labels", "Low")),
+    (RiskRating.MEDIUM, QT_TRANSLATE_NOOP("Labels", "Medium")),
+    (RiskRating.HIGH, QT_TRANSLATE_NOOP("Labels", "High")),
 ]
 LABELS: dict[tuple[type, str], str] = {(type(member), member.value): text for member, text in _LABEL_LIST}
 """Keyed by (enumeration, value): members of different enumerations may share a value
@@ -721,7 +722,8 @@ LABELS: dict[tuple[type, str], str] = {(type(member), member.value): text for me
 def label(value: StrEnum) -> str:
     """The word a user sees for an enumeration value."""
     key = (type(value), value.value) if isinstance(value, StrEnum) else (str, value)
-    return LABELS.get(key, str(value).replace("_", " ").capitalize())
+    text = LABELS.get(key)
+    return str(value).replace("_", " ").capitalize() if text is None else translate("Labels", text)
 
 
 # The IAP2 promise to the public at each level (IAP2 Spectrum wording, paraphrased).
@@ -743,13 +745,31 @@ IAP2_PROMISES: dict[IAP2Level, str] = {
 }
 
 SIX_E_QUESTIONS: dict[SixE, str] = {
-    SixE.ECONOMY: "Are the inputs (staff, venues, materials) bought at the right price?",
-    SixE.EFFICIENCY: "How much engagement (people reached, sessions) does each pound buy?",
-    SixE.EFFECTIVENESS: "Will the engagement change decisions and outcomes as intended?",
-    SixE.EQUITY: "Do those with least lose out least? Are seldom-heard groups reached?",
-    SixE.EMPOWERMENT: "Will people be more able to act in their own and collective interests?",
-    SixE.EVALUATION: "Will we keep on track, show value for money and learn lessons?",
+    SixE.ECONOMY: QT_TRANSLATE_NOOP(
+        "Labels", "Are the inputs (staff, venues, materials) bought at the right price?"
+    ),
+    SixE.EFFICIENCY: QT_TRANSLATE_NOOP(
+        "Labels", "How much engagement (people reached, sessions) does each pound buy?"
+    ),
+    SixE.EFFECTIVENESS: QT_TRANSLATE_NOOP(
+        "Labels", "Will the engagement change decisions and outcomes as intended?"
+    ),
+    SixE.EQUITY: QT_TRANSLATE_NOOP(
+        "Labels", "Do those with least lose out least? Are seldom-heard groups reached?"
+    ),
+    SixE.EMPOWERMENT: QT_TRANSLATE_NOOP(
+        "Labels", "Will people be more able to act in their own and collective interests?"
+    ),
+    SixE.EVALUATION: QT_TRANSLATE_NOOP(
+        "Labels", "Will we keep on track, show value for money and learn lessons?"
+    ),
 }
+
+
+def six_e_question(e: SixE) -> str:
+    """The question behind one of the six Es, in the user's language."""
+    return translate("Labels", SIX_E_QUESTIONS[e])
+
 
 EVALUATION_QUESTIONS: list[tuple[str, str]] = [
     ("whose_opinion", "Whose opinion matters?"),

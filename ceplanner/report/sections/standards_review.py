@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable
 
 from ceplanner.core import locale_format
 from ceplanner.core.model import NationalStandard, StandardRating, label
-from ceplanner.core.standards import STANDARD_AIMS, standard_evidence, standard_rating
+from ceplanner.core.standards import standard_aim, standard_evidence, standard_rating
 from ceplanner.report.layout import Cell, Markup, ReportContext, cat, markup, plain, subheading
 from ceplanner.report.sections.measured import measures_markup
 from ceplanner.report.tables import table
@@ -41,7 +41,7 @@ def build_standards(ctx: ReportContext) -> list[Flowable]:
                     markup("<b>"),
                     plain(label(standard)),
                     markup('</b><br/><font color="#56616D">'),
-                    plain(STANDARD_AIMS[standard]),
+                    plain(standard_aim(standard)),
                     markup("</font>"),
                 ),
                 score,
