@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ceplanner.core import locale_format
 from ceplanner.core.checks import Check, Severity, findings
 from ceplanner.core.costing import compute_budget
 from ceplanner.core.envelope import funder_envelopes
@@ -98,7 +99,7 @@ def summary_lines(plan: Plan) -> list[str]:
         f"  Dates:          {dates}",
         f"  Stakeholders:   {len(plan.groups)} groups ({seldom} seldom heard)",
         f"  Objectives:     {len(plan.objectives)}",
-        f"  Activities:     {len(plan.activities)} ({budget.participants:,} expected participants)",
+        f"  Activities:     {len(plan.activities)} ({locale_format.format_number(budget.participants)} expected participants)",
         f"  Risks:          {len(plan.risks)}",
         "",
         "Budget by category",

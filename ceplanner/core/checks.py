@@ -12,6 +12,7 @@ from ceplanner.core.delivery_checks import delivery_checks
 from ceplanner.core.dismissals import Findings, split_findings
 from ceplanner.core.finding import Check, Severity
 from ceplanner.core.finding import quoted as _name
+from ceplanner.core.i18n import translate
 from ceplanner.core.model import Activity, Plan
 from ceplanner.core.rules_costs import activity_cost_checks, plan_cost_checks
 from ceplanner.core.rules_delivery import delivery_record_checks
@@ -42,26 +43,49 @@ def plan_checks(plan: Plan, budget: Budget | None = None) -> list[Check]:
 
     if not plan.title.strip():
         warn(
-            "context", "plan.no-title", "The plan has no title. Give it one on the Context and purpose page."
+            "context",
+            "plan.no-title",
+            translate(
+                "Checks",
+                "The plan has no title. Give it one on the Context and purpose page.",
+            ),
         )
     if plan.start and plan.end and plan.end < plan.start:
         warn(
-            "context", "plan.dates-reversed", "The plan ends before it starts. Check its start and end dates."
+            "context",
+            "plan.dates-reversed",
+            translate(
+                "Checks",
+                "The plan ends before it starts. Check its start and end dates.",
+            ),
         )
     if not plan.decision.strip():
-        note("context", "plan.no-decision", "The plan does not say what decision the engagement will inform.")
+        note(
+            "context",
+            "plan.no-decision",
+            translate(
+                "Checks",
+                "The plan does not say what decision the engagement will inform.",
+            ),
+        )
     if not plan.value_for_whom:
         note(
             "context",
             "plan.no-value-for-whom",
-            "The plan does not say whose value it serves (value for whom?).",
+            translate(
+                "Checks",
+                "The plan does not say whose value it serves (value for whom?).",
+            ),
         )
 
     if not plan.groups:
         warn(
             "stakeholders",
             "groups.none",
-            "There are no stakeholder groups. Add the people the engagement involves.",
+            translate(
+                "Checks",
+                "There are no stakeholder groups. Add the people the engagement involves.",
+            ),
         )
     seen: dict[str, str] = {}
     for group in plan.groups:
@@ -70,7 +94,10 @@ def plan_checks(plan: Plan, budget: Budget | None = None) -> list[Check]:
             warn(
                 "stakeholders",
                 "group.duplicate-name",
-                f"Two or more groups are called {_name(group.name, '')}; give each a distinct name.",
+                translate(
+                    "Checks",
+                    "Two or more groups are called {name}; give each a distinct name.",
+                ).format(name=_name(group.name, "")),
                 group.id,
             )
             seen[key] = "reported"
@@ -79,35 +106,51 @@ def plan_checks(plan: Plan, budget: Budget | None = None) -> list[Check]:
         warn(
             "stakeholders",
             "groups.none-seldom-heard",
-            "No group is marked seldom heard: check who is usually missing from engagement.",
+            translate(
+                "Checks",
+                "No group is marked seldom heard: check who is usually missing from engagement.",
+            ),
         )
     if not plan.objectives:
         warn(
             "objectives",
             "objectives.none",
-            "There are no objectives. Say what the engagement is meant to achieve.",
+            translate(
+                "Checks",
+                "There are no objectives. Say what the engagement is meant to achieve.",
+            ),
         )
     for objective in plan.objectives:
-        name = _name(objective.title, "without a title")
+        name = _name(objective.title, translate("Checks", "without a title"))
         if not objective.indicators:
             warn(
                 "objectives",
                 "objective.no-indicators",
-                f"The objective {name} has no indicators: add how you will know it has been achieved.",
+                translate(
+                    "Checks",
+                    "The objective {name} has no indicators: add how you will know it has been achieved.",
+                ).format(name=name),
                 objective.id,
             )
         elif any(not i.measure.strip() for i in objective.indicators):
             warn(
                 "objectives",
                 "indicator.no-measure",
-                f"The objective {name} has an indicator with no measure: say what will be counted or asked.",
+                translate(
+                    "Checks",
+                    "The objective {name} has an indicator with no measure: say what will be "
+                    "counted or asked.",
+                ).format(name=name),
                 objective.id,
             )
     if not plan.activities:
         warn(
             "activities",
             "activities.none",
-            "There are no engagement activities. Add at least one from the method library.",
+            translate(
+                "Checks",
+                "There are no engagement activities. Add at least one from the method library.",
+            ),
         )
 
     targeted = {gid for activity in plan.activities for gid in activity.group_ids}
@@ -116,8 +159,11 @@ def plan_checks(plan: Plan, budget: Budget | None = None) -> list[Check]:
             warn(
                 "activities",
                 "group.seldom-heard-not-reached",
-                f"The seldom-heard group {_name(group.name, 'without a name')} is not targeted by any "
-                "activity: choose an activity that reaches them.",
+                translate(
+                    "Checks",
+                    "The seldom-heard group {name} is not targeted by any activity: choose an "
+                    "activity that reaches them.",
+                ).format(name=_name(group.name, translate("Checks", "without a name"))),
                 group.id,
             )
 
@@ -131,10 +177,20 @@ def plan_checks(plan: Plan, budget: Budget | None = None) -> list[Check]:
         note(
             "evaluation",
             "evaluation.not-costed",
-            "Evaluation is not costed: set an evaluation budget or add evaluation cost lines.",
+            translate(
+                "Checks",
+                "Evaluation is not costed: set an evaluation budget or add evaluation cost lines.",
+            ),
         )
     if all(rating.rating is None for rating in plan.vfm):
-        note("evaluation", "vfm.not-rated", "The six-E value-for-money assessment has not been rated yet.")
+        note(
+            "evaluation",
+            "vfm.not-rated",
+            translate(
+                "Checks",
+                "The six-E value-for-money assessment has not been rated yet.",
+            ),
+        )
 
     found.extend(delivery_checks(plan))
     found += delivery_record_checks(plan)
@@ -163,42 +219,73 @@ def open_checks(plan: Plan, budget: Budget | None = None) -> list[Check]:
 def activity_checks(activity: Activity, plan: Plan) -> list[Check]:
     """The problems of one activity (the Activities and Costs steps show these beside it)."""
     found: list[Check] = []
-    title = _name(activity.title, "without a title")
+    title = _name(activity.title, translate("Checks", "without a title"))
 
     def warn(step: str, code: str, message: str) -> None:
         found.append(Check(Severity.WARNING, message, step, code, activity.id))
 
     if activity.start and activity.end and activity.end < activity.start:
-        warn("activities", "activity.dates-reversed", f"The activity {title} ends before it starts.")
+        warn(
+            "activities",
+            "activity.dates-reversed",
+            translate(
+                "Checks",
+                "The activity {title} ends before it starts.",
+            ).format(title=title),
+        )
     if activity.start and plan.start and activity.start < plan.start:
         warn(
-            "activities", "activity.starts-before-plan", f"The activity {title} starts before the plan does."
+            "activities",
+            "activity.starts-before-plan",
+            translate(
+                "Checks",
+                "The activity {title} starts before the plan does.",
+            ).format(title=title),
         )
     if activity.end and plan.end and activity.end > plan.end:
-        warn("activities", "activity.ends-after-plan", f"The activity {title} ends after the plan does.")
+        warn(
+            "activities",
+            "activity.ends-after-plan",
+            translate(
+                "Checks",
+                "The activity {title} ends after the plan does.",
+            ).format(title=title),
+        )
     if not activity.group_ids:
         warn(
             "activities",
             "activity.no-groups",
-            f"The activity {title} has no target group: choose who it is for.",
+            translate(
+                "Checks",
+                "The activity {title} has no target group: choose who it is for.",
+            ).format(title=title),
         )
     if not activity.promise.strip():
         warn(
             "activities",
             "activity.no-promise",
-            f"The activity {title} makes no promise to participants: say what will happen to their views.",
+            translate(
+                "Checks",
+                "The activity {title} makes no promise to participants: say what will happen to their views.",
+            ).format(title=title),
         )
     if not activity.cost_lines:
         warn(
             "costs",
             "activity.no-cost-lines",
-            f"The activity {title} has no cost lines, so it costs nothing in the budget.",
+            translate(
+                "Checks",
+                "The activity {title} has no cost lines, so it costs nothing in the budget.",
+            ).format(title=title),
         )
     elif any(line.unit_cost == 0 and not line.in_kind for line in activity.cost_lines):
         warn(
             "costs",
             "activity.zero-paid-line",
-            f"The activity {title} has a paid line costed at zero: enter its unit cost.",
+            translate(
+                "Checks",
+                "The activity {title} has a paid line costed at zero: enter its unit cost.",
+            ).format(title=title),
         )
     found += activity_cost_checks(activity)
     return found

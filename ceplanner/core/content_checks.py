@@ -4,6 +4,7 @@ leads each activity, and how participants hear back. Part of the one checker (co
 from __future__ import annotations
 
 from ceplanner.core.finding import Check, Severity, quoted
+from ceplanner.core.i18n import translate
 from ceplanner.core.impact import recommend
 from ceplanner.core.model import Plan, label
 
@@ -22,33 +23,51 @@ def content_checks(plan: Plan) -> list[Check]:
         found.append(
             Check(
                 Severity.WARNING,
-                f"The level of impact recommends at least {label(result.level)}, but no activity goes "
-                f"above {label(result.highest_planned)}: raise an activity's level, or accept this with "
-                "the reason.",
+                translate(
+                    "Checks",
+                    "The level of impact recommends at least {level}, but no activity goes above "
+                    "{highest_planned}: raise an activity's level, or accept this with the "
+                    "reason.",
+                ).format(level=label(result.level), highest_planned=label(result.highest_planned)),
                 "activities",
                 BELOW_RECOMMENDED,
             )
         )
     open_items = [r for r in plan.readiness if not r.done]
     if plan.activities and open_items:
-        names = "; ".join(quoted(r.description, "an unnamed check") for r in open_items[:3])
-        more = f" and {len(open_items) - 3} more" if len(open_items) > 3 else ""
+        names = "; ".join(
+            quoted(r.description, translate("Checks", "an unnamed check")) for r in open_items[:3]
+        )
+        more = (
+            translate("Checks", " and {n} more").format(n=len(open_items) - 3) if len(open_items) > 3 else ""
+        )
         found.append(
             Check(
                 Severity.NOTE,
-                f"{len(open_items)} of {len(plan.readiness)} readiness checks are not done yet: "
-                f"{names}{more}. Tick them off before the engagement starts.",
+                translate(
+                    "Checks",
+                    "{n_open_items} of {n_readiness} readiness checks are not done yet: "
+                    "{names}{more}. Tick them off before the engagement starts.",
+                ).format(
+                    n_open_items=len(open_items),
+                    n_readiness=len(plan.readiness),
+                    names=names,
+                    more=more,
+                ),
                 "delivery",
                 READINESS_OPEN,
             )
         )
     for risk in plan.risks:
-        what = quoted(risk.description, "without a description")
+        what = quoted(risk.description, translate("Checks", "without a description"))
         if not risk.owner.strip():
             found.append(
                 Check(
                     Severity.NOTE,
-                    f"The risk {what} has no owner: name who watches it.",
+                    translate(
+                        "Checks",
+                        "The risk {what} has no owner: name who watches it.",
+                    ).format(what=what),
                     "delivery",
                     RISK_NO_OWNER,
                     risk.id,
@@ -58,7 +77,10 @@ def content_checks(plan: Plan) -> list[Check]:
             found.append(
                 Check(
                     Severity.NOTE,
-                    f"The risk {what} has no review date: say when it will be looked at again.",
+                    translate(
+                        "Checks",
+                        "The risk {what} has no review date: say when it will be looked at again.",
+                    ).format(what=what),
                     "delivery",
                     RISK_NO_REVIEW,
                     risk.id,
@@ -70,8 +92,10 @@ def content_checks(plan: Plan) -> list[Check]:
                 found.append(
                     Check(
                         Severity.NOTE,
-                        f"The activity {quoted(activity.title, 'without a title')} has no lead: choose "
-                        "who in the team leads it.",
+                        translate(
+                            "Checks",
+                            "The activity {title} has no lead: choose who in the team leads it.",
+                        ).format(title=quoted(activity.title, translate("Checks", "without a title"))),
                         "activities",
                         ACTIVITY_NO_LEAD,
                         activity.id,
@@ -81,8 +105,11 @@ def content_checks(plan: Plan) -> list[Check]:
         found.append(
             Check(
                 Severity.NOTE,
-                "The plan does not say how participants will hear what was decided and why: describe it "
-                "under Closing the loop on the Evaluation step.",
+                translate(
+                    "Checks",
+                    "The plan does not say how participants will hear what was decided and why: "
+                    "describe it under Closing the loop on the Evaluation step.",
+                ),
                 "evaluation",
                 NO_FEEDBACK,
             )

@@ -1,7 +1,8 @@
 """Dates as people type them: "12/03/2027", "12 Mar 2027", "12 March 2027", "2027-03-12".
 
-Numeric dates are read day first (the UK order ceplanner's users write); a two-digit year is
-in this century. Empty text means "no date". Anything else is refused with a message saying
+Numeric dates are read in the order of the user's locale (day first in en_GB and most of
+Europe, month first in en_US); month names may be English or the locale's ("12. März 2027");
+a two-digit year is in this century. Empty text means "no date". Anything else is refused with a message saying
 what would be understood.
 """
 
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
+
+from ceplanner.core import locale_format
 
 MONTHS = {
     name: n
@@ -32,9 +35,10 @@ MONTHS = {
     for name in names
 }
 EXAMPLES = "for example 12/03/2027, 12 Mar 2027 or 2027-03-12"
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_ISO = re.compile(r"(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})日?")
 _NUMERIC = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})")
-_WORDS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s*[ \-/.]?\s*([a-z]+)\.?,?\s*[ \-/.]?\s*(\d{2}|\d{4})")
+_WORDS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s*[ \-/.]?\s*([^\W\d_]+)\.?,?\s*[ \-/.]?\s*(\d{2}|\d{4})")
+_MONTH_FIRST = re.compile(r"([^\W\d_]+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{2}|\d{4})")
 
 
 class DateTextError(ValueError):
@@ -43,6 +47,11 @@ class DateTextError(ValueError):
 
 def _year(text: str) -> int:
     return 2000 + int(text) if len(text) == 2 else int(text)
+
+
+def _month(name: str) -> int:
+    """The month ``name`` names in English or the user's locale; 0 if none."""
+    return MONTHS.get(name) or locale_format.month_names().get(name, 0)
 
 
 def parse_date_text(text: str) -> date | None:
@@ -54,8 +63,12 @@ def parse_date_text(text: str) -> date | None:
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
     elif m := _NUMERIC.fullmatch(cleaned):
         day, month, year = int(m.group(1)), int(m.group(2)), _year(m.group(3))
-    elif (m := _WORDS.fullmatch(cleaned)) and m.group(2) in MONTHS:
-        day, month, year = int(m.group(1)), MONTHS[m.group(2)], _year(m.group(3))
+        if locale_format.month_first():
+            day, month = month, day
+    elif (m := _WORDS.fullmatch(cleaned)) and (month := _month(m.group(2))):
+        day, year = int(m.group(1)), _year(m.group(3))
+    elif (m := _MONTH_FIRST.fullmatch(cleaned)) and (month := _month(m.group(1))):
+        day, year = int(m.group(2)), _year(m.group(3))
     else:
         raise DateTextError(f"“{text.strip()}” is not a date ceplanner understands ({EXAMPLES}).")
     try:
@@ -66,4 +79,4 @@ def parse_date_text(text: str) -> date | None:
 
 def date_text(value: date | None) -> str:
     """A date as the screens show it ("12 Mar 2027"); "" for none."""
-    return "" if value is None else f"{value.day} {value:%b %Y}"
+    return "" if value is None else locale_format.format_date(value, "short")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ceplanner.core.dates import date_text
 from ceplanner.core.finding import Check, Severity, quoted
+from ceplanner.core.i18n import translate
 from ceplanner.core.model import Plan
 
 LATE_TASK = "task.due-after-start"
@@ -19,12 +20,13 @@ def late_tasks(plan: Plan) -> dict[str, str]:
         if task.done or task.due is None or activity is None or activity.start is None:
             continue
         if task.due >= activity.start:
-            what = quoted(task.description, "without a description")
-            title = quoted(activity.title, "without a title")
-            found[task.id] = (
-                f"The task {what} is due on {date_text(task.due)}, but its activity {title} starts on "
-                f"{date_text(activity.start)}: bring the task forward."
-            )
+            what = quoted(task.description, translate("Checks", "without a description"))
+            title = quoted(activity.title, translate("Checks", "without a title"))
+            found[task.id] = translate(
+                "Checks",
+                "The task {what} is due on {due}, but its activity {title} starts on {start}: "
+                "bring the task forward.",
+            ).format(what=what, due=date_text(task.due), title=title, start=date_text(activity.start))
     return found
 
 

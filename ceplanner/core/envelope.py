@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ceplanner.core.costing import Budget
+from ceplanner.core.i18n import translate
 from ceplanner.core.model import Funder, Plan
 
 
@@ -44,7 +45,7 @@ class Comparison:
     @property
     def words(self) -> str:
         """ "Headroom" or "Over budget by": the words for :attr:`difference`."""
-        return "Over budget by" if self.over else "Headroom"
+        return translate("Summary", "Over budget by") if self.over else translate("Summary", "Headroom")
 
     @property
     def difference(self) -> int:

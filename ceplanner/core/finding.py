@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ceplanner.core.i18n import translate
+
 
 class Severity(StrEnum):
     WARNING = "warning"
@@ -51,4 +53,5 @@ def join_words(items: list[str], last: str = "and") -> str:
     """["a", "b", "c"] as "a, b and c" (or "a, b or c" with ``last="or"``)."""
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+    word = {"and": translate("Checks", "and"), "or": translate("Checks", "or")}.get(last, last)
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]

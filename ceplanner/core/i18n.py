@@ -29,3 +29,9 @@ def set_translator(translator: Translator | None) -> None:
 def translate(context: str, text: str) -> str:
     """``text`` in the user's language, as the installed translator has it."""
     return _translator(context, text)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` in a table for ``pyside6-lupdate`` (it looks for this name) without
+    translating it yet: the code that shows it calls ``translate(context, text)``."""
+    return text

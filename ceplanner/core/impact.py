@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ceplanner.core.i18n import QT_TRANSLATE_NOOP, translate
 from ceplanner.core.model import Degree, IAP2Level, ImpactCategory, Plan, label
 
 CATEGORY_WEIGHT: dict[ImpactCategory, int] = {
@@ -30,9 +31,9 @@ THRESHOLDS: list[tuple[int, IAP2Level]] = [
     (6, IAP2Level.COLLABORATE),
 ]
 QUESTIONS: list[tuple[str, str]] = [
-    ("impact_reach", "How many people does the decision affect?"),
-    ("impact_depth", "How much does it affect them?"),
-    ("impact_contention", "How contentious is it?"),
+    ("impact_reach", QT_TRANSLATE_NOOP("Impact", "How many people does the decision affect?")),
+    ("impact_depth", QT_TRANSLATE_NOOP("Impact", "How much does it affect them?")),
+    ("impact_contention", QT_TRANSLATE_NOOP("Impact", "How contentious is it?")),
 ]
 
 
@@ -68,15 +69,23 @@ def recommend(plan: Plan) -> Recommendation:
     if plan.impact_category is None or any(a is None for a in answers):
         return Recommendation(
             None,
-            "Choose the impact category and answer the three questions to get a recommendation.",
+            translate(
+                "Impact", "Choose the impact category and answer the three questions to get a recommendation."
+            ),
             highest,
         )
     score = CATEGORY_WEIGHT[plan.impact_category] + sum(DEGREE_WEIGHT[a] for a in answers)
     level = next(lv for low, lv in reversed(THRESHOLDS) if score >= low)
     reach, depth, contention = (label(a).lower() for a in answers)
-    reason = (
-        f"{label(plan.impact_category)}; reach {reach}, depth {depth}, contention {contention}: "
-        f"at least {label(level)} is recommended."
+    reason = translate(
+        "Impact",
+        "{category}; reach {reach}, depth {depth}, contention {contention}: at least {level} is recommended.",
+    ).format(
+        category=label(plan.impact_category),
+        reach=reach,
+        depth=depth,
+        contention=contention,
+        level=label(level),
     )
     return Recommendation(level, reason, highest)
 
@@ -87,9 +96,11 @@ def recommendation_sentence(plan: Plan) -> str:
     if result.level is None:
         return result.reason
     planned = (
-        f"The activities reach {label(result.highest_planned)} at most."
+        translate("Impact", "The activities reach {level} at most.").format(
+            level=label(result.highest_planned)
+        )
         if result.highest_planned is not None
-        else "No activities are planned yet."
+        else translate("Impact", "No activities are planned yet.")
     )
-    below = " That is below the recommendation: raise a level or say why." if result.plan_below else ""
-    return f"{result.reason} {planned}{below}"
+    below = translate("Impact", " That is below the recommendation: raise a level or say why.")
+    return f"{result.reason} {planned}{below if result.plan_below else ''}"

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from ceplanner.core.i18n import translate
+from ceplanner.core.locale_format import format_number, format_percent
+
 
 @dataclass(frozen=True)
 class Measure:
@@ -29,4 +32,10 @@ def percent(part: int, whole: int) -> Decimal | None:
 def share_text(part: int, whole: int) -> str:
     """Counted share as text: "3 of 4 (75.0%)", or "0 of 0" when there is nothing to count."""
     share = percent(part, whole)
-    return f"{part} of {whole}" + (f" ({share}%)" if share is not None else "")
+    if share is None:
+        return translate("Measures", "{part} of {whole}").format(
+            part=format_number(part), whole=format_number(whole)
+        )
+    return translate("Measures", "{part} of {whole} ({share})").format(
+        part=format_number(part), whole=format_number(whole), share=format_percent(share)
+    )

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
+from ceplanner.core import locale_format
 from ceplanner.core.limits import Limits, limits_of
 from ceplanner.core.model import CostLine
 
@@ -51,17 +51,25 @@ def round_minor(value: Decimal) -> int:
 _SYMBOLS = sorted({s.strip() for s, _ in CURRENCIES.values()} | set(CURRENCIES), key=len)
 
 
+def _example() -> str:
+    """A typed amount as the locale writes it: "1,250.50" (en_GB), "1.250,50" (de_DE)."""
+    return locale_format.format_amount(Decimal("1250.50"), "", 2)
+
+
 def parse_money(
     text: str, currency: str = "GBP", *, allow_negative: bool = False, bounds: Limits = UNIT_COST_LIMITS
 ) -> int:
     """Read an amount as people type it ("1,250.50", "£300", "300 GBP") into minor units.
 
+    Separators follow the user's locale first, then English where that is unambiguous
+    (:func:`ceplanner.core.locale_format.plain_number`): in de_DE "1.234,56" and "1,234.56"
+    are both 1234.56, and in fr_FR "1 234,56" (any kind of space) is too.
     ``bounds`` are the limits of the field the amount is for, in minor units (see the model).
     """
     raw = text.strip()
     if not raw:
-        raise MoneyError("Enter an amount, for example 1,250.50.")
-    cleaned = raw.replace("\u00a0", "").replace(" ", "")
+        raise MoneyError(f"Enter an amount, for example {_example()}.")
+    cleaned = locale_format.SPACES.sub("", raw)
     for sym in sorted(_SYMBOLS, key=len, reverse=True):
         if sym and sym in cleaned:
             cleaned = cleaned.replace(sym, "")
@@ -70,9 +78,10 @@ def parse_money(
         negative, cleaned = True, cleaned[1:-1]
     if cleaned.startswith("-"):
         negative, cleaned = True, cleaned[1:]
-    if not re.fullmatch(r"(\d{1,3}(,\d{3})+|\d+)(\.\d*)?|\.\d+", cleaned):
-        raise MoneyError(f"“{raw}” is not an amount of money; type digits, for example 1,250.50.")
-    value = Decimal(cleaned.replace(",", ""))
+    plain = locale_format.plain_number(cleaned)
+    if plain is None:
+        raise MoneyError(f"“{raw}” is not an amount of money; type digits, for example {_example()}.")
+    value = Decimal(plain)
     digits = exponent(currency)
     exp = value.as_tuple().exponent
     if isinstance(exp, int) and -exp > digits:
@@ -94,17 +103,19 @@ def parse_money(
 
 
 def parse_quantity(text: str, bounds: Limits = QUANTITY_LIMITS) -> Decimal:
-    """Read a quantity such as "2", "0.5" or "1,000", within ``bounds`` (a cost line's by default)."""
-    raw = text.strip().replace(",", "")
+    """Read a quantity such as "2", "0.5" or "1,000", within ``bounds`` (a cost line's by default).
+
+    Separators follow the locale as :func:`parse_money` describes ("0,5" and "1.000" in de_DE).
+    """
+    raw = text.strip()
     if not raw:
         raise MoneyError("Enter a quantity, for example 2 or 0.5.")
-    try:
-        value = Decimal(raw)
-    except InvalidOperation:
-        raise MoneyError(f"“{text.strip()}” is not a number.") from None
-    if not value.is_finite():
+    negative = raw.startswith("-")
+    plain = locale_format.plain_number(raw[1:] if negative else raw)
+    if plain is None:
         raise MoneyError(f"“{text.strip()}” is not a number.")
-    if value < 0:
+    value = Decimal(plain)
+    if negative and value != 0:
         raise MoneyError("A quantity cannot be negative.")
     if bounds.minimum is not None and value < bounds.minimum:
         raise MoneyError(f"A quantity is at least {format_quantity(Decimal(bounds.minimum))}.")
@@ -118,21 +129,17 @@ def parse_quantity(text: str, bounds: Limits = QUANTITY_LIMITS) -> Decimal:
 
 
 def format_money(minor: int, currency: str = "GBP", *, symbol_prefix: bool = True) -> str:
-    """Format minor units for display: 125050 -> "£1,250.50"."""
+    """Format minor units for display in the user's locale: 125050 -> "£1,250.50" (en_GB),
+    "1.250,50 £" (de_DE). The currency decides the symbol and the minor digits;
+    ``symbol_prefix=False`` leaves the symbol out ("1,250.50")."""
     digits = exponent(currency)
-    negative = minor < 0
-    major = Decimal(abs(minor)).scaleb(-digits)
-    text = f"{major:,.{digits}f}"
-    if symbol_prefix:
-        text = symbol(currency) + text
-    return ("-" + text) if negative else text
+    major = Decimal(minor).scaleb(-digits)
+    return locale_format.format_amount(major, symbol(currency) if symbol_prefix else "", digits)
 
 
 def format_quantity(value: Decimal) -> str:
-    """A quantity without trailing zeros: Decimal("2.500") -> "2.5"."""
-    if value == value.to_integral_value():
-        return f"{int(value):,}"
-    return f"{value.normalize():,f}"
+    """A quantity without trailing zeros: Decimal("2.500") -> "2.5" ("2,5" in de_DE)."""
+    return locale_format.format_number(value)
 
 
 def to_major_text(minor: int, currency: str = "GBP") -> str:
@@ -143,7 +150,7 @@ def to_major_text(minor: int, currency: str = "GBP") -> str:
 
 def format_money_whole(minor: int, currency: str = "GBP") -> str:
     """Minor units rounded half-up to whole major units, formatted as :func:`format_money`
-    does (symbol, grouping): 250000 -> "£2,500", 0 -> "£0". For chart axes and round figures."""
+    does (symbol, grouping, locale): 250000 -> "£2,500", 0 -> "£0". For chart axes and round figures."""
     digits = exponent(currency)
     major = round_minor(Decimal(minor).scaleb(-digits))
-    return format_money(major * 10**digits, currency)[: None if digits == 0 else -(digits + 1)]
+    return locale_format.format_amount(Decimal(major), symbol(currency), 0)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from ceplanner.core.costing import Budget
 from ceplanner.core.envelope import funder_envelopes, plan_envelope
 from ceplanner.core.finding import Check, note, quoted, warning
+from ceplanner.core.i18n import translate
+from ceplanner.core.locale_format import format_number
 from ceplanner.core.model import Activity, CostCategory, IAP2Level, Plan
 from ceplanner.core.money import format_money
 from ceplanner.core.sources import is_example_figure
@@ -18,15 +20,18 @@ def activity_cost_checks(activity: Activity) -> list[Check]:
     if not activity.cost_lines:
         return []
     found: list[Check] = []
-    title = quoted(activity.title, "without a title")
+    title = quoted(activity.title, translate("Checks", "without a title"))
     categories = {line.category for line in activity.cost_lines}
     if CostCategory.STAFF_TIME not in categories:
         found.append(
             warning(
                 "costs",
                 "activity.no-staff-time",
-                f"The activity {title} has no staff time costed: add a staff time line (paid or in "
-                "kind) for preparing, running and writing it up.",
+                translate(
+                    "Checks",
+                    "The activity {title} has no staff time costed: add a staff time line (paid "
+                    "or in kind) for preparing, running and writing it up.",
+                ).format(title=title),
                 activity.id,
             )
         )
@@ -39,9 +44,12 @@ def activity_cost_checks(activity: Activity) -> list[Check]:
             warning(
                 "costs",
                 "activity.no-participant-payment",
-                f"The activity {title} asks {activity.participants:,} people for their time at "
-                "Involve or above but offers no thanks or payment: add a line for payment for "
-                "participants' time (vouchers, fees).",
+                translate(
+                    "Checks",
+                    "The activity {title} asks {participants} people for their time at Involve "
+                    "or above but offers no thanks or payment: add a line for payment for "
+                    "participants' time (vouchers, fees).",
+                ).format(title=title, participants=format_number(activity.participants)),
                 activity.id,
             )
         )
@@ -51,8 +59,11 @@ def activity_cost_checks(activity: Activity) -> list[Check]:
             warning(
                 "costs",
                 "activity.lines-no-funder",
-                f"The activity {title} has {unfunded} paid cost line{'s' if unfunded != 1 else ''} "
-                "with no funder: say who pays for each.",
+                translate(
+                    "Checks",
+                    "The activity {title} has {unfunded} paid cost line{s} with no funder: say "
+                    "who pays for each.",
+                ).format(title=title, unfunded=unfunded, s="s" if unfunded != 1 else ""),
                 activity.id,
             )
         )
@@ -70,8 +81,11 @@ def plan_cost_checks(plan: Plan, budget: Budget) -> list[Check]:
             warning(
                 "costs",
                 "plan.no-contingency",
-                "The plan has no contingency: set a percentage (often 5 to 10%) for costs that come in "
-                "higher than expected.",
+                translate(
+                    "Checks",
+                    "The plan has no contingency: set a percentage (often 5 to 10%) for costs "
+                    "that come in higher than expected.",
+                ),
             )
         )
     examples = [a for a in plan.activities if any(is_example_figure(line.source) for line in a.cost_lines)]
@@ -81,9 +95,16 @@ def plan_cost_checks(plan: Plan, budget: Budget) -> list[Check]:
             note(
                 "costs",
                 "costs.example-figures",
-                f"{lines} cost line{'s' if lines != 1 else ''} in {len(examples)} "
-                f"activit{'ies' if len(examples) != 1 else 'y'} still carry the method library's "
-                "example figures: replace them with your own quotes or rates.",
+                translate(
+                    "Checks",
+                    "{lines} cost line{s} in {n_examples} activit{ies} still carry the method "
+                    "library's example figures: replace them with your own quotes or rates.",
+                ).format(
+                    lines=lines,
+                    s="s" if lines != 1 else "",
+                    n_examples=len(examples),
+                    ies="ies" if len(examples) != 1 else "y",
+                ),
             )
         )
     whole = plan_envelope(plan, budget)
@@ -92,8 +113,15 @@ def plan_cost_checks(plan: Plan, budget: Budget) -> list[Check]:
             warning(
                 "costs",
                 "plan.over-envelope",
-                f"The cash budget needed, {money(whole.costed)}, is {money(whole.overrun)} more than the "
-                f"{money(whole.envelope)} available: cut activities or find more money.",
+                translate(
+                    "Checks",
+                    "The cash budget needed, {costed}, is {overrun} more than the {envelope} "
+                    "available: cut activities or find more money.",
+                ).format(
+                    costed=money(whole.costed),
+                    overrun=money(whole.overrun),
+                    envelope=money(whole.envelope),
+                ),
             )
         )
     for each in funder_envelopes(plan, budget):
@@ -102,9 +130,17 @@ def plan_cost_checks(plan: Plan, budget: Budget) -> list[Check]:
                 warning(
                     "costs",
                     "funder.over-envelope",
-                    f"The lines paid by {quoted(each.funder.name, '')} come to {money(each.comparison.costed)}, "
-                    f"{money(each.comparison.overrun)} more than the {money(each.comparison.envelope)} they "
-                    "offer: move lines to another funder or ask them for more.",
+                    translate(
+                        "Checks",
+                        "The lines paid by {name} come to {costed}, {overrun} more than the "
+                        "{envelope} they offer: move lines to another funder or ask them for "
+                        "more.",
+                    ).format(
+                        name=quoted(each.funder.name, ""),
+                        costed=money(each.comparison.costed),
+                        overrun=money(each.comparison.overrun),
+                        envelope=money(each.comparison.envelope),
+                    ),
                     each.funder.id,
                 )
             )

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from ceplanner.core.costing import Budget
 from ceplanner.core.finding import Check, join_words, note, quoted, warning
+from ceplanner.core.i18n import translate
 from ceplanner.core.model import Activity, Barrier, CostCategory, IAP2Level, Plan, StakeholderGroup, label
 
 BARRIER_SUPPORT: dict[Barrier, tuple[CostCategory, ...]] = {
@@ -49,7 +50,7 @@ def equity_checks(plan: Plan, budget: Budget) -> list[Check]:
     found: list[Check] = []
     reach = reaching(plan)
     for group in plan.groups:
-        name = quoted(group.name, "without a name")
+        name = quoted(group.name, translate("Checks", "without a name"))
         activities = reach[group.id]
         if not activities:
             # A seldom-heard group no activity reaches has its own, older rule.
@@ -58,8 +59,12 @@ def equity_checks(plan: Plan, budget: Budget) -> list[Check]:
                     warning(
                         "activities",
                         "group.barriers-not-reached",
-                        f"The group {name} faces barriers to taking part but no activity reaches them: "
-                        "choose an activity for them and plan how to remove the barriers.",
+                        translate(
+                            "Checks",
+                            "The group {name} faces barriers to taking part but no activity "
+                            "reaches them: choose an activity for them and plan how to remove "
+                            "the barriers.",
+                        ).format(name=name),
                         group.id,
                     )
                 )
@@ -70,8 +75,11 @@ def equity_checks(plan: Plan, budget: Budget) -> list[Check]:
                 warning(
                     "activities",
                     "group.inform-only",
-                    f"The {kind} {name} is only informed, never asked: add an activity at Consult or "
-                    "above that reaches them.",
+                    translate(
+                        "Checks",
+                        "The {kind} {name} is only informed, never asked: add an activity at "
+                        "Consult or above that reaches them.",
+                    ).format(kind=kind, name=name),
                     group.id,
                 )
             )
@@ -82,8 +90,15 @@ def equity_checks(plan: Plan, budget: Budget) -> list[Check]:
                 warning(
                     "costs",
                     "group.barrier-not-costed",
-                    f"Nothing is costed to help {name} past {_barrier_words(unmet)}: add "
-                    f"{_support_words(unmet)} to an activity that reaches them.",
+                    translate(
+                        "Checks",
+                        "Nothing is costed to help {name} past {barrier_words}: add "
+                        "{support_words} to an activity that reaches them.",
+                    ).format(
+                        name=name,
+                        barrier_words=_barrier_words(unmet),
+                        support_words=_support_words(unmet),
+                    ),
                     group.id,
                 )
             )
@@ -96,9 +111,18 @@ def equity_checks(plan: Plan, budget: Budget) -> list[Check]:
                 note(
                     "costs",
                     "plan.access-share-low",
-                    f"Most groups ({with_barriers} of {len(plan.groups)}) face barriers, yet access "
-                    f"support (translation, accessibility, childcare and carers, travel) is {shown}% of "
-                    f"the full cost, under {ACCESS_MIN_PERCENT}%: check it is enough.",
+                    translate(
+                        "Checks",
+                        "Most groups ({with_barriers} of {n_groups}) face barriers, yet access "
+                        "support (translation, accessibility, childcare and carers, travel) is "
+                        "{shown}% of the full cost, under {access_min_percent}%: check it is "
+                        "enough.",
+                    ).format(
+                        with_barriers=with_barriers,
+                        n_groups=len(plan.groups),
+                        shown=shown,
+                        access_min_percent=ACCESS_MIN_PERCENT,
+                    ),
                 )
             )
     return found
@@ -106,10 +130,12 @@ def equity_checks(plan: Plan, budget: Budget) -> list[Check]:
 
 def _barrier_words(barriers: list[Barrier]) -> str:
     words = join_words([label(b).lower() for b in barriers])
-    return f"the barrier of {words}" if len(barriers) == 1 else f"the barriers of {words}"
+    if len(barriers) == 1:
+        return translate("Checks", "the barrier of {words}").format(words=words)
+    return translate("Checks", "the barriers of {words}").format(words=words)
 
 
 def _support_words(barriers: list[Barrier]) -> str:
     categories = dict.fromkeys(c for b in barriers for c in BARRIER_SUPPORT[b])
     words = [label(c).lower() for c in categories]
-    return "a cost line for " + join_words(words, "or")
+    return translate("Checks", "a cost line for {words}").format(words=join_words(words, "or"))

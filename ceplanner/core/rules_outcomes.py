@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from ceplanner.core.costing import Budget
 from ceplanner.core.finding import Check, join_words, note, quoted, warning
+from ceplanner.core.i18n import QT_TRANSLATE_NOOP, translate
 from ceplanner.core.model import EVALUATION_QUESTIONS, Indicator, OutcomeLevel, Plan, label
 
 INDICATOR_PARTS: tuple[tuple[str, str], ...] = (
-    ("baseline", "baseline"),
-    ("target", "target"),
-    ("evidence_source", "evidence source"),
-    ("analysed_by", "analyst"),
+    ("baseline", QT_TRANSLATE_NOOP("Checks", "baseline")),
+    ("target", QT_TRANSLATE_NOOP("Checks", "target")),
+    ("evidence_source", QT_TRANSLATE_NOOP("Checks", "evidence source")),
+    ("analysed_by", QT_TRANSLATE_NOOP("Checks", "analyst")),
 )
 """The parts of an indicator that must be filled in, with their words (the measure has its own rule)."""
 
 
 def missing_parts(indicator: Indicator) -> list[str]:
-    return [words for attr, words in INDICATOR_PARTS if not str(getattr(indicator, attr)).strip()]
+    return [
+        translate("Checks", words)
+        for attr, words in INDICATOR_PARTS
+        if not str(getattr(indicator, attr)).strip()
+    ]
 
 
 def outcome_checks(plan: Plan, budget: Budget) -> list[Check]:
@@ -29,16 +34,21 @@ def outcome_checks(plan: Plan, budget: Budget) -> list[Check]:
                     note(
                         "objectives",
                         "outcome-level.no-objective",
-                        f"No objective is at the {label(level).lower()} outcome level: check whether the "
-                        "engagement should achieve something there too.",
+                        translate(
+                            "Checks",
+                            "No objective is at the {level} outcome level: check whether the "
+                            "engagement should achieve something there too.",
+                        ).format(level=label(level).lower()),
                         level.value,
                     )
                 )
     served = {oid for a in plan.activities for oid in a.objective_ids}
     for objective in plan.objectives:
-        name = quoted(objective.title, "without a title")
+        name = quoted(objective.title, translate("Checks", "without a title"))
         gaps = [
-            f"{quoted(i.measure, 'an indicator')} has no {join_words(parts)}"
+            translate("Checks", "{indicator} has no {parts}").format(
+                indicator=quoted(i.measure, translate("Checks", "an indicator")), parts=join_words(parts)
+            )
             for i in objective.indicators
             if i.measure.strip() and (parts := missing_parts(i))
         ]
@@ -47,7 +57,10 @@ def outcome_checks(plan: Plan, budget: Budget) -> list[Check]:
                 warning(
                     "objectives",
                     "indicator.incomplete",
-                    f"In the objective {name}, {'; '.join(gaps)}: fill them in so progress can be shown.",
+                    translate(
+                        "Checks",
+                        "In the objective {name}, {gaps}: fill them in so progress can be shown.",
+                    ).format(name=name, gaps="; ".join(gaps)),
                     objective.id,
                 )
             )
@@ -56,7 +69,10 @@ def outcome_checks(plan: Plan, budget: Budget) -> list[Check]:
                 warning(
                     "activities",
                     "objective.not-served",
-                    f"No activity serves the objective {name}: link an activity to it, or drop it.",
+                    translate(
+                        "Checks",
+                        "No activity serves the objective {name}: link an activity to it, or drop it.",
+                    ).format(name=name),
                     objective.id,
                 )
             )
@@ -66,8 +82,12 @@ def outcome_checks(plan: Plan, budget: Budget) -> list[Check]:
             warning(
                 "evaluation",
                 "evaluation.below-minimum",
-                f"Evaluation is {share}% of the full cost, under the {plan.evaluation_min_percent}% the "
-                "plan sets: raise the evaluation budget, or change the minimum in Check settings.",
+                translate(
+                    "Checks",
+                    "Evaluation is {share}% of the full cost, under the "
+                    "{evaluation_min_percent}% the plan sets: raise the evaluation budget, or "
+                    "change the minimum in Check settings.",
+                ).format(share=share, evaluation_min_percent=plan.evaluation_min_percent),
             )
         )
     unanswered = [q for attr, q in EVALUATION_QUESTIONS if not getattr(plan.evaluation, attr).strip()]
@@ -76,8 +96,16 @@ def outcome_checks(plan: Plan, budget: Budget) -> list[Check]:
             warning(
                 "evaluation",
                 "evaluation.unanswered",
-                f"{len(unanswered)} of the {len(EVALUATION_QUESTIONS)} evaluation questions "
-                f"{'is' if len(unanswered) == 1 else 'are'} not answered yet: {' '.join(unanswered)}",
+                translate(
+                    "Checks",
+                    "{n_unanswered} of the {n_evaluation_questions} evaluation questions "
+                    "{is_word} not answered yet: {unanswered}",
+                ).format(
+                    n_unanswered=len(unanswered),
+                    n_evaluation_questions=len(EVALUATION_QUESTIONS),
+                    is_word="is" if len(unanswered) == 1 else "are",
+                    unanswered=" ".join(unanswered),
+                ),
             )
         )
     if plan.activities and not any(a.reports_back for a in plan.activities):
@@ -85,8 +113,11 @@ def outcome_checks(plan: Plan, budget: Budget) -> list[Check]:
             warning(
                 "activities",
                 "plan.no-report-back",
-                "No activity tells participants what was decided and why (“you said, we did”): mark "
-                "the activity that reports back, or add one.",
+                translate(
+                    "Checks",
+                    "No activity tells participants what was decided and why (“you said, we "
+                    "did”): mark the activity that reports back, or add one.",
+                ),
             )
         )
     return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ceplanner.core.finding import Check, join_words, quoted, warning
+from ceplanner.core.i18n import translate
 from ceplanner.core.model import IAP2Level, Plan, StakeholderGroup, label
 
 SHARED_POWER_WORDS: tuple[str, ...] = (
@@ -50,9 +51,16 @@ def promise_checks(plan: Plan) -> list[Check]:
                 warning(
                     "activities",
                     "activity.level-beyond-method",
-                    f"The activity {quoted(activity.title, 'without a title')} promises "
-                    f"{label(activity.level)}, but its method {quoted(method.name, '')} reaches at most "
-                    f"{label(most)}: choose a method that can deliver it or lower the level.",
+                    translate(
+                        "Checks",
+                        "The activity {title} promises {level}, but its method {name} reaches at "
+                        "most {most}: choose a method that can deliver it or lower the level.",
+                    ).format(
+                        title=quoted(activity.title, translate("Checks", "without a title")),
+                        level=label(activity.level),
+                        name=quoted(method.name, ""),
+                        most=label(most),
+                    ),
                     activity.id,
                 )
             )
@@ -64,8 +72,12 @@ def promise_checks(plan: Plan) -> list[Check]:
             warning(
                 "activities",
                 "plan.tokenism",
-                f"The purpose or objectives speak of {said}, but every activity only informs or "
-                "consults: plan at least one activity at Involve or above, or reword the promise.",
+                translate(
+                    "Checks",
+                    "The purpose or objectives speak of {said}, but every activity only informs "
+                    "or consults: plan at least one activity at Involve or above, or reword the "
+                    "promise.",
+                ).format(said=said),
             )
         )
     above_inform: set[str] = {
@@ -77,8 +89,11 @@ def promise_checks(plan: Plan) -> list[Check]:
                 warning(
                     "activities",
                     "group.key-player-inform-only",
-                    f"The group {quoted(group.name, 'without a name')} has high power and high interest "
-                    "but no activity asks for their views: add one at Consult or above.",
+                    translate(
+                        "Checks",
+                        "The group {name} has high power and high interest but no activity asks "
+                        "for their views: add one at Consult or above.",
+                    ).format(name=quoted(group.name, translate("Checks", "without a name"))),
                     group.id,
                 )
             )

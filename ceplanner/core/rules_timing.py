@@ -11,14 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ceplanner.core import locale_format
 from ceplanner.core.finding import Check, join_words, note, warning
+from ceplanner.core.i18n import QT_TRANSLATE_NOOP, translate
 from ceplanner.core.model import IAP2Level, Plan
 
 UK_REGIONS: dict[str, str] = {
-    "ENG": "England",
-    "WLS": "Wales",
-    "SCT": "Scotland",
-    "NIR": "Northern Ireland",
+    "ENG": QT_TRANSLATE_NOOP("Checks", "England"),
+    "WLS": QT_TRANSLATE_NOOP("Checks", "Wales"),
+    "SCT": QT_TRANSLATE_NOOP("Checks", "Scotland"),
+    "NIR": QT_TRANSLATE_NOOP("Checks", "Northern Ireland"),
 }
 """The UK's nations as the ``holidays`` package names them (plan.country "GB")."""
 
@@ -33,12 +35,14 @@ class Period:
         return (self.end - self.start).days + 1
 
     def words(self) -> str:
-        return f"{day_text(self.start)} to {day_text(self.end)}"
+        return translate("Checks", "{start} to {end}").format(
+            start=day_text(self.start), end=day_text(self.end)
+        )
 
 
 def day_text(day: date) -> str:
     """A date as "1 February 2027"."""
-    return f"{day.day} {day:%B %Y}"
+    return locale_format.format_date(day, "long")
 
 
 def consultation_period(plan: Plan) -> Period | None:
@@ -73,14 +77,16 @@ def public_holidays(plan: Plan, period: Period) -> dict[date, str] | None:
 def place_words(plan: Plan) -> str:
     country, region = plan.country.strip().upper(), plan.region.strip().upper()
     if country == "GB" and region in UK_REGIONS:
-        return UK_REGIONS[region]
-    return f"country “{country}”" + (f", region “{region}”" if region else "")
+        return translate("Checks", UK_REGIONS[region])
+    where = translate("Checks", "country “{country}”").format(country=country)
+    return where + (translate("Checks", ", region “{region}”").format(region=region) if region else "")
 
 
 def _weeks(days: int) -> str:
     weeks, rest = divmod(days, 7)
-    text = f"{weeks} week{'s' if weeks != 1 else ''}"
-    return text + (f" and {rest} day{'s' if rest != 1 else ''}" if rest else "")
+    text = translate("Checks", "{n} week{s}").format(n=weeks, s="s" if weeks != 1 else "")
+    days_text = translate("Checks", " and {n} day{s}").format(n=rest, s="s" if rest != 1 else "")
+    return text + (days_text if rest else "")
 
 
 def timing_checks(plan: Plan) -> list[Check]:
@@ -93,9 +99,16 @@ def timing_checks(plan: Plan) -> list[Check]:
             warning(
                 "activities",
                 "consultation.too-short",
-                f"The consultation runs {_weeks(period.days)} ({period.words()}), shorter than the "
-                f"{plan.consultation_weeks} weeks the plan sets: give people longer to respond, or "
-                "change the minimum in Check settings on the Review step.",
+                translate(
+                    "Checks",
+                    "The consultation runs {weeks} ({period}), shorter than the "
+                    "{consultation_weeks} weeks the plan sets: give people longer to respond, or "
+                    "change the minimum in Check settings on the Review step.",
+                ).format(
+                    weeks=_weeks(period.days),
+                    period=period.words(),
+                    consultation_weeks=plan.consultation_weeks,
+                ),
             )
         )
     found += _holiday_checks(plan, period)
@@ -104,8 +117,12 @@ def timing_checks(plan: Plan) -> list[Check]:
             note(
                 "context",
                 "plan.no-decision-date",
-                "The plan has no decision date, so it cannot check there is time to analyse the "
-                "responses and report back before the decision: set it on the Context and purpose page.",
+                translate(
+                    "Checks",
+                    "The plan has no decision date, so it cannot check there is time to analyse "
+                    "the responses and report back before the decision: set it on the Context "
+                    "and purpose page.",
+                ),
             )
         )
     elif period.end >= plan.decision_date:
@@ -113,8 +130,11 @@ def timing_checks(plan: Plan) -> list[Check]:
             warning(
                 "activities",
                 "consultation.after-decision",
-                f"The consultation ends on {day_text(period.end)}, not before the decision on "
-                f"{day_text(plan.decision_date)}: finish it earlier or move the decision date.",
+                translate(
+                    "Checks",
+                    "The consultation ends on {end}, not before the decision on {decision_date}: "
+                    "finish it earlier or move the decision date.",
+                ).format(end=day_text(period.end), decision_date=day_text(plan.decision_date)),
             )
         )
     elif plan.decision_date - period.end < timedelta(weeks=plan.analysis_weeks):
@@ -123,9 +143,17 @@ def timing_checks(plan: Plan) -> list[Check]:
             warning(
                 "activities",
                 "consultation.no-analysis-time",
-                f"The consultation ends on {day_text(period.end)}, leaving {_weeks(max(left, 0))} before "
-                f"the decision on {day_text(plan.decision_date)}, less than the {plan.analysis_weeks} "
-                "weeks set aside to analyse the responses and report back: finish it earlier.",
+                translate(
+                    "Checks",
+                    "The consultation ends on {end}, leaving {weeks} before the decision on "
+                    "{decision_date}, less than the {analysis_weeks} weeks set aside to analyse "
+                    "the responses and report back: finish it earlier.",
+                ).format(
+                    end=day_text(period.end),
+                    weeks=_weeks(max(left, 0)),
+                    decision_date=day_text(plan.decision_date),
+                    analysis_weeks=plan.analysis_weeks,
+                ),
             )
         )
     return found
@@ -138,9 +166,12 @@ def _holiday_checks(plan: Plan, period: Period) -> list[Check]:
             note(
                 "review",
                 "plan.holidays-unknown",
-                f"The public holidays of {place_words(plan)} are not known, so the consultation dates "
-                "were not checked against them: choose the country and region in Check settings on "
-                "the Review step.",
+                translate(
+                    "Checks",
+                    "The public holidays of {place_words} are not known, so the consultation "
+                    "dates were not checked against them: choose the country and region in Check "
+                    "settings on the Review step.",
+                ).format(place_words=place_words(plan)),
             )
         ]
     if not found:
@@ -150,7 +181,10 @@ def _holiday_checks(plan: Plan, period: Period) -> list[Check]:
         note(
             "activities",
             "consultation.spans-holidays",
-            f"The consultation ({period.words()}) spans public holidays in {place_words(plan)}: "
-            f"{names}. Allow extra time for them.",
+            translate(
+                "Checks",
+                "The consultation ({period}) spans public holidays in {place_words}: {names}. "
+                "Allow extra time for them.",
+            ).format(period=period.words(), place_words=place_words(plan), names=names),
         )
     ]

@@ -26,6 +26,8 @@ from typing import Any
 
 from ceplanner.core.checks import Check, Severity, open_checks
 from ceplanner.core.costing import PLAN_LEVEL, UNALLOCATED, Budget, compute_budget, split_evenly
+from ceplanner.core.i18n import translate
+from ceplanner.core.locale_format import format_number, format_percent
 from ceplanner.core.model import (
     Activity,
     CostCategory,
@@ -254,46 +256,70 @@ def comparison_rows(plan: Plan, results: list[Comparison]) -> list[ComparisonRow
     def heading(words: str) -> None:
         rows.append(ComparisonRow("", words, ["" for _ in results], heading=True))
 
-    row("activities", "Activities", [f"{len(r.plan.activities)} of {len(plan.activities)}" for r in results])
-    row("sessions", "Sessions", [f"{sum(a.sessions for a in r.plan.activities):,}" for r in results])
-    row("participants", "Expected participants", [f"{r.budget.participants:,}" for r in results])
-    row("paid", "Paid costs", [money(r.budget.paid) for r in results])
+    row(
+        "activities",
+        translate("Scenarios", "Activities"),
+        [of_text(len(r.plan.activities), len(plan.activities)) for r in results],
+    )
+    row(
+        "sessions",
+        translate("Scenarios", "Sessions"),
+        [format_number(sum(a.sessions for a in r.plan.activities)) for r in results],
+    )
+    row(
+        "participants",
+        translate("Scenarios", "Expected participants"),
+        [format_number(r.budget.participants) for r in results],
+    )
+    row("paid", translate("Scenarios", "Paid costs"), [money(r.budget.paid) for r in results])
     row(
         "contingency",
-        f"Contingency ({plan.contingency_percent}%)",
+        translate(
+            "Scenarios",
+            "Contingency ({contingency_percent})",
+        ).format(contingency_percent=format_percent(plan.contingency_percent)),
         [money(r.budget.contingency) for r in results],
     )
-    row("cash", "Cash budget needed", [money(r.budget.cash_total) for r in results])
-    row("in_kind", "In-kind contributions", [money(r.budget.in_kind) for r in results])
-    row("total", "Full cost", [money(r.total) for r in results], total=True)
-    heading("By category (full cost)")
+    row("cash", translate("Scenarios", "Cash budget needed"), [money(r.budget.cash_total) for r in results])
+    row(
+        "in_kind", translate("Scenarios", "In-kind contributions"), [money(r.budget.in_kind) for r in results]
+    )
+    row("total", translate("Scenarios", "Full cost"), [money(r.total) for r in results], total=True)
+    heading(translate("Scenarios", "By category (full cost)"))
     for category in CostCategory:
         if any(category in r.by_category for r in results):
             row(category.value, label(category), [money(r.by_category.get(category, 0)) for r in results])
-    heading("By outcome level")
+    heading(translate("Scenarios", "By outcome level"))
     for key in LEVEL_ORDER:
         if any(key in r.by_level for r in results):
             row(key, LEVEL_WORDS[key], [money(r.by_level.get(key, 0)) for r in results])
-    heading("Reach and findings")
+    heading(translate("Scenarios", "Reach and findings"))
     row(
         "groups",
-        "Groups reached",
-        [f"{len(r.groups_reached)} of {len(r.reach)}" for r in results],
+        translate("Scenarios", "Groups reached"),
+        [of_text(len(r.groups_reached), len(r.reach)) for r in results],
         tips=[_reach_tip(r) for r in results],
     )
     row(
         "seldom_heard",
-        "Seldom-heard groups reached",
-        [f"{len(r.seldom_heard_reached)} of {len(r.seldom_heard)}" for r in results],
+        translate("Scenarios", "Seldom-heard groups reached"),
+        [of_text(len(r.seldom_heard_reached), len(r.seldom_heard)) for r in results],
         tips=[_reach_tip(r, seldom_only=True) for r in results],
     )
     row(
         "findings",
-        "Findings of the checks",
+        translate("Scenarios", "Findings of the checks"),
         [findings_text(r) for r in results],
         tips=[findings_tip(r) for r in results],
     )
     return rows
+
+
+def of_text(part: int, whole: int) -> str:
+    """ "3 of 4", in the user's language and locale."""
+    return translate("Scenarios", "{part} of {whole}").format(
+        part=format_number(part), whole=format_number(whole)
+    )
 
 
 def _reach_tip(result: Comparison, *, seldom_only: bool = False) -> str:

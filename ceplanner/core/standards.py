@@ -4,6 +4,8 @@ each: the computed evidence shown beside the user's own rating (1 to 6) and evid
 from __future__ import annotations
 
 from ceplanner.core.costing import ACCESS_CATEGORIES, Budget, compute_budget, line_total
+from ceplanner.core.i18n import QT_TRANSLATE_NOOP, translate
+from ceplanner.core.locale_format import format_number, format_percent
 from ceplanner.core.measures import Measure, percent, share_text
 from ceplanner.core.model import (
     CostCategory,
@@ -19,17 +21,38 @@ from ceplanner.core.money import format_money
 from ceplanner.core.vfm_measures import involving
 
 STANDARD_AIMS: dict[NationalStandard, str] = {
-    NationalStandard.INCLUSION: "We will identify and involve the people and organisations affected.",
-    NationalStandard.SUPPORT: "We will identify and overcome any barriers to participation.",
-    NationalStandard.PLANNING: "There is a clear purpose, based on a shared understanding of need.",
-    NationalStandard.WORKING_TOGETHER: "We will work effectively together to achieve the aims.",
-    NationalStandard.METHODS: "We will use methods of engagement that are fit for purpose.",
-    NationalStandard.COMMUNICATION: "We will communicate clearly and regularly with the people, "
-    "organisations and communities affected.",
-    NationalStandard.IMPACT: "We will assess the impact of the engagement and use what we learn.",
+    NationalStandard.INCLUSION: QT_TRANSLATE_NOOP(
+        "Standards", "We will identify and involve the people and organisations affected."
+    ),
+    NationalStandard.SUPPORT: QT_TRANSLATE_NOOP(
+        "Standards", "We will identify and overcome any barriers to participation."
+    ),
+    NationalStandard.PLANNING: QT_TRANSLATE_NOOP(
+        "Standards", "There is a clear purpose, based on a shared understanding of need."
+    ),
+    NationalStandard.WORKING_TOGETHER: QT_TRANSLATE_NOOP(
+        "Standards", "We will work effectively together to achieve the aims."
+    ),
+    NationalStandard.METHODS: QT_TRANSLATE_NOOP(
+        "Standards", "We will use methods of engagement that are fit for purpose."
+    ),
+    NationalStandard.COMMUNICATION: QT_TRANSLATE_NOOP(
+        "Standards",
+        "We will communicate clearly and regularly with the people, organisations and communities affected.",
+    ),
+    NationalStandard.IMPACT: QT_TRANSLATE_NOOP(
+        "Standards", "We will assess the impact of the engagement and use what we learn."
+    ),
 }
+
 """Each standard's aim, paraphrased from the National Standards (Scottish Community
 Development Centre, 2016)."""
+
+
+def standard_aim(standard: NationalStandard) -> str:
+    """The aim of ``standard`` in the user's language."""
+    return translate("Standards", STANDARD_AIMS[standard])
+
 
 PARTNER_CATEGORIES = (StakeholderCategory.PARTNERS, StakeholderCategory.VOLUNTARY_SECTOR)
 
@@ -41,8 +64,20 @@ def _inclusion(plan: Plan, budget: Budget) -> list[Measure]:
     access = percent(budget.access_total, budget.grand_total)
     money = format_money(budget.access_total, budget.currency)
     return [
-        Measure("Seldom-heard groups reached", share_text(reached, len(seldom)), reached),
-        Measure("Access support", money + ("" if access is None else f" ({access}% of the total)"), access),
+        Measure(
+            translate("Measures", "Seldom-heard groups reached"), share_text(reached, len(seldom)), reached
+        ),
+        Measure(
+            translate("Measures", "Access support"),
+            (
+                money
+                if access is None
+                else translate("Measures", "{money} ({share} of the total)").format(
+                    money=money, share=format_percent(access)
+                )
+            ),
+            access,
+        ),
     ]
 
 
@@ -54,8 +89,22 @@ def _support(plan: Plan, budget: Budget) -> list[Measure]:
     access_sum = sum(line_total(line) for line in access)
     paid_sum = sum(line_total(line) for line in paid)
     return [
-        Measure("Access support lines", f"{len(access)} ({format_money(access_sum, money)})", len(access)),
-        Measure("Payment-for-time lines", f"{len(paid)} ({format_money(paid_sum, money)})", len(paid)),
+        Measure(
+            translate("Measures", "Access support lines"),
+            translate(
+                "Measures",
+                "{n_access} ({access_sum})",
+            ).format(n_access=len(access), access_sum=format_money(access_sum, money)),
+            len(access),
+        ),
+        Measure(
+            translate("Measures", "Payment-for-time lines"),
+            translate(
+                "Measures",
+                "{n_paid} ({paid_sum})",
+            ).format(n_paid=len(paid), paid_sum=format_money(paid_sum, money)),
+            len(paid),
+        ),
     ]
 
 
@@ -63,8 +112,14 @@ def _planning(plan: Plan) -> list[Measure]:
     measured = sum(1 for o in plan.objectives if o.indicators)
     dated = sum(1 for a in plan.activities if a.start is not None)
     return [
-        Measure("Objectives with indicators", share_text(measured, len(plan.objectives)), measured),
-        Measure("Activities with dates", share_text(dated, len(plan.activities)), dated),
+        Measure(
+            translate("Measures", "Objectives with indicators"),
+            share_text(measured, len(plan.objectives)),
+            measured,
+        ),
+        Measure(
+            translate("Measures", "Activities with dates"), share_text(dated, len(plan.activities)), dated
+        ),
     ]
 
 
@@ -72,8 +127,16 @@ def _working_together(plan: Plan) -> list[Measure]:
     involved = sum(1 for a in plan.activities if involving(a))
     partners = [g for g in plan.groups if g.category in PARTNER_CATEGORIES]
     return [
-        Measure("Activities at Involve or above", share_text(involved, len(plan.activities)), involved),
-        Measure("Partner and voluntary-sector groups", str(len(partners)), len(partners)),
+        Measure(
+            translate("Measures", "Activities at Involve or above"),
+            share_text(involved, len(plan.activities)),
+            involved,
+        ),
+        Measure(
+            translate("Measures", "Partner and voluntary-sector groups"),
+            format_number(len(partners)),
+            len(partners),
+        ),
     ]
 
 
@@ -83,18 +146,28 @@ def _methods(plan: Plan) -> list[Measure]:
     level_words = ", ".join(label(v) for v in IAP2Level if v in levels)
     mode_words = ", ".join(label(v) for v in Mode if v in modes)
     return [
-        Measure("Levels used", level_words or "none yet", level_words or None),
-        Measure("Modes used", mode_words or "none yet", mode_words or None),
+        Measure(
+            translate("Measures", "Levels used"),
+            level_words or translate("Measures", "none yet"),
+            level_words or None,
+        ),
+        Measure(
+            translate("Measures", "Modes used"),
+            mode_words or translate("Measures", "none yet"),
+            mode_words or None,
+        ),
     ]
 
 
 def _communication(plan: Plan) -> list[Measure]:
     back = [a for a in plan.activities if a.reports_back]
-    titles = "; ".join(a.title.strip() or "untitled activity" for a in back)
+    titles = "; ".join(a.title.strip() or translate("Measures", "untitled activity") for a in back)
     return [
         Measure(
-            "Report-back activities",
-            f"{len(back)}: {titles}" if back else "none planned",
+            translate("Measures", "Report-back activities"),
+            translate("Measures", "{n_back}: {titles}").format(n_back=len(back), titles=titles)
+            if back
+            else translate("Measures", "none planned"),
             len(back),
         )
     ]
@@ -103,7 +176,13 @@ def _communication(plan: Plan) -> list[Measure]:
 def _impact(plan: Plan) -> list[Measure]:
     indicators = [i for o in plan.objectives for i in o.indicators]
     ready = sum(1 for i in indicators if i.baseline.strip() and i.target.strip())
-    return [Measure("Indicators with a baseline and target", share_text(ready, len(indicators)), ready)]
+    return [
+        Measure(
+            translate("Measures", "Indicators with a baseline and target"),
+            share_text(ready, len(indicators)),
+            ready,
+        )
+    ]
 
 
 def standard_evidence(plan: Plan, budget: Budget | None = None) -> dict[NationalStandard, list[Measure]]:

@@ -10,13 +10,16 @@ from dataclasses import dataclass
 
 from ceplanner.core.costing import Budget
 from ceplanner.core.envelope import plan_envelope
+from ceplanner.core.i18n import QT_TRANSLATE_NOOP, translate
+from ceplanner.core.locale_format import format_percent
 from ceplanner.core.model import Plan
 from ceplanner.core.money import format_money
 
-NO_PARTICIPANTS = "no participants yet"
-NOT_COSTED = "nothing costed yet"
-NO_ENVELOPE = "not set"
-NO_HEADROOM = "no envelope set"
+# English keys: show them through ``translate("Summary", ...)``.
+NO_PARTICIPANTS = QT_TRANSLATE_NOOP("Summary", "no participants yet")
+NOT_COSTED = QT_TRANSLATE_NOOP("Summary", "nothing costed yet")
+NO_ENVELOPE = QT_TRANSLATE_NOOP("Summary", "not set")
+NO_HEADROOM = QT_TRANSLATE_NOOP("Summary", "no envelope set")
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,9 @@ class Figure:
 
 def evaluation_share_text(budget: Budget) -> str:
     share = budget.evaluation_share
-    return f"{share}% of the full cost" if share is not None else NOT_COSTED
+    if share is None:
+        return translate("Summary", NOT_COSTED)
+    return translate("Summary", "{share} of the full cost").format(share=format_percent(share))
 
 
 def budget_figures(plan: Plan, budget: Budget) -> list[Figure]:
@@ -43,21 +48,28 @@ def budget_figures(plan: Plan, budget: Budget) -> list[Figure]:
 
     per_head = budget.cost_per_participant
     return [
-        Figure("paid", "Paid costs", money(budget.paid)),
+        Figure("paid", translate("Summary", "Paid costs"), money(budget.paid)),
         Figure(
             "contingency",
-            f"Contingency ({plan.contingency_percent}% of paid costs)",
+            translate("Summary", "Contingency ({percent} of paid costs)").format(
+                percent=format_percent(plan.contingency_percent)
+            ),
             money(budget.contingency),
         ),
-        Figure("cash", "Cash budget needed", money(budget.cash_total)),
-        Figure("in_kind", "In-kind contributions", money(budget.in_kind)),
-        Figure("total", "Full cost (cash and in kind)", money(budget.grand_total), emphasis=True),
+        Figure("cash", translate("Summary", "Cash budget needed"), money(budget.cash_total)),
+        Figure("in_kind", translate("Summary", "In-kind contributions"), money(budget.in_kind)),
+        Figure(
+            "total",
+            translate("Summary", "Full cost (cash and in kind)"),
+            money(budget.grand_total),
+            emphasis=True,
+        ),
         Figure(
             "per_participant",
-            "Full cost per participant",
-            money(per_head) if per_head is not None else NO_PARTICIPANTS,
+            translate("Summary", "Full cost per participant"),
+            money(per_head) if per_head is not None else translate("Summary", NO_PARTICIPANTS),
         ),
-        Figure("evaluation_share", "Evaluation share", evaluation_share_text(budget)),
+        Figure("evaluation_share", translate("Summary", "Evaluation share"), evaluation_share_text(budget)),
         *envelope_figures(plan, budget),
     ]
 
@@ -67,12 +79,16 @@ def envelope_figures(plan: Plan, budget: Budget) -> list[Figure]:
     compared = plan_envelope(plan, budget)
     if compared is None:
         return [
-            Figure("envelope", "Budget envelope", NO_ENVELOPE),
-            Figure("headroom", "Headroom", NO_HEADROOM),
+            Figure("envelope", translate("Summary", "Budget envelope"), translate("Summary", NO_ENVELOPE)),
+            Figure("headroom", translate("Summary", "Headroom"), translate("Summary", NO_HEADROOM)),
         ]
     money = format_money(compared.difference, budget.currency)
     return [
-        Figure("envelope", "Budget envelope", format_money(compared.envelope, budget.currency)),
+        Figure(
+            "envelope",
+            translate("Summary", "Budget envelope"),
+            format_money(compared.envelope, budget.currency),
+        ),
         Figure("headroom", compared.words, money),
     ]
 
@@ -87,4 +103,6 @@ def envelope_sentence(plan: Plan, budget: Budget) -> str:
     if compared is None:
         return ""
     envelope = format_money(compared.envelope, budget.currency)
-    return f"Budget envelope: {envelope}. {compared.words}: {format_money(compared.difference, budget.currency)}."
+    return translate("Summary", "Budget envelope: {envelope}. {words}: {difference}.").format(
+        envelope=envelope, words=compared.words, difference=format_money(compared.difference, budget.currency)
+    )

@@ -10,11 +10,14 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from ceplanner.core.costing import Budget, compute_budget
+from ceplanner.core.i18n import QT_TRANSLATE_NOOP, translate
+from ceplanner.core.locale_format import format_number, format_percent
 from ceplanner.core.measures import Measure, percent, share_text
 from ceplanner.core.model import EVALUATION_QUESTIONS, Activity, IAP2Level, Plan, SixE
 from ceplanner.core.money import exponent, format_money, format_money_whole
 
-NOT_YET = "not yet known"
+NOT_YET = QT_TRANSLATE_NOOP("Measures", "not yet known")
+"""English key: show it through ``translate("Measures", NOT_YET)``."""
 
 
 def per_thousand(count: int, total: int, currency: str) -> Decimal | None:
@@ -42,13 +45,23 @@ def _economy(plan: Plan, budget: Budget) -> list[Measure]:
     in_kind = percent(budget.in_kind, budget.grand_total)
     return [
         Measure(
-            "Cost per participant",
-            NOT_YET if per is None else f"{format_money(per, money)} ({budget.participants:,} participants)",
+            translate("Measures", "Cost per participant"),
+            translate("Measures", NOT_YET)
+            if per is None
+            else translate(
+                "Measures",
+                "{per} ({participants} participants)",
+            ).format(per=format_money(per, money), participants=format_number(budget.participants)),
             per,
         ),
         Measure(
-            "In-kind share of the total",
-            NOT_YET if in_kind is None else f"{in_kind}% ({format_money(budget.in_kind, money)})",
+            translate("Measures", "In-kind share of the total"),
+            translate("Measures", NOT_YET)
+            if in_kind is None
+            else translate(
+                "Measures",
+                "{share} ({amount})",
+            ).format(share=format_percent(in_kind), amount=format_money(budget.in_kind, money)),
             in_kind,
         ),
     ]
@@ -61,8 +74,16 @@ def _efficiency(plan: Plan, budget: Budget) -> list[Measure]:
     people = per_thousand(budget.participants, budget.grand_total, money)
     meetings = per_thousand(sessions, budget.grand_total, money)
     return [
-        Measure(f"Participants per {thousand}", NOT_YET if people is None else str(people), people),
-        Measure(f"Sessions per {thousand}", NOT_YET if meetings is None else str(meetings), meetings),
+        Measure(
+            translate("Measures", "Participants per {thousand}").format(thousand=thousand),
+            translate("Measures", NOT_YET) if people is None else format_number(people, 1),
+            people,
+        ),
+        Measure(
+            translate("Measures", "Sessions per {thousand}").format(thousand=thousand),
+            translate("Measures", NOT_YET) if meetings is None else format_number(meetings, 1),
+            meetings,
+        ),
     ]
 
 
@@ -72,8 +93,8 @@ def _effectiveness(plan: Plan) -> list[Measure]:
     served_ids = {oid for a in plan.activities for oid in a.objective_ids}
     served = sum(1 for o in plan.objectives if o.id in served_ids)
     return [
-        Measure("Objectives with indicators", share_text(measured, total), measured),
-        Measure("Objectives served by an activity", share_text(served, total), served),
+        Measure(translate("Measures", "Objectives with indicators"), share_text(measured, total), measured),
+        Measure(translate("Measures", "Objectives served by an activity"), share_text(served, total), served),
     ]
 
 
@@ -94,13 +115,23 @@ def _equity(plan: Plan, budget: Budget) -> list[Measure]:
     access = percent(budget.access_total, budget.grand_total)
     return [
         Measure(
-            "Activity spend reaching seldom-heard groups",
-            NOT_YET if share is None else f"{share}% ({format_money(reaching, money)})",
+            translate("Measures", "Activity spend reaching seldom-heard groups"),
+            translate("Measures", NOT_YET)
+            if share is None
+            else translate(
+                "Measures",
+                "{share} ({reaching})",
+            ).format(share=format_percent(share), reaching=format_money(reaching, money)),
             share,
         ),
         Measure(
-            "Access support share of the total",
-            NOT_YET if access is None else f"{access}% ({format_money(budget.access_total, money)})",
+            translate("Measures", "Access support share of the total"),
+            translate("Measures", NOT_YET)
+            if access is None
+            else translate(
+                "Measures",
+                "{access} ({access_total})",
+            ).format(access=format_percent(access), access_total=format_money(budget.access_total, money)),
             access,
         ),
     ]
@@ -113,13 +144,18 @@ def _empowerment(plan: Plan, budget: Budget) -> list[Measure]:
     share = percent(spend, activity_spend(plan, budget))
     return [
         Measure(
-            "Activities at Involve or above",
+            translate("Measures", "Activities at Involve or above"),
             share_text(len(chosen), len(plan.activities)),
             len(chosen),
         ),
         Measure(
-            "Activity spend at Involve or above",
-            NOT_YET if share is None else f"{share}% ({format_money(spend, money)})",
+            translate("Measures", "Activity spend at Involve or above"),
+            translate("Measures", NOT_YET)
+            if share is None
+            else translate(
+                "Measures",
+                "{share} ({spend})",
+            ).format(share=format_percent(share), spend=format_money(spend, money)),
             share,
         ),
     ]
@@ -136,13 +172,21 @@ def _evaluation(plan: Plan, budget: Budget) -> list[Measure]:
     answered = questions_answered(plan)
     return [
         Measure(
-            "Evaluation share of the total",
-            NOT_YET if share is None else f"{share}% ({money})",
+            translate("Measures", "Evaluation share of the total"),
+            translate("Measures", NOT_YET)
+            if share is None
+            else translate(
+                "Measures",
+                "{share} ({money})",
+            ).format(share=format_percent(share), money=money),
             share,
         ),
         Measure(
-            "Evaluation questions answered",
-            f"{answered} of {len(EVALUATION_QUESTIONS)}",
+            translate("Measures", "Evaluation questions answered"),
+            translate(
+                "Measures",
+                "{answered} of {total}",
+            ).format(answered=answered, total=len(EVALUATION_QUESTIONS)),
             answered,
         ),
     ]
@@ -169,20 +213,32 @@ def goes_in_comes_back(plan: Plan, budget: Budget | None = None) -> list[Measure
     service = plan.service_annual_cost
     found = [
         Measure(
-            "Annual cost of the service",
-            "not given" if service is None else format_money(service, money),
+            translate("Measures", "Annual cost of the service"),
+            translate("Measures", "not given") if service is None else format_money(service, money),
             service,
         ),
-        Measure("Cost of the engagement", format_money(budget.grand_total, money), budget.grand_total),
+        Measure(
+            translate("Measures", "Cost of the engagement"),
+            format_money(budget.grand_total, money),
+            budget.grand_total,
+        ),
     ]
     share = percent(budget.grand_total, service) if service else None
     found.append(
         Measure(
-            "Engagement as a share of the service's yearly cost",
-            NOT_YET if share is None else f"{share}%",
+            translate("Measures", "Engagement as a share of the service's yearly cost"),
+            translate("Measures", NOT_YET)
+            if share is None
+            else translate("Measures", "{share}").format(share=format_percent(share)),
             share,
         )
     )
     returns = plan.expected_returns.strip()
-    found.append(Measure("Expected returns", returns or "not given", returns or None))
+    found.append(
+        Measure(
+            translate("Measures", "Expected returns"),
+            returns or translate("Measures", "not given"),
+            returns or None,
+        )
+    )
     return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ceplanner.core import locale_format
 from ceplanner.core.costing import ACCESS_CATEGORIES  # noqa: F401 - re-exported for the sections
 from ceplanner.core.model import Activity, Plan, Risk, RiskRating
 from ceplanner.core.stakeholders import (  # noqa: F401 - re-exported for the report's sections
@@ -71,16 +72,16 @@ def activities_for_group(plan: Plan, group_id: str) -> list[Activity]:
 def format_date(value: date | None) -> str:
     if value is None:
         return ""
-    return f"{value.day} {value:%B %Y}"
+    return locale_format.format_date(value, "long")
 
 
 def format_short_date(value: date | None) -> str:
     if value is None:
         return ""
-    return f"{value.day} {value:%b %Y}"
+    return locale_format.format_date(value, "short")
 
 
 def plural(n: int, singular: str, plural_form: str | None = None) -> str:
     """'1 activity', '3 activities'."""
     word = singular if n == 1 else (plural_form or singular + "s")
-    return f"{n:,} {word}"
+    return f"{locale_format.format_number(n)} {word}"

@@ -26,7 +26,7 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 from matplotlib.transforms import Bbox
 
-from ceplanner.core import palette
+from ceplanner.core import locale_format, palette
 from ceplanner.core.costing import Budget
 from ceplanner.core.model import (
     Activity,
@@ -131,6 +131,13 @@ def _text(value: str) -> tuple[str, list[str]]:
             families.append(name)
             covered |= chars
     return "".join(ch if ord(ch) in covered else REPLACEMENT for ch in text), families
+
+
+def _month_tick(value: float, whole_months: bool) -> str:
+    """A timeline tick in the user's locale: "Mar\n2027", or "12 Mar\n2027" for a short plan."""
+    day = mdates.num2date(value).date()
+    month = locale_format.format_month(day, with_year=False)
+    return _literal(f"{month}\n{day.year}" if whole_months else f"{day.day} {month}\n{day.year}")
 
 
 def _literal(text: str) -> str:
@@ -485,7 +492,7 @@ def timeline_chart(plan: Plan, activities: Sequence[Activity] | None = None) -> 
     months = (end.year - start.year) * 12 + end.month - start.month + 1
     interval = 1 if months <= 12 else 2 if months <= 24 else 3 if months <= 36 else 6
     ax.xaxis.set_major_locator(mdates.MonthLocator(interval=interval))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y" if months > 1 else "%d %b\n%Y"))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p=None: _month_tick(v, months > 1)))
     ax.grid(axis="x", color=RULE, lw=0.5, ls=":")
     ax.set_axisbelow(True)
     used = [lvl for lvl in IAP2Level if any(a.level is lvl for a in rows)]
@@ -524,7 +531,14 @@ def budget_chart(plan: Plan, budget: Budget) -> Figure:
         (label(category), split.paid, split.in_kind, False) for category, split in budget.by_category.items()
     ]
     if budget.contingency:
-        rows.append((f"Contingency ({plan.contingency_percent.normalize():f}%)", budget.contingency, 0, True))
+        rows.append(
+            (
+                f"Contingency ({locale_format.format_percent(plan.contingency_percent.normalize())})",
+                budget.contingency,
+                0,
+                True,
+            )
+        )
     fig = _new_figure(min(max(0.9 + 0.21 * len(rows), 2.0), 4.6))
     ax = fig.add_subplot()
     _style_axes(ax)

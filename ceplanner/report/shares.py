@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ceplanner.core import locale_format
 from ceplanner.core.costing import shares
 
 PLACES = 1
@@ -15,8 +16,8 @@ PLACES = 1
 
 def _text(value: Decimal, part: int) -> str:
     if part > 0 and value == 0:
-        return f"<{Decimal(1).scaleb(-PLACES)}%"
-    return f"{value}%"
+        return "<" + locale_format.format_percent(Decimal(1).scaleb(-PLACES), PLACES)
+    return locale_format.format_percent(value, PLACES)
 
 
 def percent(part: int, whole: int) -> str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ceplanner.core import locale_format
 from ceplanner.store.errors import PlanInUseError
 
 # Tokens of the locks this process holds now: a lock naming this process but none of these
@@ -95,7 +96,7 @@ class LockOwner:
             where = f"by {self.user} on {self.host}"
         if self.opened_at is not None:
             local = self.opened_at.astimezone()
-            where += f" since {local:%d %b %Y} at {local:%H:%M}"
+            where += f" since {locale_format.format_date(local.date(), 'short')} at {locale_format.format_time(local)}"
         return where
 
 

@@ -126,12 +126,33 @@ def first_run_plan() -> Path | None:
     return path
 
 
+def apply_locale() -> str:
+    """Format money, numbers and dates in the user's locale (``CEPLANNER_LOCALE`` overrides the
+    system's; an unknown name falls back to British English), and send core's words through Qt's
+    translator. Returns the locale's name."""
+    import os
+
+    from PySide6.QtCore import QLocale
+
+    from ceplanner.core import i18n, locale_format
+
+    i18n.set_translator(QCoreApplication.translate)
+    for name in (os.environ.get(locale_format.ENV_VARIABLE), QLocale.system().name()):
+        if name:
+            try:
+                return str(locale_format.set_locale(name))
+            except locale_format.LocaleNameError:
+                continue
+    return str(locale_format.set_locale(locale_format.FALLBACK))
+
+
 def run_gui(path: str | None = None, smoke_test: bool = False) -> int:
     """Run the application until its last window closes; returns the exit status.
 
     With ``smoke_test`` it shows every step of the plan and exits (see :mod:`ceplanner.ui.smoke_test`).
     """
     app = make_application()
+    apply_locale()
     sys.excepthook = _report_unexpected
     launcher = Launcher()
     if path is None and (sample := first_run_plan()) is not None:

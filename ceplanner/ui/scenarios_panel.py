@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ceplanner.core import locale_format
 from ceplanner.core.model import Activity, Plan, Scenario, ScenarioActivity, new_id
 from ceplanner.core.scenarios import (
     ComparisonRow,
@@ -146,8 +147,8 @@ class ScenarioActivitiesModel(QAbstractTableModel):
             if column == INCLUDE:
                 return activity.title or "(untitled activity)"
             if column == PLANNED:
-                return f"{activity.sessions:,}"
-            return f"{self.chosen[activity.id]:,}" if included else "left out"
+                return locale_format.format_number(activity.sessions)
+            return locale_format.format_number(self.chosen[activity.id]) if included else "left out"
         if role == Qt.ItemDataRole.EditRole and column == SESSIONS and included:
             return self.chosen[activity.id]
         if role == Qt.ItemDataRole.TextAlignmentRole and column != INCLUDE:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ceplanner.core import locale_format
 from ceplanner.store import PlanFileError
 from ceplanner.ui.document import PlanDocument
 
@@ -77,7 +78,7 @@ class SnapshotsDialog(QDialog):
     def reload(self) -> None:
         self.list.clear()
         for info in reversed(self.doc.snapshots()):
-            when = info.created.astimezone().strftime("%d %b %Y %H:%M")
+            when = locale_format.format_datetime(info.created.astimezone())
             item = QListWidgetItem(f"{info.name}  —  {when}")
             item.setData(Qt.ItemDataRole.UserRole, info.id)
             self.list.addItem(item)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from ceplanner.core import locale_format
 from ceplanner.core.limits import limits_of
 from ceplanner.core.model import (
     Barrier,
@@ -68,13 +69,12 @@ def to_score(value: Any, attr: str) -> int:
 
 
 def to_size(value: Any) -> int | None:
-    text = "" if value is None else str(value).strip().replace(",", "")
+    text = "" if value is None else str(value).strip()
     if not text:
         return None
-    try:
-        size = int(text)
-    except ValueError:
-        raise ValueError(f"Size is a number of people, for example 1,200, not “{value}”.") from None
+    size = locale_format.whole_number(text)
+    if size is None:
+        raise ValueError(f"Size is a number of people, for example 1,200, not “{value}”.")
     if size < 0:
         raise ValueError("Size cannot be negative.")
     if size > MAX_GROUP_SIZE:
@@ -96,7 +96,7 @@ def to_bool(value: Any) -> bool:
 
 
 def _size_text(value: Any) -> str:
-    return "" if value is None else f"{value:,}"
+    return "" if value is None else locale_format.format_number(value)
 
 
 def _choice(enum: type[StrEnum]) -> Any:

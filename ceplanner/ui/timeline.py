@@ -8,7 +8,9 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ceplanner.core import locale_format
 from ceplanner.core import palette as colours
+from ceplanner.core.dates import date_text
 from ceplanner.core.model import Activity, IAP2Level, label
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.follow import EditFollower
@@ -92,7 +94,7 @@ class Timeline(QWidget):
 
     def _update(self) -> None:
         self._dated = None
-        names = "; ".join(f"{a.title}: {s:%d %b %Y} to {e:%d %b %Y}" for a, s, e in self.dated())
+        names = "; ".join(f"{a.title}: {date_text(s)} to {date_text(e)}" for a, s, e in self.dated())
         self.setAccessibleDescription(" ".join(filter(None, [names, self.unscheduled_text()])))
         self.setToolTip(plain_tip(self.unscheduled_text()))
         self.updateGeometry()
@@ -143,7 +145,7 @@ class Timeline(QWidget):
             painter.setPen(QPen(grid, 1))
             painter.drawLine(int(x(month)), HEADER - 4, int(x(month)), HEADER + rows * ROW)
             painter.setPen(text)
-            words = f"{month:%b %Y}" if month.month == 1 or month == months[0] else f"{month:%b}"
+            words = locale_format.format_month(month, with_year=month.month == 1 or month == months[0])
             if fm.horizontalAdvance(words) < 31 * scale:
                 painter.drawText(
                     QRectF(x(month) + 2, 2, 31 * scale, HEADER - 4), Qt.AlignmentFlag.AlignLeft, words

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ceplanner.core.dates import date_text
 from ceplanner.core.model import (
     Activity,
     Communication,
@@ -174,7 +175,7 @@ def _value_words(obj: Any) -> str:
     if isinstance(obj, StandardRating):
         return f"the {label(obj.standard)} standard"
     if isinstance(obj, InfluenceAssessment):
-        when = f" of {obj.assessed_on.isoformat()}" if obj.assessed_on else ""
+        when = f" of {date_text(obj.assessed_on)}" if obj.assessed_on else ""
         return f"the influence assessment{when}"
     return "the plan"
 

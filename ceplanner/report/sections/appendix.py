@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from ceplanner.core import costing
+from ceplanner.core import costing, locale_format
 from ceplanner.core.money import format_quantity
 from ceplanner.report.analysis import HIGH_FROM, plural
 from ceplanner.report.layout import Cell, ReportContext, markup, plain, section_heading, subheading
@@ -20,7 +20,7 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
     plan, s = ctx.plan, ctx.styles
     items: list[Flowable] = [section_heading(ctx, NUMBER, TITLE)]
     items.append(subheading(ctx, "Cost assumptions"))
-    pct = f"{plan.contingency_percent.normalize():f}%"
+    pct = locale_format.format_percent(plan.contingency_percent.normalize())
     hours = format_quantity(costing.HOURS_PER_DAY)
     rows: list[list[Cell]] = [
         ["Currency", f"{plan.currency}; every amount is exact to the smallest unit (the penny for GBP)."],

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from reportlab.platypus import Flowable
 
-from ceplanner.core import costing
+from ceplanner.core import costing, locale_format
 from ceplanner.core.envelope import funder_costed, funder_envelopes, plan_envelope
 from ceplanner.core.model import Activity, OutcomeLevel, Unit, label
 from ceplanner.core.money import format_quantity
@@ -45,7 +45,7 @@ def _category_table(ctx: ReportContext) -> Flowable:
         [label(category), ctx.money(split.paid), ctx.money(split.in_kind), ctx.money(split.total)]
         for category, split in b.by_category.items()
     ]
-    pct = f"{ctx.plan.contingency_percent.normalize():f}%"
+    pct = locale_format.format_percent(ctx.plan.contingency_percent.normalize())
     totals = len(rows)
     rows += [
         ["Subtotal before contingency", ctx.money(b.paid), ctx.money(b.in_kind), ctx.money(b.subtotal)],
@@ -152,7 +152,13 @@ def _share_table(ctx: ReportContext, heading: str, items: list[tuple[Cell, int]]
     rows: list[list[Cell]] = [
         [name, ctx.money(amount), share] for (name, amount), share in zip(items, shares, strict=True)
     ]
-    rows.append(["Total cost", ctx.money(b.grand_total), "100.0%" if b.grand_total else "–"])
+    rows.append(
+        [
+            "Total cost",
+            ctx.money(b.grand_total),
+            locale_format.format_percent(100, 1) if b.grand_total else "–",
+        ]
+    )
     return table(
         ctx, [heading, "Amount", "Share"], rows, [0.6, 0.22, 0.18], numeric=[1, 2], total_rows=[len(rows) - 1]
     )
@@ -246,7 +252,7 @@ def _funder_table(ctx: ReportContext) -> list[Flowable]:
             ctx.money(b.cash_total),
             ctx.money(b.in_kind),
             ctx.money(b.grand_total),
-            "100.0%" if b.grand_total else "–",
+            locale_format.format_percent(100, 1) if b.grand_total else "–",
         ]
     )
     out: list[Flowable] = []
@@ -347,7 +353,7 @@ def _unit_costs(ctx: ReportContext) -> list[Flowable]:
                 plain(format_quantity(hours.quantize(Decimal("0.1")).normalize())) if hours else "–",
                 plain(format_quantity(costing.staff_days(hours).normalize())) if hours else "–",
                 ctx.money(costing.activity_cost(activity).total),
-                plain(f"{activity.participants:,}") if activity.participants else "–",
+                plain(locale_format.format_number(activity.participants)) if activity.participants else "–",
                 ctx.money(per_person) if per_person is not None else "–",
             ]
         )
@@ -386,7 +392,7 @@ def build_budget(ctx: ReportContext) -> list[Flowable]:
     if not b.grand_total:
         items.append(ctx.para(plain("No costs are entered yet."), s.muted))
         return items
-    pct = f"{plan.contingency_percent.normalize():f}%"
+    pct = locale_format.format_percent(plan.contingency_percent.normalize())
     intro = (
         f"The full cost of the engagement is {ctx.money(b.grand_total)}: {ctx.money(b.paid)} of paid costs, a "
         f"{pct} contingency on those of {ctx.money(b.contingency)}, and {ctx.money(b.in_kind)} contributed in "
@@ -395,7 +401,7 @@ def build_budget(ctx: ReportContext) -> list[Flowable]:
     )
     if b.cost_per_participant is not None:
         intro += (
-            f" With about {b.participants:,} participants expected, the full cost per participant is "
+            f" With about {locale_format.format_number(b.participants)} participants expected, the full cost per participant is "
             f"{ctx.money(b.cost_per_participant)}."
         )
     compared = plan_envelope(plan, b)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from ceplanner.core import costing
+from ceplanner.core import costing, locale_format
 from ceplanner.core.model import IAP2_PROMISES, Activity, label
 from ceplanner.core.team import member_label
 from ceplanner.report.analysis import format_short_date, plural
@@ -62,7 +62,11 @@ def build_engagement(ctx: ReportContext) -> list[Flowable]:
         items.append(ctx.para(plain("No activities yet."), s.muted))
         return items
     sessions = sum(max(a.sessions, 0) for a in plan.activities)
-    people = f", for about {ctx.budget.participants:,} participants" if ctx.budget.participants else ""
+    people = (
+        f", for about {locale_format.format_number(ctx.budget.participants)} participants"
+        if ctx.budget.participants
+        else ""
+    )
     items.append(
         ctx.para(
             plain(
@@ -82,7 +86,9 @@ def build_engagement(ctx: ReportContext) -> list[Flowable]:
                 groups_text(ctx, activity.group_ids),
                 label(activity.level),
                 _dates(activity),
-                plain(f"{activity.sessions:,} / {activity.participants:,}"),
+                plain(
+                    f"{locale_format.format_number(activity.sessions)} / {locale_format.format_number(activity.participants)}"
+                ),
                 ctx.money(costing.activity_cost(activity).total),
             ]
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from ceplanner.core import locale_format
 from ceplanner.core.model import EVALUATION_QUESTIONS
 from ceplanner.report.layout import (
     Cell,
@@ -53,7 +54,7 @@ def build_evaluation(ctx: ReportContext) -> list[Flowable]:
     if not b.evaluation_total:
         items.append(ctx.para(plain("Evaluation is not costed yet."), s.muted))
         return items
-    share = f"{b.evaluation_share}%" if b.evaluation_share is not None else "–"
+    share = locale_format.format_percent(b.evaluation_share) if b.evaluation_share is not None else "–"
     rows: list[list[Cell]] = [
         ["Plan-level evaluation budget", ctx.money(b.evaluation_budget)],
         ["Evaluation costs within activities", ctx.money(b.evaluation_in_activities)],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from ceplanner.core import locale_format
 from ceplanner.core.model import StakeholderGroup, label
 from ceplanner.report.analysis import (
     HIGH_FROM,
@@ -35,7 +36,7 @@ MAX_LISTED = 12
 def _group_cell(ctx: ReportContext, group: StakeholderGroup) -> Markup:
     details = [label(group.category)]
     if group.size:
-        details.append(f"about {group.size:,} people")
+        details.append(f"about {locale_format.format_number(group.size)} people")
     details.append(label(group.position).lower())
     return cat(
         ctx.b(group.name or "(unnamed group)"),

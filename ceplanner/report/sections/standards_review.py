@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from ceplanner.core import locale_format
 from ceplanner.core.model import NationalStandard, StandardRating, label
-from ceplanner.core.standards import STANDARD_AIMS, standard_evidence, standard_rating
+from ceplanner.core.standards import standard_aim, standard_evidence, standard_rating
 from ceplanner.report.layout import Cell, Markup, ReportContext, cat, markup, plain, subheading
 from ceplanner.report.sections.measured import measures_markup
 from ceplanner.report.tables import table
@@ -40,7 +41,7 @@ def build_standards(ctx: ReportContext) -> list[Flowable]:
                     markup("<b>"),
                     plain(label(standard)),
                     markup('</b><br/><font color="#56616D">'),
-                    plain(STANDARD_AIMS[standard]),
+                    plain(standard_aim(standard)),
                     markup("</font>"),
                 ),
                 score,
@@ -74,7 +75,7 @@ def build_influence(ctx: ReportContext) -> list[Flowable]:
     for item in plan.influence:
         rows.append(
             [
-                item.assessed_on.strftime("%d %b %Y") if item.assessed_on else "–",
+                locale_format.format_date(item.assessed_on, "short") if item.assessed_on else "–",
                 ctx.m(item.who_took_part or "–"),
                 "–" if item.agency_openness is None else f"{item.agency_openness} / 6",
                 "–" if item.community_influence is None else f"{item.community_influence} / 6",

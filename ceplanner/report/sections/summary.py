@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from reportlab.platypus import Flowable
 
-from ceplanner.core import costing
+from ceplanner.core import costing, locale_format
 from ceplanner.core.checks import Severity, findings
 from ceplanner.core.model import IAP2Level, OutcomeLevel, Risk, SixE, label
 from ceplanner.core.summary import envelope_sentence
@@ -133,7 +133,7 @@ def _overview(ctx: ReportContext) -> Markup:
         else:
             text += escape(" are planned, with no stakeholder group named yet")
         if b.participants:
-            text += escape(f", and about {b.participants:,} participants")
+            text += escape(f", and about {locale_format.format_number(b.participants)} participants")
     else:
         text = escape(f"The plan names {plural(len(plan.groups), 'stakeholder group')}")
         if seldom:
@@ -153,7 +153,7 @@ def _overview(ctx: ReportContext) -> Markup:
 
 def _money_sentence(ctx: ReportContext) -> Markup:
     plan, b = ctx.plan, ctx.budget
-    pct = f"{plan.contingency_percent.normalize():f}%"
+    pct = locale_format.format_percent(plan.contingency_percent.normalize())
     parts = [
         f"The cash budget to approve is {ctx.money(b.cash_total)}: paid costs of {ctx.money(b.paid)} plus a "
         f"{pct} contingency of {ctx.money(b.contingency)}."
@@ -166,7 +166,7 @@ def _money_sentence(ctx: ReportContext) -> Markup:
         parts.append(unfunded)
     if b.evaluation_share is not None:
         parts.append(
-            f"Evaluation is costed at {ctx.money(b.evaluation_total)}, {b.evaluation_share}% of the total cost."
+            f"Evaluation is costed at {ctx.money(b.evaluation_total)}, {locale_format.format_percent(b.evaluation_share)} of the total cost."
         )
     if b.cost_per_participant is not None:
         parts.append(f"The full cost per expected participant is {ctx.money(b.cost_per_participant)}.")
@@ -333,7 +333,13 @@ def _finding_list(ctx: ReportContext, title: str, lines: list[Markup]) -> Flowab
     are made page by page, its title repeated on each, so memory stays small."""
     if len(lines) <= LAZY_ROWS:
         return note_list_box(ctx, markup(f"<b>{title}:</b>"), lines)
-    return table(ctx, [f"{title} ({len(lines):,})"], [[line] for line in lines], [1.0], zebra=False)
+    return table(
+        ctx,
+        [f"{title} ({locale_format.format_number(len(lines))})"],
+        [[line] for line in lines],
+        [1.0],
+        zebra=False,
+    )
 
 
 def build_summary(ctx: ReportContext) -> list[Flowable]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from ceplanner.core.model import SIX_E_QUESTIONS, SixE, VfmRating, label
+from ceplanner.core.model import SixE, VfmRating, label, six_e_question
 from ceplanner.core.vfm_measures import six_e_measures
-from ceplanner.core.vfm_rubric import RATING_SCALE, RUBRIC
+from ceplanner.core.vfm_rubric import RATING_SCALE, rating_word, rubric_meaning
 from ceplanner.report.figures import figure
 from ceplanner.report.layout import (
     Cell,
@@ -42,10 +42,10 @@ def _evidence(ctx: ReportContext, rating: VfmRating) -> Markup:
 def _rating(rating: VfmRating) -> Markup:
     if rating.rating is None:
         return markup("<i>Not assessed</i>")
-    meaning = RUBRIC[rating.e].get(rating.rating, "")
+    meaning = rubric_meaning(rating.e, rating.rating)
     return cat(
         markup(f"<b>{rating.rating} / 6</b> "),
-        plain(f"({RATING_SCALE.get(rating.rating, '')})"),
+        plain(f"({rating_word(rating.rating) if rating.rating in RATING_SCALE else ''})"),
         markup('<br/><font color="#56616D">'),
         plain(meaning),
         markup("</font>"),
@@ -98,7 +98,7 @@ def _scorecard(ctx: ReportContext) -> list[Flowable]:
                     markup("<b>"),
                     plain(label(e)),
                     markup('</b><br/><font color="#56616D">'),
-                    plain(SIX_E_QUESTIONS[e]),
+                    plain(six_e_question(e)),
                     markup("</font>"),
                 ),
                 _rating(rating),

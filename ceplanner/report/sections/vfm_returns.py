@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from reportlab.platypus import Flowable
 
+from ceplanner.core import locale_format
 from ceplanner.core.money import format_money, format_quantity, symbol
 from ceplanner.core.sroi import ESTIMATE_NOTE, SENSITIVITY_POINTS, forecast, ratio_text, sensitivity
 from ceplanner.core.vfm_measures import goes_in_comes_back
@@ -14,7 +15,7 @@ from ceplanner.report.tables import table
 
 
 def _pct(value: Decimal) -> str:
-    return f"{format_quantity(value)}%"
+    return locale_format.format_percent(value)
 
 
 def build_returns(ctx: ReportContext) -> list[Flowable]:
@@ -44,7 +45,7 @@ def build_sroi(ctx: ReportContext) -> list[Flowable]:
             plain(
                 "Outcomes are valued with financial proxies and reduced for deadweight (what would have "
                 "happened anyway), attribution (what others contributed), displacement and drop-off, then "
-                f"discounted at {format_quantity(result.discount_percent)}% a year."
+                f"discounted at {locale_format.format_percent(result.discount_percent)} a year."
             )
         )
     )
@@ -56,7 +57,7 @@ def build_sroi(ctx: ReportContext) -> list[Flowable]:
         rows.append(
             [
                 outcome,
-                f"{o.quantity:,}",
+                locale_format.format_number(o.quantity),
                 proxy,
                 plain(
                     f"{_pct(o.deadweight_percent)} / {_pct(o.attribution_percent)} / "

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ceplanner.core import locale_format
 from ceplanner.core.checks import Check, Findings, Severity, findings
 from ceplanner.core.dismissals import dismissed, restored
 from ceplanner.core.summary import budget_figures
@@ -303,7 +304,7 @@ class ReviewPage(PlanPage):
         values = {
             "groups": f"{len(plan.groups)} ({seldom} seldom heard)",
             "activities": str(len(plan.activities)),
-            "participants": f"{budget.participants:,}",
+            "participants": locale_format.format_number(budget.participants),
         }
         for figure in budget_figures(plan, budget):
             values[figure.key] = figure.text

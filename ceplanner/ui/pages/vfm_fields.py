@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ceplanner.core import locale_format
 from ceplanner.core.limits import limits_of
 from ceplanner.core.model import SroiOutcome, StandardRating
 from ceplanner.core.money import MoneyError, format_quantity, parse_quantity
@@ -58,11 +59,9 @@ def to_count(attr: str, cls: type = SroiOutcome) -> Any:
     bounds = limits_of(cls, attr)
 
     def parse(value: Any) -> int:
-        text = str(value).strip().replace(",", "")
-        try:
-            number = int(text)
-        except ValueError:
-            raise ValueError(f"Type a whole number, for example 12, not “{value}”.") from None
+        number = locale_format.whole_number(str(value))
+        if number is None:
+            raise ValueError(f"Type a whole number, for example 12, not “{value}”.")
         if bounds.problem(number):
             raise ValueError(f"Type a whole number, {bounds.range_text()}.")
         return number
@@ -71,7 +70,7 @@ def to_count(attr: str, cls: type = SroiOutcome) -> Any:
 
 
 def count_text(value: int) -> str:
-    return f"{value:,}"
+    return locale_format.format_number(value)
 
 
 def to_date(value: Any) -> date | None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from ceplanner.core.dates import date_text as shown_date
 from ceplanner.core.model import InfluenceAssessment
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.pages.vfm_fields import date_text, rating_text, to_date, to_rating
@@ -24,7 +25,7 @@ INFLUENCE_COLUMNS = [
         "assessed_on",
         "Date",
         parse=to_date,
-        show=date_text,
+        show=shown_date,
         edit=date_text,
         tip="Year-month-day, for example 2027-01-14.",
     ),

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ceplanner.core.limits import limits_of
-from ceplanner.core.model import SIX_E_QUESTIONS, SixE, VfmRating, label
+from ceplanner.core.model import SixE, VfmRating, label, six_e_question
 from ceplanner.core.vfm_measures import six_e_measures
-from ceplanner.core.vfm_rubric import RATING_SCALE, RUBRIC, rubric_text
+from ceplanner.core.vfm_rubric import RATING_SCALE, rubric_meaning, rubric_text
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.widgets import TextArea, add_row, blocked, new_form, set_text_quietly
 
@@ -52,7 +52,7 @@ class SixEsPanel(QWidget):
         columns = QHBoxLayout(box)
         layout = QVBoxLayout()
         question = _wrapping(f"vfm_{e.value}_question")
-        question.setText(SIX_E_QUESTIONS[e])
+        question.setText(six_e_question(e))
         layout.addWidget(question)
         form = new_form()
         widgets: dict[str, Any] = {}
@@ -60,7 +60,7 @@ class SixEsPanel(QWidget):
         rating.addItem("Not assessed", None)
         for value, words in RATING_WORDS.items():
             rating.addItem(words, value)
-            rating.setItemData(rating.count() - 1, RUBRIC[e][value], Qt.ItemDataRole.ToolTipRole)
+            rating.setItemData(rating.count() - 1, rubric_meaning(e, value), Qt.ItemDataRole.ToolTipRole)
         add_row(form, "Rating", rating, f"vfm_{e.value}_rating")
         rating.setAccessibleName(f"{label(e)} rating")
         rating.activated.connect(lambda _i, e=e, w=rating: self._set(e, "rating", w.currentData()))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from ceplanner.core.measures import Measure
 from ceplanner.core.model import NationalStandard, StandardRating, label
-from ceplanner.core.standards import STANDARD_AIMS, measures_text, standard_evidence
+from ceplanner.core.standards import measures_text, standard_aim, standard_evidence
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.pages.vfm_fields import rating_text, to_rating
 from ceplanner.ui.table_model import Column, ColumnDelegate, ColumnTableModel, Index
@@ -71,7 +71,7 @@ class StandardsModel(ColumnTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == 0:
             rating = self.object(index.row())
-            return STANDARD_AIMS[rating.standard] if rating is not None else None
+            return standard_aim(rating.standard) if rating is not None else None
         return super().data(index, role)
 
     def apply(self, obj: Any, column: Column, value: Any) -> None:
