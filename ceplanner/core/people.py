@@ -14,6 +14,7 @@ from ceplanner.core.model import (
     Indicator,
     InfluenceAssessment,
     Plan,
+    Response,
     Risk,
     SroiOutcome,
     Task,
@@ -29,6 +30,7 @@ PERSON_NAME_FIELDS: tuple[tuple[type, str], ...] = (
     (Risk, "owner"),
     (Communication, "owner"),
     (InfluenceAssessment, "who_took_part"),
+    (Response, "owner"),
 )
 """(class, field) of every text field that holds one or more people's names."""
 
@@ -37,6 +39,7 @@ ROLE_OR_BODY_FIELDS: tuple[tuple[type, str], ...] = (
     (Plan, "feedback_by"),
     (Indicator, "analysed_by"),
     (Evaluation, "analysis_by"),
+    (Evaluation, "analysis_by_at_end"),
     (SroiOutcome, "who"),
 )
 """Fields that name a role, a body or a group rather than a person: kept in a template (any team

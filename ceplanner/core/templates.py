@@ -157,11 +157,13 @@ def as_template(plan: Plan) -> Plan:
     (:func:`_clear_names`), progress reset (tasks and readiness items not done, readiness notes,
     the document version), the status back to draft; an accepted finding is kept only while the
     template still raises it. Groups, objectives, methods, activities with their cost lines, risks,
-    the six Es and the evaluation are kept as they are.
+    the six Es and the evaluation are kept as they are; delivery records (sessions held, actual
+    costs, themes heard, responses, answers at the end) are left out.
     """
     from ceplanner.core.checks import plan_checks
+    from ceplanner.core.delivery import planned_part
 
-    result = copy.deepcopy(plan)
+    result = planned_part(plan)  # a template starts before delivery: no actuals, no findings heard
     _clear_dates(result)
     _clear_names(result)
     result.status = PlanStatus.DRAFT

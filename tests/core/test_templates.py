@@ -12,6 +12,7 @@ import pytest
 
 from ceplanner.core import templates
 from ceplanner.core.costing import compute_budget
+from ceplanner.core.delivery import planned_part
 from ceplanner.core.library import sample_plan
 from ceplanner.core.model import (
     Dismissal,
@@ -81,7 +82,7 @@ def test_the_full_plan_as_a_template_has_no_dates_and_keeps_every_cost() -> None
 def test_the_full_plan_as_a_template_names_no_one() -> None:
     original = full_plan()
     names = person_values(original)
-    assert len(names) == 7  # every marked field the factory fills (author and member share a name)
+    assert len(names) == 8  # every marked field the factory fills (author and member share a name)
     roles = {m.role for m in original.team}
     assert "Zofia Wójcik" in names and "Board of Riverside & Vale Homes" in names
     result = templates.as_template(original)
@@ -93,8 +94,13 @@ def test_the_full_plan_as_a_template_names_no_one() -> None:
     # what the plan is about is kept
     assert [g.name for g in result.groups] == [g.name for g in original.groups]
     assert [o.title for o in result.objectives] == [o.title for o in original.objectives]
-    assert result.evaluation == original.evaluation
-    assert result.vfm == original.vfm
+    before_delivery = planned_part(original)
+    assert result.evaluation == before_delivery.evaluation
+    assert result.vfm == before_delivery.vfm
+    # what was delivered is not part of a template
+    assert original.sessions_held and original.themes and original.evaluation.lessons
+    assert not (result.sessions_held or result.actual_costs or result.themes or result.responses)
+    assert result.evaluation.lessons == ""
 
 
 def test_names_in_text_become_roles_and_owners_who_are_roles_stay() -> None:
@@ -145,7 +151,12 @@ def test_every_field_that_sounds_like_a_person_is_classified() -> None:
                     unclassified.append(f"{cls.__name__}.{f.name}")
     # Names of things, not people:
     things = {"StakeholderGroup.name", "Method.name", "Funder.name", "Scenario.name"}
-    things |= {"Evaluation.whose_opinion", "Evaluation.outcomes_for_whom"}  # answers to questions
+    things |= {
+        "Evaluation.whose_opinion",
+        "Evaluation.outcomes_for_whom",
+        "Evaluation.whose_opinion_at_end",
+        "Evaluation.outcomes_for_whom_at_end",
+    }  # answers to questions
     assert sorted(set(unclassified) - things) == []
     assert all(
         f.type == "str" for cls, name in PERSON_NAME_FIELDS for f in dataclasses.fields(cls) if f.name == name
@@ -223,8 +234,8 @@ def test_removal_counts_say_how_many_dates_and_names_go() -> None:
     dates = [v for p, v in walk(plan) if isinstance(v, date) and p not in ("plan.created", "plan.modified")]
     assert templates.removal_counts(plan) == (
         len(dates),
-        8,
-    )  # author, approver, sign-off, member, task, risk, message, assessment
+        9,
+    )  # author, approver, sign-off, member, task, risk, message, assessment, response
     assert templates.removal_counts(templates.as_template(plan))[0] == 0
 
 
