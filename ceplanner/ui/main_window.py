@@ -185,7 +185,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "S&napshots…", files.show_snapshots, None, "action_snapshots")
         file_menu.addSeparator()
         self._action(file_menu, "&Export PDF…", files.export_pdf, QKeySequence("Ctrl+E"), "action_export_pdf")
-        self._action(file_menu, self.tr("Export &Word Document…"), files.export_docx, name="action_export_docx")
+        self._action(
+            file_menu, self.tr("Export &Word Document…"), files.export_docx, name="action_export_docx"
+        )
         self._action(file_menu, "&Print…", files.print_plan, keys.Print, "action_print")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, keys.Quit, "action_quit").setShortcuts(
