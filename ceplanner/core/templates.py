@@ -28,6 +28,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ceplanner.core.i18n import translate
 from ceplanner.core.library import user_data_dir
 from ceplanner.core.model import Plan, PlanStatus, TeamMember, utc_now
 from ceplanner.core.people import PERSON_NAME_FIELDS
@@ -39,6 +40,10 @@ NAME_LIMIT = 120
 DESCRIPTION_LIMIT = 300
 
 
+def _(text: str) -> str:
+    return translate("Templates", text)
+
+
 class TemplateError(ValueError):
     """A template that cannot be read, found or saved; ``str()`` says what and what to do."""
 
@@ -47,7 +52,9 @@ class TemplateExistsError(TemplateError):
     """A user template of that name exists already (save again with ``replace=True``)."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"A template called “{path.name[: -len(TEMPLATE_SUFFIX)]}” exists already.")
+        super().__init__(
+            _("A template called “{name}” exists already.").format(name=path.name[: -len(TEMPLATE_SUFFIX)])
+        )
         self.path = path
 
 
@@ -203,9 +210,13 @@ def template_to_json(plan: Plan, name: str, description: str) -> str:
 def _text(raw: dict[str, Any], key: str, limit: int, where: str) -> str:
     value = raw.get(key, "")
     if type(value) is not str:
-        raise TemplateError(f"{where}: template.{key} is not text.")
+        raise TemplateError(_("{where}: template.{key} is not text.").format(where=where, key=key))
     if len(value) > limit:
-        raise TemplateError(f"{where}: template.{key} is longer than {limit} characters.")
+        raise TemplateError(
+            _("{where}: template.{key} is longer than {limit} characters.").format(
+                where=where, key=key, limit=limit
+            )
+        )
     return " ".join(value.split())
 
 
@@ -215,16 +226,22 @@ def template_from_json(text: str, where: str, *, builtin: bool = False, path: Pa
         raw = parse_json(text)
         if not isinstance(raw, dict) or not isinstance(raw.get("template"), dict):
             raise TemplateError(
-                f"{where} is not a ceplanner template (it has no “template” part). "
-                "Open a plan with File › Open instead."
+                _(
+                    "{where} is not a ceplanner template (it has no “template” part). "
+                    "Open a plan with File › Open instead."
+                ).format(where=where)
             )
         if isinstance(raw.get("version"), int) and raw["version"] > FORMAT_VERSION:
             raise TemplateError(
-                f"{where} was saved by a newer ceplanner (plan format {raw['version']}); update ceplanner to use it."
+                _(
+                    "{where} was saved by a newer ceplanner (plan format {version}); update ceplanner to use it."
+                ).format(where=where, version=raw["version"])
             )
         plan = plan_from_dict(raw)
     except PlanFormatError as exc:
-        raise TemplateError(f"{where} is not a usable template ({exc}).") from None
+        raise TemplateError(
+            _("{where} is not a usable template ({problem}).").format(where=where, problem=exc)
+        ) from None
     info = raw["template"]
     name = _text(info, "name", NAME_LIMIT, where) or (path.name[: -len(TEMPLATE_SUFFIX)] if path else "")
     return Template(
@@ -242,12 +259,18 @@ def read_template_file(path: Path) -> Template:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise TemplateError(
-            f"{path} does not exist. Check the name, or list templates with `ceplanner templates`."
+            _("{path} does not exist. Check the name, or list templates with `ceplanner templates`.").format(
+                path=path
+            )
         ) from None
     except UnicodeDecodeError:
-        raise TemplateError(f"{path} is not a ceplanner template (it is not UTF-8 text).") from None
+        raise TemplateError(
+            _("{path} is not a ceplanner template (it is not UTF-8 text).").format(path=path)
+        ) from None
     except OSError as exc:
-        raise TemplateError(f"{path} cannot be read ({exc.strerror or exc}).") from None
+        raise TemplateError(
+            _("{path} cannot be read ({problem}).").format(path=path, problem=exc.strerror or exc)
+        ) from None
     return template_from_json(text, str(path), path=path)
 
 
@@ -261,7 +284,9 @@ def builtin_templates() -> list[Template]:
                 text = entry.read_text(encoding="utf-8")
             except OSError as exc:
                 raise TemplateError(
-                    f"{entry}: cannot read the built-in template ({exc}); reinstall ceplanner."
+                    _("{path}: cannot read the built-in template ({problem}); reinstall ceplanner.").format(
+                        path=entry, problem=exc
+                    )
                 ) from None
             found.append(template_from_json(text, str(entry), builtin=True))
     return sorted(found, key=lambda t: t.name.casefold())
@@ -303,7 +328,11 @@ def find_template(name_or_path: str) -> Template:
         if template.name.casefold() == wanted:
             return template
     names = ", ".join(f"“{t.name}”" for t in templates)
-    raise TemplateError(f"There is no template called “{name_or_path.strip()}”. The templates are: {names}.")
+    raise TemplateError(
+        _("There is no template called “{name}”. The templates are: {names}.").format(
+            name=name_or_path.strip(), names=names
+        )
+    )
 
 
 def file_name_for(name: str) -> str:
@@ -321,10 +350,12 @@ def save_user_template(plan: Plan, name: str, description: str = "", *, replace:
     name = " ".join(name.split())
     description = " ".join(description.split())
     if not name:
-        raise TemplateError("Give the template a name.")
+        raise TemplateError(_("Give the template a name."))
     if len(name) > NAME_LIMIT or len(description) > DESCRIPTION_LIMIT:
         raise TemplateError(
-            f"Keep the name under {NAME_LIMIT} characters and the description under {DESCRIPTION_LIMIT}."
+            _("Keep the name under {name} characters and the description under {description}.").format(
+                name=NAME_LIMIT, description=DESCRIPTION_LIMIT
+            )
         )
     folder = user_templates_dir()
     path = folder / file_name_for(name)
@@ -346,7 +377,9 @@ def save_user_template(plan: Plan, name: str, description: str = "", *, replace:
             raise
     except OSError as exc:
         raise TemplateError(
-            f"The template was not saved: ceplanner could not write in {folder} ({exc.strerror or exc})."
+            _("The template was not saved: ceplanner could not write in {folder} ({problem}).").format(
+                folder=folder, problem=exc.strerror or exc
+            )
         ) from None
     return path
 

@@ -261,3 +261,15 @@ def test_a_date_field_added_later_is_cleared_too() -> None:
     result = templates.as_template(plan)
     assert result.launch is None and result.reviews == []
     assert result.risks[0].escalated_on is None and result.risks[0].review_date is None
+
+
+def test_a_folder_that_cannot_be_written_is_said_in_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the data folder should be", encoding="utf-8")
+    monkeypatch.setenv("CEPLANNER_DATA_DIR", str(blocker))
+    with pytest.raises(
+        templates.TemplateError, match=r"The template was not saved: ceplanner could not write in "
+    ):
+        templates.save_user_template(full_plan(), "Mine")
