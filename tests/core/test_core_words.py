@@ -97,6 +97,8 @@ def test_every_finding_goes_through_the_hook(marking: None) -> None:
             assert marked(check.message), (check.code, check.message)
             codes.add(check.code)
     assert len(codes) >= 30, sorted(codes)  # the plans really do break many different rules
+    unanswered = next(c for c in plan_checks(broken_plan()) if c.code == "evaluation.unanswered")
+    assert "‹Whose opinion matters?›" in unanswered.message  # words from tables are translated too
 
 
 def test_english_findings_are_unchanged_without_a_translator() -> None:
