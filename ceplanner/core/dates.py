@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from ceplanner.core import locale_format
+from ceplanner.core.i18n import QT_TRANSLATE_NOOP, translate
 
 MONTHS = {
     name: n
@@ -34,7 +35,7 @@ MONTHS = {
     )
     for name in names
 }
-EXAMPLES = "for example 12/03/2027, 12 Mar 2027 or 2027-03-12"
+EXAMPLES = QT_TRANSLATE_NOOP("Dates", "for example 12/03/2027, 12 Mar 2027 or 2027-03-12")
 _ISO = re.compile(r"(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})日?")
 _NUMERIC = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})")
 _WORDS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s*[ \-/.]?\s*([^\W\d_]+)\.?,?\s*[ \-/.]?\s*(\d{2}|\d{4})")
@@ -70,11 +71,21 @@ def parse_date_text(text: str) -> date | None:
     elif (m := _MONTH_FIRST.fullmatch(cleaned)) and (month := _month(m.group(1))):
         day, year = int(m.group(2)), _year(m.group(3))
     else:
-        raise DateTextError(f"“{text.strip()}” is not a date ceplanner understands ({EXAMPLES}).")
+        raise DateTextError(
+            translate(
+                "Dates",
+                "“{text}” is not a date ceplanner understands ({examples}).",
+            ).format(text=text.strip(), examples=translate("Dates", EXAMPLES))
+        )
     try:
         return date(year, month, day)
     except ValueError:
-        raise DateTextError(f"“{text.strip()}” is not a date in the calendar ({EXAMPLES}).") from None
+        raise DateTextError(
+            translate(
+                "Dates",
+                "“{text}” is not a date in the calendar ({examples}).",
+            ).format(text=text.strip(), examples=translate("Dates", EXAMPLES))
+        ) from None
 
 
 def date_text(value: date | None) -> str:

@@ -910,11 +910,11 @@ def six_e_question(e: SixE) -> str:
 
 
 EVALUATION_QUESTIONS: list[tuple[str, str]] = [
-    ("whose_opinion", "Whose opinion matters?"),
-    ("relative_or_absolute", "Is value for money relative or absolute?"),
-    ("outcomes_for_whom", "What specific outcomes do you require, and who for?"),
-    ("evidence", "What is the evidence and how is it going to be collected?"),
-    ("analysis_by", "Who is involved in the analysis?"),
+    ("whose_opinion", QT_TRANSLATE_NOOP("Labels", "Whose opinion matters?")),
+    ("relative_or_absolute", QT_TRANSLATE_NOOP("Labels", "Is value for money relative or absolute?")),
+    ("outcomes_for_whom", QT_TRANSLATE_NOOP("Labels", "What specific outcomes do you require, and who for?")),
+    ("evidence", QT_TRANSLATE_NOOP("Labels", "What is the evidence and how is it going to be collected?")),
+    ("analysis_by", QT_TRANSLATE_NOOP("Labels", "Who is involved in the analysis?")),
 ]
 
 VALUE_FOR_WHOM_CHOICES: list[str] = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from ceplanner.core import locale_format
+from ceplanner.core.i18n import translate
 from ceplanner.core.limits import Limits, limits_of
 from ceplanner.core.model import CostLine
 
@@ -68,7 +69,9 @@ def parse_money(
     """
     raw = text.strip()
     if not raw:
-        raise MoneyError(f"Enter an amount, for example {_example()}.")
+        raise MoneyError(
+            translate("Money", "Enter an amount, for example {example}.").format(example=_example())
+        )
     cleaned = locale_format.SPACES.sub("", raw)
     for sym in sorted(_SYMBOLS, key=len, reverse=True):
         if sym and sym in cleaned:
@@ -80,25 +83,43 @@ def parse_money(
         negative, cleaned = True, cleaned[1:]
     plain = locale_format.plain_number(cleaned)
     if plain is None:
-        raise MoneyError(f"“{raw}” is not an amount of money; type digits, for example {_example()}.")
+        raise MoneyError(
+            translate(
+                "Money",
+                "“{raw}” is not an amount of money; type digits, for example {example}.",
+            ).format(raw=raw, example=_example())
+        )
     value = Decimal(plain)
     digits = exponent(currency)
     exp = value.as_tuple().exponent
     if isinstance(exp, int) and -exp > digits:
         if digits == 0:
-            raise MoneyError(f"{currency} amounts have no fractional part.")
-        raise MoneyError(f"Use at most {digits} decimal places.")
+            raise MoneyError(
+                translate(
+                    "Money",
+                    "{currency} amounts have no fractional part.",
+                ).format(currency=currency)
+            )
+        raise MoneyError(translate("Money", "Use at most {digits} decimal places.").format(digits=digits))
     if negative and value != 0 and not allow_negative:
-        raise MoneyError("A cost cannot be negative.")
+        raise MoneyError(translate("Money", "A cost cannot be negative."))
     minor = round_minor(value.scaleb(digits))
     if bounds.maximum is not None and minor > bounds.maximum:
         most = format_money(int(bounds.maximum), currency)
         raise MoneyError(
-            f"That amount is too large to be a real cost (the most is {most}); check for extra digits."
+            translate(
+                "Money",
+                "That amount is too large to be a real cost (the most is {most}); check for extra digits.",
+            ).format(most=most)
         )
     minor = -minor if negative else minor
     if not allow_negative and bounds.minimum is not None and minor < bounds.minimum:
-        raise MoneyError(f"The least this amount can be is {format_money(int(bounds.minimum), currency)}.")
+        raise MoneyError(
+            translate(
+                "Money",
+                "The least this amount can be is {least}.",
+            ).format(least=format_money(int(bounds.minimum), currency))
+        )
     return minor
 
 
@@ -109,22 +130,37 @@ def parse_quantity(text: str, bounds: Limits = QUANTITY_LIMITS) -> Decimal:
     """
     raw = text.strip()
     if not raw:
-        raise MoneyError("Enter a quantity, for example 2 or 0.5.")
+        raise MoneyError(translate("Money", "Enter a quantity, for example 2 or 0.5."))
     negative = raw.startswith("-")
     plain = locale_format.plain_number(raw[1:] if negative else raw)
     if plain is None:
-        raise MoneyError(f"“{text.strip()}” is not a number.")
+        raise MoneyError(translate("Money", "“{text}” is not a number.").format(text=text.strip()))
     value = Decimal(plain)
     if negative and value != 0:
-        raise MoneyError("A quantity cannot be negative.")
+        raise MoneyError(translate("Money", "A quantity cannot be negative."))
     if bounds.minimum is not None and value < bounds.minimum:
-        raise MoneyError(f"A quantity is at least {format_quantity(Decimal(bounds.minimum))}.")
+        raise MoneyError(
+            translate(
+                "Money",
+                "A quantity is at least {least}.",
+            ).format(least=format_quantity(Decimal(bounds.minimum)))
+        )
     if bounds.maximum is not None and value > bounds.maximum:
         most = format_quantity(Decimal(bounds.maximum))
-        raise MoneyError(f"That quantity is too large (the most is {most}); check for extra digits.")
+        raise MoneyError(
+            translate(
+                "Money",
+                "That quantity is too large (the most is {most}); check for extra digits.",
+            ).format(most=most)
+        )
     exp = value.as_tuple().exponent
     if bounds.places is not None and isinstance(exp, int) and -exp > bounds.places:
-        raise MoneyError(f"Use at most {bounds.places} decimal places for a quantity.")
+        raise MoneyError(
+            translate(
+                "Money",
+                "Use at most {places} decimal places for a quantity.",
+            ).format(places=bounds.places)
+        )
     return value
 
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 from ceplanner.core.costing import Budget
 from ceplanner.core.finding import Check, join_words, note, quoted, warning
 from ceplanner.core.i18n import translate
+from ceplanner.core.locale_format import format_percent
 from ceplanner.core.model import Activity, Barrier, CostCategory, IAP2Level, Plan, StakeholderGroup, label
 
 BARRIER_SUPPORT: dict[Barrier, tuple[CostCategory, ...]] = {
@@ -115,13 +116,13 @@ def equity_checks(plan: Plan, budget: Budget) -> list[Check]:
                         "Checks",
                         "Most groups ({with_barriers} of {n_groups}) face barriers, yet access "
                         "support (translation, accessibility, childcare and carers, travel) is "
-                        "{shown}% of the full cost, under {access_min_percent}%: check it is "
+                        "{shown} of the full cost, under {access_min_percent}: check it is "
                         "enough.",
                     ).format(
                         with_barriers=with_barriers,
                         n_groups=len(plan.groups),
-                        shown=shown,
-                        access_min_percent=ACCESS_MIN_PERCENT,
+                        shown=format_percent(shown),
+                        access_min_percent=format_percent(ACCESS_MIN_PERCENT),
                     ),
                 )
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ceplanner.core.costing import Budget
 from ceplanner.core.finding import Check, join_words, note, quoted, warning
 from ceplanner.core.i18n import QT_TRANSLATE_NOOP, translate
+from ceplanner.core.locale_format import format_percent
 from ceplanner.core.model import EVALUATION_QUESTIONS, Indicator, OutcomeLevel, Plan, label
 
 INDICATOR_PARTS: tuple[tuple[str, str], ...] = (
@@ -84,13 +85,20 @@ def outcome_checks(plan: Plan, budget: Budget) -> list[Check]:
                 "evaluation.below-minimum",
                 translate(
                     "Checks",
-                    "Evaluation is {share}% of the full cost, under the "
-                    "{evaluation_min_percent}% the plan sets: raise the evaluation budget, or "
+                    "Evaluation is {share} of the full cost, under the "
+                    "{evaluation_min_percent} the plan sets: raise the evaluation budget, or "
                     "change the minimum in Check settings.",
-                ).format(share=share, evaluation_min_percent=plan.evaluation_min_percent),
+                ).format(
+                    share=format_percent(share),
+                    evaluation_min_percent=format_percent(plan.evaluation_min_percent),
+                ),
             )
         )
-    unanswered = [q for attr, q in EVALUATION_QUESTIONS if not getattr(plan.evaluation, attr).strip()]
+    unanswered = [
+        translate("Labels", q)
+        for attr, q in EVALUATION_QUESTIONS
+        if not getattr(plan.evaluation, attr).strip()
+    ]
     if unanswered and plan.activities:  # an empty plan is told to add activities first
         found.append(
             warning(
@@ -98,12 +106,12 @@ def outcome_checks(plan: Plan, budget: Budget) -> list[Check]:
                 "evaluation.unanswered",
                 translate(
                     "Checks",
-                    "{n_unanswered} of the {n_evaluation_questions} evaluation questions "
-                    "{is_word} not answered yet: {unanswered}",
+                    "{n_unanswered} of the {total} evaluation questions "
+                    "{verb} not answered yet: {unanswered}",
                 ).format(
                     n_unanswered=len(unanswered),
-                    n_evaluation_questions=len(EVALUATION_QUESTIONS),
-                    is_word="is" if len(unanswered) == 1 else "are",
+                    total=len(EVALUATION_QUESTIONS),
+                    verb="is" if len(unanswered) == 1 else "are",
                     unanswered=" ".join(unanswered),
                 ),
             )

@@ -97,6 +97,8 @@ def test_every_finding_goes_through_the_hook(marking: None) -> None:
             assert marked(check.message), (check.code, check.message)
             codes.add(check.code)
     assert len(codes) >= 30, sorted(codes)  # the plans really do break many different rules
+    unanswered = next(c for c in plan_checks(broken_plan()) if c.code == "evaluation.unanswered")
+    assert "‹Whose opinion matters?›" in unanswered.message  # words from tables are translated too
 
 
 def test_english_findings_are_unchanged_without_a_translator() -> None:
@@ -145,3 +147,21 @@ def test_impact_and_rubric_words_go_through_the_hook(marking: None) -> None:
         assert marked(six_e_question(e)) and marked(rubric_text(e, 4)) and marked(rating_word(4))
     for standard in model.NationalStandard:
         assert marked(standard_aim(standard))
+
+
+@pytest.mark.parametrize("text", ["", "abc", "-5", "1.234", "99999999999"])
+def test_typed_amount_problems_go_through_the_hook(marking: None, text: str) -> None:
+    from ceplanner.core.money import MoneyError, parse_money
+
+    with pytest.raises(MoneyError) as problem:
+        parse_money(text)
+    assert marked(str(problem.value))
+
+
+@pytest.mark.parametrize("text", ["soon", "31/02/2027"])
+def test_typed_date_problems_go_through_the_hook(marking: None, text: str) -> None:
+    from ceplanner.core.dates import DateTextError, parse_date_text
+
+    with pytest.raises(DateTextError) as problem:
+        parse_date_text(text)
+    assert marked(str(problem.value)) and "‹for example" in str(problem.value)

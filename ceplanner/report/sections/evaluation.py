@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from ceplanner.core import locale_format
+from ceplanner.core.i18n import translate
 from ceplanner.core.model import EVALUATION_QUESTIONS
 from ceplanner.report.layout import (
     Cell,
@@ -37,7 +38,7 @@ def build_evaluation(ctx: ReportContext) -> list[Flowable]:
     items.append(subheading(ctx, "The five questions"))
     for n, (attr, question) in enumerate(EVALUATION_QUESTIONS, start=1):
         answer = getattr(evaluation, attr).strip()
-        items.append(minor_heading(ctx, plain(f"{n}. {question}")))
+        items.append(minor_heading(ctx, plain(f"{n}. {translate('Labels', question)}")))
         if answer:
             items += [ctx.para(ctx.m(part)) for part in answer.split("\n\n")]
         else:

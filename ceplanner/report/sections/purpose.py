@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from ceplanner.core.i18n import translate
 from ceplanner.core.impact import QUESTIONS, recommend, recommendation_sentence
 from ceplanner.core.model import IAP2_PROMISES, IAP2Level, label
 from ceplanner.core.palette import WARNING
@@ -104,7 +105,10 @@ def _issue_and_scope(ctx: ReportContext) -> list[Flowable]:
     )
     items.append(subheading(ctx, "Level of impact", key="impact"))
     rows = [("Impact category", label(plan.impact_category) if plan.impact_category else NOT_STATED)]
-    rows += [(q, label(getattr(plan, attr)) if getattr(plan, attr) else NOT_STATED) for attr, q in QUESTIONS]
+    rows += [
+        (translate("Impact", q), label(getattr(plan, attr)) if getattr(plan, attr) else NOT_STATED)
+        for attr, q in QUESTIONS
+    ]
     items += [_two_columns(ctx, rows), Spacer(1, 2 * mm)]
     sentence = recommendation_sentence(plan)
     if recommend(plan).plan_below:

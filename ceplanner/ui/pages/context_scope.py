@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ceplanner.core.i18n import translate
 from ceplanner.core.impact import QUESTIONS, recommend, recommendation_sentence
 from ceplanner.core.model import Degree, ImpactCategory, label
 from ceplanner.ui.document import PlanDocument
@@ -91,7 +92,7 @@ class ScopePanel(QWidget):
         box.setLayout(form)
         questions: list[tuple[str, str, type[StrEnum]]] = [
             ("impact_category", "Impact category", ImpactCategory),
-            *((attr, question, Degree) for attr, question in QUESTIONS),
+            *((attr, translate("Impact", question), Degree) for attr, question in QUESTIONS),
         ]
         for attr, text, enum in questions:
             combo = QComboBox()

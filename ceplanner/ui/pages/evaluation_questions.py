@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
+from ceplanner.core.i18n import translate
 from ceplanner.core.limits import limits_of
 from ceplanner.core.model import EVALUATION_QUESTIONS, Evaluation
 from ceplanner.core.money import format_money
@@ -29,7 +30,7 @@ class QuestionsPanel(QWidget):
         grid.setContentsMargins(6, 6, 6, 6)
         for i, (attr, question) in enumerate(EVALUATION_QUESTIONS):
             area = TextArea(lines=2)
-            heading = QLabel(question)
+            heading = QLabel(translate("Labels", question))
             heading.setWordWrap(True)
             heading.setBuddy(area)
             name_widget(area, f"evaluation_{attr}", question)
