@@ -110,14 +110,17 @@ def format_amount(major: Decimal, sym: str, digits: int) -> str:
     """``major`` units with exactly ``digits`` decimals, with ``sym`` where the locale puts a
     currency symbol ("" for none): Decimal("1234.5"), "£", 2 -> "£1,234.50" in en_GB."""
     pattern: NumberPattern = copy.copy(_current.currency_formats["standard"])
-    if sym:
-        pattern.prefix = tuple(_with_symbol(a, sym, True) for a in pattern.prefix)
-        pattern.suffix = tuple(_with_symbol(a, sym, False) for a in pattern.suffix)
+    positive, negative = pattern.prefix
+    before = (_with_symbol(positive, sym, True), _with_symbol(negative, sym, True)) if sym else None
+    positive, negative = pattern.suffix
+    after = (_with_symbol(positive, sym, False), _with_symbol(negative, sym, False)) if sym else None
+    if before is None or after is None:
+        pattern.prefix = tuple(a.replace("¤", "").strip("\xa0 ") for a in pattern.prefix)  # type: ignore[assignment]
+        pattern.suffix = tuple(a.replace("¤", "").strip("\xa0 ") for a in pattern.suffix)  # type: ignore[assignment]
     else:
-        pattern.prefix = tuple(a.replace("¤", "").strip("\xa0 ") for a in pattern.prefix)
-        pattern.suffix = tuple(a.replace("¤", "").strip("\xa0 ") for a in pattern.suffix)
+        pattern.prefix, pattern.suffix = before, after
     pattern.frac_prec = (digits, digits)
-    return pattern.apply(major, _current, currency=None)
+    return str(pattern.apply(major, _current, currency=None))
 
 
 # --- numbers, percentages, dates -------------------------------------------------------
@@ -133,9 +136,9 @@ def format_number(value: int | Decimal, places: int | None = None) -> str:
     if places is None:
         number = number.normalize() if number != number.to_integral_value() else number.quantize(Decimal(1))
         pattern.frac_prec = (0, 0)
-        return pattern.apply(number, _current, decimal_quantization=False)
+        return str(pattern.apply(number, _current, decimal_quantization=False))
     pattern.frac_prec = (places, places)
-    return pattern.apply(number, _current)
+    return str(pattern.apply(number, _current))
 
 
 def format_percent(percent: int | Decimal, places: int | None = None) -> str:
@@ -191,7 +194,7 @@ def month_names() -> dict[str, int]:
 
 def month_first() -> bool:
     """Whether the locale writes numeric dates month first (en_US "3/12/27")."""
-    pattern = _current.date_formats["short"].pattern
+    pattern: str = _current.date_formats["short"].pattern
     return pattern.find("M") < pattern.find("d")
 
 

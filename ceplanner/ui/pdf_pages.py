@@ -101,7 +101,11 @@ class PdfPages:
                 bitmap = page.render(scale=dpi / POINTS_PER_INCH, prefer_bgrx=True, rev_byteorder=True)
                 try:
                     image = QImage(
-                        bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBX8888
+                        bitmap.buffer,
+                        bitmap.width,
+                        bitmap.height,
+                        bitmap.stride,
+                        QImage.Format.Format_RGBX8888,
                     ).copy()  # the copy owns its pixels; pdfium's buffer is freed below
                 finally:
                     bitmap.close()

@@ -113,7 +113,9 @@ def paint_pages(printer: QPrinter, pages: PdfPages, progress: PageProgress | Non
     _set_layout(printer, layout_for(pages.page_size(wanted[0])))
     painter = QPainter()
     if not painter.begin(printer):
-        raise PdfPagesError(_tr("The printer could not start printing. Check that it is connected and try again."))
+        raise PdfPagesError(
+            _tr("The printer could not start printing. Check that it is connected and try again.")
+        )
     drawn = 0
     try:
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)

@@ -66,10 +66,15 @@ def _render_first_page(plan: Plan) -> bool:
             return False
     white = QColor("white")
     inked = sum(
-        1 for y in range(0, image.height(), 2) for x in range(0, image.width(), 2) if image.pixelColor(x, y) != white
+        1
+        for y in range(0, image.height(), 2)
+        for x in range(0, image.width(), 2)
+        if image.pixelColor(x, y) != white
     )
     if not inked:
         print("ceplanner: smoke test: page 1 of the PDF came out blank", file=sys.stderr)
         return False
-    print(f"ceplanner: smoke test: drew page 1 of the {count}-page PDF ({image.width()}×{image.height()} pixels)")
+    print(
+        f"ceplanner: smoke test: drew page 1 of the {count}-page PDF ({image.width()}×{image.height()} pixels)"
+    )
     return True

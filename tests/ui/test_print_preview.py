@@ -34,7 +34,9 @@ from tests.ui.conftest import DialogLog
 def sample_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The sample plan's strategy exported on A4 and on US Letter (once for the module)."""
     folder = tmp_path_factory.mktemp("exported")
-    return {paper: export_pdf(sample_plan(), folder / f"{paper}.pdf", paper=paper) for paper in ("a4", "letter")}
+    return {
+        paper: export_pdf(sample_plan(), folder / f"{paper}.pdf", paper=paper) for paper in ("a4", "letter")
+    }
 
 
 def _mixed_pdf(path: Path) -> Path:
@@ -100,7 +102,9 @@ def test_printing_to_a_pdf_file_keeps_every_page_and_its_paper(
     with PdfPages(printed) as again:
         first = again.render(0, 40)
         assert _ink(first, 0.0, 0.5) > 500  # the cover's title is there, not a blank page
-        assert _ink(first, 0.0, 0.5) == pytest.approx(_ink(PdfPages(exported).render(0, 40), 0.0, 0.5), rel=0.2)
+        assert _ink(first, 0.0, 0.5) == pytest.approx(
+            _ink(PdfPages(exported).render(0, 40), 0.0, 0.5), rel=0.2
+        )
 
 
 def test_a_landscape_page_prints_landscape_between_portrait_pages(qtbot: QtBot, tmp_path: Path) -> None:
@@ -191,7 +195,9 @@ def test_file_print_preview_exports_and_previews_the_whole_document(
     action = window.findChild(QAction, "action_print_preview")
     assert action.text() == "Print Pre&view…"
     action.trigger()
-    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(QPrintPreviewDialog)), timeout=60000)
+    qtbot.waitUntil(
+        lambda: any(d.isVisible() for d in window.findChildren(QPrintPreviewDialog)), timeout=60000
+    )
     (dialog,) = window.findChildren(QPrintPreviewDialog)
     assert dialog.objectName() == "print_preview_dialog"
     assert dialog.isModal() or dialog.windowModality() != Qt.WindowModality.NonModal
