@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QUrl
+from PySide6.QtCore import QCoreApplication, QLocale, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
@@ -43,15 +43,15 @@ def failure_text(exc: BaseException) -> str:
 
     if isinstance(exc, ReportError | OSError):
         return str(exc)
-    return f"Something went wrong while building the document ({type(exc).__name__}: {exc})."
+    return QCoreApplication.translate("Exporting", "Something went wrong while building the document ({kind}: {exc}).").format(kind=type(exc).__name__, exc=exc)
 
 
 def export_pdf_interactive(parent: QWidget | None, doc: PlanDocument) -> Task | None:
     """Ask where to save the PDF, export it in the background, then say where it went or why not."""
-    stem = "".join(c for c in doc.plan.title if c not in '<>:"/\\|?*').strip()[:60] or "Engagement strategy"
+    stem = "".join(c for c in doc.plan.title if c not in '<>:"/\\|?*').strip()[:60] or QCoreApplication.translate("Exporting", "Engagement strategy")
     start = str(start_folder("exports") / f"{stem}.pdf")
     name, _f = QFileDialog.getSaveFileName(
-        parent, "Export the strategy as PDF", start, "PDF documents (*.pdf)"
+        parent, QCoreApplication.translate("Exporting", "Export the strategy as PDF"), start, QCoreApplication.translate("Exporting", "PDF documents (*.pdf)")
     )
     if not name:
         return None
@@ -60,7 +60,7 @@ def export_pdf_interactive(parent: QWidget | None, doc: PlanDocument) -> Task | 
     try:  # the file dialog has asked before replacing a file; never write over the plan itself
         check_output(path, inputs=[doc.store.path] if doc.store else [], replace=True)
     except PlanFileError as exc:
-        _failed(parent, "The PDF was not saved", exc)
+        _failed(parent, QCoreApplication.translate("Exporting", "The PDF was not saved"), exc)
         return None
     plan = copy.deepcopy(doc.plan)  # the worker reads its own copy while the user keeps editing
     paper = default_paper()
@@ -70,10 +70,10 @@ def export_pdf_interactive(parent: QWidget | None, doc: PlanDocument) -> Task | 
 
     return run_with_progress(
         parent,
-        "Exporting the PDF…",
+        QCoreApplication.translate("Exporting", "Exporting the PDF…"),
         lambda p: _export(plan, path, paper, p),
         done,
-        lambda exc: _failed(parent, "The PDF was not saved", exc),
+        lambda exc: _failed(parent, QCoreApplication.translate("Exporting", "The PDF was not saved"), exc),
     )
 
 
@@ -81,15 +81,15 @@ def export_done_box(parent: QWidget | None, pdf: Path) -> QMessageBox:
     """Says where the PDF went, and offers to open it or show it in its folder."""
     box = QMessageBox(
         QMessageBox.Icon.Information,
-        "PDF saved",
-        f"The strategy document was saved to\n{pdf}",
+        QCoreApplication.translate("Exporting", "PDF saved"),
+        QCoreApplication.translate("Exporting", "The strategy document was saved to\n{pdf}").format(pdf=pdf),
         QMessageBox.StandardButton.Close,
         parent,
     )
     box.setObjectName("export_done_dialog")
-    open_button = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
+    open_button = box.addButton(QCoreApplication.translate("Exporting", "Open"), QMessageBox.ButtonRole.AcceptRole)
     open_button.setObjectName("export_open")
-    folder_button = box.addButton("Show in folder", QMessageBox.ButtonRole.ActionRole)
+    folder_button = box.addButton(QCoreApplication.translate("Exporting", "Show in folder"), QMessageBox.ButtonRole.ActionRole)
     folder_button.setObjectName("export_show_in_folder")
     box.setDefaultButton(open_button)
 
@@ -120,12 +120,12 @@ def _send_to_printer(pdf: Path, printer_name: str, copies: int) -> str | None:
     elif lpr := shutil.which("lpr"):
         command = [lpr, f"-#{copies}"] + (["-P", printer_name] if printer_name else []) + [str(pdf)]
     else:
-        return "this system has no lp or lpr command to send a PDF to a printer"
+        return QCoreApplication.translate("Exporting", "this system has no lp or lpr command to send a PDF to a printer")
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
     except (OSError, subprocess.SubprocessError) as exc:
         return str(exc)
-    return None if result.returncode == 0 else (result.stderr.strip() or f"{command[0]} failed")
+    return None if result.returncode == 0 else (result.stderr.strip() or QCoreApplication.translate("Exporting", "{command} failed").format(command=command[0]))
 
 
 def print_interactive(parent: QWidget | None, doc: PlanDocument) -> Task | None:
@@ -155,23 +155,25 @@ def print_interactive(parent: QWidget | None, doc: PlanDocument) -> Task | None:
     def done(result: tuple[Path, str | None]) -> None:
         pdf, problem = result
         if to_file:
-            text = f"The strategy document was printed to\n{pdf}"
+            text = QCoreApplication.translate("Exporting", "The strategy document was printed to\n{pdf}").format(pdf=pdf)
         elif problem is None:
-            text = f"The strategy document was sent to {printer_name or 'the printer'}."
+            text = QCoreApplication.translate("Exporting", "The strategy document was sent to {printer}.").format(
+                printer=printer_name or QCoreApplication.translate("Exporting", "the printer")
+            )
         else:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
             text = (
-                f"ceplanner could not send the document to the printer ({problem}).\n\n"
-                f"It was saved as {pdf} and opened in your PDF viewer: print it from there."
+                QCoreApplication.translate("Exporting", "ceplanner could not send the document to the printer ({problem}).\n\nIt was saved as {pdf} "
+                    "and opened in your PDF viewer: print it from there.").format(problem=problem, pdf=pdf)
             )
-        box = QMessageBox(QMessageBox.Icon.Information, "Print", text, QMessageBox.StandardButton.Ok, parent)
+        box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("Exporting", "Print"), text, QMessageBox.StandardButton.Ok, parent)
         box.setObjectName("print_done_dialog")
         box.exec()
 
     return run_with_progress(
         parent,
-        "Preparing to print…",
+        QCoreApplication.translate("Exporting", "Preparing to print…"),
         work,
         done,
-        lambda exc: _failed(parent, "The plan was not printed", exc),
+        lambda exc: _failed(parent, QCoreApplication.translate("Exporting", "The plan was not printed"), exc),
     )
