@@ -22,6 +22,9 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
+    QGraphicsSimpleTextItem,
+    QGraphicsTextItem,
+    QGraphicsView,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -145,6 +148,13 @@ def collect_texts(root: QWidget) -> list[Shown]:
                 found.append(Shown(widget.tabText(i), f"{name} tab {i}"))
                 if widget.tabToolTip(i):
                     found.append(Shown(widget.tabToolTip(i), f"{name} tab tip {i}"))
+        if isinstance(widget, QGraphicsView) and widget.scene() is not None:
+            for item in widget.scene().items():  # the power grid's points: labels and tooltips
+                if isinstance(item, QGraphicsSimpleTextItem | QGraphicsTextItem):
+                    text = item.text() if isinstance(item, QGraphicsSimpleTextItem) else item.toPlainText()
+                    found.append(Shown(text, f"{name} scene text"))
+                if item.toolTip():
+                    found.append(Shown(item.toolTip(), f"{name} scene tooltip"))
         if isinstance(widget, QListWidget):
             for i in range(widget.count()):
                 item = widget.item(i)
