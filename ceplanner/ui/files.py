@@ -69,15 +69,16 @@ def ask_open_path(parent: QWidget | None) -> Path | None:
     return Path(name)
 
 
-def suggested_name(plan: Plan, fallback: str = QCoreApplication.translate("Files", "Engagement plan")) -> str:
+def suggested_name(plan: Plan, fallback: str = "") -> str:
     title = "".join(c for c in plan.title if c not in '<>:"/\\|?*').strip()[:60]
-    return (title or fallback) + SUFFIX
+    return (title or fallback or QCoreApplication.translate("Files", "Engagement plan")) + SUFFIX
 
 
 def create_plan(
-    parent: QWidget | None, plan: Plan, title: str = QCoreApplication.translate("Files", "Save the new plan as")
+    parent: QWidget | None, plan: Plan, title: str = ""
 ) -> PlanDocument | None:
     """Ask where to keep a new plan, write it there, and return its document (None if cancelled)."""
+    title = title or QCoreApplication.translate("Files", "Save the new plan as")
     path = ask_save_path(parent, title, suggested_name(plan))
     if path is None:
         return None

@@ -132,3 +132,69 @@ def test_the_language_comes_from_ceplanner_locale_first(monkeypatch: pytest.Monk
     monkeypatch.setenv("CEPLANNER_LOCALE", "cy_GB")
     assert chosen_locale().name() == "cy_GB"
     assert chosen_locale("fr_FR").name() == "fr_FR"
+
+
+def _import_time_translations(source: str) -> list[int]:
+    """Lines where tr()/translate() would run when the module is imported: at module or class
+    level, or in a function's default value (so a translator installed later would not apply)."""
+    import ast
+
+    found: list[int] = []
+
+    def calls(node: ast.AST) -> list[int]:
+        return [
+            n.lineno
+            for n in ast.walk(node)
+            if isinstance(n, ast.Call) and getattr(n.func, "attr", getattr(n.func, "id", "")) in ("tr", "translate")
+        ]
+
+    def visit(body: list[ast.stmt]) -> None:
+        for statement in body:
+            if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef):
+                defaults = statement.args.defaults + [d for d in statement.args.kw_defaults if d is not None]
+                for default in defaults:
+                    found.extend(calls(default))
+                for decorator in statement.decorator_list:
+                    found.extend(calls(decorator))
+            elif isinstance(statement, ast.ClassDef):
+                visit(statement.body)
+            else:
+                for child in ast.iter_child_nodes(statement):
+                    if not isinstance(child, ast.Lambda):
+                        found.extend(line for line in calls(child) if not _inside_lambda(child, line))
+
+    def _inside_lambda(node: ast.AST, line: int) -> bool:
+        return any(isinstance(n, ast.Lambda) and n.lineno <= line <= (n.end_lineno or n.lineno) for n in ast.walk(node))
+
+    visit(ast.parse(source).body)
+    return found
+
+
+def test_no_text_is_translated_at_import_time() -> None:
+    found = [
+        f"{path.relative_to(PACKAGE)}:{line}"
+        for path in sorted((PACKAGE / "ui").rglob("*.py"))
+        for line in _import_time_translations(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+    assert _import_time_translations('X = QCoreApplication.translate("C", "x")\n') == [1]
+    assert _import_time_translations('def f(a="", b=QCoreApplication.translate("C", "x")):\n    pass\n') == [1]
+    assert _import_time_translations('class A:\n    T = QT_TRANSLATE_NOOP("C", "x")\n') == []
+    assert _import_time_translations('L = {"a": (lambda: translate("C", "x"))}\n') == []
+
+
+def test_words_chosen_by_default_follow_a_translator_installed_after_import(
+    qapp: Any, restore_english: None
+) -> None:
+    from ceplanner.core.model import Plan
+    from ceplanner.ui import files
+    from tests.ui.pseudo import PseudoTranslator
+
+    translator = PseudoTranslator()
+    qapp.installTranslator(translator)
+    try:
+        assert files.suggested_name(Plan()).startswith("⟦Éñgågéméñt")
+        assert "⟦" in files.plan_filter()
+    finally:
+        qapp.removeTranslator(translator)
+    assert files.suggested_name(Plan()) == "Engagement plan.ceplan"
