@@ -192,13 +192,12 @@ def plain(text: str) -> str:
 
 
 def strings_in(value: Any) -> set[str]:
-    """Every string inside a JSON-like value (keys too: some are shown, as codes are)."""
+    """Every string value inside a JSON-like value (not its keys: field names are never shown)."""
     found: set[str] = set()
     if isinstance(value, str):
         found.add(value)
     elif isinstance(value, dict):
-        for key, item in value.items():
-            found.add(str(key))
+        for item in value.values():
             found |= strings_in(item)
     elif isinstance(value, list | tuple):
         for item in value:
@@ -262,12 +261,18 @@ class Judge:
         return sorted((p for p in pieces if len(p) >= 3 and _WORD.search(p)), key=len, reverse=True)
 
     @staticmethod
-    def _without(text: str, pieces: list[str]) -> str:
-        lowered = text.lower()
+    def _without(text: str, pieces: list[str], any_case: bool = False) -> str:
+        """``text`` with each of ``pieces`` taken out (in any case: core's words are lowered)."""
+        if any_case:
+            lowered = text.lower()
+            for piece in pieces:
+                if piece.lower() in lowered:
+                    text = re.sub(re.escape(piece), " ", text, flags=re.IGNORECASE)
+                    lowered = text.lower()
+            return text
         for piece in pieces:
-            if piece.lower() in lowered:
-                text = re.sub(re.escape(piece), " ", text, flags=re.IGNORECASE)
-                lowered = text.lower()
+            if piece in text:
+                text = text.replace(piece, " ")
         return text
 
     def residue(self, text: str) -> str:
@@ -307,7 +312,7 @@ class Judge:
         return self._without(text, self.data)
 
     def _core(self, text: str) -> str:
-        return self._without(text, self.core)
+        return self._without(text, self.core, any_case=True)
 
     @staticmethod
     def _words(text: str) -> str:
