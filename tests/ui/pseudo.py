@@ -92,7 +92,10 @@ def _name(widget: Any) -> str:
 def _model_texts(model: QAbstractItemModel, columns: int, owner: str, rows: int = 40) -> Iterable[Shown]:
     horizontal = Qt.Orientation.Horizontal
     for column in range(columns):
-        for role, kind in ((Qt.ItemDataRole.DisplayRole, "header"), (Qt.ItemDataRole.ToolTipRole, "header tip")):
+        for role, kind in (
+            (Qt.ItemDataRole.DisplayRole, "header"),
+            (Qt.ItemDataRole.ToolTipRole, "header tip"),
+        ):
             value = model.headerData(column, horizontal, role)
             if isinstance(value, str):
                 yield Shown(value, f"{owner} {kind} {column}")
@@ -101,7 +104,10 @@ def _model_texts(model: QAbstractItemModel, columns: int, owner: str, rows: int 
         for row in range(min(model.rowCount(parent), rows)):
             for column in range(columns):
                 index = model.index(row, column, parent)
-                for role, kind in ((Qt.ItemDataRole.DisplayRole, "cell"), (Qt.ItemDataRole.ToolTipRole, "cell tip")):
+                for role, kind in (
+                    (Qt.ItemDataRole.DisplayRole, "cell"),
+                    (Qt.ItemDataRole.ToolTipRole, "cell tip"),
+                ):
                     value = model.data(index, role)
                     if isinstance(value, str):
                         yield Shown(value, f"{owner} {kind} ({row}, {column})")
@@ -181,7 +187,32 @@ _TAG = re.compile(r"<[^<>]*>")
 _MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 MONTHS = set(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 
 

@@ -148,7 +148,11 @@ def test_the_start_screen_dialogs_and_guide_show_only_translated_words_or_data(
     judge = _judge(window, sample_file, INCLUDE_CORE, "Board draft")  # a snapshot's name is typed
     window.doc.take_snapshot("Board draft")
     problems: list[str] = []
-    for make in (StartScreen, lambda: CheckSettingsDialog(window.doc, window), lambda: SnapshotsDialog(window.doc, window)):
+    for make in (
+        StartScreen,
+        lambda: CheckSettingsDialog(window.doc, window),
+        lambda: SnapshotsDialog(window.doc, window),
+    ):
         widget = make()
         qtbot.addWidget(widget)
         widget.show()

@@ -97,7 +97,7 @@ def test_a_compiled_translation_is_installed_for_qt_and_for_core(
     text = ts.read_text(encoding="utf-8")
     # Translate one message, as a translator would in Qt Linguist.
     text = text.replace(
-        "<source>&amp;File</source>\n        <translation type=\"unfinished\"></translation>",
+        '<source>&amp;File</source>\n        <translation type="unfinished"></translation>',
         "<source>&amp;File</source>\n        <translation>&amp;Ffeil</translation>",
         1,
     )
@@ -145,7 +145,8 @@ def _import_time_translations(source: str) -> list[int]:
         return [
             n.lineno
             for n in ast.walk(node)
-            if isinstance(n, ast.Call) and getattr(n.func, "attr", getattr(n.func, "id", "")) in ("tr", "translate")
+            if isinstance(n, ast.Call)
+            and getattr(n.func, "attr", getattr(n.func, "id", "")) in ("tr", "translate")
         ]
 
     def visit(body: list[ast.stmt]) -> None:
@@ -164,7 +165,10 @@ def _import_time_translations(source: str) -> list[int]:
                         found.extend(line for line in calls(child) if not _inside_lambda(child, line))
 
     def _inside_lambda(node: ast.AST, line: int) -> bool:
-        return any(isinstance(n, ast.Lambda) and n.lineno <= line <= (n.end_lineno or n.lineno) for n in ast.walk(node))
+        return any(
+            isinstance(n, ast.Lambda) and n.lineno <= line <= (n.end_lineno or n.lineno)
+            for n in ast.walk(node)
+        )
 
     visit(ast.parse(source).body)
     return found
@@ -178,7 +182,9 @@ def test_no_text_is_translated_at_import_time() -> None:
     ]
     assert found == []
     assert _import_time_translations('X = QCoreApplication.translate("C", "x")\n') == [1]
-    assert _import_time_translations('def f(a="", b=QCoreApplication.translate("C", "x")):\n    pass\n') == [1]
+    assert _import_time_translations('def f(a="", b=QCoreApplication.translate("C", "x")):\n    pass\n') == [
+        1
+    ]
     assert _import_time_translations('class A:\n    T = QT_TRANSLATE_NOOP("C", "x")\n') == []
     assert _import_time_translations('L = {"a": (lambda: translate("C", "x"))}\n') == []
 
