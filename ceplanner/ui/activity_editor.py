@@ -112,7 +112,10 @@ class ChoiceModel(QAbstractListModel):
         if Qt.CheckState(value) == Qt.CheckState.Checked:
             ids.append(item_id)
         self.doc.set_value(
-            self.target, self.attr, ids, self.tr("Change the {what} of {thing}").format(what=self.what, thing=object_words(self.target))
+            self.target,
+            self.attr,
+            ids,
+            self.tr("Change the {what} of {thing}").format(what=self.what, thing=object_words(self.target)),
         )
         return True
 
@@ -137,7 +140,9 @@ class ChoiceModel(QAbstractListModel):
 
 
 SAME_PEOPLE = QT_TRANSLATE_NOOP("ActivityEditor", "The same people come to every session")
-REPORTS_BACK = QT_TRANSLATE_NOOP("ActivityEditor", "Tells participants what was decided and why (you said, we did)")
+REPORTS_BACK = QT_TRANSLATE_NOOP(
+    "ActivityEditor", "Tells participants what was decided and why (you said, we did)"
+)
 
 
 def attendances_text(activity: Activity) -> str:
@@ -160,10 +165,24 @@ class ActivityEditor(QWidget):
         self.setObjectName("activity_editor")
         form = new_form()
         self.title = QLineEdit()
-        add_row(form, self.tr("Title"), self.title, "activity_title", self.tr("A short name people will recognise."))
+        add_row(
+            form,
+            self.tr("Title"),
+            self.title,
+            "activity_title",
+            self.tr("A short name people will recognise."),
+        )
         self.description = TextArea(lines=2)
-        add_row(form, self.tr("Description"), self.description, "activity_description", self.tr("What happens, where and how."))
-        self.groups = ChoiceModel(doc, lambda: self.doc.plan.groups, "group_ids", self.tr("target groups"), self)
+        add_row(
+            form,
+            self.tr("Description"),
+            self.description,
+            "activity_description",
+            self.tr("What happens, where and how."),
+        )
+        self.groups = ChoiceModel(
+            doc, lambda: self.doc.plan.groups, "group_ids", self.tr("target groups"), self
+        )
         self.group_list = self._check_list(self.groups)
         choices = new_form()
         choices.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -211,8 +230,10 @@ class ActivityEditor(QWidget):
             self.tr("Promise to participants"),
             self.promise,
             "activity_promise",
-            self.tr("What you commit to at this level. Filled in from the IAP2 wording; edit it to suit, "
-            "but only promise what you will do."),
+            self.tr(
+                "What you commit to at this level. Filled in from the IAP2 wording; edit it to suit, "
+                "but only promise what you will do."
+            ),
         )
         self.start = DateField("activity_start")
         add_row(form, self.tr("Starts"), self.start, "activity_start_field")
@@ -224,8 +245,10 @@ class ActivityEditor(QWidget):
             self.sessions,
             "activity_sessions",
             self.tr("Sessions"),
-            self.tr("How many times it runs. Cost lines that scale per session or per attendance follow "
-            "it, in the same undo step; fixed lines keep their quantities."),
+            self.tr(
+                "How many times it runs. Cost lines that scale per session or per attendance follow "
+                "it, in the same undo step; fixed lines keep their quantities."
+            ),
         )
         self.participants = QSpinBox()
         fit_to_limits(self.participants, Activity, "participants")
@@ -234,8 +257,10 @@ class ActivityEditor(QWidget):
             self.participants,
             "activity_participants",
             self.tr("Expected participants"),
-            self.tr("People, each counted once however many sessions they come to. Cost lines per "
-            "participant or per attendance follow it."),
+            self.tr(
+                "People, each counted once however many sessions they come to. Cost lines per "
+                "participant or per attendance follow it."
+            ),
         )
         participants_label = QLabel(self.tr("Expected participants"))
         participants_label.setObjectName("activity_participants_label")
@@ -245,8 +270,10 @@ class ActivityEditor(QWidget):
             self.attendances,
             "activity_attendances",
             self.tr("Attendances"),
-            self.tr("Worked out: participants × sessions when the same people come to every session, "
-            "otherwise participants. Lines per attendance (refreshments, travel) follow it."),
+            self.tr(
+                "Worked out: participants × sessions when the same people come to every session, "
+                "otherwise participants. Lines per attendance (refreshments, travel) follow it."
+            ),
         )
         size = QHBoxLayout()
         size.setContentsMargins(0, 0, 0, 0)
@@ -265,8 +292,10 @@ class ActivityEditor(QWidget):
             self.same_people,
             "activity_same_people",
             self.tr(SAME_PEOPLE),
-            self.tr("Tick for a panel or a series the same people come back to: attendances are then "
-            "participants × sessions. Otherwise each person comes to one session."),
+            self.tr(
+                "Tick for a panel or a series the same people come back to: attendances are then "
+                "participants × sessions. Otherwise each person comes to one session."
+            ),
         )
         form.addRow(self.same_people)
         self.reports_back = QCheckBox(self.tr(REPORTS_BACK))
@@ -428,8 +457,10 @@ class ActivityEditor(QWidget):
         if capped:
             show_problem(
                 self.problem,
-                self.tr("{count} cost lines follow; {lines} would need more than a line can hold and stops at "
-                    "10,000,000: split it into several lines on the Costs step.").format(count=len(changes), lines=', '.join(capped)),
+                self.tr(
+                    "{count} cost lines follow; {lines} would need more than a line can hold and stops at "
+                    "10,000,000: split it into several lines on the Costs step."
+                ).format(count=len(changes), lines=", ".join(capped)),
             )
 
     def _title_done(self) -> None:
@@ -438,7 +469,8 @@ class ActivityEditor(QWidget):
         title = self.title.text().strip()
         if not title:
             show_problem(
-                self.problem, self.tr("An activity needs a title, for example “Drop-in at the community hub”.")
+                self.problem,
+                self.tr("An activity needs a title, for example “Drop-in at the community hub”."),
             )
             self.title.setText(self.activity.title)
             return

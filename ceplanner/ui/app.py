@@ -95,9 +95,12 @@ def _report_unexpected(kind: type[BaseException], error: BaseException, tb: Trac
         QMessageBox.critical(
             QApplication.activeWindow(),
             QCoreApplication.translate("App", "Something went wrong"),
-            QCoreApplication.translate("App", "ceplanner hit an unexpected problem: {error}\n\nYour plan file holds everything up to the "
+            QCoreApplication.translate(
+                "App",
+                "ceplanner hit an unexpected problem: {error}\n\nYour plan file holds everything up to the "
                 "last time the status bar said “Saved”. If this keeps happening, please report it with the "
-                "details printed in the terminal.").format(error=error),
+                "details printed in the terminal.",
+            ).format(error=error),
         )
     finally:
         _reporting.clear()

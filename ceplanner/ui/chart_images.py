@@ -56,9 +56,25 @@ def draw_charts(plan: Plan) -> list[Picture]:
             canvas = FigureCanvasAgg(figure)
             canvas.draw()
             width, height = canvas.get_width_height()
-            pictures.append(Picture(name, QCoreApplication.translate("ChartImages", title), width, height, bytes(canvas.buffer_rgba())))
+            pictures.append(
+                Picture(
+                    name,
+                    QCoreApplication.translate("ChartImages", title),
+                    width,
+                    height,
+                    bytes(canvas.buffer_rgba()),
+                )
+            )
         except Exception as exc:  # a chart that fails must not take the page down
-            pictures.append(Picture(name, title, error=QCoreApplication.translate("ChartImages", "This chart could not be drawn: {exc}").format(exc=exc)))
+            pictures.append(
+                Picture(
+                    name,
+                    title,
+                    error=QCoreApplication.translate(
+                        "ChartImages", "This chart could not be drawn: {exc}"
+                    ).format(exc=exc),
+                )
+            )
     return pictures
 
 

@@ -38,8 +38,10 @@ class CheckSettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Check settings"))
         layout = QVBoxLayout(self)
         intro = QLabel(
-            self.tr("The checks on the Review step use these. Public holidays differ between England, "
-            "Wales, Scotland and Northern Ireland; a consultation usually runs at least 12 weeks.")
+            self.tr(
+                "The checks on the Review step use these. Public holidays differ between England, "
+                "Wales, Scotland and Northern Ireland; a consultation usually runs at least 12 weeks."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -70,7 +72,9 @@ class CheckSettingsDialog(QDialog):
             self.tr("Shortest consultation"),
             self.consultation_weeks,
             "check_consultation_weeks",
-            self.tr("The consultation period should be at least this long (the Gunning principles: adequate time)"),
+            self.tr(
+                "The consultation period should be at least this long (the Gunning principles: adequate time)"
+            ),
         )
         self.analysis_weeks = QSpinBox()
         fit_to_limits(self.analysis_weeks, Plan, "analysis_weeks")

@@ -60,7 +60,11 @@ def to_enum_member(enum: type[StrEnum], value: Any) -> StrEnum:
     for member in enum:
         if text in (member.value, label(member).casefold()):
             return member
-    raise ValueError(QCoreApplication.translate("CostModel", "“{value}” is not one of: {choices}.").format(value=value, choices=', '.join(label(m) for m in enum)))
+    raise ValueError(
+        QCoreApplication.translate("CostModel", "“{value}” is not one of: {choices}.").format(
+            value=value, choices=", ".join(label(m) for m in enum)
+        )
+    )
 
 
 def line_columns(doc: PlanDocument) -> list[Column]:
@@ -77,7 +81,11 @@ def line_columns(doc: PlanDocument) -> list[Column]:
 
     return [
         Column(
-            "category", QT_TRANSLATE_NOOP("Column", "Category"), "choice", lambda v: to_enum_member(CostCategory, v), choices=CostCategory
+            "category",
+            QT_TRANSLATE_NOOP("Column", "Category"),
+            "choice",
+            lambda v: to_enum_member(CostCategory, v),
+            choices=CostCategory,
         ),
         Column("description", QT_TRANSLATE_NOOP("Column", "Description"), parse=lambda v: str(v).strip()),
         Column(
@@ -89,7 +97,13 @@ def line_columns(doc: PlanDocument) -> list[Column]:
             edit=format_quantity,
             right=True,
         ),
-        Column("unit", QT_TRANSLATE_NOOP("Column", "Unit"), "choice", lambda v: to_enum_member(Unit, v), choices=Unit),
+        Column(
+            "unit",
+            QT_TRANSLATE_NOOP("Column", "Unit"),
+            "choice",
+            lambda v: to_enum_member(Unit, v),
+            choices=Unit,
+        ),
         Column(
             "unit_cost",
             QT_TRANSLATE_NOOP("Column", "Unit cost"),
@@ -99,15 +113,31 @@ def line_columns(doc: PlanDocument) -> list[Column]:
             edit=lambda amount: to_major_text(amount, doc.plan.currency),
             right=True,
         ),
-        Column("total", QT_TRANSLATE_NOOP("Column", "Line total"), "derived", derive=line_total, show=money_out, right=True),
-        Column("in_kind", QT_TRANSLATE_NOOP("Column", "In kind"), "bool", bool, tip=QT_TRANSLATE_NOOP("Column", "Contributed, not paid for")),
+        Column(
+            "total",
+            QT_TRANSLATE_NOOP("Column", "Line total"),
+            "derived",
+            derive=line_total,
+            show=money_out,
+            right=True,
+        ),
+        Column(
+            "in_kind",
+            QT_TRANSLATE_NOOP("Column", "In kind"),
+            "bool",
+            bool,
+            tip=QT_TRANSLATE_NOOP("Column", "Contributed, not paid for"),
+        ),
         Column(
             "scaling",
             QT_TRANSLATE_NOOP("Column", "Scales with"),
             "choice",
             lambda v: to_enum_member(Scaling, v),
             choices=Scaling,
-            tip=QT_TRANSLATE_NOOP("Column", "Whether the quantity follows the activity's sessions, participants or attendances, or is fixed"),
+            tip=QT_TRANSLATE_NOOP(
+                "Column",
+                "Whether the quantity follows the activity's sessions, participants or attendances, or is fixed",
+            ),
         ),
         Column("funder", QT_TRANSLATE_NOOP("Column", "Funder"), parse=lambda v: str(v).strip()),
         Column(
@@ -116,8 +146,14 @@ def line_columns(doc: PlanDocument) -> list[Column]:
             "option",
             lambda v: member_in(doc, v),
             show=lambda member_id: member_name(doc, member_id),
-            options=lambda: [(QCoreApplication.translate("CostModel", NOBODY), None), *((member_label(m), m.id) for m in doc.plan.team)],
-            tip=QT_TRANSLATE_NOOP("Column", "For staff time: the team member whose time it is; their day rate then sets the unit cost"),
+            options=lambda: [
+                (QCoreApplication.translate("CostModel", NOBODY), None),
+                *((member_label(m), m.id) for m in doc.plan.team),
+            ],
+            tip=QT_TRANSLATE_NOOP(
+                "Column",
+                "For staff time: the team member whose time it is; their day rate then sets the unit cost",
+            ),
         ),
         Column("source", QT_TRANSLATE_NOOP("Column", "Source of estimate"), parse=lambda v: str(v).strip()),
     ]
@@ -141,7 +177,11 @@ def member_in(doc: PlanDocument, value: Any) -> str | None:
             member_label(member).casefold(),
         ):
             return member.id
-    raise ValueError(QCoreApplication.translate("CostModel", "nobody in the team is called “{name}”; add them on the Delivery step.").format(name=str(value).strip()))
+    raise ValueError(
+        QCoreApplication.translate(
+            "CostModel", "nobody in the team is called “{name}”; add them on the Delivery step."
+        ).format(name=str(value).strip())
+    )
 
 
 LINE_ATTRS = [
@@ -196,7 +236,9 @@ class CostLineModel(ColumnTableModel):
         return obj is self.doc.plan and attr in ("currency", "staff_day_rate", "")
 
     def problem_text(self, row: int, obj: Any, column: Column, reason: str) -> str:
-        return self.tr("{column}, line {row}: {reason}").format(column=column.title, row=row + 1, reason=reason)
+        return self.tr("{column}, line {row}: {reason}").format(
+            column=column.title, row=row + 1, reason=reason
+        )
 
     def apply(self, obj: Any, column: Column, value: Any) -> None:
         """A new amount takes the library's source with it: both change as one undo step."""

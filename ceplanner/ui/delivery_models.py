@@ -51,7 +51,11 @@ def required(what: str, example: str) -> Callable[[Any], str]:
     def parse(value: Any) -> str:
         text = str(value).strip()
         if not text:
-            raise ValueError(QCoreApplication.translate("DeliveryModels", "{what}, for example “{example}”.").format(what=what, example=example))
+            raise ValueError(
+                QCoreApplication.translate("DeliveryModels", "{what}, for example “{example}”.").format(
+                    what=what, example=example
+                )
+            )
         return text
 
     return parse
@@ -65,7 +69,15 @@ def _date(value: Any) -> date | None:
 
 
 def _date_column(attr: str, header: str, tip: str) -> Column:
-    return Column(attr, header, "date", _date, show=date_text, edit=date_text, tip=tip + QT_TRANSLATE_NOOP("Column", " Blank for none."))
+    return Column(
+        attr,
+        header,
+        "date",
+        _date,
+        show=date_text,
+        edit=date_text,
+        tip=tip + QT_TRANSLATE_NOOP("Column", " Blank for none."),
+    )
 
 
 def team_columns(doc: PlanDocument) -> list[Column]:
@@ -81,7 +93,14 @@ def team_columns(doc: PlanDocument) -> list[Column]:
         return "" if amount is None else format_money(amount, doc.plan.currency)
 
     return [
-        Column("name", QT_TRANSLATE_NOOP("Column", "Name"), parse=required(QCoreApplication.translate("DeliveryModels", "A team member needs a name"), QCoreApplication.translate("DeliveryModels", "Amara Okafor"))),
+        Column(
+            "name",
+            QT_TRANSLATE_NOOP("Column", "Name"),
+            parse=required(
+                QCoreApplication.translate("DeliveryModels", "A team member needs a name"),
+                QCoreApplication.translate("DeliveryModels", "Amara Okafor"),
+            ),
+        ),
         Column("role", QT_TRANSLATE_NOOP("Column", "Role"), parse=free_text),
         Column("organisation", QT_TRANSLATE_NOOP("Column", "Organisation or department"), parse=free_text),
         Column(
@@ -99,10 +118,16 @@ def team_columns(doc: PlanDocument) -> list[Column]:
             QT_TRANSLATE_NOOP("Column", "Day rate"),
             "money",
             rate_in,
-            show=lambda amount: QCoreApplication.translate("DeliveryModels", "plan's rate") if amount is None else money_out(amount),
+            show=lambda amount: (
+                QCoreApplication.translate("DeliveryModels", "plan's rate")
+                if amount is None
+                else money_out(amount)
+            ),
             edit=lambda amount: "" if amount is None else to_major_text(amount, doc.plan.currency),
             right=True,
-            tip=QT_TRANSLATE_NOOP("Column", "Cost of one of their days; leave blank to use the plan's staff day rate."),
+            tip=QT_TRANSLATE_NOOP(
+                "Column", "Cost of one of their days; leave blank to use the plan's staff day rate."
+            ),
         ),
         Column(
             "cost",
@@ -132,15 +157,29 @@ def task_columns(doc: PlanDocument) -> list[Column]:
         if value in ids:
             return str(value)
         text = str(value).strip().casefold()
-        if not text or text in (WHOLE_PLAN.casefold(), QCoreApplication.translate("DeliveryModels", WHOLE_PLAN).casefold()):
+        if not text or text in (
+            WHOLE_PLAN.casefold(),
+            QCoreApplication.translate("DeliveryModels", WHOLE_PLAN).casefold(),
+        ):
             return None
         for activity in doc.plan.activities:
             if activity.title.strip().casefold() == text:
                 return activity.id
-        raise ValueError(QCoreApplication.translate("DeliveryModels", "no activity is called “{name}”; choose one from the list.").format(name=str(value).strip()))
+        raise ValueError(
+            QCoreApplication.translate(
+                "DeliveryModels", "no activity is called “{name}”; choose one from the list."
+            ).format(name=str(value).strip())
+        )
 
     return [
-        Column("description", QT_TRANSLATE_NOOP("Column", "Task"), parse=required(QCoreApplication.translate("DeliveryModels", "A task needs a description"), QCoreApplication.translate("DeliveryModels", "Book the venue"))),
+        Column(
+            "description",
+            QT_TRANSLATE_NOOP("Column", "Task"),
+            parse=required(
+                QCoreApplication.translate("DeliveryModels", "A task needs a description"),
+                QCoreApplication.translate("DeliveryModels", "Book the venue"),
+            ),
+        ),
         Column(
             "activity_id",
             QT_TRANSLATE_NOOP("Column", "Activity"),
@@ -150,11 +189,18 @@ def task_columns(doc: PlanDocument) -> list[Column]:
             tip=QT_TRANSLATE_NOOP("Column", "The activity the task is for, or the whole plan."),
             options=lambda: [
                 (QCoreApplication.translate("DeliveryModels", WHOLE_PLAN), None),
-                *((a.title or QCoreApplication.translate("DeliveryModels", "(untitled activity)"), a.id) for a in doc.plan.activities),
+                *(
+                    (a.title or QCoreApplication.translate("DeliveryModels", "(untitled activity)"), a.id)
+                    for a in doc.plan.activities
+                ),
             ],
         ),
         Column("owner", QT_TRANSLATE_NOOP("Column", "Owner"), parse=free_text),
-        _date_column("due", QT_TRANSLATE_NOOP("Column", "Due"), QT_TRANSLATE_NOOP("Column", "When the task must be done, for example 12/03/2027.")),
+        _date_column(
+            "due",
+            QT_TRANSLATE_NOOP("Column", "Due"),
+            QT_TRANSLATE_NOOP("Column", "When the task must be done, for example 12/03/2027."),
+        ),
         Column("done", QT_TRANSLATE_NOOP("Column", "Done"), "bool", to_bool),
     ]
 
@@ -165,7 +211,10 @@ def readiness_columns() -> list[Column]:
         Column(
             "description",
             QT_TRANSLATE_NOOP("Column", "Check before starting"),
-            parse=required(QCoreApplication.translate("DeliveryModels", "A check needs a description"), QCoreApplication.translate("DeliveryModels", "Equality impact assessment done")),
+            parse=required(
+                QCoreApplication.translate("DeliveryModels", "A check needs a description"),
+                QCoreApplication.translate("DeliveryModels", "Equality impact assessment done"),
+            ),
         ),
         Column("notes", QT_TRANSLATE_NOOP("Column", "Notes"), parse=free_text),
     ]
@@ -173,9 +222,26 @@ def readiness_columns() -> list[Column]:
 
 def communication_columns() -> list[Column]:
     return [
-        Column("audience", QT_TRANSLATE_NOOP("Column", "Audience"), parse=required(QCoreApplication.translate("DeliveryModels", "Say who the communication is for"), QCoreApplication.translate("DeliveryModels", "All tenants"))),
-        Column("channel", QT_TRANSLATE_NOOP("Column", "Channel"), parse=free_text, tip=QT_TRANSLATE_NOOP("Column", "How: newsletter, text message, posters, radio…")),
-        Column("timing", QT_TRANSLATE_NOOP("Column", "Timing"), parse=free_text, tip=QT_TRANSLATE_NOOP("Column", "When, for example “two weeks before each session”.")),
+        Column(
+            "audience",
+            QT_TRANSLATE_NOOP("Column", "Audience"),
+            parse=required(
+                QCoreApplication.translate("DeliveryModels", "Say who the communication is for"),
+                QCoreApplication.translate("DeliveryModels", "All tenants"),
+            ),
+        ),
+        Column(
+            "channel",
+            QT_TRANSLATE_NOOP("Column", "Channel"),
+            parse=free_text,
+            tip=QT_TRANSLATE_NOOP("Column", "How: newsletter, text message, posters, radio…"),
+        ),
+        Column(
+            "timing",
+            QT_TRANSLATE_NOOP("Column", "Timing"),
+            parse=free_text,
+            tip=QT_TRANSLATE_NOOP("Column", "When, for example “two weeks before each session”."),
+        ),
         Column("owner", QT_TRANSLATE_NOOP("Column", "Owner"), parse=free_text),
     ]
 
@@ -185,17 +251,42 @@ def key_message_columns() -> list[Column]:
         Column(
             "message",
             QT_TRANSLATE_NOOP("Column", "Key message"),
-            parse=required(QCoreApplication.translate("DeliveryModels", "A key message needs its words"), QCoreApplication.translate("DeliveryModels", "Nothing about repairs is decided yet")),
+            parse=required(
+                QCoreApplication.translate("DeliveryModels", "A key message needs its words"),
+                QCoreApplication.translate("DeliveryModels", "Nothing about repairs is decided yet"),
+            ),
         ),
-        Column("audience", QT_TRANSLATE_NOOP("Column", "Audience"), parse=free_text, tip=QT_TRANSLATE_NOOP("Column", "Who it is for; blank for every participant.")),
+        Column(
+            "audience",
+            QT_TRANSLATE_NOOP("Column", "Audience"),
+            parse=free_text,
+            tip=QT_TRANSLATE_NOOP("Column", "Who it is for; blank for every participant."),
+        ),
     ]
 
 
 def milestone_columns() -> list[Column]:
     return [
-        Column("title", QT_TRANSLATE_NOOP("Column", "Milestone"), parse=required(QCoreApplication.translate("DeliveryModels", "A milestone needs a title"), QCoreApplication.translate("DeliveryModels", "Board decision"))),
-        _date_column("due", QT_TRANSLATE_NOOP("Column", "Date"), QT_TRANSLATE_NOOP("Column", "The date of the meeting, decision or publication.")),
-        Column("kind", QT_TRANSLATE_NOOP("Column", "Kind"), "choice", lambda v: to_enum(MilestoneKind, v), choices=MilestoneKind),
+        Column(
+            "title",
+            QT_TRANSLATE_NOOP("Column", "Milestone"),
+            parse=required(
+                QCoreApplication.translate("DeliveryModels", "A milestone needs a title"),
+                QCoreApplication.translate("DeliveryModels", "Board decision"),
+            ),
+        ),
+        _date_column(
+            "due",
+            QT_TRANSLATE_NOOP("Column", "Date"),
+            QT_TRANSLATE_NOOP("Column", "The date of the meeting, decision or publication."),
+        ),
+        Column(
+            "kind",
+            QT_TRANSLATE_NOOP("Column", "Kind"),
+            "choice",
+            lambda v: to_enum(MilestoneKind, v),
+            choices=MilestoneKind,
+        ),
     ]
 
 
@@ -205,25 +296,55 @@ def risk_columns() -> list[Column]:
 
     return [
         Column(
-            "description", QT_TRANSLATE_NOOP("Column", "Risk"), parse=required(QCoreApplication.translate("DeliveryModels", "A risk needs a description"), QCoreApplication.translate("DeliveryModels", "Interpreters not available"))
+            "description",
+            QT_TRANSLATE_NOOP("Column", "Risk"),
+            parse=required(
+                QCoreApplication.translate("DeliveryModels", "A risk needs a description"),
+                QCoreApplication.translate("DeliveryModels", "Interpreters not available"),
+            ),
         ),
         Column("likelihood", QT_TRANSLATE_NOOP("Column", "Likelihood"), "choice", rating, choices=RiskRating),
         Column("impact", QT_TRANSLATE_NOOP("Column", "Impact"), "choice", rating, choices=RiskRating),
         Column("mitigation", QT_TRANSLATE_NOOP("Column", "Mitigation"), parse=free_text),
         Column("owner", QT_TRANSLATE_NOOP("Column", "Owner"), parse=free_text),
-        _date_column("review_date", QT_TRANSLATE_NOOP("Column", "Review date"), QT_TRANSLATE_NOOP("Column", "When the risk is next reviewed.")),
+        _date_column(
+            "review_date",
+            QT_TRANSLATE_NOOP("Column", "Review date"),
+            QT_TRANSLATE_NOOP("Column", "When the risk is next reviewed."),
+        ),
     ]
 
 
 # Each list of the delivery plan: its columns, and the item a new row starts as.
 LISTS: dict[str, tuple[Callable[[PlanDocument], list[Column]], Callable[[], Any]]] = {
-    "team": (team_columns, lambda: TeamMember(name=QCoreApplication.translate("DeliveryModels", "New team member"))),
-    "tasks": (task_columns, lambda: Task(description=QCoreApplication.translate("DeliveryModels", "New task"))),
-    "readiness": (lambda _doc: readiness_columns(), lambda: ReadinessItem(description=QCoreApplication.translate("DeliveryModels", "New check"))),
-    "communications": (lambda _doc: communication_columns(), lambda: Communication(audience=QCoreApplication.translate("DeliveryModels", "New audience"))),
-    "key_messages": (lambda _doc: key_message_columns(), lambda: KeyMessage(message=QCoreApplication.translate("DeliveryModels", "New key message"))),
-    "milestones": (lambda _doc: milestone_columns(), lambda: Milestone(title=QCoreApplication.translate("DeliveryModels", "New milestone"))),
-    "risks": (lambda _doc: risk_columns(), lambda: Risk(description=QCoreApplication.translate("DeliveryModels", "New risk"))),
+    "team": (
+        team_columns,
+        lambda: TeamMember(name=QCoreApplication.translate("DeliveryModels", "New team member")),
+    ),
+    "tasks": (
+        task_columns,
+        lambda: Task(description=QCoreApplication.translate("DeliveryModels", "New task")),
+    ),
+    "readiness": (
+        lambda _doc: readiness_columns(),
+        lambda: ReadinessItem(description=QCoreApplication.translate("DeliveryModels", "New check")),
+    ),
+    "communications": (
+        lambda _doc: communication_columns(),
+        lambda: Communication(audience=QCoreApplication.translate("DeliveryModels", "New audience")),
+    ),
+    "key_messages": (
+        lambda _doc: key_message_columns(),
+        lambda: KeyMessage(message=QCoreApplication.translate("DeliveryModels", "New key message")),
+    ),
+    "milestones": (
+        lambda _doc: milestone_columns(),
+        lambda: Milestone(title=QCoreApplication.translate("DeliveryModels", "New milestone")),
+    ),
+    "risks": (
+        lambda _doc: risk_columns(),
+        lambda: Risk(description=QCoreApplication.translate("DeliveryModels", "New risk")),
+    ),
 }
 
 
@@ -283,7 +404,10 @@ def items_from_tsv(text: str, model: PlanListModel) -> tuple[list[Any], list[str
     items: list[Any] = []
     problems: list[str] = []
     lines = [line for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if line.strip()]
-    if lines and lines[0].split("\t")[0].strip().casefold() in (columns[0].header.casefold(), columns[0].title.casefold()):
+    if lines and lines[0].split("\t")[0].strip().casefold() in (
+        columns[0].header.casefold(),
+        columns[0].title.casefold(),
+    ):
         lines = lines[1:]
     for number, line in enumerate(lines, start=1):
         cells = line.split("\t")
@@ -301,7 +425,11 @@ def items_from_tsv(text: str, model: PlanListModel) -> tuple[list[Any], list[str
             try:
                 setattr(item, column.attr, column.parse(cell.strip()))
             except ValueError as exc:
-                bad.append(QCoreApplication.translate("DeliveryModels", "{column}: {problem}").format(column=column.title, problem=exc))
+                bad.append(
+                    QCoreApplication.translate("DeliveryModels", "{column}: {problem}").format(
+                        column=column.title, problem=exc
+                    )
+                )
         if bad:
             problems.append(
                 QCoreApplication.translate("DeliveryModels", "Row {number}: {problems}").format(

@@ -80,9 +80,9 @@ class ListTable(QWidget):
                 "paste": (
                     self.tr("Paste rows"),
                     f"{key}_paste",
-                    self.tr("Copy rows in a spreadsheet, then click here. Columns in order: {columns}").format(
-                        columns=expected
-                    ),
+                    self.tr(
+                        "Copy rows in a spreadsheet, then click here. Columns in order: {columns}"
+                    ).format(columns=expected),
                 ),
             },
             {"add": self.add, "duplicate": self.duplicate, "delete": self.delete, "paste": self.paste},
@@ -92,7 +92,9 @@ class ListTable(QWidget):
         self.row_actions.buttons["duplicate"].setAccessibleName(
             self.tr("Duplicate the selected {many}").format(many=many)
         )
-        self.row_actions.buttons["delete"].setAccessibleName(self.tr("Delete the selected {many}").format(many=many))
+        self.row_actions.buttons["delete"].setAccessibleName(
+            self.tr("Delete the selected {many}").format(many=many)
+        )
         self.row_actions.buttons["paste"].setAccessibleName(
             self.tr("Paste {many} from a spreadsheet").format(many=many)
         )
@@ -100,7 +102,9 @@ class ListTable(QWidget):
         layout.addLayout(self.row_actions.layout)
         self.problem = problem_label(f"{key}_problem")
         layout.addWidget(self.problem)
-        name_table(self.table, f"{key}_table", heading, self.tr("One row each; double-click a cell to edit it."))
+        name_table(
+            self.table, f"{key}_table", heading, self.tr("One row each; double-click a cell to edit it.")
+        )
         self.table.setItemDelegate(ColumnDelegate(self.model.columns, key, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
@@ -184,9 +188,17 @@ class ListTable(QWidget):
             self.select_ids([item.id for item in added])
         if not added and not problems:
             expected = ", ".join(c.title for c in paste_columns(self.model.columns))
-            problems = [self.tr("The clipboard holds no rows: copy rows with these columns first: {expected}.").format(expected=expected)]
+            problems = [
+                self.tr(
+                    "The clipboard holds no rows: copy rows with these columns first: {expected}."
+                ).format(expected=expected)
+            ]
         summary = ""
         if added:
             one = len(added) == 1
-            summary = (self.tr("Added {count} row. ") if one else self.tr("Added {count} rows. ")).format(count=len(added))
-        show_problem(self.problem, (summary + self.tr("Not added: ") + " ".join(problems)) if problems else "")
+            summary = (self.tr("Added {count} row. ") if one else self.tr("Added {count} rows. ")).format(
+                count=len(added)
+            )
+        show_problem(
+            self.problem, (summary + self.tr("Not added: ") + " ".join(problems)) if problems else ""
+        )

@@ -57,7 +57,9 @@ class TeamTab(QWidget):
         plan = self.doc.plan
         self.team.update_buttons()
         if not plan.team:
-            text = self.tr("No team yet: add the people who will run the engagement and the days they give it.")
+            text = self.tr(
+                "No team yet: add the people who will run the engagement and the days they give it."
+            )
         else:
             count = len(plan.team)
             people = self.tr("{count} person") if count == 1 else self.tr("{count} people")
@@ -85,13 +87,17 @@ class TasksTab(QWidget):
         self.tasks = ListTable(
             doc, "tasks", "tasks", self.tr("Tasks"), {"activity_id": 200, "owner": 130, "due": 95, "done": 50}
         )
-        self.readiness = ListTable(doc, "readiness", "readiness", self.tr("Readiness checklist"), {"done": 50})
+        self.readiness = ListTable(
+            doc, "readiness", "readiness", self.tr("Readiness checklist"), {"done": 50}
+        )
         self.usual = QPushButton(self.tr("Add the usual checks"))
         name_widget(
             self.usual,
             "readiness_add_usual",
             self.tr("Add the usual checks"),
-            self.tr("Sign-off, accessible venues, interpreters, data protection, equality impact, safeguarding"),
+            self.tr(
+                "Sign-off, accessible venues, interpreters, data protection, equality impact, safeguarding"
+            ),
         )
         self.usual.clicked.connect(self.add_usual_checks)
         self.readiness.row_actions.layout.insertWidget(
@@ -132,7 +138,11 @@ class CommunicationsTab(QWidget):
         )
         self.key_messages = ListTable(doc, "key_messages", "key_messages", self.tr("Key messages"), {})
         self.milestones = ListTable(
-            doc, "milestones", "milestones", self.tr("Milestones and decision dates"), {"due": 95, "kind": 130}
+            doc,
+            "milestones",
+            "milestones",
+            self.tr("Milestones and decision dates"),
+            {"due": 95, "kind": 130},
         )
         lower = _splitter(
             Qt.Orientation.Horizontal,

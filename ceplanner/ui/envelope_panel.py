@@ -55,7 +55,11 @@ def comparison_text(compared: Comparison | None, currency: str) -> str:
 def difference_text(compared: Comparison, currency: str) -> str:
     """ "£2,994.27" of headroom, or "Over by £819.90"."""
     money = format_money(compared.difference, currency)
-    return QCoreApplication.translate("EnvelopePanel", "Over by {money}").format(money=money) if compared.over else money
+    return (
+        QCoreApplication.translate("EnvelopePanel", "Over by {money}").format(money=money)
+        if compared.over
+        else money
+    )
 
 
 class OptionalMoneyField(MoneyField):
@@ -90,7 +94,9 @@ class FunderModel(ColumnTableModel):
         return self.doc.plan.funders
 
     def problem_text(self, row: int, obj: Any, column: Column, reason: str) -> str:
-        return self.tr("{column}, funder {row}: {reason}").format(column=column.title, row=row + 1, reason=reason)
+        return self.tr("{column}, funder {row}: {reason}").format(
+            column=column.title, row=row + 1, reason=reason
+        )
 
     def affects_every_row(self, obj: Any, attr: str) -> bool:
         # Cost lines and the currency change what every funder's lines come to.
@@ -121,11 +127,20 @@ def funder_columns(doc: PlanDocument) -> list[Column]:
     def name_in(value: Any) -> str:
         name = str(value).strip()
         if not name:
-            raise ValueError(QCoreApplication.translate("EnvelopePanel", "A funder needs a name, as written on its cost lines."))
+            raise ValueError(
+                QCoreApplication.translate(
+                    "EnvelopePanel", "A funder needs a name, as written on its cost lines."
+                )
+            )
         return name
 
     return [
-        Column("name", QT_TRANSLATE_NOOP("Column", "Funder"), parse=name_in, tip=QT_TRANSLATE_NOOP("Column", "As written in the Funder column of cost lines")),
+        Column(
+            "name",
+            QT_TRANSLATE_NOOP("Column", "Funder"),
+            parse=name_in,
+            tip=QT_TRANSLATE_NOOP("Column", "As written in the Funder column of cost lines"),
+        ),
         Column(
             "envelope",
             QT_TRANSLATE_NOOP("Column", "Envelope"),
@@ -143,7 +158,9 @@ def funder_columns(doc: PlanDocument) -> list[Column]:
             derive=costed,
             show=money_out,
             right=True,
-            tip=QT_TRANSLATE_NOOP("Column", "The full cost (paid and in kind) of the cost lines naming this funder"),
+            tip=QT_TRANSLATE_NOOP(
+                "Column", "The full cost (paid and in kind) of the cost lines naming this funder"
+            ),
         ),
         Column(
             "headroom",
@@ -152,7 +169,9 @@ def funder_columns(doc: PlanDocument) -> list[Column]:
             derive=headroom,
             show=str,
             right=True,
-            tip=QT_TRANSLATE_NOOP("Column", "Envelope less what their lines cost; “Over by” when the lines cost more"),
+            tip=QT_TRANSLATE_NOOP(
+                "Column", "Envelope less what their lines cost; “Over by” when the lines cost more"
+            ),
         ),
         Column("notes", QT_TRANSLATE_NOOP("Column", "Notes"), parse=lambda v: str(v).strip()),
     ]
@@ -204,8 +223,10 @@ class EnvelopePanel(QGroupBox):
         self.envelope.edit.setPlaceholderText(self.tr("none set"))
         self.envelope.setAccessibleName(self.tr("Budget envelope"))
         self.envelope.edit.setToolTip(
-            self.tr("The money available for the whole plan, compared with the cash budget needed. "
-            "Leave empty if there is none.")
+            self.tr(
+                "The money available for the whole plan, compared with the cash budget needed. "
+                "Leave empty if there is none."
+            )
         )
         caption = QLabel(self.tr("Budget envelope"))
         caption.setBuddy(self.envelope.edit)
@@ -220,7 +241,10 @@ class EnvelopePanel(QGroupBox):
         self.funders = FunderModel(doc, self)
         self.table = QTableView()
         name_table(
-            self.table, "costs_funders", self.tr("Funders"), self.tr("Who pays, what they offer and what their lines cost")
+            self.table,
+            "costs_funders",
+            self.tr("Funders"),
+            self.tr("Who pays, what they offer and what their lines cost"),
         )
         self.table.setModel(self.funders)
         self.table.setItemDelegate(FunderDelegate(self.funders, self.names, self.table))
@@ -237,7 +261,11 @@ class EnvelopePanel(QGroupBox):
         self.row_actions = RowActions(
             self.table,
             {
-                "add": (self.tr("Add funder"), "costs_add_funder", self.tr("Add a funder, with what they offer")),
+                "add": (
+                    self.tr("Add funder"),
+                    "costs_add_funder",
+                    self.tr("Add a funder, with what they offer"),
+                ),
                 "delete": (self.tr("Delete"), "costs_delete_funder", self.tr("Delete the selected funders")),
             },
             {"add": self.add_funder, "delete": self.delete_funders},

@@ -43,15 +43,22 @@ def failure_text(exc: BaseException) -> str:
 
     if isinstance(exc, ReportError | OSError):
         return str(exc)
-    return QCoreApplication.translate("Exporting", "Something went wrong while building the document ({kind}: {exc}).").format(kind=type(exc).__name__, exc=exc)
+    return QCoreApplication.translate(
+        "Exporting", "Something went wrong while building the document ({kind}: {exc})."
+    ).format(kind=type(exc).__name__, exc=exc)
 
 
 def export_pdf_interactive(parent: QWidget | None, doc: PlanDocument) -> Task | None:
     """Ask where to save the PDF, export it in the background, then say where it went or why not."""
-    stem = "".join(c for c in doc.plan.title if c not in '<>:"/\\|?*').strip()[:60] or QCoreApplication.translate("Exporting", "Engagement strategy")
+    stem = "".join(c for c in doc.plan.title if c not in '<>:"/\\|?*').strip()[
+        :60
+    ] or QCoreApplication.translate("Exporting", "Engagement strategy")
     start = str(start_folder("exports") / f"{stem}.pdf")
     name, _f = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("Exporting", "Export the strategy as PDF"), start, QCoreApplication.translate("Exporting", "PDF documents (*.pdf)")
+        parent,
+        QCoreApplication.translate("Exporting", "Export the strategy as PDF"),
+        start,
+        QCoreApplication.translate("Exporting", "PDF documents (*.pdf)"),
     )
     if not name:
         return None
@@ -87,9 +94,13 @@ def export_done_box(parent: QWidget | None, pdf: Path) -> QMessageBox:
         parent,
     )
     box.setObjectName("export_done_dialog")
-    open_button = box.addButton(QCoreApplication.translate("Exporting", "Open"), QMessageBox.ButtonRole.AcceptRole)
+    open_button = box.addButton(
+        QCoreApplication.translate("Exporting", "Open"), QMessageBox.ButtonRole.AcceptRole
+    )
     open_button.setObjectName("export_open")
-    folder_button = box.addButton(QCoreApplication.translate("Exporting", "Show in folder"), QMessageBox.ButtonRole.ActionRole)
+    folder_button = box.addButton(
+        QCoreApplication.translate("Exporting", "Show in folder"), QMessageBox.ButtonRole.ActionRole
+    )
     folder_button.setObjectName("export_show_in_folder")
     box.setDefaultButton(open_button)
 
@@ -120,12 +131,21 @@ def _send_to_printer(pdf: Path, printer_name: str, copies: int) -> str | None:
     elif lpr := shutil.which("lpr"):
         command = [lpr, f"-#{copies}"] + (["-P", printer_name] if printer_name else []) + [str(pdf)]
     else:
-        return QCoreApplication.translate("Exporting", "this system has no lp or lpr command to send a PDF to a printer")
+        return QCoreApplication.translate(
+            "Exporting", "this system has no lp or lpr command to send a PDF to a printer"
+        )
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
     except (OSError, subprocess.SubprocessError) as exc:
         return str(exc)
-    return None if result.returncode == 0 else (result.stderr.strip() or QCoreApplication.translate("Exporting", "{command} failed").format(command=command[0]))
+    return (
+        None
+        if result.returncode == 0
+        else (
+            result.stderr.strip()
+            or QCoreApplication.translate("Exporting", "{command} failed").format(command=command[0])
+        )
+    )
 
 
 def print_interactive(parent: QWidget | None, doc: PlanDocument) -> Task | None:
@@ -155,18 +175,27 @@ def print_interactive(parent: QWidget | None, doc: PlanDocument) -> Task | None:
     def done(result: tuple[Path, str | None]) -> None:
         pdf, problem = result
         if to_file:
-            text = QCoreApplication.translate("Exporting", "The strategy document was printed to\n{pdf}").format(pdf=pdf)
+            text = QCoreApplication.translate(
+                "Exporting", "The strategy document was printed to\n{pdf}"
+            ).format(pdf=pdf)
         elif problem is None:
-            text = QCoreApplication.translate("Exporting", "The strategy document was sent to {printer}.").format(
-                printer=printer_name or QCoreApplication.translate("Exporting", "the printer")
-            )
+            text = QCoreApplication.translate(
+                "Exporting", "The strategy document was sent to {printer}."
+            ).format(printer=printer_name or QCoreApplication.translate("Exporting", "the printer"))
         else:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
-            text = (
-                QCoreApplication.translate("Exporting", "ceplanner could not send the document to the printer ({problem}).\n\nIt was saved as {pdf} "
-                    "and opened in your PDF viewer: print it from there.").format(problem=problem, pdf=pdf)
-            )
-        box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("Exporting", "Print"), text, QMessageBox.StandardButton.Ok, parent)
+            text = QCoreApplication.translate(
+                "Exporting",
+                "ceplanner could not send the document to the printer ({problem}).\n\nIt was saved as {pdf} "
+                "and opened in your PDF viewer: print it from there.",
+            ).format(problem=problem, pdf=pdf)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            QCoreApplication.translate("Exporting", "Print"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
         box.setObjectName("print_done_dialog")
         box.exec()
 

@@ -61,7 +61,10 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str) -> Path | 
 
 def ask_open_path(parent: QWidget | None) -> Path | None:
     name, _filter = QFileDialog.getOpenFileName(
-        parent, QCoreApplication.translate("Files", "Open a plan"), str(start_folder("plans")), QCoreApplication.translate("Files", "{plans};;All files (*)").format(plans=plan_filter())
+        parent,
+        QCoreApplication.translate("Files", "Open a plan"),
+        str(start_folder("plans")),
+        QCoreApplication.translate("Files", "{plans};;All files (*)").format(plans=plan_filter()),
     )
     if not name:
         return None
@@ -74,9 +77,7 @@ def suggested_name(plan: Plan, fallback: str = "") -> str:
     return (title or fallback or QCoreApplication.translate("Files", "Engagement plan")) + SUFFIX
 
 
-def create_plan(
-    parent: QWidget | None, plan: Plan, title: str = ""
-) -> PlanDocument | None:
+def create_plan(parent: QWidget | None, plan: Plan, title: str = "") -> PlanDocument | None:
     """Ask where to keep a new plan, write it there, and return its document (None if cancelled)."""
     title = title or QCoreApplication.translate("Files", "Save the new plan as")
     path = ask_save_path(parent, title, suggested_name(plan))
@@ -87,7 +88,9 @@ def create_plan(
         doc = PlanDocument(store.load(), store)
     except PlanFileError as exc:
         QMessageBox.warning(
-            parent, QCoreApplication.translate("Files", "The plan could not be created"), QCoreApplication.translate("Files", "{exc}\n\nChoose another folder or name.").format(exc=exc)
+            parent,
+            QCoreApplication.translate("Files", "The plan could not be created"),
+            QCoreApplication.translate("Files", "{exc}\n\nChoose another folder or name.").format(exc=exc),
         )
         return None
     add_recent(path)

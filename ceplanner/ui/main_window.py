@@ -48,7 +48,9 @@ def redo_shortcuts() -> list[QKeySequence]:
     return found
 
 
-TITLE_NEEDED = QT_TRANSLATE_NOOP("MainWindow", "Give the plan a title on this page first; then every step is open to you.")
+TITLE_NEEDED = QT_TRANSLATE_NOOP(
+    "MainWindow", "Give the plan a title on this page first; then every step is open to you."
+)
 
 
 MARKS_DELAY_MS = 120
@@ -173,18 +175,22 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         files = self.files
         self._action(file_menu, self.tr("&New…"), files.new_plan, keys.New, "action_new")
-        self._action(file_menu, self.tr("New from the &Sample Plan…"), files.new_sample, None, "action_new_sample")
+        self._action(
+            file_menu, self.tr("New from the &Sample Plan…"), files.new_sample, None, "action_new_sample"
+        )
         self._action(file_menu, self.tr("&Open…"), files.open_file, keys.Open, "action_open")
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.setObjectName("menu_recent")
         self.recent_menu.aboutToShow.connect(lambda: files.fill_recent(self.recent_menu))
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("Save &As…"), files.save_as, keys.SaveAs, "action_save_as").setShortcuts(
-            [QKeySequence("Ctrl+Shift+S")]
-        )
+        self._action(
+            file_menu, self.tr("Save &As…"), files.save_as, keys.SaveAs, "action_save_as"
+        ).setShortcuts([QKeySequence("Ctrl+Shift+S")])
         self._action(file_menu, self.tr("S&napshots…"), files.show_snapshots, None, "action_snapshots")
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Export PDF…"), files.export_pdf, QKeySequence("Ctrl+E"), "action_export_pdf")
+        self._action(
+            file_menu, self.tr("&Export PDF…"), files.export_pdf, QKeySequence("Ctrl+E"), "action_export_pdf"
+        )
         self._action(file_menu, self.tr("&Print…"), files.print_plan, keys.Print, "action_print")
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, keys.Quit, "action_quit").setShortcuts(
@@ -194,8 +200,12 @@ class MainWindow(QMainWindow):
         self.undo_action: QAction | None = None
         self.redo_action: QAction | None = None
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("&Guide"), lambda: guide.show_guide(self), keys.HelpContents, "action_guide")
-        self._action(help_menu, self.tr("&About ceplanner"), lambda: guide.show_about(self), None, "action_about")
+        self._action(
+            help_menu, self.tr("&Guide"), lambda: guide.show_guide(self), keys.HelpContents, "action_guide"
+        )
+        self._action(
+            help_menu, self.tr("&About ceplanner"), lambda: guide.show_about(self), None, "action_about"
+        )
 
     # -- the document -----------------------------------------------------------------------
 
@@ -231,7 +241,9 @@ class MainWindow(QMainWindow):
         doc.save_failed.connect(self._save_failed)
         doc.file_changed.connect(self._file_changed)
         self.save_status.setStyleSheet("")
-        self.save_status.setText(self.tr("Read-only: changes are not saved") if doc.readonly else self.tr("Saved"))
+        self.save_status.setText(
+            self.tr("Read-only: changes are not saved") if doc.readonly else self.tr("Saved")
+        )
         self._show_file_state()
         # The marks need the whole checker (public holidays among it, a fifth of a second the first
         # time): the window is shown first and marked a moment later.
@@ -239,7 +251,9 @@ class MainWindow(QMainWindow):
         self.go_to(0, quiet=True)
         if doc.store is not None and doc.store.migrated_backup is not None:
             self.statusBar().showMessage(
-                self.tr("The plan was updated for this version; the original is kept as {name}.").format(name=doc.store.migrated_backup.name),
+                self.tr("The plan was updated for this version; the original is kept as {name}.").format(
+                    name=doc.store.migrated_backup.name
+                ),
                 15000,
             )
 
@@ -249,13 +263,18 @@ class MainWindow(QMainWindow):
         title = " ".join(doc.plan.title.split()) or self.tr("Untitled plan")
         file_name = f" — {doc.store.path.name}" if doc.store is not None else ""
         # "[*]" is where Qt shows its modified mark: while an edit waits to be saved.
-        self.setWindowTitle(self.tr("{title}[*]{file_name} — ceplanner").format(title=title, file_name=file_name) + (self.tr(" [read-only]") if doc.readonly else ""))
+        self.setWindowTitle(
+            self.tr("{title}[*]{file_name} — ceplanner").format(title=title, file_name=file_name)
+            + (self.tr(" [read-only]") if doc.readonly else "")
+        )
         if doc.store is not None:
             self.setWindowFilePath(str(doc.store.path))
         self.banner.setVisible(doc.readonly)
         if doc.readonly and doc.store is not None:
             self.banner_text.setText(
-                self.tr("{name} is read-only, so changes here are not saved. Use Save As to keep an editable copy.").format(name=doc.store.path.name)
+                self.tr(
+                    "{name} is read-only, so changes here are not saved. Use Save As to keep an editable copy."
+                ).format(name=doc.store.path.name)
             )
         self._update_nav()
 
@@ -344,7 +363,9 @@ class MainWindow(QMainWindow):
             count = ""
             if found:
                 one = len(found) == 1
-                count = (self.tr(", {count} warning") if one else self.tr(", {count} warnings")).format(count=len(found))
+                count = (self.tr(", {count} warning") if one else self.tr(", {count} warnings")).format(
+                    count=len(found)
+                )
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.title}{count}")
         self._marks = marks
 
@@ -363,8 +384,10 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Your changes could not be saved"),
-            self.tr("{message}\n\nYour changes are still here in this window. Choose Save As to save them to "
-                "another file.").format(message=message),
+            self.tr(
+                "{message}\n\nYour changes are still here in this window. Choose Save As to save them to "
+                "another file."
+            ).format(message=message),
             parent=self,
         )
         box.setObjectName("save_failed_dialog")

@@ -45,10 +45,16 @@ METHOD_ROLE = Qt.ItemDataRole.UserRole + 1
 COST_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 COST_LIMITS = ["250", "500", "1,000", "2,500", "5,000"]
-HEADERS = [QT_TRANSLATE_NOOP("MethodLibrary", "Method"), QT_TRANSLATE_NOOP("MethodLibrary", "IAP2 levels"), QT_TRANSLATE_NOOP("MethodLibrary", "Mode"), QT_TRANSLATE_NOOP("MethodLibrary", "One session")]
-COST_TIP = (
-    QT_TRANSLATE_NOOP("MethodLibrary", "Typical cost of running it once: one session plus any one-off costs (lump sums), "
-    "with staff time at this plan's day rate")
+HEADERS = [
+    QT_TRANSLATE_NOOP("MethodLibrary", "Method"),
+    QT_TRANSLATE_NOOP("MethodLibrary", "IAP2 levels"),
+    QT_TRANSLATE_NOOP("MethodLibrary", "Mode"),
+    QT_TRANSLATE_NOOP("MethodLibrary", "One session"),
+]
+COST_TIP = QT_TRANSLATE_NOOP(
+    "MethodLibrary",
+    "Typical cost of running it once: one session plus any one-off costs (lump sums), "
+    "with staff time at this plan's day rate",
 )
 
 
@@ -113,21 +119,30 @@ class MethodLibrary(QWidget):
 
         self.level_filter = QComboBox()
         name_widget(
-            self.level_filter, "library_level_filter", self.tr("IAP2 level"), self.tr("Show methods suited to this level")
+            self.level_filter,
+            "library_level_filter",
+            self.tr("IAP2 level"),
+            self.tr("Show methods suited to this level"),
         )
         self.level_filter.addItem(self.tr("Any level"), None)
         for level in IAP2Level:
             self.level_filter.addItem(label(level), level)
         self.mode_filter = QComboBox()
         name_widget(
-            self.mode_filter, "library_mode_filter", self.tr("Mode"), self.tr("Face to face, online, paper or telephone")
+            self.mode_filter,
+            "library_mode_filter",
+            self.tr("Mode"),
+            self.tr("Face to face, online, paper or telephone"),
         )
         self.mode_filter.addItem(self.tr("Any mode"), None)
         for mode in Mode:
             self.mode_filter.addItem(label(mode), mode)
         self.cost_filter = QComboBox()
         name_widget(
-            self.cost_filter, "library_cost_filter", self.tr("Cost per session"), self.tr("Typical cost of one session")
+            self.cost_filter,
+            "library_cost_filter",
+            self.tr("Cost per session"),
+            self.tr("Typical cost of one session"),
         )
         filters = QHBoxLayout()
         for text, combo in (
@@ -141,7 +156,12 @@ class MethodLibrary(QWidget):
             filters.addWidget(combo, 1)
 
         self.table = QTableView()
-        name_table(self.table, "library_methods", self.tr("Engagement methods"), self.tr("Choose a method, then Add to plan"))
+        name_table(
+            self.table,
+            "library_methods",
+            self.tr("Engagement methods"),
+            self.tr("Choose a method, then Add to plan"),
+        )
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -165,7 +185,12 @@ class MethodLibrary(QWidget):
         self.details.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.add_button = QPushButton(self.tr("Add to plan"))
-        name_widget(self.add_button, "library_add", self.tr("Add to plan"), self.tr("Add an activity using the chosen method"))
+        name_widget(
+            self.add_button,
+            "library_add",
+            self.tr("Add to plan"),
+            self.tr("Add an activity using the chosen method"),
+        )
         self.count = QLabel()
         self.count.setObjectName("library_count")
         self.problem = problem_label("library_problem")
@@ -184,8 +209,10 @@ class MethodLibrary(QWidget):
             self.same_people,
             "library_same_people",
             self.tr("Same people each time"),
-            self.tr("Tick for a panel or series the same people come back to; otherwise each session "
-            "has a new group of people"),
+            self.tr(
+                "Tick for a panel or series the same people come back to; otherwise each session "
+                "has a new group of people"
+            ),
         )
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
@@ -230,7 +257,12 @@ class MethodLibrary(QWidget):
         self.cost_filter.clear()
         self.cost_filter.addItem(self.tr("Any cost"), None)
         for limit in COST_LIMITS:
-            self.cost_filter.addItem(self.tr("Up to {format_money}").format(format_money=format_money(parse_money(limit, currency), currency)), limit)
+            self.cost_filter.addItem(
+                self.tr("Up to {format_money}").format(
+                    format_money=format_money(parse_money(limit, currency), currency)
+                ),
+                limit,
+            )
         self.cost_filter.setCurrentIndex(max(chosen, 0))
         self.cost_filter.blockSignals(False)
         self.model.removeRows(0, self.model.rowCount())
@@ -268,7 +300,11 @@ class MethodLibrary(QWidget):
         # Combo boxes hand back a StrEnum as plain text: turn it back into the member.
         self.proxy.set_filters(IAP2Level(level) if level else None, Mode(mode) if mode else None, max_cost)
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(self.tr("{shown} of {total} methods shown").format(shown=shown, total=total) if shown != total else self.tr("{total} methods").format(total=total))
+        self.count.setText(
+            self.tr("{shown} of {total} methods shown").format(shown=shown, total=total)
+            if shown != total
+            else self.tr("{total} methods").format(total=total)
+        )
         if shown and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
         self._show_details()
@@ -293,13 +329,24 @@ class MethodLibrary(QWidget):
             return
         size = ""
         if method.group_size_max:
-            size = self.tr(" Suits {group_size_min}-{group_size_max} people a session.").format(group_size_min=method.group_size_min, group_size_max=method.group_size_max)
+            size = self.tr(" Suits {group_size_min}-{group_size_max} people a session.").format(
+                group_size_min=method.group_size_min, group_size_max=method.group_size_max
+            )
         hours = method.prep_hours + method.delivery_hours
         people = suggested_participants(method, self.sessions.value(), self.same_people.isChecked())
         self.details.setText(
-            self.tr("{name}: {description}{size} About {hours} staff hours a session plus {analysis_hours} for "
+            self.tr(
+                "{name}: {description}{size} About {hours} staff hours a session plus {analysis_hours} for "
                 "analysis. Added with {people:,} expected participants; change them, or the sessions, "
-                "under Activity details and the costs that scale follow.").format(name=method.name, description=method.description, size=size, hours=hours, analysis_hours=method.analysis_hours, people=people)
+                "under Activity details and the costs that scale follow."
+            ).format(
+                name=method.name,
+                description=method.description,
+                size=size,
+                hours=hours,
+                analysis_hours=method.analysis_hours,
+                people=people,
+            )
         )
 
     def add_selected(self) -> str | None:

@@ -23,9 +23,15 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 LEVELS = list(OutcomeLevel)
 LEVEL_HELP = {
-    OutcomeLevel.INDIVIDUAL: QT_TRANSLATE_NOOP("ObjectiveModels", "Changes for the people taking part: confidence, skills, being heard."),
-    OutcomeLevel.SERVICE: QT_TRANSLATE_NOOP("ObjectiveModels", "Changes to a service: better designed, more used, fairer."),
-    OutcomeLevel.STRATEGIC: QT_TRANSLATE_NOOP("ObjectiveModels", "Changes to decisions, policy and how the organisation works."),
+    OutcomeLevel.INDIVIDUAL: QT_TRANSLATE_NOOP(
+        "ObjectiveModels", "Changes for the people taking part: confidence, skills, being heard."
+    ),
+    OutcomeLevel.SERVICE: QT_TRANSLATE_NOOP(
+        "ObjectiveModels", "Changes to a service: better designed, more used, fairer."
+    ),
+    OutcomeLevel.STRATEGIC: QT_TRANSLATE_NOOP(
+        "ObjectiveModels", "Changes to decisions, policy and how the organisation works."
+    ),
 }
 INDICATOR_COLUMNS = [
     ("measure", QT_TRANSLATE_NOOP("Column", "Measure")),
@@ -36,10 +42,14 @@ INDICATOR_COLUMNS = [
     ("analysed_by", QT_TRANSLATE_NOOP("Column", "Who analyses")),
 ]
 INDICATOR_TIPS = {
-    "measure": QT_TRANSLATE_NOOP("Column", "What you will count or ask, for example “tenants who say they were listened to”."),
+    "measure": QT_TRANSLATE_NOOP(
+        "Column", "What you will count or ask, for example “tenants who say they were listened to”."
+    ),
     "baseline": QT_TRANSLATE_NOOP("Column", "Where it stands now (or “not measured yet”)."),
     "target": QT_TRANSLATE_NOOP("Column", "What you aim for, and by when."),
-    "evidence_source": QT_TRANSLATE_NOOP("Column", "Where the evidence comes from: a survey, records, interviews."),
+    "evidence_source": QT_TRANSLATE_NOOP(
+        "Column", "Where the evidence comes from: a survey, records, interviews."
+    ),
     "collection": QT_TRANSLATE_NOOP("Column", "How and when the evidence is collected."),
     "analysed_by": QT_TRANSLATE_NOOP("Column", "Who analyses it, ideally with people who took part."),
 }
@@ -94,7 +104,9 @@ class ObjectiveTree(QAbstractItemModel):
         if objective is None:
             level = LEVELS[index.row()]
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return self.tr("{level} outcomes ({count})").format(level=label(level), count=len(self.at_level(level)))
+                return self.tr("{level} outcomes ({count})").format(
+                    level=label(level), count=len(self.at_level(level))
+                )
             if role == Qt.ItemDataRole.ToolTipRole:
                 return QCoreApplication.translate("ObjectiveModels", LEVEL_HELP[level])
             if role == Qt.ItemDataRole.FontRole:

@@ -208,7 +208,11 @@ class GroupPoint(QGraphicsPathItem):
         bounded = QPointF(min(max(moved.x(), 0.0), SIZE), min(max(moved.y(), 0.0), SIZE))
         self.setPos(bounded)
         interest, power = scene_to_score(bounded)
-        self.grid.hover.emit(QCoreApplication.translate("GroupPoint", "{name}: power {power}, interest {interest}").format(name=self.group.name, power=power, interest=interest))
+        self.grid.hover.emit(
+            QCoreApplication.translate("GroupPoint", "{name}: power {power}, interest {interest}").format(
+                name=self.group.name, power=power, interest=interest
+            )
+        )
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._pressed is None:
@@ -237,9 +241,11 @@ class PowerGrid(QGraphicsView):
         self.setObjectName("power_grid")
         self.setAccessibleName(self.tr("Power and interest grid"))
         self.setAccessibleDescription(
-            self.tr("Each stakeholder group placed by its power (up) and interest (right). "
-            "Drag a group, or select it and use the arrow keys, to change its scores; "
-            "the table beside it shows the same values.")
+            self.tr(
+                "Each stakeholder group placed by its power (up) and interest (right). "
+                "Drag a group, or select it and use the arrow keys, to change its scores; "
+                "the table beside it shows the same values."
+            )
         )
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -354,12 +360,22 @@ class PowerGrid(QGraphicsView):
                 home = QPointF(centre.x() - CELL / 2 + POINT, centre.y() + (slot - (slots - 1) / 2) * step)
                 rest = groups[slot:] if len(groups) > slots and slot == slots - 1 else []
                 point = GroupPoint(
-                    self, group, home, lines, width, self.tr("+{count} more").format(count=len(rest)) if rest else None, numbers[group.id]
+                    self,
+                    group,
+                    home,
+                    lines,
+                    width,
+                    self.tr("+{count} more").format(count=len(rest)) if rest else None,
+                    numbers[group.id],
                 )
                 if rest:
                     names = [g.name or self.tr("(no name)") for g in rest[:15]]
-                    more = self.tr("\n… and {count} more").format(count=len(rest) - 15) if len(rest) > 15 else ""
-                    point.setToolTip(plain_tip("\n".join(names) + more + self.tr("\nAll are listed in the table.")))
+                    more = (
+                        self.tr("\n… and {count} more").format(count=len(rest) - 15) if len(rest) > 15 else ""
+                    )
+                    point.setToolTip(
+                        plain_tip("\n".join(names) + more + self.tr("\nAll are listed in the table."))
+                    )
                 self._scene.addItem(point)
                 point.setSelected(group.id in selected)
                 self.points[group.id] = point
@@ -403,7 +419,11 @@ class PowerGrid(QGraphicsView):
         self.doc.set_value(group, "power", power)
         self.doc.set_value(group, "interest", interest)
         self.doc.end_macro()
-        self.hover.emit(self.tr("{name} now has power {power} and interest {interest}.").format(name=group.name, power=power, interest=interest))
+        self.hover.emit(
+            self.tr("{name} now has power {power} and interest {interest}.").format(
+                name=group.name, power=power, interest=interest
+            )
+        )
 
     # -- selection --------------------------------------------------------------------------
 

@@ -65,15 +65,20 @@ COMPARE_DELAY_MS = 300
 """The comparison costs every scenario and runs the checks on each: after a pause in editing."""
 
 INCLUDE, PLANNED, SESSIONS = 0, 1, 2
-SCENARIOS_TIP = (
-    QT_TRANSLATE_NOOP("ScenariosPanel", "Compare budget options side by side: each scenario keeps some of the plan's activities, each "
-    "for a chosen number of sessions. Lines that scale follow the sessions.")
+SCENARIOS_TIP = QT_TRANSLATE_NOOP(
+    "ScenariosPanel",
+    "Compare budget options side by side: each scenario keeps some of the plan's activities, each "
+    "for a chosen number of sessions. Lines that scale follow the sessions.",
 )
 
 
 def _quoted(text: str) -> str:
     text = " ".join(text.split())
-    return f"“{text if len(text) <= 60 else text[:59].rstrip() + '…'}”" if text else QCoreApplication.translate("ScenariosPanel", "an unnamed one")
+    return (
+        f"“{text if len(text) <= 60 else text[:59].rstrip() + '…'}”"
+        if text
+        else QCoreApplication.translate("ScenariosPanel", "an unnamed one")
+    )
 
 
 def _concerns_scenarios(obj: Any, attr: str) -> bool:
@@ -88,7 +93,11 @@ def _concerns_scenarios(obj: Any, attr: str) -> bool:
 class ScenarioActivitiesModel(QAbstractTableModel):
     """The plan's activities for one scenario: included or not, planned and chosen sessions."""
 
-    HEADERS = (QT_TRANSLATE_NOOP("ScenarioActivitiesModel", "Activity (tick to include)"), QT_TRANSLATE_NOOP("ScenarioActivitiesModel", "Planned sessions"), QT_TRANSLATE_NOOP("ScenarioActivitiesModel", "Sessions in this scenario"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ScenarioActivitiesModel", "Activity (tick to include)"),
+        QT_TRANSLATE_NOOP("ScenarioActivitiesModel", "Planned sessions"),
+        QT_TRANSLATE_NOOP("ScenarioActivitiesModel", "Sessions in this scenario"),
+    )
 
     def __init__(self, panel: ScenariosPanel) -> None:
         super().__init__(panel)
@@ -247,7 +256,12 @@ class ScenariosPanel(QWidget):
         """The scenario whose name and description the fields show."""
 
         self.scenario_list = QListWidget()
-        name_table(self.scenario_list, "scenarios_list", self.tr("Scenarios"), self.tr("Choose the scenario to edit."))
+        name_table(
+            self.scenario_list,
+            "scenarios_list",
+            self.tr("Scenarios"),
+            self.tr("Choose the scenario to edit."),
+        )
         self.scenario_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.scenario_list.setMinimumWidth(140)
         buttons = QGridLayout()
@@ -255,7 +269,11 @@ class ScenariosPanel(QWidget):
         for i, (key, text, tip) in enumerate(
             (
                 ("add", self.tr("Add"), self.tr("Add a scenario with every activity as planned")),
-                ("usual", self.tr("Add usual three"), self.tr("Add Lean, Standard and Enhanced scenarios to start from")),
+                (
+                    "usual",
+                    self.tr("Add usual three"),
+                    self.tr("Add Lean, Standard and Enhanced scenarios to start from"),
+                ),
                 ("rename", self.tr("Rename"), self.tr("Type a new name for the chosen scenario")),
                 ("duplicate", self.tr("Duplicate"), self.tr("Copy the chosen scenario")),
                 ("delete", self.tr("Delete"), self.tr("Delete the chosen scenario")),
@@ -281,16 +299,25 @@ class ScenariosPanel(QWidget):
 
         self.name_edit = QLineEdit()
         name_widget(
-            self.name_edit, "scenario_name", self.tr("Scenario name"), self.tr("The scenario's name, unique in the plan")
+            self.name_edit,
+            "scenario_name",
+            self.tr("Scenario name"),
+            self.tr("The scenario's name, unique in the plan"),
         )
         self.description_edit = QLineEdit()
         name_widget(
-            self.description_edit, "scenario_description", self.tr("Scenario description"), self.tr("What this option is for")
+            self.description_edit,
+            "scenario_description",
+            self.tr("Scenario description"),
+            self.tr("What this option is for"),
         )
         self.name_edit.editingFinished.connect(self._name_typed)
         self.description_edit.editingFinished.connect(self._description_typed)
         fields = QHBoxLayout()
-        for text, edit, stretch in ((self.tr("Name"), self.name_edit, 1), (self.tr("Description"), self.description_edit, 2)):
+        for text, edit, stretch in (
+            (self.tr("Name"), self.name_edit, 1),
+            (self.tr("Description"), self.description_edit, 2),
+        ):
             caption = QLabel(text)
             caption.setBuddy(edit)
             fields.addWidget(caption)
@@ -419,8 +446,10 @@ class ScenariosPanel(QWidget):
         self.description_edit.setEnabled(editable and scenario is not None)
         if not plan.scenarios:
             self.empty.setText(
-                self.tr("{SCENARIOS_TIP} No scenarios yet: add one, or add the usual three (Lean, Standard and "
-                    "Enhanced) to start from.").format(SCENARIOS_TIP=QCoreApplication.translate("ScenariosPanel", SCENARIOS_TIP))
+                self.tr(
+                    "{SCENARIOS_TIP} No scenarios yet: add one, or add the usual three (Lean, Standard and "
+                    "Enhanced) to start from."
+                ).format(SCENARIOS_TIP=QCoreApplication.translate("ScenariosPanel", SCENARIOS_TIP))
             )
         elif not plan.activities:
             self.empty.setText(self.tr("The plan has no activities yet: add them on the Activities page."))
@@ -459,7 +488,9 @@ class ScenariosPanel(QWidget):
     def add(self) -> None:
         plan = self.doc.plan
         scenario = Scenario(
-            self._free_name(self.tr("Scenario {number}").format(number=len(plan.scenarios) + 1)), "", everything_as_planned(plan)
+            self._free_name(self.tr("Scenario {number}").format(number=len(plan.scenarios) + 1)),
+            "",
+            everything_as_planned(plan),
         )
         self._set_scenarios([*plan.scenarios, scenario], self.tr("Add a budget scenario"), scenario.id)
 
@@ -481,7 +512,11 @@ class ScenariosPanel(QWidget):
         copied.name = self._free_name(self.tr("{name} (copy)").format(name=scenario.name))
         scenarios = list(self.doc.plan.scenarios)
         scenarios.insert(scenarios.index(scenario) + 1, copied)
-        self._set_scenarios(scenarios, self.tr("Duplicate the scenario {scenario}").format(scenario=_quoted(scenario.name)), copied.id)
+        self._set_scenarios(
+            scenarios,
+            self.tr("Duplicate the scenario {scenario}").format(scenario=_quoted(scenario.name)),
+            copied.id,
+        )
 
     def delete(self) -> None:
         scenario = self.scenario()
@@ -491,7 +526,11 @@ class ScenariosPanel(QWidget):
         at = scenarios.index(scenario)
         del scenarios[at]
         neighbour = scenarios[min(at, len(scenarios) - 1)].id if scenarios else None
-        self._set_scenarios(scenarios, self.tr("Delete the scenario {scenario}").format(scenario=_quoted(scenario.name)), neighbour)
+        self._set_scenarios(
+            scenarios,
+            self.tr("Delete the scenario {scenario}").format(scenario=_quoted(scenario.name)),
+            neighbour,
+        )
 
     def start_rename(self) -> None:
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -521,13 +560,21 @@ class ScenariosPanel(QWidget):
         )
         if clash is not None:
             show_problem(
-                self.problem, self.tr("Another scenario is already called “{name}”. Choose a different name.").format(name=clash.name)
+                self.problem,
+                self.tr("Another scenario is already called “{name}”. Choose a different name.").format(
+                    name=clash.name
+                ),
             )
             return
         show_problem(self.problem, "")
         self.name_edit.setModified(False)
         self.doc.set_value(
-            scenario, "name", name, self.tr("Rename the scenario {old} to {new}").format(old=_quoted(scenario.name), new=_quoted(name))
+            scenario,
+            "name",
+            name,
+            self.tr("Rename the scenario {old} to {new}").format(
+                old=_quoted(scenario.name), new=_quoted(name)
+            ),
         )
 
     def _description_typed(self) -> None:
@@ -539,7 +586,9 @@ class ScenariosPanel(QWidget):
             scenario,
             "description",
             self.description_edit.text(),
-            self.tr("Change the description of the scenario {scenario}").format(scenario=_quoted(scenario.name)),
+            self.tr("Change the description of the scenario {scenario}").format(
+                scenario=_quoted(scenario.name)
+            ),
         )
 
     def _choices(self, scenario: Scenario, chosen: dict[str, int]) -> list[ScenarioActivity]:
@@ -564,10 +613,14 @@ class ScenariosPanel(QWidget):
             return
         if on:
             chosen[activity.id] = activity.sessions
-            text = self.tr("Include {activity} in the scenario {scenario}").format(activity=_quoted(activity.title), scenario=_quoted(scenario.name))
+            text = self.tr("Include {activity} in the scenario {scenario}").format(
+                activity=_quoted(activity.title), scenario=_quoted(scenario.name)
+            )
         else:
             del chosen[activity.id]
-            text = self.tr("Leave {activity} out of the scenario {scenario}").format(activity=_quoted(activity.title), scenario=_quoted(scenario.name))
+            text = self.tr("Leave {activity} out of the scenario {scenario}").format(
+                activity=_quoted(activity.title), scenario=_quoted(scenario.name)
+            )
         self.doc.replace_list(scenario, "activities", self._choices(scenario, chosen), text)
 
     def set_sessions(self, activity: Activity, sessions: int) -> None:
@@ -582,5 +635,7 @@ class ScenariosPanel(QWidget):
             scenario,
             "activities",
             self._choices(scenario, chosen),
-            self.tr("Change the sessions of {activity} in the scenario {scenario}").format(activity=_quoted(activity.title), scenario=_quoted(scenario.name)),
+            self.tr("Change the sessions of {activity} in the scenario {scenario}").format(
+                activity=_quoted(activity.title), scenario=_quoted(scenario.name)
+            ),
         )

@@ -32,9 +32,11 @@ class SnapshotsDialog(QDialog):
         self.resize(520, 420)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            self.tr("A snapshot keeps a copy of the whole plan as it is now, inside the plan file: for "
-            "example the version the board approved. Restoring one first keeps the current plan "
-            "as a snapshot too, so nothing is lost.")
+            self.tr(
+                "A snapshot keeps a copy of the whole plan as it is now, inside the plan file: for "
+                "example the version the board approved. Restoring one first keeps the current plan "
+                "as a snapshot too, so nothing is lost."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -118,7 +120,9 @@ class SnapshotsDialog(QDialog):
         answer = QMessageBox.question(
             self,
             self.tr("Restore snapshot"),
-            self.tr("Make “{chosen}” the current plan? The plan as it is now is kept as a snapshot first.").format(chosen=chosen[1]),
+            self.tr(
+                "Make “{chosen}” the current plan? The plan as it is now is kept as a snapshot first."
+            ).format(chosen=chosen[1]),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -133,7 +137,11 @@ class SnapshotsDialog(QDialog):
         chosen = self._chosen()
         if chosen is None or self.doc.store is None:
             return
-        answer = QMessageBox.question(self, self.tr("Delete snapshot"), self.tr("Delete the snapshot “{chosen}”?").format(chosen=chosen[1]))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete snapshot"),
+            self.tr("Delete the snapshot “{chosen}”?").format(chosen=chosen[1]),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:

@@ -38,7 +38,11 @@ def to_enum(enum: type[StrEnum], value: Any) -> StrEnum:
         if text in (member.value.casefold(), label(member).casefold(), member.name.casefold()):
             return member
     choices = ", ".join(label(m) for m in enum)
-    raise ValueError(QCoreApplication.translate("StakeholderModel", "“{value}” is not one of: {choices}.").format(value=value, choices=choices))
+    raise ValueError(
+        QCoreApplication.translate("StakeholderModel", "“{value}” is not one of: {choices}.").format(
+            value=value, choices=choices
+        )
+    )
 
 
 def to_barriers(value: Any) -> list[Barrier]:
@@ -62,10 +66,18 @@ def to_score(value: Any, attr: str) -> int:
         score = int(str(value).strip())
     except ValueError:
         raise ValueError(
-            QCoreApplication.translate("StakeholderModel", "{what} is a whole number from {low} (low) to {high} (high), not “{value}”.").format(what=what, low=low, high=high, value=value)
+            QCoreApplication.translate(
+                "StakeholderModel",
+                "{what} is a whole number from {low} (low) to {high} (high), not “{value}”.",
+            ).format(what=what, low=low, high=high, value=value)
         ) from None
     if bounds.problem(score):
-        raise ValueError(QCoreApplication.translate("StakeholderModel", "{what} is scored from {low} (low) to {high} (high); {score} is outside that.").format(what=what, low=low, high=high, score=score))
+        raise ValueError(
+            QCoreApplication.translate(
+                "StakeholderModel",
+                "{what} is scored from {low} (low) to {high} (high); {score} is outside that.",
+            ).format(what=what, low=low, high=high, score=score)
+        )
     return score
 
 
@@ -76,11 +88,19 @@ def to_size(value: Any) -> int | None:
     try:
         size = int(text)
     except ValueError:
-        raise ValueError(QCoreApplication.translate("StakeholderModel", "Size is a number of people, for example 1,200, not “{value}”.").format(value=value)) from None
+        raise ValueError(
+            QCoreApplication.translate(
+                "StakeholderModel", "Size is a number of people, for example 1,200, not “{value}”."
+            ).format(value=value)
+        ) from None
     if size < 0:
         raise ValueError(QCoreApplication.translate("StakeholderModel", "Size cannot be negative."))
     if size > MAX_GROUP_SIZE:
-        raise ValueError(QCoreApplication.translate("StakeholderModel", "That size is too large to be a real group; check for extra digits."))
+        raise ValueError(
+            QCoreApplication.translate(
+                "StakeholderModel", "That size is too large to be a real group; check for extra digits."
+            )
+        )
     return size
 
 
@@ -118,8 +138,22 @@ def _score(attr: str) -> Any:
 
 COLUMNS: list[Column] = [
     Column("name", QT_TRANSLATE_NOOP("Column", "Name"), parse=to_name),
-    Column("category", QT_TRANSLATE_NOOP("Column", "Category"), "choice", _choice(StakeholderCategory), choices=StakeholderCategory),
-    Column("size", QT_TRANSLATE_NOOP("Column", "Size"), "text", to_size, show=_size_text, edit=_size_text, right=True),
+    Column(
+        "category",
+        QT_TRANSLATE_NOOP("Column", "Category"),
+        "choice",
+        _choice(StakeholderCategory),
+        choices=StakeholderCategory,
+    ),
+    Column(
+        "size",
+        QT_TRANSLATE_NOOP("Column", "Size"),
+        "text",
+        to_size,
+        show=_size_text,
+        edit=_size_text,
+        right=True,
+    ),
     Column(
         "power",
         QT_TRANSLATE_NOOP("Column", "Power (1-5)"),  # SCORE's limits
@@ -145,12 +179,20 @@ COLUMNS: list[Column] = [
         derive=quadrant,
         tip=QT_TRANSLATE_NOOP("Column", "Worked out from power and interest (Mendelow's grid)."),
     ),
-    Column("position", QT_TRANSLATE_NOOP("Column", "Position"), "choice", _choice(Position), choices=Position),
+    Column(
+        "position", QT_TRANSLATE_NOOP("Column", "Position"), "choice", _choice(Position), choices=Position
+    ),
     Column("seldom_heard", QT_TRANSLATE_NOOP("Column", "Seldom heard"), "bool", to_bool),
     Column("equity_notes", QT_TRANSLATE_NOOP("Column", "Equity notes")),
     Column("barriers", QT_TRANSLATE_NOOP("Column", "Barriers"), "choices", to_barriers, choices=Barrier),
     Column("access_needs", QT_TRANSLATE_NOOP("Column", "Access needs")),
-    Column("target_level", QT_TRANSLATE_NOOP("Column", "Target IAP2 level"), "choice", _choice(IAP2Level), choices=IAP2Level),
+    Column(
+        "target_level",
+        QT_TRANSLATE_NOOP("Column", "Target IAP2 level"),
+        "choice",
+        _choice(IAP2Level),
+        choices=IAP2Level,
+    ),
     Column("notes", QT_TRANSLATE_NOOP("Column", "Notes")),
 ]
 COLUMN = {column.attr: i for i, column in enumerate(COLUMNS)}
@@ -160,12 +202,18 @@ def convert(attr: str, value: Any) -> Any:
     """The model value for ``attr`` from what a user typed or chose; ValueError says why not."""
     column = COLUMNS[COLUMN[attr]]
     if column.kind == "derived":
-        raise ValueError(QCoreApplication.translate("StakeholderModel", "{header} is worked out for you and cannot be typed.").format(header=column.title))
+        raise ValueError(
+            QCoreApplication.translate(
+                "StakeholderModel", "{header} is worked out for you and cannot be typed."
+            ).format(header=column.title)
+        )
     return column.parse(value)
 
 
 # The columns a pasted spreadsheet row fills, in order (the quadrant is worked out, not pasted).
 PASTE_COLUMNS = [column.attr for column in COLUMNS if column.kind != "derived"]
+
+
 def paste_hint() -> str:
     """Shown before the user pastes, and again when a pasted row is refused."""
     return QCoreApplication.translate(
@@ -208,7 +256,9 @@ def groups_from_tsv(text: str) -> tuple[list[StakeholderGroup], list[str]]:
                 bad.append(str(exc))
         if not cells or not cells[0].strip():
             bad = [msg for msg in bad if msg != name_needed()]
-            bad.insert(0, QCoreApplication.translate("StakeholderModel", "the first cell must be the group's name"))
+            bad.insert(
+                0, QCoreApplication.translate("StakeholderModel", "the first cell must be the group's name")
+            )
         if bad:
             problems.append(
                 QCoreApplication.translate("StakeholderModel", "Row {number}: {problems}").format(

@@ -22,9 +22,10 @@ from ceplanner.ui import files
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.open_errors import open_plan
 
-FIRST_RUN = (
-    QT_TRANSLATE_NOOP("StartScreen", "New to ceplanner? Start from the sample plan: a housing association's costed tenant engagement "
-    "strategy, complete on every step, that you can change freely and learn from.")
+FIRST_RUN = QT_TRANSLATE_NOOP(
+    "StartScreen",
+    "New to ceplanner? Start from the sample plan: a housing association's costed tenant engagement "
+    "strategy, complete on every step, that you can change freely and learn from.",
 )
 
 
@@ -46,7 +47,9 @@ class StartScreen(QWidget):
         font.setBold(True)
         heading.setFont(font)
         layout.addWidget(heading)
-        tagline = QLabel(self.tr("Plan, cost and justify community engagement: a strategy your board can approve."))
+        tagline = QLabel(
+            self.tr("Plan, cost and justify community engagement: a strategy your board can approve.")
+        )
         tagline.setWordWrap(True)
         layout.addWidget(tagline)
         self.first_run = QLabel(self.tr(FIRST_RUN))
@@ -58,12 +61,18 @@ class StartScreen(QWidget):
         row = QHBoxLayout()
         actions = QVBoxLayout()
         self.new_button = self._button(
-            self.tr("New blank plan…"), "new_plan_button", self.tr("Start an empty plan and choose where to save it")
+            self.tr("New blank plan…"),
+            "new_plan_button",
+            self.tr("Start an empty plan and choose where to save it"),
         )
         self.sample_button = self._button(
-            self.tr("New from the sample plan…"), "new_sample_button", self.tr("Start from a complete example plan")
+            self.tr("New from the sample plan…"),
+            "new_sample_button",
+            self.tr("Start from a complete example plan"),
         )
-        self.open_button = self._button(self.tr("Open a plan…"), "open_plan_button", self.tr("Open a .ceplan file"))
+        self.open_button = self._button(
+            self.tr("Open a plan…"), "open_plan_button", self.tr("Open a .ceplan file")
+        )
         for button in (self.sample_button, self.new_button, self.open_button):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -104,7 +113,9 @@ class StartScreen(QWidget):
         self.recent_list.clear()
         recent = files.recent_files()
         for path in recent:
-            item = QListWidgetItem(self.tr("{name}\n    in {folder}").format(name=path.stem, folder=path.parent))
+            item = QListWidgetItem(
+                self.tr("{name}\n    in {folder}").format(name=path.stem, folder=path.parent)
+            )
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
             self.recent_list.addItem(item)

@@ -92,7 +92,10 @@ class Timeline(QWidget):
 
     def _update(self) -> None:
         self._dated = None
-        names = "; ".join(self.tr("{title}: {start:%d %b %Y} to {end:%d %b %Y}").format(title=a.title, start=s, end=e) for a, s, e in self.dated())
+        names = "; ".join(
+            self.tr("{title}: {start:%d %b %Y} to {end:%d %b %Y}").format(title=a.title, start=s, end=e)
+            for a, s, e in self.dated()
+        )
         self.setAccessibleDescription(" ".join(filter(None, [names, self.unscheduled_text()])))
         self.setToolTip(plain_tip(self.unscheduled_text()))
         self.updateGeometry()
@@ -121,7 +124,9 @@ class Timeline(QWidget):
             painter.drawText(
                 self.rect().adjusted(8, 4, -8, -4),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                self.tr("Set the plan's start and end dates and the activities' dates to see them on a timeline. ")
+                self.tr(
+                    "Set the plan's start and end dates and the activities' dates to see them on a timeline. "
+                )
                 + self.unscheduled_text(),
             )
             return
@@ -188,7 +193,9 @@ class Timeline(QWidget):
             f'<span style="color:{LEVEL_COLOURS[level].name()}">&#9632;</span>&nbsp;{label(level)}'
             for level in IAP2Level
         )
-        return QCoreApplication.translate("Timeline", "Bar colour shows the IAP2 level: {keys}").format(keys=keys)
+        return QCoreApplication.translate("Timeline", "Bar colour shows the IAP2 level: {keys}").format(
+            keys=keys
+        )
 
     def set_selected(self, activity_id: str | None) -> None:
         self.selected_id = activity_id

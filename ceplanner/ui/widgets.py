@@ -324,7 +324,11 @@ def fit_to_limits(spin: QSpinBox | QDoubleSpinBox, cls: type, attr: str) -> None
         spin.setRange(float(low), float(high))
     else:
         if high > 2**31 - 1:  # a QSpinBox holds 32-bit numbers: it would wrap, not clip
-            raise ValueError(QCoreApplication.translate("Widgets", "{__name__}.{attr} allows more than a spin box can show").format(__name__=cls.__name__, attr=attr))
+            raise ValueError(
+                QCoreApplication.translate(
+                    "Widgets", "{__name__}.{attr} allows more than a spin box can show"
+                ).format(__name__=cls.__name__, attr=attr)
+            )
         spin.setRange(int(low), int(high))
 
 
@@ -388,7 +392,11 @@ def name_table(view: QAbstractItemView, object_name: str, accessible: str, tip: 
             header().setAccessibleName(f"{accessible}: {what}")
     if hasattr(view, "header"):
         view.header().setObjectName(f"{object_name}_columns")
-        view.header().setAccessibleName(QCoreApplication.translate("Widgets", "{accessible}: columns").format(accessible=accessible))
+        view.header().setAccessibleName(
+            QCoreApplication.translate("Widgets", "{accessible}: columns").format(accessible=accessible)
+        )
     corner = view.findChild(QAbstractButton, "qt_tableview_cornerbutton")
     if corner is not None:
-        corner.setAccessibleName(QCoreApplication.translate("Widgets", "Select all in {lower}").format(lower=accessible.lower()))
+        corner.setAccessibleName(
+            QCoreApplication.translate("Widgets", "Select all in {lower}").format(lower=accessible.lower())
+        )

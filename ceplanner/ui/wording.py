@@ -194,13 +194,23 @@ def object_words(obj: Any) -> str:
     if isinstance(obj, Objective):
         return _quoted(obj.title, QCoreApplication.translate("Wording", "an untitled objective"))
     if isinstance(obj, CostLine):
-        return _the(QCoreApplication.translate("Wording", "the cost line “{text}”"), obj.description, QCoreApplication.translate("Wording", "a cost line"))
+        return _the(
+            QCoreApplication.translate("Wording", "the cost line “{text}”"),
+            obj.description,
+            QCoreApplication.translate("Wording", "a cost line"),
+        )
     if isinstance(obj, Indicator):
-        return _the(QCoreApplication.translate("Wording", "the indicator “{text}”"), obj.measure, QCoreApplication.translate("Wording", "an indicator"))
+        return _the(
+            QCoreApplication.translate("Wording", "the indicator “{text}”"),
+            obj.measure,
+            QCoreApplication.translate("Wording", "an indicator"),
+        )
     if isinstance(obj, Evaluation):
         return QCoreApplication.translate("Wording", "the evaluation")
     if isinstance(obj, VfmRating):
-        return QCoreApplication.translate("Wording", "the {e_name} assessment").format(e_name=label(obj.e).lower())
+        return QCoreApplication.translate("Wording", "the {e_name} assessment").format(
+            e_name=label(obj.e).lower()
+        )
     if isinstance(obj, Risk):
         return _quoted(obj.description, QCoreApplication.translate("Wording", "a risk"))
     if isinstance(obj, Funder):
@@ -213,27 +223,55 @@ def _delivery_words(obj: Any) -> str:
     if isinstance(obj, TeamMember):
         return _quoted(obj.name, QCoreApplication.translate("Wording", "a team member"))
     if isinstance(obj, Task):
-        return _the(QCoreApplication.translate("Wording", "the task “{text}”"), obj.description, QCoreApplication.translate("Wording", "a task"))
+        return _the(
+            QCoreApplication.translate("Wording", "the task “{text}”"),
+            obj.description,
+            QCoreApplication.translate("Wording", "a task"),
+        )
     if isinstance(obj, ReadinessItem):
-        return _the(QCoreApplication.translate("Wording", "the readiness check “{text}”"), obj.description, QCoreApplication.translate("Wording", "a readiness check"))
+        return _the(
+            QCoreApplication.translate("Wording", "the readiness check “{text}”"),
+            obj.description,
+            QCoreApplication.translate("Wording", "a readiness check"),
+        )
     if isinstance(obj, KeyMessage):
-        return _the(QCoreApplication.translate("Wording", "the key message “{text}”"), obj.message, QCoreApplication.translate("Wording", "a key message"))
+        return _the(
+            QCoreApplication.translate("Wording", "the key message “{text}”"),
+            obj.message,
+            QCoreApplication.translate("Wording", "a key message"),
+        )
     if isinstance(obj, Milestone):
-        return _the(QCoreApplication.translate("Wording", "the milestone “{text}”"), obj.title, QCoreApplication.translate("Wording", "a milestone"))
+        return _the(
+            QCoreApplication.translate("Wording", "the milestone “{text}”"),
+            obj.title,
+            QCoreApplication.translate("Wording", "a milestone"),
+        )
     if isinstance(obj, Communication):
-        return _the(QCoreApplication.translate("Wording", "the communication to {text}"), obj.audience, QCoreApplication.translate("Wording", "a communication"))
+        return _the(
+            QCoreApplication.translate("Wording", "the communication to {text}"),
+            obj.audience,
+            QCoreApplication.translate("Wording", "a communication"),
+        )
     return _value_words(obj)
 
 
 def _value_words(obj: Any) -> str:
     """Names for the value-for-money items: SROI outcomes, standard ratings, influence assessments."""
     if isinstance(obj, SroiOutcome):
-        return _the(QCoreApplication.translate("Wording", "the outcome “{text}”"), obj.description, QCoreApplication.translate("Wording", "an outcome"))
+        return _the(
+            QCoreApplication.translate("Wording", "the outcome “{text}”"),
+            obj.description,
+            QCoreApplication.translate("Wording", "an outcome"),
+        )
     if isinstance(obj, StandardRating):
-        return QCoreApplication.translate("Wording", "the {standard} standard").format(standard=label(obj.standard))
+        return QCoreApplication.translate("Wording", "the {standard} standard").format(
+            standard=label(obj.standard)
+        )
     if isinstance(obj, InfluenceAssessment):
         if obj.assessed_on:
-            return QCoreApplication.translate("Wording", "the influence assessment of {date}").format(date=obj.assessed_on.isoformat())
+            return QCoreApplication.translate("Wording", "the influence assessment of {date}").format(
+                date=obj.assessed_on.isoformat()
+            )
         return QCoreApplication.translate("Wording", "the influence assessment")
     return QCoreApplication.translate("Wording", "the plan")
 
@@ -241,10 +279,16 @@ def _value_words(obj: Any) -> str:
 def change_text(obj: Any, attr: str) -> str:
     """ "Change the power of Deaf BSL users"; for the plan itself, "Change the plan's title"."""
     if isinstance(obj, Plan):
-        return QCoreApplication.translate("Wording", "Change the plan's {field}").format(field=field_words(attr))
+        return QCoreApplication.translate("Wording", "Change the plan's {field}").format(
+            field=field_words(attr)
+        )
     if isinstance(obj, Evaluation | VfmRating):
-        return QCoreApplication.translate("Wording", "Change {thing}: {field}").format(thing=object_words(obj), field=field_words(attr))
-    return QCoreApplication.translate("Wording", "Change the {field} of {thing}").format(field=field_words(attr), thing=object_words(obj))
+        return QCoreApplication.translate("Wording", "Change {thing}: {field}").format(
+            thing=object_words(obj), field=field_words(attr)
+        )
+    return QCoreApplication.translate("Wording", "Change the {field} of {thing}").format(
+        field=field_words(attr), thing=object_words(obj)
+    )
 
 
 def list_change_text(attr: str) -> str:
@@ -261,4 +305,6 @@ def list_text(verb: str, attr: str, count: int = 1) -> str:
         return QCoreApplication.translate("Wording", "{verb} {one}").format(verb=_tr(verb), one=one)
     plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
     many = _tr(MANY_WORDS[attr]) if attr in MANY_WORDS else plural
-    return QCoreApplication.translate("Wording", "{verb} {count} {many}").format(verb=_tr(verb), count=count, many=many)
+    return QCoreApplication.translate("Wording", "{verb} {count} {many}").format(
+        verb=_tr(verb), count=count, many=many
+    )

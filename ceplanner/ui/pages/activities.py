@@ -31,17 +31,19 @@ class ActivitiesPage(PlanPage):
     TITLE = QT_TRANSLATE_NOOP("ActivitiesPage", "Engagement activities")
     OBJECT_NAME = "page_activities"
     STEP = "activities"
-    GUIDANCE = (
-        QT_TRANSLATE_NOOP("ActivitiesPage", "Pick methods from the library (filter by IAP2 level, mode and cost) and add them as "
+    GUIDANCE = QT_TRANSLATE_NOOP(
+        "ActivitiesPage",
+        "Pick methods from the library (filter by IAP2 level, mode and cost) and add them as "
         "activities, then say who each is for, which objectives it serves and when it runs. The "
         "IAP2 level says how much influence people will have; its promise is what you commit to "
-        "telling them, so keep only promises you can honour. Costs can be refined on the next page.")
+        "telling them, so keep only promises you can honour. Costs can be refined on the next page.",
     )
-    EXAMPLE = (
-        QT_TRANSLATE_NOOP("ActivitiesPage", "Riverside Housing added “Focus groups with seldom-heard tenants” from the library: "
+    EXAMPLE = QT_TRANSLATE_NOOP(
+        "ActivitiesPage",
+        "Riverside Housing added “Focus groups with seldom-heard tenants” from the library: "
         "target groups “Tenants whose first language is not English” and “Unpaid carers”, "
         "objective “Repairs are easier to report”, level Involve (“We will work with you to make "
-        "sure your concerns are reflected in the options…”), 3 sessions in March, 24 participants.")
+        "sure your concerns are reflected in the options…”), 3 sessions in March, 24 participants.",
     )
 
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
@@ -49,7 +51,10 @@ class ActivitiesPage(PlanPage):
         self.activities = ActivityListModel(doc, self, totals=False)
         self.activity_list = QListView()
         name_table(
-            self.activity_list, "activities_list", self.tr("Activities in the plan"), self.tr("Choose an activity to edit.")
+            self.activity_list,
+            "activities_list",
+            self.tr("Activities in the plan"),
+            self.tr("Choose an activity to edit."),
         )
         self.activity_list.setModel(self.activities)
         self.activity_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -58,7 +63,10 @@ class ActivitiesPage(PlanPage):
         self.activity_list.setAlternatingRowColors(True)
         self.add_blank = QPushButton(self.tr("Add blank"))
         name_widget(
-            self.add_blank, "activities_add_blank", self.tr("Add blank activity"), self.tr("An activity not from the library")
+            self.add_blank,
+            "activities_add_blank",
+            self.tr("Add blank activity"),
+            self.tr("An activity not from the library"),
         )
         self.delete_button = QPushButton(self.tr("Delete"))
         name_widget(
@@ -189,4 +197,6 @@ class ActivitiesPage(PlanPage):
             return
         if position(self.doc.plan.activities, activity) < 0:
             return
-        self.doc.delete_activities([activity.id], self.tr("Delete the activity {thing}").format(thing=object_words(activity)))
+        self.doc.delete_activities(
+            [activity.id], self.tr("Delete the activity {thing}").format(thing=object_words(activity))
+        )

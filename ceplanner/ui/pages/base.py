@@ -61,7 +61,9 @@ class PlanPage(QWidget):
             self.example.setVisible(False)
             self.example_button.toggled.connect(self.example.setVisible)
             self.example_button.toggled.connect(
-                lambda on: self.example_button.setText(self.tr("Hide the example") if on else self.tr("Show a worked example"))
+                lambda on: self.example_button.setText(
+                    self.tr("Hide the example") if on else self.tr("Show a worked example")
+                )
             )
             outer.addWidget(self.example_button, 0, Qt.AlignmentFlag.AlignLeft)
             outer.addWidget(self.example)

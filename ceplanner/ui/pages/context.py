@@ -50,14 +50,41 @@ from ceplanner.ui.widgets import (
 
 _TEXT_FIELDS = [
     # attribute, label, objectName, multi-line, tip
-    ("title", QT_TRANSLATE_NOOP("Context", "Title"), "plan_title", False, QT_TRANSLATE_NOOP("Context", "A short name for the plan, shown on every page and the cover.")),
+    (
+        "title",
+        QT_TRANSLATE_NOOP("Context", "Title"),
+        "plan_title",
+        False,
+        QT_TRANSLATE_NOOP("Context", "A short name for the plan, shown on every page and the cover."),
+    ),
     ("organisation", QT_TRANSLATE_NOOP("Context", "Organisation"), "plan_organisation", False, ""),
-    ("author", QT_TRANSLATE_NOOP("Context", "Author"), "plan_author", False, QT_TRANSLATE_NOOP("Context", "Who wrote the plan.")),
+    (
+        "author",
+        QT_TRANSLATE_NOOP("Context", "Author"),
+        "plan_author",
+        False,
+        QT_TRANSLATE_NOOP("Context", "Who wrote the plan."),
+    ),
 ]
 _PURPOSE_FIELDS = [
-    ("purpose", QT_TRANSLATE_NOOP("Context", "Purpose"), "plan_purpose", QT_TRANSLATE_NOOP("Context", "Why engage, and what should change as a result.")),
-    ("decision", QT_TRANSLATE_NOOP("Context", "Decision to inform"), "plan_decision", QT_TRANSLATE_NOOP("Context", "The decision the engagement will shape.")),
-    ("negotiable", QT_TRANSLATE_NOOP("Context", "Negotiable"), "plan_negotiable", QT_TRANSLATE_NOOP("Context", "What people can influence.")),
+    (
+        "purpose",
+        QT_TRANSLATE_NOOP("Context", "Purpose"),
+        "plan_purpose",
+        QT_TRANSLATE_NOOP("Context", "Why engage, and what should change as a result."),
+    ),
+    (
+        "decision",
+        QT_TRANSLATE_NOOP("Context", "Decision to inform"),
+        "plan_decision",
+        QT_TRANSLATE_NOOP("Context", "The decision the engagement will shape."),
+    ),
+    (
+        "negotiable",
+        QT_TRANSLATE_NOOP("Context", "Negotiable"),
+        "plan_negotiable",
+        QT_TRANSLATE_NOOP("Context", "What people can influence."),
+    ),
     (
         "not_negotiable",
         QT_TRANSLATE_NOOP("Context", "Not negotiable"),
@@ -71,16 +98,18 @@ class ContextPage(PlanPage):
     TITLE = QT_TRANSLATE_NOOP("ContextPage", "Context and purpose")
     OBJECT_NAME = "page_context"
     STEP = "context"
-    GUIDANCE = (
-        QT_TRANSLATE_NOOP("ContextPage", "Say what the plan is for and what decision it will inform. Being clear about what can and "
+    GUIDANCE = QT_TRANSLATE_NOOP(
+        "ContextPage",
+        "Say what the plan is for and what decision it will inform. Being clear about what can and "
         "cannot change keeps the engagement honest, and naming whose value it serves (\u201cvalue for "
-        "whom?\u201d) tells a board why the engagement is worth its cost.")
+        "whom?\u201d) tells a board why the engagement is worth its cost.",
     )
-    EXAMPLE = (
-        QT_TRANSLATE_NOOP("ContextPage", "Example: a housing association redesigning its repairs service. Decision: which repairs "
+    EXAMPLE = QT_TRANSLATE_NOOP(
+        "ContextPage",
+        "Example: a housing association redesigning its repairs service. Decision: which repairs "
         "model to adopt from April. Decided by: the Operations Committee. Negotiable: appointment "
         "times, how repairs are reported. Not negotiable: the repairs budget and legal safety "
-        "checks. Value for: service users (tenants), staff, and the wider neighbourhood.")
+        "checks. Value for: service users (tenants), staff, and the wider neighbourhood.",
     )
 
     def concerns(self, obj: object, attr: str) -> bool:
@@ -134,7 +163,13 @@ class ContextPage(PlanPage):
             if attr == "title":
                 form.addRow("", steady(self.title_problem))
         self.start = DateField("plan_start")
-        add_row(form, self.tr("Starts"), self.start, "plan_start", self.tr("Leave unset until the dates are known."))
+        add_row(
+            form,
+            self.tr("Starts"),
+            self.start,
+            "plan_start",
+            self.tr("Leave unset until the dates are known."),
+        )
         self.end = DateField("plan_end")
         add_row(form, self.tr("Ends"), self.end, "plan_end")
         self.dates_problem = problem_label("plan_dates_problem", wrap=False)
@@ -351,7 +386,11 @@ class ContextPage(PlanPage):
         plan = self.doc.plan
         untitled = not plan.title.strip() and not self.doc.readonly
         show_problem(self.title_problem, self.tr("Give the plan a title to continue.") if untitled else "")
-        dates = self.tr("The plan ends before it starts.") if plan.start and plan.end and plan.end < plan.start else ""
+        dates = (
+            self.tr("The plan ends before it starts.")
+            if plan.start and plan.end and plan.end < plan.start
+            else ""
+        )
         show_problem(self.dates_problem, dates)
 
     def input_problems(self) -> list[str]:

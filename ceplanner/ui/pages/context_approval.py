@@ -14,8 +14,18 @@ from ceplanner.ui.widgets import DateField, add_row, new_form, set_text_quietly
 
 # attribute, label, object name, tip
 APPROVAL_LINES = [
-    ("doc_version", QT_TRANSLATE_NOOP("ContextApproval", "Version"), "plan_doc_version", QT_TRANSLATE_NOOP("ContextApproval", "The document's version, for example 0.3 or 1.0.")),
-    ("approver", QT_TRANSLATE_NOOP("ContextApproval", "Approved by"), "plan_approver", QT_TRANSLATE_NOOP("ContextApproval", "Who approves the plan: a person, board or committee.")),
+    (
+        "doc_version",
+        QT_TRANSLATE_NOOP("ContextApproval", "Version"),
+        "plan_doc_version",
+        QT_TRANSLATE_NOOP("ContextApproval", "The document's version, for example 0.3 or 1.0."),
+    ),
+    (
+        "approver",
+        QT_TRANSLATE_NOOP("ContextApproval", "Approved by"),
+        "plan_approver",
+        QT_TRANSLATE_NOOP("ContextApproval", "Who approves the plan: a person, board or committee."),
+    ),
     (
         "findings_signoff",
         QT_TRANSLATE_NOOP("ContextApproval", "Findings signed off by"),
@@ -44,12 +54,18 @@ class ApprovalPanel(QWidget):
             if attr == "approver":
                 self.approved_on = DateField("plan_approved_on")
                 add_row(
-                    form, self.tr("Approved on"), self.approved_on, "plan_approved_on", self.tr("Leave unset until approved.")
+                    form,
+                    self.tr("Approved on"),
+                    self.approved_on,
+                    "plan_approved_on",
+                    self.tr("Leave unset until approved."),
                 )
                 self.approved_on.changed.connect(self._date_changed)
         hint = QLabel(
-            self.tr("The cover of the strategy shows the version, the approver and the date of approval; "
-            "the plan's status is set under Purpose and decision.")
+            self.tr(
+                "The cover of the strategy shows the version, the approver and the date of approval; "
+                "the plan's status is set under Purpose and decision."
+            )
         )
         hint.setWordWrap(True)
         form.addRow("", hint)

@@ -15,10 +15,26 @@ from ceplanner.ui.table_model import Column, ColumnDelegate, ColumnTableModel
 from ceplanner.ui.widgets import TextArea, name_table, name_widget, set_text_quietly, setup_view
 
 PAST_COLUMNS = [
-    Column("when", QT_TRANSLATE_NOOP("Column", "When"), tip=QT_TRANSLATE_NOOP("Column", "When it happened, for example “Spring 2025”.")),
-    Column("about", QT_TRANSLATE_NOOP("Column", "What about"), tip=QT_TRANSLATE_NOOP("Column", "What people were asked about.")),
-    Column("heard", QT_TRANSLATE_NOOP("Column", "What was heard"), tip=QT_TRANSLATE_NOOP("Column", "What people said.")),
-    Column("changed", QT_TRANSLATE_NOOP("Column", "What changed"), tip=QT_TRANSLATE_NOOP("Column", "What was done as a result (or that nothing was, and why).")),
+    Column(
+        "when",
+        QT_TRANSLATE_NOOP("Column", "When"),
+        tip=QT_TRANSLATE_NOOP("Column", "When it happened, for example “Spring 2025”."),
+    ),
+    Column(
+        "about",
+        QT_TRANSLATE_NOOP("Column", "What about"),
+        tip=QT_TRANSLATE_NOOP("Column", "What people were asked about."),
+    ),
+    Column(
+        "heard",
+        QT_TRANSLATE_NOOP("Column", "What was heard"),
+        tip=QT_TRANSLATE_NOOP("Column", "What people said."),
+    ),
+    Column(
+        "changed",
+        QT_TRANSLATE_NOOP("Column", "What changed"),
+        tip=QT_TRANSLATE_NOOP("Column", "What was done as a result (or that nothing was, and why)."),
+    ),
 ]
 
 
@@ -41,7 +57,12 @@ class HistoryPanel(QWidget):
         layout.addWidget(heading)
         self.model = PastEngagementModel(doc, self)
         self.table = QTableView()
-        name_table(self.table, "past_engagements", self.tr("Past engagements"), self.tr("Double-click a cell to edit it."))
+        name_table(
+            self.table,
+            "past_engagements",
+            self.tr("Past engagements"),
+            self.tr("Double-click a cell to edit it."),
+        )
         self.table.setModel(self.model)
         self.table.setItemDelegate(ColumnDelegate(self.model.columns, "past", self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -71,14 +92,18 @@ class HistoryPanel(QWidget):
         layout.addWidget(self.known)
 
     def add(self) -> None:
-        self.doc.append_item(self.doc.plan, "past_engagements", PastEngagement(), self.tr("Add an earlier engagement"))
+        self.doc.append_item(
+            self.doc.plan, "past_engagements", PastEngagement(), self.tr("Add an earlier engagement")
+        )
         index = self.model.index(len(self.doc.plan.past_engagements) - 1, 0)
         self.table.setCurrentIndex(index)
         self.table.edit(index)
 
     def duplicate(self, rows: list[int]) -> None:
         items, _copies = duplicated(self.doc.plan.past_engagements, rows)
-        self.doc.replace_list(self.doc.plan, "past_engagements", items, self.tr("Duplicate earlier engagements"))
+        self.doc.replace_list(
+            self.doc.plan, "past_engagements", items, self.tr("Duplicate earlier engagements")
+        )
 
     def delete(self, rows: list[int]) -> None:
         items = without(self.doc.plan.past_engagements, rows)

@@ -33,10 +33,30 @@ from ceplanner.ui.widgets import (
 
 # attribute, heading, object name, placeholder
 SCOPE_TEXTS = [
-    ("issue", QT_TRANSLATE_NOOP("ContextScope", "What is the issue?"), "plan_issue", QT_TRANSLATE_NOOP("ContextScope", "The problem or change the engagement is about.")),
-    ("affected", QT_TRANSLATE_NOOP("ContextScope", "Who does it affect, and how?"), "plan_affected", QT_TRANSLATE_NOOP("ContextScope", "Who feels the change, and in what way.")),
-    ("in_scope", QT_TRANSLATE_NOOP("ContextScope", "In scope"), "plan_in_scope", QT_TRANSLATE_NOOP("ContextScope", "What the engagement covers.")),
-    ("out_of_scope", QT_TRANSLATE_NOOP("ContextScope", "Out of scope"), "plan_out_of_scope", QT_TRANSLATE_NOOP("ContextScope", "What it does not cover, and why.")),
+    (
+        "issue",
+        QT_TRANSLATE_NOOP("ContextScope", "What is the issue?"),
+        "plan_issue",
+        QT_TRANSLATE_NOOP("ContextScope", "The problem or change the engagement is about."),
+    ),
+    (
+        "affected",
+        QT_TRANSLATE_NOOP("ContextScope", "Who does it affect, and how?"),
+        "plan_affected",
+        QT_TRANSLATE_NOOP("ContextScope", "Who feels the change, and in what way."),
+    ),
+    (
+        "in_scope",
+        QT_TRANSLATE_NOOP("ContextScope", "In scope"),
+        "plan_in_scope",
+        QT_TRANSLATE_NOOP("ContextScope", "What the engagement covers."),
+    ),
+    (
+        "out_of_scope",
+        QT_TRANSLATE_NOOP("ContextScope", "Out of scope"),
+        "plan_out_of_scope",
+        QT_TRANSLATE_NOOP("ContextScope", "What it does not cover, and why."),
+    ),
 ]
 NOT_CHOSEN = QT_TRANSLATE_NOOP("ContextScope", "Not assessed yet")
 
@@ -82,7 +102,9 @@ class ScopePanel(QWidget):
         self.geography.setPlaceholderText(self.tr("for example: the Northfield and Riverside estates"))
         heading = QLabel(self.tr("Geography"))
         heading.setBuddy(self.geography)
-        name_widget(self.geography, "plan_geography", self.tr("Geography"), self.tr("The area the decision covers."))
+        name_widget(
+            self.geography, "plan_geography", self.tr("Geography"), self.tr("The area the decision covers.")
+        )
         self.geography.editingFinished.connect(lambda: self._set("geography", self.geography.text().strip()))
         grid.addWidget(heading, 8, 0)
         grid.addWidget(self.geography, 9, 0)

@@ -67,17 +67,19 @@ class CostsPage(PlanPage):
     TITLE = QT_TRANSLATE_NOOP("CostsPage", "Costs")
     OBJECT_NAME = "page_costs"
     STEP = "costs"
-    GUIDANCE = (
-        QT_TRANSLATE_NOOP("CostsPage", "Cost each activity line by line: staff time, venue, catering, translation, payments to "
+    GUIDANCE = QT_TRANSLATE_NOOP(
+        "CostsPage",
+        "Cost each activity line by line: staff time, venue, catering, translation, payments to "
         "participants and so on. Type amounts as you would write them (1,250.50 or £300). Tick "
         "“In kind” for things contributed rather than paid for, such as a free community hall: "
-        "they count towards the full cost but not the cash you need. Totals update as you type.")
+        "they count towards the full cost but not the cash you need. Totals update as you type.",
     )
-    EXAMPLE = (
-        QT_TRANSLATE_NOOP("CostsPage", "Riverside Housing's “Drop-in sessions at sheltered schemes”: venue, 4 sessions at £0 "
+    EXAMPLE = QT_TRANSLATE_NOOP(
+        "CostsPage",
+        "Riverside Housing's “Drop-in sessions at sheltered schemes”: venue, 4 sessions at £0 "
         "(in kind, the scheme's lounge); catering, 4 sessions at £45; large-print materials, "
         "120 items at £0.80; staff time, 30 hours at the plan's staff rate. With 10% "
-        "contingency on paid costs, the cash budget and full cost appear on the right.")
+        "contingency on paid costs, the cash budget and full cost appear on the right.",
     )
 
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
@@ -86,7 +88,12 @@ class CostsPage(PlanPage):
         self.lines = CostLineModel(doc, self)
 
         self.activity_list = QListView()
-        name_table(self.activity_list, "costs_activities", self.tr("Activities"), self.tr("Choose the activity to cost."))
+        name_table(
+            self.activity_list,
+            "costs_activities",
+            self.tr("Activities"),
+            self.tr("Choose the activity to cost."),
+        )
         self.activity_list.setModel(self.activities)
         self.activity_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.activity_list.setWordWrap(True)
@@ -110,13 +117,19 @@ class CostsPage(PlanPage):
         self.activity_heading.setFont(font)
         self.problem = problem_label("costs_problem")
         self.table = QTableView()
-        name_table(self.table, "costs_lines", self.tr("Cost lines"), self.tr("Double-click a cell to edit it."))
+        name_table(
+            self.table, "costs_lines", self.tr("Cost lines"), self.tr("Double-click a cell to edit it.")
+        )
         self.table.setModel(self.lines)
         self.row_actions = RowActions(
             self.table,
             {
                 "add": (self.tr("Add line"), "costs_add_line", self.tr("Add a cost line to this activity")),
-                "duplicate": (self.tr("Duplicate"), "costs_duplicate_line", self.tr("Copy the selected lines")),
+                "duplicate": (
+                    self.tr("Duplicate"),
+                    "costs_duplicate_line",
+                    self.tr("Copy the selected lines"),
+                ),
                 "delete": (self.tr("Delete"), "costs_delete_line", self.tr("Delete the selected lines")),
             },
             {"add": self.add_line, "duplicate": self.duplicate_rows, "delete": self.delete_rows},
@@ -343,9 +356,15 @@ class CostsPage(PlanPage):
         else:
             split = budget.by_activity.get(activity.id)
             paid, in_kind = (split.paid, split.in_kind) if split else (0, 0)
-            self.activity_heading.setText(self.tr("Cost lines for “{activity}”").format(activity=activity.title or self.tr('untitled activity')))
+            self.activity_heading.setText(
+                self.tr("Cost lines for “{activity}”").format(
+                    activity=activity.title or self.tr("untitled activity")
+                )
+            )
             self.activity_total.setText(
-                self.tr("This activity: {money} (paid {money2}, in kind {money3})").format(money=money(paid + in_kind), money2=money(paid), money3=money(in_kind))
+                self.tr("This activity: {money} (paid {money2}, in kind {money3})").format(
+                    money=money(paid + in_kind), money2=money(paid), money3=money(in_kind)
+                )
             )
         self.envelope.refresh()
         self._update_buttons()

@@ -22,15 +22,17 @@ class EvaluationPage(PlanPage):
     TITLE = QT_TRANSLATE_NOOP("EvaluationPage", "Evaluation and value for money")
     OBJECT_NAME = "page_evaluation"
     STEP = "evaluation"
-    GUIDANCE = (
-        QT_TRANSLATE_NOOP("EvaluationPage", "Evaluation is part of the plan, and it is costed. Answer the five questions and cost the "
+    GUIDANCE = QT_TRANSLATE_NOOP(
+        "EvaluationPage",
+        "Evaluation is part of the plan, and it is costed. Answer the five questions and cost the "
         "evaluation; rate the plan against the six Es of value for money beside the figures the plan "
-        "gives; optionally forecast its social return and review it against the National Standards.")
+        "gives; optionally forecast its social return and review it against the National Standards.",
     )
-    EXAMPLE = (
-        QT_TRANSLATE_NOOP("EvaluationPage", "Example, equity: criteria \u201cseldom-heard tenants take part in proportion to their numbers\u201d; "
+    EXAMPLE = QT_TRANSLATE_NOOP(
+        "EvaluationPage",
+        "Example, equity: criteria \u201cseldom-heard tenants take part in proportion to their numbers\u201d; "
         "rating 4; evidence \u201cBSL-interpreted and Polish-language sessions; home visits for housebound "
-        "tenants\u201d; commentary \u201cyounger private tenants are still under-represented\u201d.")
+        "tenants\u201d; commentary \u201cyounger private tenants are still under-represented\u201d.",
     )
 
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:

@@ -89,9 +89,15 @@ class QuestionsPanel(QWidget):
         if share is None:
             text = self.tr("No costs yet, so no share to show.")
         else:
-            text = self.tr("Evaluation costs {money} in all: {share}% of the total cost of {total}.").format(money=money, share=share, total=total)
+            text = self.tr("Evaluation costs {money} in all: {share}% of the total cost of {total}.").format(
+                money=money, share=share, total=total
+            )
         self.share.setText(text)
         self.share.setAccessibleName(text)
 
     def input_problems(self) -> list[str]:
-        return [self.tr("Evaluation budget: {error}").format(error=self.budget.error)] if self.budget.error else []
+        return (
+            [self.tr("Evaluation budget: {error}").format(error=self.budget.error)]
+            if self.budget.error
+            else []
+        )

@@ -56,17 +56,19 @@ class ObjectivesPage(PlanPage):
     TITLE = QT_TRANSLATE_NOOP("ObjectivesPage", "Objectives and outcome levels")
     OBJECT_NAME = "page_objectives"
     STEP = "objectives"
-    GUIDANCE = (
-        QT_TRANSLATE_NOOP("ObjectivesPage", "Say what the engagement should change, and for whom. Each objective sits at an outcome "
+    GUIDANCE = QT_TRANSLATE_NOOP(
+        "ObjectivesPage",
+        "Say what the engagement should change, and for whom. Each objective sits at an outcome "
         "level: individual (the people taking part gain something), service (a service changes) "
         "or strategic (decisions and policy change). Give each objective indicators: what you "
-        "will measure, where it starts, what you aim for, and how you will collect the evidence.")
+        "will measure, where it starts, what you aim for, and how you will collect the evidence.",
     )
-    EXAMPLE = (
-        QT_TRANSLATE_NOOP("ObjectivesPage", "Service level: “Reporting and tracking repairs works for everyone”, linked to disabled "
+    EXAMPLE = QT_TRANSLATE_NOOP(
+        "ObjectivesPage",
+        "Service level: “Reporting and tracking repairs works for everyone”, linked to disabled "
         "tenants and tenants whose first language is not English. Indicator: share of repairs "
         "reported right first time; baseline 62% (2025 audit); target 80%; evidence from the "
-        "repairs system, pulled quarterly; analysed by the customer insight team.")
+        "repairs system, pulled quarterly; analysed by the customer insight team.",
     )
 
     def concerns(self, obj: object, attr: str) -> bool:
@@ -82,7 +84,10 @@ class ObjectivesPage(PlanPage):
         self.tree_model = ObjectiveTree(doc, self)
         self.tree = QTreeView()
         name_table(
-            self.tree, "objectives_tree", self.tr("Objectives by outcome level"), self.tr("Choose an objective to edit.")
+            self.tree,
+            "objectives_tree",
+            self.tr("Objectives by outcome level"),
+            self.tr("Choose an objective to edit."),
         )
         self.tree.setModel(self.tree_model)
         self.tree.setHeaderHidden(True)
@@ -100,8 +105,10 @@ class ObjectivesPage(PlanPage):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.tree, 1)
         self.level_help = QLabel(
-            self.tr("Outcome levels\n") + "\n".join(
-                f"{label(lvl)}: {QCoreApplication.translate('ObjectiveModels', text)}" for lvl, text in LEVEL_HELP.items()
+            self.tr("Outcome levels\n")
+            + "\n".join(
+                f"{label(lvl)}: {QCoreApplication.translate('ObjectiveModels', text)}"
+                for lvl, text in LEVEL_HELP.items()
             )
         )
         self.level_help.setObjectName("objectives_level_help")
@@ -117,25 +124,54 @@ class ObjectivesPage(PlanPage):
 
         form = new_form()
         self.title_edit = QLineEdit()
-        add_row(form, self.tr("Objective"), self.title_edit, "objective_title", self.tr("What should change, in a sentence."))
+        add_row(
+            form,
+            self.tr("Objective"),
+            self.title_edit,
+            "objective_title",
+            self.tr("What should change, in a sentence."),
+        )
         self.description = TextArea(lines=2)
         add_row(form, self.tr("Description"), self.description, "objective_description")
         self.level = QComboBox()
         for level in OutcomeLevel:
             self.level.addItem(label(level), level)
-            self.level.setItemData(self.level.count() - 1, QCoreApplication.translate("ObjectiveModels", LEVEL_HELP[level]), Qt.ItemDataRole.ToolTipRole)
-        add_row(form, self.tr("Outcome level"), self.level, "objective_level", self.tr("Individual, service or strategic."))
-        self.groups = ChoiceModel(doc, lambda: self.doc.plan.groups, "group_ids", self.tr("linked groups"), self)
+            self.level.setItemData(
+                self.level.count() - 1,
+                QCoreApplication.translate("ObjectiveModels", LEVEL_HELP[level]),
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        add_row(
+            form,
+            self.tr("Outcome level"),
+            self.level,
+            "objective_level",
+            self.tr("Individual, service or strategic."),
+        )
+        self.groups = ChoiceModel(
+            doc, lambda: self.doc.plan.groups, "group_ids", self.tr("linked groups"), self
+        )
         self.group_list = QTreeView()
         self.group_list.setRootIsDecorated(False)
         self.group_list.setHeaderHidden(True)
         self.group_list.setUniformRowHeights(True)  # thousands of groups lay out at once
         self.group_list.setModel(self.groups)
         self.group_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
-        add_row(form, self.tr("Linked groups"), self.group_list, "objective_groups", self.tr("Whose outcome this is."))
+        add_row(
+            form,
+            self.tr("Linked groups"),
+            self.group_list,
+            "objective_groups",
+            self.tr("Whose outcome this is."),
+        )
         self.indicator_model = IndicatorModel(doc, self)
         self.indicators = QTableView()
-        name_table(self.indicators, "objective_indicators", self.tr("Indicators"), self.tr("Double-click a cell to edit it."))
+        name_table(
+            self.indicators,
+            "objective_indicators",
+            self.tr("Indicators"),
+            self.tr("Double-click a cell to edit it."),
+        )
         self.indicators.setModel(self.indicator_model)
         self.indicators.setItemDelegate(
             ColumnDelegate(self.indicator_model.columns, "indicator", self.indicators)
@@ -145,7 +181,9 @@ class ObjectivesPage(PlanPage):
         self.indicators.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.indicators.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         setup_view(self.indicators)
-        self.add_indicator_button = self._button(self.tr("Add indicator"), "indicators_add", self.tr("Add a way to measure it"))
+        self.add_indicator_button = self._button(
+            self.tr("Add indicator"), "indicators_add", self.tr("Add a way to measure it")
+        )
         self.delete_indicator_button = self._button(
             self.tr("Delete indicator"), "indicators_delete", self.tr("Delete the chosen rows")
         )
@@ -293,7 +331,8 @@ class ObjectivesPage(PlanPage):
         title = self.title_edit.text().strip()
         if not title:
             show_problem(
-                self.problem, self.tr("An objective needs a title, for example “Repairs are easier to report”.")
+                self.problem,
+                self.tr("An objective needs a title, for example “Repairs are easier to report”."),
             )
             self.title_edit.setText(self.objective.title)
             return
@@ -320,7 +359,9 @@ class ObjectivesPage(PlanPage):
         objective = self.objective
         if objective is None:
             return
-        self.doc.delete_objectives([objective.id], self.tr("Delete the objective {thing}").format(thing=object_words(objective)))
+        self.doc.delete_objectives(
+            [objective.id], self.tr("Delete the objective {thing}").format(thing=object_words(objective))
+        )
 
     def add_indicator(self) -> None:
         if self.objective is None:

@@ -46,11 +46,12 @@ class ReviewPage(PlanPage):
     TITLE = QT_TRANSLATE_NOOP("ReviewPage", "Review and export")
     OBJECT_NAME = "page_review"
     STEP = "review"
-    GUIDANCE = (
-        QT_TRANSLATE_NOOP("ReviewPage", "Check the plan before you hand it on. Warnings say what is missing or inconsistent; "
+    GUIDANCE = QT_TRANSLATE_NOOP(
+        "ReviewPage",
+        "Check the plan before you hand it on. Warnings say what is missing or inconsistent; "
         "double-click one to go to the step where it can be fixed, or accept it with a reason if it "
         "is a reasonable exception (the PDF lists accepted exceptions). Then export the costed "
-        "strategy as a PDF for your board or commissioner, or print it.")
+        "strategy as a PDF for your board or commissioner, or print it.",
     )
 
     go_to_step = Signal(str)
@@ -102,7 +103,9 @@ class ReviewPage(PlanPage):
             self.settings_button,
             "check_settings_button",
             self.tr("Check settings"),
-            self.tr("The region for public holidays, the consultation and analysis weeks, the evaluation share"),
+            self.tr(
+                "The region for public holidays, the consultation and analysis weeks, the evaluation share"
+            ),
         )
         self.settings_button.clicked.connect(self.open_check_settings)
         finding_buttons.addWidget(self.accept_button)
@@ -150,7 +153,10 @@ class ReviewPage(PlanPage):
         buttons.addStretch(1)
         self.export_button = QPushButton(self.tr("Export PDF…"))
         name_widget(
-            self.export_button, "export_pdf_button", self.tr("Export PDF"), self.tr("Save the costed strategy as a PDF")
+            self.export_button,
+            "export_pdf_button",
+            self.tr("Export PDF"),
+            self.tr("Save the costed strategy as a PDF"),
         )
         self.print_button = QPushButton(self.tr("Print…"))
         name_widget(self.print_button, "print_button", self.tr("Print"), self.tr("Print the costed strategy"))
@@ -226,7 +232,11 @@ class ReviewPage(PlanPage):
             self.warnings.addItem(QListWidgetItem(self.tr("No warnings: the plan is ready to export.")))
         self.accepted.clear()
         for message, reason in accepted:
-            item = QListWidgetItem(self.tr("{message}\nAccepted: {reason}").format(message=message, reason=reason or self.tr('no reason given.')))
+            item = QListWidgetItem(
+                self.tr("{message}\nAccepted: {reason}").format(
+                    message=message, reason=reason or self.tr("no reason given.")
+                )
+            )
             item.setToolTip(message)
             self.accepted.addItem(item)
         self.findings_tabs.setTabText(0, self.tr("Warnings and notes ({count})").format(count=len(problems)))
@@ -256,8 +266,10 @@ class ReviewPage(PlanPage):
             dialog.setObjectName("accept_finding_dialog")
             dialog.setWindowTitle(self.tr("Accept the finding"))
             dialog.setLabelText(
-                self.tr("{message}\n\nWhy is this a reasonable exception? The reason is printed in the PDF's list of "
-                    "accepted exceptions.").format(message=check.message)
+                self.tr(
+                    "{message}\n\nWhy is this a reasonable exception? The reason is printed in the PDF's list of "
+                    "accepted exceptions."
+                ).format(message=check.message)
             )
             dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
             if not dialog.exec():
@@ -267,7 +279,9 @@ class ReviewPage(PlanPage):
             QMessageBox.information(
                 self,
                 self.tr("Accept the finding"),
-                self.tr("Nothing was accepted: give a reason, so readers of the plan know why it is an exception."),
+                self.tr(
+                    "Nothing was accepted: give a reason, so readers of the plan know why it is an exception."
+                ),
             )
             return False
         self.doc.replace_list(
@@ -286,7 +300,10 @@ class ReviewPage(PlanPage):
             return False
         check = self._findings.accepted[row].check
         self.doc.replace_list(
-            self.doc.plan, "dismissals", restored(self.doc.plan.dismissals, check), self.tr("Restore a finding")
+            self.doc.plan,
+            "dismissals",
+            restored(self.doc.plan.dismissals, check),
+            self.tr("Restore a finding"),
         )
         self._show_warnings()
         return True
@@ -301,7 +318,9 @@ class ReviewPage(PlanPage):
         plan, budget = self.doc.plan, self.doc.budget
         seldom = sum(1 for g in plan.groups if g.seldom_heard)
         values = {
-            "groups": self.tr("{count} ({seldom} seldom heard)").format(count=len(plan.groups), seldom=seldom),
+            "groups": self.tr("{count} ({seldom} seldom heard)").format(
+                count=len(plan.groups), seldom=seldom
+            ),
             "activities": str(len(plan.activities)),
             "participants": f"{budget.participants:,}",
         }

@@ -45,24 +45,28 @@ FORM_FIELDS = [
     "barriers",
     "notes",
 ]
-LEGEND = QT_TRANSLATE_NOOP("Stakeholders", "● a group   ▲ seldom heard   Numbers are the table's rows.   Drag a group to rescore it.")
+LEGEND = QT_TRANSLATE_NOOP(
+    "Stakeholders", "● a group   ▲ seldom heard   Numbers are the table's rows.   Drag a group to rescore it."
+)
 
 
 class StakeholdersPage(PlanPage):
     TITLE = QT_TRANSLATE_NOOP("StakeholdersPage", "Stakeholders")
     OBJECT_NAME = "page_stakeholders"
     STEP = "stakeholders"
-    GUIDANCE = (
-        QT_TRANSLATE_NOOP("StakeholdersPage", "List the groups your decision affects or who can affect it. Score each group's power "
+    GUIDANCE = QT_TRANSLATE_NOOP(
+        "StakeholdersPage",
+        "List the groups your decision affects or who can affect it. Score each group's power "
         "(how much it can influence the outcome) and interest (how much it cares), 1 to 5: the "
         "grid then suggests how closely to work with them. Mark groups that are seldom heard so "
-        "the plan does something extra to reach them. Drag a group on the grid to rescore it.")
+        "the plan does something extra to reach them. Drag a group on the grid to rescore it.",
     )
-    EXAMPLE = (
-        QT_TRANSLATE_NOOP("StakeholdersPage", "Riverside Housing's tenant engagement plan lists “Tenants in sheltered housing” "
+    EXAMPLE = QT_TRANSLATE_NOOP(
+        "StakeholdersPage",
+        "Riverside Housing's tenant engagement plan lists “Tenants in sheltered housing” "
         "(residents, 420 people, power 2, interest 5: keep informed, seldom heard, barriers: "
         "digital exclusion and transport, target level Involve) and “The board” (governance, "
-        "power 5, interest 3: manage closely, target level Collaborate).")
+        "power 5, interest 3: manage closely, target level Collaborate).",
     )
 
     def concerns(self, obj: object, attr: str) -> bool:
@@ -78,7 +82,11 @@ class StakeholdersPage(PlanPage):
             self.table,
             {
                 "add": (self.tr("Add group"), "stakeholders_add", self.tr("Add a stakeholder group")),
-                "duplicate": (self.tr("Duplicate"), "stakeholders_duplicate", self.tr("Copy the selected groups")),
+                "duplicate": (
+                    self.tr("Duplicate"),
+                    "stakeholders_duplicate",
+                    self.tr("Copy the selected groups"),
+                ),
                 "delete": (
                     self.tr("Delete"),
                     "stakeholders_delete",
@@ -191,7 +199,9 @@ class StakeholdersPage(PlanPage):
         self.paste_hint.setVisible(not self.doc.plan.groups)
         if not self.doc.plan.groups:
             self.grid_status.setText(
-                self.tr("No groups yet: click Add group, or copy rows from a spreadsheet and click Paste rows.")
+                self.tr(
+                    "No groups yet: click Add group, or copy rows from a spreadsheet and click Paste rows."
+                )
             )
             self.grid_status.setProperty("empty_note", True)
         elif self.grid_status.property("empty_note"):
@@ -282,7 +292,9 @@ class StakeholdersPage(PlanPage):
             added = self.tr("Added {count} group.") if len(groups) == 1 else self.tr("Added {count} groups.")
             summary.append(added.format(count=len(groups)))
         if problems:
-            summary.append(self.tr("Not added: {problems} {hint}").format(problems=" ".join(problems), hint=paste_hint()))
+            summary.append(
+                self.tr("Not added: {problems} {hint}").format(problems=" ".join(problems), hint=paste_hint())
+            )
         show_problem(self.problem, " ".join(summary) if problems else "")
         if groups and not problems:
             self.grid_status.setText(summary[0])

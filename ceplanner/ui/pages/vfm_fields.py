@@ -27,9 +27,17 @@ def to_rating(value: Any) -> int | None:
     try:
         rating = int(text)
     except ValueError:
-        raise ValueError(QCoreApplication.translate("VfmFields", "A rating is a whole number from {LOW} to {HIGH}, not “{text}”.").format(LOW=LOW, HIGH=HIGH, text=text)) from None
+        raise ValueError(
+            QCoreApplication.translate(
+                "VfmFields", "A rating is a whole number from {LOW} to {HIGH}, not “{text}”."
+            ).format(LOW=LOW, HIGH=HIGH, text=text)
+        ) from None
     if not LOW <= rating <= HIGH:
-        raise ValueError(QCoreApplication.translate("VfmFields", "A rating is from {LOW} (poor) to {HIGH} (excellent); {rating} is outside that.").format(LOW=LOW, HIGH=HIGH, rating=rating))
+        raise ValueError(
+            QCoreApplication.translate(
+                "VfmFields", "A rating is from {LOW} (poor) to {HIGH} (excellent); {rating} is outside that."
+            ).format(LOW=LOW, HIGH=HIGH, rating=rating)
+        )
     return rating
 
 
@@ -46,7 +54,11 @@ def to_percent(attr: str) -> Any:
         try:
             return parse_quantity(text, bounds)
         except MoneyError as exc:
-            raise ValueError(QCoreApplication.translate("VfmFields", "{exc} Type a percentage from 0 to 100, for example 25.").format(exc=exc)) from None
+            raise ValueError(
+                QCoreApplication.translate(
+                    "VfmFields", "{exc} Type a percentage from 0 to 100, for example 25."
+                ).format(exc=exc)
+            ) from None
 
     return parse
 
@@ -64,9 +76,17 @@ def to_count(attr: str, cls: type = SroiOutcome) -> Any:
         try:
             number = int(text)
         except ValueError:
-            raise ValueError(QCoreApplication.translate("VfmFields", "Type a whole number, for example 12, not “{value}”.").format(value=value)) from None
+            raise ValueError(
+                QCoreApplication.translate(
+                    "VfmFields", "Type a whole number, for example 12, not “{value}”."
+                ).format(value=value)
+            ) from None
         if bounds.problem(number):
-            raise ValueError(QCoreApplication.translate("VfmFields", "Type a whole number, {range_text}.").format(range_text=bounds.range_text()))
+            raise ValueError(
+                QCoreApplication.translate("VfmFields", "Type a whole number, {range_text}.").format(
+                    range_text=bounds.range_text()
+                )
+            )
         return number
 
     return parse
@@ -84,7 +104,11 @@ def to_date(value: Any) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ValueError(QCoreApplication.translate("VfmFields", "Type the date as year-month-day, for example 2027-01-14, not “{text}”.").format(text=text)) from None
+        raise ValueError(
+            QCoreApplication.translate(
+                "VfmFields", "Type the date as year-month-day, for example 2027-01-14, not “{text}”."
+            ).format(text=text)
+        ) from None
 
 
 def date_text(value: date | None) -> str:

@@ -37,7 +37,10 @@ INFLUENCE_COLUMNS = [
         show=rating_text,
         edit=rating_text,
         right=True,
-        tip=QT_TRANSLATE_NOOP("Column", "1 to 6: how open and able to respond to community influence the organisation is (echo)."),
+        tip=QT_TRANSLATE_NOOP(
+            "Column",
+            "1 to 6: how open and able to respond to community influence the organisation is (echo).",
+        ),
     ),
     Column(
         "community_influence",
@@ -46,7 +49,9 @@ INFLUENCE_COLUMNS = [
         show=rating_text,
         edit=rating_text,
         right=True,
-        tip=QT_TRANSLATE_NOOP("Column", "1 to 6: how able to influence, and how influential, the community feels (Voice)."),
+        tip=QT_TRANSLATE_NOOP(
+            "Column", "1 to 6: how able to influence, and how influential, the community feels (Voice)."
+        ),
     ),
     Column("notes", QT_TRANSLATE_NOOP("Column", "Notes"), parse=_text),
     Column("actions", QT_TRANSLATE_NOOP("Column", "Actions"), parse=_text),
@@ -61,7 +66,9 @@ class InfluenceModel(ColumnTableModel):
         return self.doc.plan.influence
 
     def problem_text(self, row: int, obj: Any, column: Column, reason: str) -> str:
-        return self.tr("Assessment {row}, {column}: {reason}").format(row=row + 1, column=column.title, reason=reason)
+        return self.tr("Assessment {row}, {column}: {reason}").format(
+            row=row + 1, column=column.title, reason=reason
+        )
 
 
 class InfluencePanel(QWidget):
@@ -70,15 +77,22 @@ class InfluencePanel(QWidget):
         self.doc = doc
         layout = QVBoxLayout(self)
         intro = QLabel(
-            self.tr("Optional: with community members, score how open the organisation is to their influence "
-            "and how much influence they feel they have, each from 1 to 6, and agree actions. Repeat "
-            "it during delivery to see whether the gap closes.")
+            self.tr(
+                "Optional: with community members, score how open the organisation is to their influence "
+                "and how much influence they feel they have, each from 1 to 6, and agree actions. Repeat "
+                "it during delivery to see whether the gap closes."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.model = InfluenceModel(doc, self)
         self.table = QTableView()
-        name_table(self.table, "influence", self.tr("Influence self-assessments"), self.tr("Double-click a cell to edit it."))
+        name_table(
+            self.table,
+            "influence",
+            self.tr("Influence self-assessments"),
+            self.tr("Double-click a cell to edit it."),
+        )
         self.table.setModel(self.model)
         self.table.setItemDelegate(ColumnDelegate(self.model.columns, "influence", self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -97,8 +111,16 @@ class InfluencePanel(QWidget):
         self.actions = RowActions(
             self.table,
             {
-                "add": (self.tr("Add assessment"), "influence_add", self.tr("Add an influence self-assessment")),
-                "duplicate": (self.tr("Duplicate"), "influence_duplicate", self.tr("Copy the chosen assessments")),
+                "add": (
+                    self.tr("Add assessment"),
+                    "influence_add",
+                    self.tr("Add an influence self-assessment"),
+                ),
+                "duplicate": (
+                    self.tr("Duplicate"),
+                    "influence_duplicate",
+                    self.tr("Copy the chosen assessments"),
+                ),
                 "delete": (self.tr("Delete"), "influence_delete", self.tr("Delete the chosen assessments")),
             },
             {"add": self.add, "duplicate": self.duplicate, "delete": self.delete},
@@ -106,7 +128,9 @@ class InfluencePanel(QWidget):
         layout.addLayout(self.actions.layout)
 
     def add(self) -> None:
-        self.doc.append_item(self.doc.plan, "influence", InfluenceAssessment(), self.tr("Add an influence assessment"))
+        self.doc.append_item(
+            self.doc.plan, "influence", InfluenceAssessment(), self.tr("Add an influence assessment")
+        )
         index = self.model.index(len(self.doc.plan.influence) - 1, 0)
         self.table.setCurrentIndex(index)
         self.table.edit(index)

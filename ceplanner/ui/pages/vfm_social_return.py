@@ -43,10 +43,26 @@ from ceplanner.ui.widgets import (
 )
 
 PERCENTS = (
-    ("deadweight_percent", QT_TRANSLATE_NOOP("Column", "Deadweight"), QT_TRANSLATE_NOOP("Column", "What would have happened anyway, in percent.")),
-    ("attribution_percent", QT_TRANSLATE_NOOP("Column", "Attribution"), QT_TRANSLATE_NOOP("Column", "The share owed to others, not to this engagement.")),
-    ("displacement_percent", QT_TRANSLATE_NOOP("Column", "Displacement"), QT_TRANSLATE_NOOP("Column", "The share that only moves a benefit from elsewhere.")),
-    ("drop_off_percent", QT_TRANSLATE_NOOP("Column", "Drop-off"), QT_TRANSLATE_NOOP("Column", "How much the outcome falls each year after the first.")),
+    (
+        "deadweight_percent",
+        QT_TRANSLATE_NOOP("Column", "Deadweight"),
+        QT_TRANSLATE_NOOP("Column", "What would have happened anyway, in percent."),
+    ),
+    (
+        "attribution_percent",
+        QT_TRANSLATE_NOOP("Column", "Attribution"),
+        QT_TRANSLATE_NOOP("Column", "The share owed to others, not to this engagement."),
+    ),
+    (
+        "displacement_percent",
+        QT_TRANSLATE_NOOP("Column", "Displacement"),
+        QT_TRANSLATE_NOOP("Column", "The share that only moves a benefit from elsewhere."),
+    ),
+    (
+        "drop_off_percent",
+        QT_TRANSLATE_NOOP("Column", "Drop-off"),
+        QT_TRANSLATE_NOOP("Column", "How much the outcome falls each year after the first."),
+    ),
 )
 
 
@@ -83,16 +99,25 @@ def sroi_columns(doc: PlanDocument) -> list[Column]:
             show=lambda v: format_money(v, doc.plan.currency),
             edit=lambda v: to_major_text(v, doc.plan.currency),
             right=True,
-            tip=QT_TRANSLATE_NOOP("Column", "The financial proxy: what the outcome is worth to one of them for one year."),
+            tip=QT_TRANSLATE_NOOP(
+                "Column", "The financial proxy: what the outcome is worth to one of them for one year."
+            ),
         ),
         Column(
             "proxy_source",
             QT_TRANSLATE_NOOP("Column", "Proxy source"),
             parse=lambda v: str(v).strip(),
-            tip=QT_TRANSLATE_NOOP("Column", "Where the value comes from, for example a social value bank and its year."),
+            tip=QT_TRANSLATE_NOOP(
+                "Column", "Where the value comes from, for example a social value bank and its year."
+            ),
         ),
         Column(
-            "duration_years", QT_TRANSLATE_NOOP("Column", "Years"), "int", int, limits=limits_of(SroiOutcome, "duration_years"), right=True
+            "duration_years",
+            QT_TRANSLATE_NOOP("Column", "Years"),
+            "int",
+            int,
+            limits=limits_of(SroiOutcome, "duration_years"),
+            right=True,
         ),
         *[
             Column(
@@ -106,7 +131,13 @@ def sroi_columns(doc: PlanDocument) -> list[Column]:
             )
             for attr, header, tip in PERCENTS
         ],
-        Column("present", QT_TRANSLATE_NOOP("Column", "Present value"), "derived", derive=present_value, right=True),
+        Column(
+            "present",
+            QT_TRANSLATE_NOOP("Column", "Present value"),
+            "derived",
+            derive=present_value,
+            right=True,
+        ),
     ]
 
 
@@ -203,14 +234,20 @@ class ReturnsPanel(QWidget):
         self.service_cost.setEnabled(not readonly)
         measures = goes_in_comes_back(plan, budget)
         share = measures[2]
-        words = self.tr("{share} of the service's yearly cost (the engagement costs {cost})").format(share=share.text, cost=measures[1].text)
+        words = self.tr("{share} of the service's yearly cost (the engagement costs {cost})").format(
+            share=share.text, cost=measures[1].text
+        )
         self.service_share.setText(words)
         self.service_share.setAccessibleName(words)
         set_text_quietly(self.returns, plan.expected_returns)
         self.returns.setReadOnly(readonly)
 
     def input_problems(self) -> list[str]:
-        return [self.tr("Annual cost of the service: {error}").format(error=self.service_cost.error)] if self.service_cost.error else []
+        return (
+            [self.tr("Annual cost of the service: {error}").format(error=self.service_cost.error)]
+            if self.service_cost.error
+            else []
+        )
 
 
 class SocialReturnPanel(QWidget):
@@ -227,8 +264,10 @@ class SocialReturnPanel(QWidget):
         box = QGroupBox(self.tr("Social return forecast (an estimate, optional)"))
         layout = QVBoxLayout(box)
         intro = QLabel(
-            self.tr("Value each outcome with a financial proxy and reduce it for deadweight, attribution, "
-            "displacement and drop-off. The ratio is an estimate, never a promise.")
+            self.tr(
+                "Value each outcome with a financial proxy and reduce it for deadweight, attribution, "
+                "displacement and drop-off. The ratio is an estimate, never a promise."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -252,7 +291,12 @@ class SocialReturnPanel(QWidget):
         layout.addLayout(form)
         self.model = SroiModel(self.doc, self)
         self.table = QTableView()
-        name_table(self.table, "sroi_outcomes", self.tr("Social return outcomes"), self.tr("Double-click a cell to edit it."))
+        name_table(
+            self.table,
+            "sroi_outcomes",
+            self.tr("Social return outcomes"),
+            self.tr("Double-click a cell to edit it."),
+        )
         self.table.setModel(self.model)
         self.table.setItemDelegate(ColumnDelegate(self.model.columns, "sroi", self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -297,14 +341,18 @@ class SocialReturnPanel(QWidget):
             self.doc.set_value(self.doc.plan, attr, value)
 
     def add(self) -> None:
-        self.doc.append_item(self.doc.plan, "sroi_outcomes", SroiOutcome(), self.tr("Add a social-return outcome"))
+        self.doc.append_item(
+            self.doc.plan, "sroi_outcomes", SroiOutcome(), self.tr("Add a social-return outcome")
+        )
         index = self.model.index(len(self.doc.plan.sroi_outcomes) - 1, 0)
         self.table.setCurrentIndex(index)
         self.table.edit(index)
 
     def duplicate(self, rows: list[int]) -> None:
         items, _copies = duplicated(self.doc.plan.sroi_outcomes, rows)
-        self.doc.replace_list(self.doc.plan, "sroi_outcomes", items, self.tr("Duplicate social-return outcomes"))
+        self.doc.replace_list(
+            self.doc.plan, "sroi_outcomes", items, self.tr("Duplicate social-return outcomes")
+        )
 
     def delete(self, rows: list[int]) -> None:
         items = without(self.doc.plan.sroi_outcomes, rows)
