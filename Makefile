@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 DIST ?= dist
 BUNDLE_WORK ?= build/pyinstaller
 
-.PHONY: run test bench lint screenshots bundle build-bundle clean
+.PHONY: run test bench lint screenshots bundle build-bundle clean translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,17 @@ lint: $(STAMP)
 	$(VENV)/bin/python -m ruff check ceplanner tests benchmarks
 	$(VENV)/bin/python -m ruff format --check ceplanner tests benchmarks
 	$(VENV)/bin/python -m mypy
+
+# Translations (docs/translating.md): refresh every $(TS_DIR)/*.ts from the source and compile
+# each to the .qm the application loads; `make translations NEW=cy` starts Welsh first.
+TS_DIR := ceplanner/data/translations
+translations: $(STAMP)
+	@ts="$(wildcard $(TS_DIR)/*.ts)"; \
+	if [ -n "$(NEW)" ]; then ts="$$ts $(TS_DIR)/ceplanner_$(NEW).ts"; fi; \
+	if [ -z "$$ts" ]; then echo "No translations yet: 'make translations NEW=cy' starts one."; exit 0; fi; \
+	set -ex; \
+	$(VENV)/bin/pyside6-lupdate -extensions py -locations relative -no-obsolete ceplanner -ts $$ts; \
+	for f in $$ts; do $(VENV)/bin/pyside6-lrelease $$f -qm $${f%.ts}.qm; done
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m benchmarks.run

@@ -6,7 +6,15 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -85,7 +93,7 @@ class ChoiceModel(QAbstractListModel):
         if not index.isValid() or index.row() >= len(items):
             return None
         item = items[index.row()]
-        text = getattr(item, "name", None) or getattr(item, "title", "") or "(no name)"
+        text = getattr(item, "name", None) or getattr(item, "title", "") or self.tr("(no name)")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -104,7 +112,10 @@ class ChoiceModel(QAbstractListModel):
         if Qt.CheckState(value) == Qt.CheckState.Checked:
             ids.append(item_id)
         self.doc.set_value(
-            self.target, self.attr, ids, f"Change the {self.what} of {object_words(self.target)}"
+            self.target,
+            self.attr,
+            ids,
+            self.tr("Change the {what} of {thing}").format(what=self.what, thing=object_words(self.target)),
         )
         return True
 
@@ -128,14 +139,18 @@ class ChoiceModel(QAbstractListModel):
             self.refresh()
 
 
-SAME_PEOPLE = "The same people come to every session"
-REPORTS_BACK = "Tells participants what was decided and why (you said, we did)"
+SAME_PEOPLE = QT_TRANSLATE_NOOP("ActivityEditor", "The same people come to every session")
+REPORTS_BACK = QT_TRANSLATE_NOOP(
+    "ActivityEditor", "Tells participants what was decided and why (you said, we did)"
+)
 
 
 def attendances_text(activity: Activity) -> str:
     """Attendances in words: "= 96 attendances" (worked out, shown beside the participants)."""
     count = attendances(activity)
-    return f"= {count:,} attendance{'' if count == 1 else 's'}"
+    if count == 1:
+        return QCoreApplication.translate("ActivityEditor", "= {count} attendance").format(count=f"{count:,}")
+    return QCoreApplication.translate("ActivityEditor", "= {count} attendances").format(count=f"{count:,}")
 
 
 class ActivityEditor(QWidget):
@@ -150,19 +165,33 @@ class ActivityEditor(QWidget):
         self.setObjectName("activity_editor")
         form = new_form()
         self.title = QLineEdit()
-        add_row(form, "Title", self.title, "activity_title", "A short name people will recognise.")
+        add_row(
+            form,
+            self.tr("Title"),
+            self.title,
+            "activity_title",
+            self.tr("A short name people will recognise."),
+        )
         self.description = TextArea(lines=2)
-        add_row(form, "Description", self.description, "activity_description", "What happens, where and how.")
-        self.groups = ChoiceModel(doc, lambda: self.doc.plan.groups, "group_ids", "target groups", self)
+        add_row(
+            form,
+            self.tr("Description"),
+            self.description,
+            "activity_description",
+            self.tr("What happens, where and how."),
+        )
+        self.groups = ChoiceModel(
+            doc, lambda: self.doc.plan.groups, "group_ids", self.tr("target groups"), self
+        )
         self.group_list = self._check_list(self.groups)
         choices = new_form()
         choices.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         add_row(
             choices,
-            "Target groups",
+            self.tr("Target groups"),
             self.group_list,
             "activity_groups",
-            "Tick the groups this activity is for.",
+            self.tr("Tick the groups this activity is for."),
         )
         self.objectives = ChoiceModel(
             doc, lambda: self.doc.plan.objectives, "objective_ids", "objectives", self
@@ -170,52 +199,56 @@ class ActivityEditor(QWidget):
         self.objective_list = self._check_list(self.objectives)
         add_row(
             choices,
-            "Objectives served",
+            self.tr("Objectives served"),
             self.objective_list,
             "activity_objectives",
-            "Tick what it helps achieve.",
+            self.tr("Tick what it helps achieve."),
         )
         self.level = QComboBox()
         for level in IAP2Level:
             self.level.addItem(label(level), level)
         add_row(
             form,
-            "IAP2 level",
+            self.tr("IAP2 level"),
             self.level,
             "activity_level",
-            "How much influence participants have, from Inform (least) to Empower (most).",
+            self.tr("How much influence participants have, from Inform (least) to Empower (most)."),
         )
         self.lead = QComboBox()
         add_row(
             form,
-            "Led by",
+            self.tr("Led by"),
             self.lead,
             "activity_lead",
-            "The team member who leads it (add people on the Delivery step, Team tab).",
+            self.tr("The team member who leads it (add people on the Delivery step, Team tab)."),
         )
         self.lead.activated.connect(lambda _i: self._set("lead_id", self.lead.currentData()))
         self._lead_choices: list[tuple[str, str]] = []
         self.promise = TextArea(lines=2)
         add_row(
             form,
-            "Promise to participants",
+            self.tr("Promise to participants"),
             self.promise,
             "activity_promise",
-            "What you commit to at this level. Filled in from the IAP2 wording; edit it to suit, "
-            "but only promise what you will do.",
+            self.tr(
+                "What you commit to at this level. Filled in from the IAP2 wording; edit it to suit, "
+                "but only promise what you will do."
+            ),
         )
         self.start = DateField("activity_start")
-        add_row(form, "Starts", self.start, "activity_start_field")
+        add_row(form, self.tr("Starts"), self.start, "activity_start_field")
         self.end = DateField("activity_end")
-        add_row(form, "Ends", self.end, "activity_end_field")
+        add_row(form, self.tr("Ends"), self.end, "activity_end_field")
         self.sessions = QSpinBox()
         fit_to_limits(self.sessions, Activity, "sessions")
         name_widget(
             self.sessions,
             "activity_sessions",
-            "Sessions",
-            "How many times it runs. Cost lines that scale per session or per attendance follow "
-            "it, in the same undo step; fixed lines keep their quantities.",
+            self.tr("Sessions"),
+            self.tr(
+                "How many times it runs. Cost lines that scale per session or per attendance follow "
+                "it, in the same undo step; fixed lines keep their quantities."
+            ),
         )
         self.participants = QSpinBox()
         fit_to_limits(self.participants, Activity, "participants")
@@ -223,20 +256,24 @@ class ActivityEditor(QWidget):
         name_widget(
             self.participants,
             "activity_participants",
-            "Expected participants",
-            "People, each counted once however many sessions they come to. Cost lines per "
-            "participant or per attendance follow it.",
+            self.tr("Expected participants"),
+            self.tr(
+                "People, each counted once however many sessions they come to. Cost lines per "
+                "participant or per attendance follow it."
+            ),
         )
-        participants_label = QLabel("Expected participants")
+        participants_label = QLabel(self.tr("Expected participants"))
         participants_label.setObjectName("activity_participants_label")
         participants_label.setBuddy(self.participants)
         self.attendances = QLabel()
         name_widget(
             self.attendances,
             "activity_attendances",
-            "Attendances",
-            "Worked out: participants × sessions when the same people come to every session, "
-            "otherwise participants. Lines per attendance (refreshments, travel) follow it.",
+            self.tr("Attendances"),
+            self.tr(
+                "Worked out: participants × sessions when the same people come to every session, "
+                "otherwise participants. Lines per attendance (refreshments, travel) follow it."
+            ),
         )
         size = QHBoxLayout()
         size.setContentsMargins(0, 0, 0, 0)
@@ -246,25 +283,27 @@ class ActivityEditor(QWidget):
         size.addWidget(self.participants)
         size.addSpacing(12)
         size.addWidget(self.attendances, 1)
-        sessions_label = QLabel("Sessions")
+        sessions_label = QLabel(self.tr("Sessions"))
         sessions_label.setObjectName("activity_sessions_label")
         sessions_label.setBuddy(self.sessions)
         form.addRow(sessions_label, size)
-        self.same_people = QCheckBox(SAME_PEOPLE)
+        self.same_people = QCheckBox(self.tr(SAME_PEOPLE))
         name_widget(
             self.same_people,
             "activity_same_people",
-            SAME_PEOPLE,
-            "Tick for a panel or a series the same people come back to: attendances are then "
-            "participants × sessions. Otherwise each person comes to one session.",
+            self.tr(SAME_PEOPLE),
+            self.tr(
+                "Tick for a panel or a series the same people come back to: attendances are then "
+                "participants × sessions. Otherwise each person comes to one session."
+            ),
         )
         form.addRow(self.same_people)
-        self.reports_back = QCheckBox(REPORTS_BACK)
+        self.reports_back = QCheckBox(self.tr(REPORTS_BACK))
         name_widget(
             self.reports_back,
             "activity_reports_back",
-            REPORTS_BACK,
-            "Tick if this activity tells participants what was decided and why.",
+            self.tr(REPORTS_BACK),
+            self.tr("Tick if this activity tells participants what was decided and why."),
         )
         form.addRow(self.reports_back)
         self.problem = problem_label("activity_problem")
@@ -381,7 +420,7 @@ class ActivityEditor(QWidget):
         if choices != self._lead_choices:
             self._lead_choices = choices
             self.lead.clear()
-            self.lead.addItem("No lead named", None)
+            self.lead.addItem(self.tr("No lead named"), None)
             for member_id, text in choices:
                 self.lead.addItem(text, member_id)
         self.lead.setCurrentIndex(max(self.lead.findData(activity.lead_id), 0))
@@ -414,12 +453,14 @@ class ActivityEditor(QWidget):
                 self.doc.set_value(change.line, "quantity", change.quantity)
         finally:
             self.doc.end_macro()
-        capped = [c.line.description or "a cost line" for c in changes if c.capped]
+        capped = [c.line.description or self.tr("a cost line") for c in changes if c.capped]
         if capped:
             show_problem(
                 self.problem,
-                f"{len(changes)} cost lines follow; {', '.join(capped)} would need more than a line "
-                "can hold and stops at 10,000,000: split it into several lines on the Costs step.",
+                self.tr(
+                    "{count} cost lines follow; {lines} would need more than a line can hold and stops at "
+                    "10,000,000: split it into several lines on the Costs step."
+                ).format(count=len(changes), lines=", ".join(capped)),
             )
 
     def _title_done(self) -> None:
@@ -428,7 +469,8 @@ class ActivityEditor(QWidget):
         title = self.title.text().strip()
         if not title:
             show_problem(
-                self.problem, "An activity needs a title, for example “Drop-in at the community hub”."
+                self.problem,
+                self.tr("An activity needs a title, for example “Drop-in at the community hub”."),
             )
             self.title.setText(self.activity.title)
             return
@@ -441,7 +483,7 @@ class ActivityEditor(QWidget):
         if activity is None or level == activity.level or self.doc.readonly:
             return
         standard = activity.promise.strip() in ("", IAP2_PROMISES[activity.level])
-        self.doc.begin_macro(f"Change the IAP2 level to {label(level)}")
+        self.doc.begin_macro(self.tr("Change the IAP2 level to {label}").format(label=label(level)))
         self.doc.set_value(activity, "level", level)
         if standard:
             self.doc.set_value(activity, "promise", IAP2_PROMISES[level])

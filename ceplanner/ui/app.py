@@ -94,10 +94,13 @@ def _report_unexpected(kind: type[BaseException], error: BaseException, tb: Trac
     try:
         QMessageBox.critical(
             QApplication.activeWindow(),
-            "Something went wrong",
-            f"ceplanner hit an unexpected problem: {error}\n\nYour plan file holds everything up to "
-            "the last time the status bar said “Saved”. If this keeps happening, please report it "
-            "with the details printed in the terminal.",
+            QCoreApplication.translate("App", "Something went wrong"),
+            QCoreApplication.translate(
+                "App",
+                "ceplanner hit an unexpected problem: {error}\n\nYour plan file holds everything up to the "
+                "last time the status bar said “Saved”. If this keeps happening, please report it with the "
+                "details printed in the terminal.",
+            ).format(error=error),
         )
     finally:
         _reporting.clear()
@@ -153,6 +156,9 @@ def run_gui(path: str | None = None, smoke_test: bool = False) -> int:
     """
     app = make_application()
     apply_locale()
+    from ceplanner.ui.i18n import install_translators
+
+    install_translators(app)  # the user's language ($CEPLANNER_LOCALE or the system's), before any window
     sys.excepthook = _report_unexpected
     launcher = Launcher()
     if path is None and (sample := first_run_plan()) is not None:

@@ -12,17 +12,17 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ceplanner.core.model import Plan
 
 CHARTS = [
-    ("chart_power_interest", "Stakeholders", "power_interest_chart"),
-    ("chart_timeline", "Timeline", "timeline_chart"),
-    ("chart_budget", "Budget", "budget_chart"),
-    ("chart_vfm", "Value for money", "vfm_chart"),
+    ("chart_power_interest", QT_TRANSLATE_NOOP("ChartImages", "Stakeholders"), "power_interest_chart"),
+    ("chart_timeline", QT_TRANSLATE_NOOP("ChartImages", "Timeline"), "timeline_chart"),
+    ("chart_budget", QT_TRANSLATE_NOOP("ChartImages", "Budget"), "budget_chart"),
+    ("chart_vfm", QT_TRANSLATE_NOOP("ChartImages", "Value for money"), "vfm_chart"),
 ]
 DPI = 144
 """Sharp on high-density screens; the picture is scaled down to fit the page."""
@@ -56,9 +56,25 @@ def draw_charts(plan: Plan) -> list[Picture]:
             canvas = FigureCanvasAgg(figure)
             canvas.draw()
             width, height = canvas.get_width_height()
-            pictures.append(Picture(name, title, width, height, bytes(canvas.buffer_rgba())))
+            pictures.append(
+                Picture(
+                    name,
+                    QCoreApplication.translate("ChartImages", title),
+                    width,
+                    height,
+                    bytes(canvas.buffer_rgba()),
+                )
+            )
         except Exception as exc:  # a chart that fails must not take the page down
-            pictures.append(Picture(name, title, error=f"This chart could not be drawn: {exc}"))
+            pictures.append(
+                Picture(
+                    name,
+                    title,
+                    error=QCoreApplication.translate(
+                        "ChartImages", "This chart could not be drawn: {exc}"
+                    ).format(exc=exc),
+                )
+            )
     return pictures
 
 
@@ -80,7 +96,7 @@ class ChartView(QWidget):
 
     def show_picture(self, picture: Picture) -> None:
         self.setObjectName(picture.name)
-        self.setAccessibleName(f"{picture.title} chart")
+        self.setAccessibleName(self.tr("{title} chart").format(title=picture.title))
         self.message = picture.error
         if picture.rgba:
             image = QImage(picture.rgba, picture.width, picture.height, QImage.Format.Format_RGBA8888)

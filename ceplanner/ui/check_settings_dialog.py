@@ -35,11 +35,13 @@ class CheckSettingsDialog(QDialog):
         self.doc = doc
         plan = doc.plan
         self.setObjectName("check_settings_dialog")
-        self.setWindowTitle("Check settings")
+        self.setWindowTitle(self.tr("Check settings"))
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "The checks on the Review step use these. Public holidays differ between England, "
-            "Wales, Scotland and Northern Ireland; a consultation usually runs at least 12 weeks."
+            self.tr(
+                "The checks on the Review step use these. Public holidays differ between England, "
+                "Wales, Scotland and Northern Ireland; a consultation usually runs at least 12 weeks."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -51,37 +53,39 @@ class CheckSettingsDialog(QDialog):
             self.region.addItem(name, f"{UK}/{code}")
         place = f"{plan.country}/{plan.region}"
         if self.region.findData(place) < 0:  # a place set elsewhere (the JSON) is kept, not lost
-            self.region.addItem(f"{plan.country} {plan.region}".strip() or "Not set", place)
+            self.region.addItem(f"{plan.country} {plan.region}".strip() or self.tr("Not set"), place)
         self.region.setCurrentIndex(self.region.findData(place))
         add_row(
             form,
-            "Public holidays of",
+            self.tr("Public holidays of"),
             self.region,
             "check_region",
-            "Whose bank holidays the consultation avoids",
+            self.tr("Whose bank holidays the consultation avoids"),
         )
 
         self.consultation_weeks = QSpinBox()
         fit_to_limits(self.consultation_weeks, Plan, "consultation_weeks")
-        self.consultation_weeks.setSuffix(" weeks")
+        self.consultation_weeks.setSuffix(self.tr(" weeks"))
         self.consultation_weeks.setValue(plan.consultation_weeks)
         add_row(
             form,
-            "Shortest consultation",
+            self.tr("Shortest consultation"),
             self.consultation_weeks,
             "check_consultation_weeks",
-            "The consultation period should be at least this long (the Gunning principles: adequate time)",
+            self.tr(
+                "The consultation period should be at least this long (the Gunning principles: adequate time)"
+            ),
         )
         self.analysis_weeks = QSpinBox()
         fit_to_limits(self.analysis_weeks, Plan, "analysis_weeks")
-        self.analysis_weeks.setSuffix(" weeks")
+        self.analysis_weeks.setSuffix(self.tr(" weeks"))
         self.analysis_weeks.setValue(plan.analysis_weeks)
         add_row(
             form,
-            "Time to analyse before the decision",
+            self.tr("Time to analyse before the decision"),
             self.analysis_weeks,
             "check_analysis_weeks",
-            "Weeks between the end of the consultation and the decision date",
+            self.tr("Weeks between the end of the consultation and the decision date"),
         )
         self.evaluation_min = QDoubleSpinBox()
         fit_to_limits(self.evaluation_min, Plan, "evaluation_min_percent")
@@ -89,10 +93,10 @@ class CheckSettingsDialog(QDialog):
         self.evaluation_min.setValue(float(plan.evaluation_min_percent))
         add_row(
             form,
-            "Smallest evaluation share",
+            self.tr("Smallest evaluation share"),
             self.evaluation_min,
             "check_evaluation_min",
-            "Evaluation's share of the full cost should be at least this",
+            self.tr("Evaluation's share of the full cost should be at least this"),
         )
 
         buttons = QDialogButtonBox(
@@ -121,7 +125,7 @@ class CheckSettingsDialog(QDialog):
     def accept(self) -> None:
         changes = self.changes()
         if changes and not self.doc.readonly:
-            self.doc.begin_macro("Change the check settings")
+            self.doc.begin_macro(self.tr("Change the check settings"))
             try:
                 for attr, value in changes:
                     self.doc.set_value(self.doc.plan, attr, value)

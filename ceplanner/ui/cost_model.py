@@ -11,8 +11,10 @@ from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -58,7 +60,11 @@ def to_enum_member(enum: type[StrEnum], value: Any) -> StrEnum:
     for member in enum:
         if text in (member.value, label(member).casefold()):
             return member
-    raise ValueError(f"“{value}” is not one of: {', '.join(label(m) for m in enum)}.")
+    raise ValueError(
+        QCoreApplication.translate("CostModel", "“{value}” is not one of: {choices}.").format(
+            value=value, choices=", ".join(label(m) for m in enum)
+        )
+    )
 
 
 def line_columns(doc: PlanDocument) -> list[Column]:
@@ -75,53 +81,85 @@ def line_columns(doc: PlanDocument) -> list[Column]:
 
     return [
         Column(
-            "category", "Category", "choice", lambda v: to_enum_member(CostCategory, v), choices=CostCategory
+            "category",
+            QT_TRANSLATE_NOOP("Column", "Category"),
+            "choice",
+            lambda v: to_enum_member(CostCategory, v),
+            choices=CostCategory,
         ),
-        Column("description", "Description", parse=lambda v: str(v).strip()),
+        Column("description", QT_TRANSLATE_NOOP("Column", "Description"), parse=lambda v: str(v).strip()),
         Column(
             "quantity",
-            "Quantity",
+            QT_TRANSLATE_NOOP("Column", "Quantity"),
             "quantity",
             quantity_in,
             show=format_quantity,
             edit=format_quantity,
             right=True,
         ),
-        Column("unit", "Unit", "choice", lambda v: to_enum_member(Unit, v), choices=Unit),
+        Column(
+            "unit",
+            QT_TRANSLATE_NOOP("Column", "Unit"),
+            "choice",
+            lambda v: to_enum_member(Unit, v),
+            choices=Unit,
+        ),
         Column(
             "unit_cost",
-            "Unit cost",
+            QT_TRANSLATE_NOOP("Column", "Unit cost"),
             "money",
             money_in,
             show=money_out,
             edit=lambda amount: to_major_text(amount, doc.plan.currency),
             right=True,
         ),
-        Column("total", "Line total", "derived", derive=line_total, show=money_out, right=True),
-        Column("in_kind", "In kind", "bool", bool, tip="Contributed, not paid for"),
+        Column(
+            "total",
+            QT_TRANSLATE_NOOP("Column", "Line total"),
+            "derived",
+            derive=line_total,
+            show=money_out,
+            right=True,
+        ),
+        Column(
+            "in_kind",
+            QT_TRANSLATE_NOOP("Column", "In kind"),
+            "bool",
+            bool,
+            tip=QT_TRANSLATE_NOOP("Column", "Contributed, not paid for"),
+        ),
         Column(
             "scaling",
-            "Scales with",
+            QT_TRANSLATE_NOOP("Column", "Scales with"),
             "choice",
             lambda v: to_enum_member(Scaling, v),
             choices=Scaling,
-            tip="Whether the quantity follows the activity's sessions, participants or attendances, or is fixed",
+            tip=QT_TRANSLATE_NOOP(
+                "Column",
+                "Whether the quantity follows the activity's sessions, participants or attendances, or is fixed",
+            ),
         ),
-        Column("funder", "Funder", parse=lambda v: str(v).strip()),
+        Column("funder", QT_TRANSLATE_NOOP("Column", "Funder"), parse=lambda v: str(v).strip()),
         Column(
             "staff_id",
-            "Whose time",
+            QT_TRANSLATE_NOOP("Column", "Whose time"),
             "option",
             lambda v: member_in(doc, v),
             show=lambda member_id: member_name(doc, member_id),
-            options=lambda: [(NOBODY, None), *((member_label(m), m.id) for m in doc.plan.team)],
-            tip="For staff time: the team member whose time it is; their day rate then sets the unit cost",
+            options=lambda: [
+                (QCoreApplication.translate("CostModel", NOBODY), None),
+                *((member_label(m), m.id) for m in doc.plan.team),
+            ],
+            tip=QT_TRANSLATE_NOOP(
+                "Column",
+                "For staff time: the team member whose time it is; their day rate then sets the unit cost",
+            ),
         ),
-        Column("source", "Source of estimate", parse=lambda v: str(v).strip()),
+        Column("source", QT_TRANSLATE_NOOP("Column", "Source of estimate"), parse=lambda v: str(v).strip()),
     ]
 
 
-NOBODY = "Not a named person"
+NOBODY = QT_TRANSLATE_NOOP("CostModel", "Not a named person")
 
 
 def member_name(doc: PlanDocument, member_id: str | None) -> str:
@@ -131,7 +169,7 @@ def member_name(doc: PlanDocument, member_id: str | None) -> str:
 
 def member_in(doc: PlanDocument, value: Any) -> str | None:
     """A team member's id from a choice (their id) or typed words (their name); None for nobody."""
-    if value is None or str(value).strip() in ("", NOBODY):
+    if value is None or str(value).strip() in ("", NOBODY, QCoreApplication.translate("CostModel", NOBODY)):
         return None
     for member in doc.plan.team:
         if value == member.id or str(value).strip().casefold() in (
@@ -139,7 +177,11 @@ def member_in(doc: PlanDocument, value: Any) -> str | None:
             member_label(member).casefold(),
         ):
             return member.id
-    raise ValueError(f"nobody in the team is called “{str(value).strip()}”; add them on the Delivery step.")
+    raise ValueError(
+        QCoreApplication.translate(
+            "CostModel", "nobody in the team is called “{name}”; add them on the Delivery step."
+        ).format(name=str(value).strip())
+    )
 
 
 LINE_ATTRS = [
@@ -194,7 +236,9 @@ class CostLineModel(ColumnTableModel):
         return obj is self.doc.plan and attr in ("currency", "staff_day_rate", "")
 
     def problem_text(self, row: int, obj: Any, column: Column, reason: str) -> str:
-        return f"{column.header}, line {row + 1}: {reason}"
+        return self.tr("{column}, line {row}: {reason}").format(
+            column=column.title, row=row + 1, reason=reason
+        )
 
     def apply(self, obj: Any, column: Column, value: Any) -> None:
         """A new amount takes the library's source with it: both change as one undo step."""
@@ -272,7 +316,7 @@ class ActivityListModel(QAbstractListModel):
         activity = self.activity(index.row()) if index.isValid() else None
         if activity is None:
             return None
-        title = activity.title or "(untitled activity)"
+        title = activity.title or self.tr("(untitled activity)")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if not self.totals:
                 return title

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from ceplanner.core.dates import date_text, parse_date_text
@@ -37,7 +37,7 @@ from ceplanner.ui.stakeholder_model import to_bool, to_enum
 from ceplanner.ui.table_model import Column, ColumnTableModel, Index
 from ceplanner.ui.widgets import PROBLEM_COLOUR
 
-WHOLE_PLAN = "Whole plan"
+WHOLE_PLAN = QT_TRANSLATE_NOOP("DeliveryModels", "Whole plan")
 """What a task not tied to one activity shows in its Activity column."""
 
 
@@ -51,7 +51,11 @@ def required(what: str, example: str) -> Callable[[Any], str]:
     def parse(value: Any) -> str:
         text = str(value).strip()
         if not text:
-            raise ValueError(f"{what}, for example “{example}”.")
+            raise ValueError(
+                QCoreApplication.translate("DeliveryModels", "{what}, for example “{example}”.").format(
+                    what=what, example=example
+                )
+            )
         return text
 
     return parse
@@ -65,7 +69,15 @@ def _date(value: Any) -> date | None:
 
 
 def _date_column(attr: str, header: str, tip: str) -> Column:
-    return Column(attr, header, "date", _date, show=date_text, edit=date_text, tip=tip + " Blank for none.")
+    return Column(
+        attr,
+        header,
+        "date",
+        _date,
+        show=date_text,
+        edit=date_text,
+        tip=tip + QT_TRANSLATE_NOOP("Column", " Blank for none."),
+    )
 
 
 def team_columns(doc: PlanDocument) -> list[Column]:
@@ -81,37 +93,50 @@ def team_columns(doc: PlanDocument) -> list[Column]:
         return "" if amount is None else format_money(amount, doc.plan.currency)
 
     return [
-        Column("name", "Name", parse=required("A team member needs a name", "Amara Okafor")),
-        Column("role", "Role", parse=free_text),
-        Column("organisation", "Organisation or department", parse=free_text),
+        Column(
+            "name",
+            QT_TRANSLATE_NOOP("Column", "Name"),
+            parse=required(
+                QCoreApplication.translate("DeliveryModels", "A team member needs a name"),
+                QCoreApplication.translate("DeliveryModels", "Amara Okafor"),
+            ),
+        ),
+        Column("role", QT_TRANSLATE_NOOP("Column", "Role"), parse=free_text),
+        Column("organisation", QT_TRANSLATE_NOOP("Column", "Organisation or department"), parse=free_text),
         Column(
             "days",
-            "Days",
+            QT_TRANSLATE_NOOP("Column", "Days"),
             "quantity",
             lambda v: parse_quantity(str(v), limits_of(TeamMember, "days")),
             show=format_quantity,
             edit=format_quantity,
             right=True,
-            tip="Days committed to the engagement, for example 12 or 2.5.",
+            tip=QT_TRANSLATE_NOOP("Column", "Days committed to the engagement, for example 12 or 2.5."),
         ),
         Column(
             "day_rate",
-            "Day rate",
+            QT_TRANSLATE_NOOP("Column", "Day rate"),
             "money",
             rate_in,
-            show=lambda amount: "plan's rate" if amount is None else money_out(amount),
+            show=lambda amount: (
+                QCoreApplication.translate("DeliveryModels", "plan's rate")
+                if amount is None
+                else money_out(amount)
+            ),
             edit=lambda amount: "" if amount is None else to_major_text(amount, doc.plan.currency),
             right=True,
-            tip="Cost of one of their days; leave blank to use the plan's staff day rate.",
+            tip=QT_TRANSLATE_NOOP(
+                "Column", "Cost of one of their days; leave blank to use the plan's staff day rate."
+            ),
         ),
         Column(
             "cost",
-            "Cost of their days",
+            QT_TRANSLATE_NOOP("Column", "Cost of their days"),
             "derived",
             derive=lambda member: member_cost(doc.plan, member),
             show=money_out,
             right=True,
-            tip="Days times their day rate (or the plan's).",
+            tip=QT_TRANSLATE_NOOP("Column", "Days times their day rate (or the plan's)."),
         ),
     ]
 
@@ -122,8 +147,8 @@ def task_columns(doc: PlanDocument) -> list[Column]:
     def activity_title(activity_id: str | None) -> str:
         found = next((a for a in doc.plan.activities if a.id == activity_id), None)
         if found is None:
-            return WHOLE_PLAN
-        return found.title or "(untitled activity)"
+            return QCoreApplication.translate("DeliveryModels", WHOLE_PLAN)
+        return found.title or QCoreApplication.translate("DeliveryModels", "(untitled activity)")
 
     def activity_in(value: Any) -> str | None:
         if value is None:
@@ -132,51 +157,92 @@ def task_columns(doc: PlanDocument) -> list[Column]:
         if value in ids:
             return str(value)
         text = str(value).strip().casefold()
-        if not text or text == WHOLE_PLAN.casefold():
+        if not text or text in (
+            WHOLE_PLAN.casefold(),
+            QCoreApplication.translate("DeliveryModels", WHOLE_PLAN).casefold(),
+        ):
             return None
         for activity in doc.plan.activities:
             if activity.title.strip().casefold() == text:
                 return activity.id
-        raise ValueError(f"no activity is called “{str(value).strip()}”; choose one from the list.")
+        raise ValueError(
+            QCoreApplication.translate(
+                "DeliveryModels", "no activity is called “{name}”; choose one from the list."
+            ).format(name=str(value).strip())
+        )
 
     return [
-        Column("description", "Task", parse=required("A task needs a description", "Book the venue")),
+        Column(
+            "description",
+            QT_TRANSLATE_NOOP("Column", "Task"),
+            parse=required(
+                QCoreApplication.translate("DeliveryModels", "A task needs a description"),
+                QCoreApplication.translate("DeliveryModels", "Book the venue"),
+            ),
+        ),
         Column(
             "activity_id",
-            "Activity",
+            QT_TRANSLATE_NOOP("Column", "Activity"),
             "option",
             activity_in,
             show=activity_title,
-            tip="The activity the task is for, or the whole plan.",
+            tip=QT_TRANSLATE_NOOP("Column", "The activity the task is for, or the whole plan."),
             options=lambda: [
-                (WHOLE_PLAN, None),
-                *((a.title or "(untitled activity)", a.id) for a in doc.plan.activities),
+                (QCoreApplication.translate("DeliveryModels", WHOLE_PLAN), None),
+                *(
+                    (a.title or QCoreApplication.translate("DeliveryModels", "(untitled activity)"), a.id)
+                    for a in doc.plan.activities
+                ),
             ],
         ),
-        Column("owner", "Owner", parse=free_text),
-        _date_column("due", "Due", "When the task must be done, for example 12/03/2027."),
-        Column("done", "Done", "bool", to_bool),
+        Column("owner", QT_TRANSLATE_NOOP("Column", "Owner"), parse=free_text),
+        _date_column(
+            "due",
+            QT_TRANSLATE_NOOP("Column", "Due"),
+            QT_TRANSLATE_NOOP("Column", "When the task must be done, for example 12/03/2027."),
+        ),
+        Column("done", QT_TRANSLATE_NOOP("Column", "Done"), "bool", to_bool),
     ]
 
 
 def readiness_columns() -> list[Column]:
     return [
-        Column("done", "Done", "bool", to_bool),
+        Column("done", QT_TRANSLATE_NOOP("Column", "Done"), "bool", to_bool),
         Column(
             "description",
-            "Check before starting",
-            parse=required("A check needs a description", "Equality impact assessment done"),
+            QT_TRANSLATE_NOOP("Column", "Check before starting"),
+            parse=required(
+                QCoreApplication.translate("DeliveryModels", "A check needs a description"),
+                QCoreApplication.translate("DeliveryModels", "Equality impact assessment done"),
+            ),
         ),
-        Column("notes", "Notes", parse=free_text),
+        Column("notes", QT_TRANSLATE_NOOP("Column", "Notes"), parse=free_text),
     ]
 
 
 def communication_columns() -> list[Column]:
     return [
-        Column("audience", "Audience", parse=required("Say who the communication is for", "All tenants")),
-        Column("channel", "Channel", parse=free_text, tip="How: newsletter, text message, posters, radio…"),
-        Column("timing", "Timing", parse=free_text, tip="When, for example “two weeks before each session”."),
-        Column("owner", "Owner", parse=free_text),
+        Column(
+            "audience",
+            QT_TRANSLATE_NOOP("Column", "Audience"),
+            parse=required(
+                QCoreApplication.translate("DeliveryModels", "Say who the communication is for"),
+                QCoreApplication.translate("DeliveryModels", "All tenants"),
+            ),
+        ),
+        Column(
+            "channel",
+            QT_TRANSLATE_NOOP("Column", "Channel"),
+            parse=free_text,
+            tip=QT_TRANSLATE_NOOP("Column", "How: newsletter, text message, posters, radio…"),
+        ),
+        Column(
+            "timing",
+            QT_TRANSLATE_NOOP("Column", "Timing"),
+            parse=free_text,
+            tip=QT_TRANSLATE_NOOP("Column", "When, for example “two weeks before each session”."),
+        ),
+        Column("owner", QT_TRANSLATE_NOOP("Column", "Owner"), parse=free_text),
     ]
 
 
@@ -184,18 +250,43 @@ def key_message_columns() -> list[Column]:
     return [
         Column(
             "message",
-            "Key message",
-            parse=required("A key message needs its words", "Nothing about repairs is decided yet"),
+            QT_TRANSLATE_NOOP("Column", "Key message"),
+            parse=required(
+                QCoreApplication.translate("DeliveryModels", "A key message needs its words"),
+                QCoreApplication.translate("DeliveryModels", "Nothing about repairs is decided yet"),
+            ),
         ),
-        Column("audience", "Audience", parse=free_text, tip="Who it is for; blank for every participant."),
+        Column(
+            "audience",
+            QT_TRANSLATE_NOOP("Column", "Audience"),
+            parse=free_text,
+            tip=QT_TRANSLATE_NOOP("Column", "Who it is for; blank for every participant."),
+        ),
     ]
 
 
 def milestone_columns() -> list[Column]:
     return [
-        Column("title", "Milestone", parse=required("A milestone needs a title", "Board decision")),
-        _date_column("due", "Date", "The date of the meeting, decision or publication."),
-        Column("kind", "Kind", "choice", lambda v: to_enum(MilestoneKind, v), choices=MilestoneKind),
+        Column(
+            "title",
+            QT_TRANSLATE_NOOP("Column", "Milestone"),
+            parse=required(
+                QCoreApplication.translate("DeliveryModels", "A milestone needs a title"),
+                QCoreApplication.translate("DeliveryModels", "Board decision"),
+            ),
+        ),
+        _date_column(
+            "due",
+            QT_TRANSLATE_NOOP("Column", "Date"),
+            QT_TRANSLATE_NOOP("Column", "The date of the meeting, decision or publication."),
+        ),
+        Column(
+            "kind",
+            QT_TRANSLATE_NOOP("Column", "Kind"),
+            "choice",
+            lambda v: to_enum(MilestoneKind, v),
+            choices=MilestoneKind,
+        ),
     ]
 
 
@@ -205,25 +296,55 @@ def risk_columns() -> list[Column]:
 
     return [
         Column(
-            "description", "Risk", parse=required("A risk needs a description", "Interpreters not available")
+            "description",
+            QT_TRANSLATE_NOOP("Column", "Risk"),
+            parse=required(
+                QCoreApplication.translate("DeliveryModels", "A risk needs a description"),
+                QCoreApplication.translate("DeliveryModels", "Interpreters not available"),
+            ),
         ),
-        Column("likelihood", "Likelihood", "choice", rating, choices=RiskRating),
-        Column("impact", "Impact", "choice", rating, choices=RiskRating),
-        Column("mitigation", "Mitigation", parse=free_text),
-        Column("owner", "Owner", parse=free_text),
-        _date_column("review_date", "Review date", "When the risk is next reviewed."),
+        Column("likelihood", QT_TRANSLATE_NOOP("Column", "Likelihood"), "choice", rating, choices=RiskRating),
+        Column("impact", QT_TRANSLATE_NOOP("Column", "Impact"), "choice", rating, choices=RiskRating),
+        Column("mitigation", QT_TRANSLATE_NOOP("Column", "Mitigation"), parse=free_text),
+        Column("owner", QT_TRANSLATE_NOOP("Column", "Owner"), parse=free_text),
+        _date_column(
+            "review_date",
+            QT_TRANSLATE_NOOP("Column", "Review date"),
+            QT_TRANSLATE_NOOP("Column", "When the risk is next reviewed."),
+        ),
     ]
 
 
 # Each list of the delivery plan: its columns, and the item a new row starts as.
 LISTS: dict[str, tuple[Callable[[PlanDocument], list[Column]], Callable[[], Any]]] = {
-    "team": (team_columns, lambda: TeamMember(name="New team member")),
-    "tasks": (task_columns, lambda: Task(description="New task")),
-    "readiness": (lambda _doc: readiness_columns(), lambda: ReadinessItem(description="New check")),
-    "communications": (lambda _doc: communication_columns(), lambda: Communication(audience="New audience")),
-    "key_messages": (lambda _doc: key_message_columns(), lambda: KeyMessage(message="New key message")),
-    "milestones": (lambda _doc: milestone_columns(), lambda: Milestone(title="New milestone")),
-    "risks": (lambda _doc: risk_columns(), lambda: Risk(description="New risk")),
+    "team": (
+        team_columns,
+        lambda: TeamMember(name=QCoreApplication.translate("DeliveryModels", "New team member")),
+    ),
+    "tasks": (
+        task_columns,
+        lambda: Task(description=QCoreApplication.translate("DeliveryModels", "New task")),
+    ),
+    "readiness": (
+        lambda _doc: readiness_columns(),
+        lambda: ReadinessItem(description=QCoreApplication.translate("DeliveryModels", "New check")),
+    ),
+    "communications": (
+        lambda _doc: communication_columns(),
+        lambda: Communication(audience=QCoreApplication.translate("DeliveryModels", "New audience")),
+    ),
+    "key_messages": (
+        lambda _doc: key_message_columns(),
+        lambda: KeyMessage(message=QCoreApplication.translate("DeliveryModels", "New key message")),
+    ),
+    "milestones": (
+        lambda _doc: milestone_columns(),
+        lambda: Milestone(title=QCoreApplication.translate("DeliveryModels", "New milestone")),
+    ),
+    "risks": (
+        lambda _doc: risk_columns(),
+        lambda: Risk(description=QCoreApplication.translate("DeliveryModels", "New risk")),
+    ),
 }
 
 
@@ -283,23 +404,38 @@ def items_from_tsv(text: str, model: PlanListModel) -> tuple[list[Any], list[str
     items: list[Any] = []
     problems: list[str] = []
     lines = [line for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if line.strip()]
-    if lines and lines[0].split("\t")[0].strip().casefold() == columns[0].header.casefold():
+    if lines and lines[0].split("\t")[0].strip().casefold() in (
+        columns[0].header.casefold(),
+        columns[0].title.casefold(),
+    ):
         lines = lines[1:]
     for number, line in enumerate(lines, start=1):
         cells = line.split("\t")
         item = model.new_item()
         bad: list[str] = []
         if len(cells) > len(columns):
-            bad.append(f"it has {len(cells)} cells but at most {len(columns)} are used")
+            bad.append(
+                QCoreApplication.translate(
+                    "DeliveryModels", "it has {cells} cells but at most {columns} are used"
+                ).format(cells=len(cells), columns=len(columns))
+            )
         for i, (column, cell) in enumerate(zip(columns, cells, strict=False)):
             if not cell.strip() and i > 0:
                 continue
             try:
                 setattr(item, column.attr, column.parse(cell.strip()))
             except ValueError as exc:
-                bad.append(f"{column.header}: {exc}")
+                bad.append(
+                    QCoreApplication.translate("DeliveryModels", "{column}: {problem}").format(
+                        column=column.title, problem=exc
+                    )
+                )
         if bad:
-            problems.append(f"Row {number}: " + "; ".join(bad))
+            problems.append(
+                QCoreApplication.translate("DeliveryModels", "Row {number}: {problems}").format(
+                    number=number, problems="; ".join(bad)
+                )
+            )
         else:
             items.append(item)
     return items, problems

@@ -13,6 +13,7 @@ from itertools import pairwise
 from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from ceplanner.ui import wording
 from ceplanner.ui.delivery_models import PlanListModel, items_from_tsv, paste_columns
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.layout_memory import remember_table
@@ -58,31 +59,52 @@ class ListTable(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.heading.setBuddy(self.table)
-        expected = ", ".join(c.header for c in paste_columns(self.model.columns))
+        expected = ", ".join(c.title for c in paste_columns(self.model.columns))
+        one = wording.ONE_WORDS.get(attr, f"a {noun}")
+        many = wording.MANY_WORDS.get(attr, f"{noun}s")
+        one, many = wording.translated(one), wording.translated(many)
         self.row_actions = RowActions(
             self.table,
             {
-                "add": ("Add", f"{key}_add", f"Add a {noun}"),
-                "duplicate": ("Duplicate", f"{key}_duplicate", f"Copy the selected {noun}s"),
-                "delete": ("Delete", f"{key}_delete", f"Delete the selected {noun}s (undo brings them back)"),
+                "add": (self.tr("Add"), f"{key}_add", self.tr("Add {one}").format(one=one)),
+                "duplicate": (
+                    self.tr("Duplicate"),
+                    f"{key}_duplicate",
+                    self.tr("Copy the selected {many}").format(many=many),
+                ),
+                "delete": (
+                    self.tr("Delete"),
+                    f"{key}_delete",
+                    self.tr("Delete the selected {many} (undo brings them back)").format(many=many),
+                ),
                 "paste": (
-                    "Paste rows",
+                    self.tr("Paste rows"),
                     f"{key}_paste",
-                    f"Copy rows in a spreadsheet, then click here. Columns in order: {expected}",
+                    self.tr(
+                        "Copy rows in a spreadsheet, then click here. Columns in order: {columns}"
+                    ).format(columns=expected),
                 ),
             },
             {"add": self.add, "duplicate": self.duplicate, "delete": self.delete, "paste": self.paste},
         )
         # Short words on the buttons, so two lists fit side by side; the full words are spoken.
-        self.row_actions.buttons["add"].setAccessibleName(f"Add a {noun}")
-        for action in ("duplicate", "delete"):
-            self.row_actions.buttons[action].setAccessibleName(f"{action.capitalize()} the selected {noun}s")
-        self.row_actions.buttons["paste"].setAccessibleName(f"Paste {noun}s from a spreadsheet")
+        self.row_actions.buttons["add"].setAccessibleName(self.tr("Add {one}").format(one=one))
+        self.row_actions.buttons["duplicate"].setAccessibleName(
+            self.tr("Duplicate the selected {many}").format(many=many)
+        )
+        self.row_actions.buttons["delete"].setAccessibleName(
+            self.tr("Delete the selected {many}").format(many=many)
+        )
+        self.row_actions.buttons["paste"].setAccessibleName(
+            self.tr("Paste {many} from a spreadsheet").format(many=many)
+        )
         layout.addWidget(self.heading)
         layout.addLayout(self.row_actions.layout)
         self.problem = problem_label(f"{key}_problem")
         layout.addWidget(self.problem)
-        name_table(self.table, f"{key}_table", heading, "One row each; double-click a cell to edit it.")
+        name_table(
+            self.table, f"{key}_table", heading, self.tr("One row each; double-click a cell to edit it.")
+        )
         self.table.setItemDelegate(ColumnDelegate(self.model.columns, key, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
@@ -165,7 +187,18 @@ class ListTable(QWidget):
             )
             self.select_ids([item.id for item in added])
         if not added and not problems:
-            expected = ", ".join(c.header for c in paste_columns(self.model.columns))
-            problems = [f"The clipboard holds no rows: copy rows with these columns first: {expected}."]
-        summary = f"Added {len(added)} row{'s' if len(added) != 1 else ''}. " if added else ""
-        show_problem(self.problem, (summary + "Not added: " + " ".join(problems)) if problems else "")
+            expected = ", ".join(c.title for c in paste_columns(self.model.columns))
+            problems = [
+                self.tr(
+                    "The clipboard holds no rows: copy rows with these columns first: {expected}."
+                ).format(expected=expected)
+            ]
+        summary = ""
+        if added:
+            one = len(added) == 1
+            summary = (self.tr("Added {count} row. ") if one else self.tr("Added {count} rows. ")).format(
+                count=len(added)
+            )
+        show_problem(
+            self.problem, (summary + self.tr("Not added: ") + " ".join(problems)) if problems else ""
+        )

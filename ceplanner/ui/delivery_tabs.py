@@ -42,7 +42,7 @@ class TeamTab(QWidget):
             doc,
             "team",
             "team",
-            "Project team",
+            self.tr("Project team"),
             {"days": 60, "day_rate": 90, "cost": 130},
             delete=doc.delete_team_members,
         )
@@ -57,15 +57,20 @@ class TeamTab(QWidget):
         plan = self.doc.plan
         self.team.update_buttons()
         if not plan.team:
-            text = "No team yet: add the people who will run the engagement and the days they give it."
+            text = self.tr(
+                "No team yet: add the people who will run the engagement and the days they give it."
+            )
         else:
-            people = f"{len(plan.team)} {'person' if len(plan.team) == 1 else 'people'}"
-            days = format_quantity(team_days(plan))
-            cost = format_money(team_cost(plan), plan.currency)
-            rate = format_money(plan.staff_day_rate, plan.currency)
-            text = (
-                f"{people}, {days} days in all, costing {cost} at their day rates "
-                f"(the plan's staff day rate, {rate}, where none is given)."
+            count = len(plan.team)
+            people = self.tr("{count} person") if count == 1 else self.tr("{count} people")
+            text = self.tr(
+                "{people}, {days} days in all, costing {cost} at their day rates "
+                "(the plan's staff day rate, {rate}, where none is given)."
+            ).format(
+                people=people.format(count=count),
+                days=format_quantity(team_days(plan)),
+                cost=format_money(team_cost(plan), plan.currency),
+                rate=format_money(plan.staff_day_rate, plan.currency),
             )
         self.summary.setText(text)
         self.summary.setAccessibleName(text)
@@ -80,15 +85,19 @@ class TasksTab(QWidget):
         self.setObjectName("delivery_tasks_tab")
         layout = QVBoxLayout(self)
         self.tasks = ListTable(
-            doc, "tasks", "tasks", "Tasks", {"activity_id": 200, "owner": 130, "due": 95, "done": 50}
+            doc, "tasks", "tasks", self.tr("Tasks"), {"activity_id": 200, "owner": 130, "due": 95, "done": 50}
         )
-        self.readiness = ListTable(doc, "readiness", "readiness", "Readiness checklist", {"done": 50})
-        self.usual = QPushButton("Add the usual checks")
+        self.readiness = ListTable(
+            doc, "readiness", "readiness", self.tr("Readiness checklist"), {"done": 50}
+        )
+        self.usual = QPushButton(self.tr("Add the usual checks"))
         name_widget(
             self.usual,
             "readiness_add_usual",
-            "Add the usual checks",
-            "Sign-off, accessible venues, interpreters, data protection, equality impact, safeguarding",
+            self.tr("Add the usual checks"),
+            self.tr(
+                "Sign-off, accessible venues, interpreters, data protection, equality impact, safeguarding"
+            ),
         )
         self.usual.clicked.connect(self.add_usual_checks)
         self.readiness.row_actions.layout.insertWidget(
@@ -103,7 +112,7 @@ class TasksTab(QWidget):
         if self.doc.readonly or self.doc.plan.readiness:
             return
         self.doc.replace_list(
-            self.doc.plan, "readiness", default_readiness(), "Add the usual readiness checks"
+            self.doc.plan, "readiness", default_readiness(), self.tr("Add the usual readiness checks")
         )
 
     def refresh(self) -> None:
@@ -124,12 +133,16 @@ class CommunicationsTab(QWidget):
             doc,
             "communications",
             "communications",
-            "Communications plan",
+            self.tr("Communications plan"),
             {},
         )
-        self.key_messages = ListTable(doc, "key_messages", "key_messages", "Key messages", {})
+        self.key_messages = ListTable(doc, "key_messages", "key_messages", self.tr("Key messages"), {})
         self.milestones = ListTable(
-            doc, "milestones", "milestones", "Milestones and decision dates", {"due": 95, "kind": 130}
+            doc,
+            "milestones",
+            "milestones",
+            self.tr("Milestones and decision dates"),
+            {"due": 95, "kind": 130},
         )
         lower = _splitter(
             Qt.Orientation.Horizontal,
@@ -163,7 +176,7 @@ class RisksTab(QWidget):
             doc,
             "risks",
             "risks",
-            "Risks",
+            self.tr("Risks"),
             {"likelihood": 85, "impact": 70, "owner": 120, "review_date": 95},
         )
         layout.addWidget(self.risks, 1)

@@ -134,9 +134,7 @@ class PlanDocument(QObject):
 
     def replace_list(self, owner: Any, attr: str, items: list[Any], text: str = "") -> None:
         """Set a whole list (reorder, delete several, paste rows) as one undoable edit."""
-        self.undo_stack.push(
-            _ListEdit(self, owner, attr, items, text or f"Change the {wording.field_words(attr)}")
-        )
+        self.undo_stack.push(_ListEdit(self, owner, attr, items, text or wording.list_change_text(attr)))
 
     def delete_groups(self, ids: Collection[str], text: str = "") -> None:
         """Delete groups and every link to them, as one undo step."""
@@ -234,7 +232,9 @@ class PlanDocument(QObject):
             self.save_failed.emit(str(exc))
             return False
         except Exception as exc:  # a defect must not pass for "Saved": say so, keep the edits
-            self.save_failed.emit(f"The plan could not be saved because of an internal error ({exc!r}).")
+            self.save_failed.emit(
+                self.tr("The plan could not be saved because of an internal error ({exc!r}).").format(exc=exc)
+            )
             return False
         self._dirty = False
         self._changes = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,7 +35,7 @@ from ceplanner.ui.table_model import Column, ColumnDelegate, ColumnTableModel, I
 from ceplanner.ui.widgets import MoneyField, name_table, problem_label, show_problem
 from ceplanner.ui.wording import list_text
 
-NEW_FUNDER = "New funder"
+NEW_FUNDER = QT_TRANSLATE_NOOP("EnvelopePanel", "New funder")
 
 
 def comparison_text(compared: Comparison | None, currency: str) -> str:
@@ -43,16 +43,23 @@ def comparison_text(compared: Comparison | None, currency: str) -> str:
     "" with no envelope."""
     if compared is None:
         return ""
-    return (
-        f"{compared.words} {format_money(compared.difference, currency)} against a cash budget "
-        f"needed of {format_money(compared.costed, currency)}"
+    return QCoreApplication.translate(
+        "EnvelopePanel", "{words} {difference} against a cash budget needed of {costed}"
+    ).format(
+        words=compared.words,
+        difference=format_money(compared.difference, currency),
+        costed=format_money(compared.costed, currency),
     )
 
 
 def difference_text(compared: Comparison, currency: str) -> str:
     """ "£2,994.27" of headroom, or "Over by £819.90"."""
     money = format_money(compared.difference, currency)
-    return f"Over by {money}" if compared.over else money
+    return (
+        QCoreApplication.translate("EnvelopePanel", "Over by {money}").format(money=money)
+        if compared.over
+        else money
+    )
 
 
 class OptionalMoneyField(MoneyField):
@@ -87,7 +94,9 @@ class FunderModel(ColumnTableModel):
         return self.doc.plan.funders
 
     def problem_text(self, row: int, obj: Any, column: Column, reason: str) -> str:
-        return f"{column.header}, funder {row + 1}: {reason}"
+        return self.tr("{column}, funder {row}: {reason}").format(
+            column=column.title, row=row + 1, reason=reason
+        )
 
     def affects_every_row(self, obj: Any, attr: str) -> bool:
         # Cost lines and the currency change what every funder's lines come to.
@@ -118,40 +127,53 @@ def funder_columns(doc: PlanDocument) -> list[Column]:
     def name_in(value: Any) -> str:
         name = str(value).strip()
         if not name:
-            raise ValueError("A funder needs a name, as written on its cost lines.")
+            raise ValueError(
+                QCoreApplication.translate(
+                    "EnvelopePanel", "A funder needs a name, as written on its cost lines."
+                )
+            )
         return name
 
     return [
-        Column("name", "Funder", parse=name_in, tip="As written in the Funder column of cost lines"),
+        Column(
+            "name",
+            QT_TRANSLATE_NOOP("Column", "Funder"),
+            parse=name_in,
+            tip=QT_TRANSLATE_NOOP("Column", "As written in the Funder column of cost lines"),
+        ),
         Column(
             "envelope",
-            "Envelope",
+            QT_TRANSLATE_NOOP("Column", "Envelope"),
             "money",
             envelope_in,
             show=money_out,
             edit=lambda amount: "" if amount is None else to_major_text(amount, currency()),
             right=True,
-            tip="What this funder has offered; leave empty if not known",
+            tip=QT_TRANSLATE_NOOP("Column", "What this funder has offered; leave empty if not known"),
         ),
         Column(
             "costed",
-            "Their lines",
+            QT_TRANSLATE_NOOP("Column", "Their lines"),
             "derived",
             derive=costed,
             show=money_out,
             right=True,
-            tip="The full cost (paid and in kind) of the cost lines naming this funder",
+            tip=QT_TRANSLATE_NOOP(
+                "Column", "The full cost (paid and in kind) of the cost lines naming this funder"
+            ),
         ),
         Column(
             "headroom",
-            "Headroom",
+            QT_TRANSLATE_NOOP("Column", "Headroom"),
             "derived",
             derive=headroom,
             show=str,
             right=True,
-            tip="Envelope less what their lines cost; “Over by” when the lines cost more",
+            tip=QT_TRANSLATE_NOOP(
+                "Column", "Envelope less what their lines cost; “Over by” when the lines cost more"
+            ),
         ),
-        Column("notes", "Notes", parse=lambda v: str(v).strip()),
+        Column("notes", QT_TRANSLATE_NOOP("Column", "Notes"), parse=lambda v: str(v).strip()),
     ]
 
 
@@ -170,7 +192,7 @@ class FunderDelegate(ColumnDelegate):
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         combo.addItems(self._names())
         combo.setObjectName("funder_editor_name")
-        combo.setAccessibleName("Funder")
+        combo.setAccessibleName(self.tr("Funder"))
         return combo
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
@@ -190,7 +212,7 @@ class EnvelopePanel(QGroupBox):
     """The plan's budget envelope and its funders, compared with what is costed."""
 
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
-        super().__init__("Budget envelope and funders", parent)
+        super().__init__(self.tr("Budget envelope and funders"), parent)
         self.doc = doc
         self.setObjectName("costs_envelope")
         self.envelope = OptionalMoneyField(
@@ -198,13 +220,15 @@ class EnvelopePanel(QGroupBox):
             lambda: self.doc.plan.currency,
             bounds=limits_of(Plan, "budget_envelope"),
         )
-        self.envelope.edit.setPlaceholderText("none set")
-        self.envelope.setAccessibleName("Budget envelope")
+        self.envelope.edit.setPlaceholderText(self.tr("none set"))
+        self.envelope.setAccessibleName(self.tr("Budget envelope"))
         self.envelope.edit.setToolTip(
-            "The money available for the whole plan, compared with the cash budget needed. "
-            "Leave empty if there is none."
+            self.tr(
+                "The money available for the whole plan, compared with the cash budget needed. "
+                "Leave empty if there is none."
+            )
         )
-        caption = QLabel("Budget envelope")
+        caption = QLabel(self.tr("Budget envelope"))
         caption.setBuddy(self.envelope.edit)
         self.compared = QLabel()
         self.compared.setObjectName("costs_envelope_compared")
@@ -217,7 +241,10 @@ class EnvelopePanel(QGroupBox):
         self.funders = FunderModel(doc, self)
         self.table = QTableView()
         name_table(
-            self.table, "costs_funders", "Funders", "Who pays, what they offer and what their lines cost"
+            self.table,
+            "costs_funders",
+            self.tr("Funders"),
+            self.tr("Who pays, what they offer and what their lines cost"),
         )
         self.table.setModel(self.funders)
         self.table.setItemDelegate(FunderDelegate(self.funders, self.names, self.table))
@@ -234,8 +261,12 @@ class EnvelopePanel(QGroupBox):
         self.row_actions = RowActions(
             self.table,
             {
-                "add": ("Add funder", "costs_add_funder", "Add a funder, with what they offer"),
-                "delete": ("Delete", "costs_delete_funder", "Delete the selected funders"),
+                "add": (
+                    self.tr("Add funder"),
+                    "costs_add_funder",
+                    self.tr("Add a funder, with what they offer"),
+                ),
+                "delete": (self.tr("Delete"), "costs_delete_funder", self.tr("Delete the selected funders")),
             },
             {"add": self.add_funder, "delete": self.delete_funders},
         )
@@ -273,7 +304,7 @@ class EnvelopePanel(QGroupBox):
     def add_funder(self) -> None:
         """Add the first funder named on cost lines but not listed yet (or a new one)."""
         listed = {f.name.strip() for f in self.doc.plan.funders}
-        name = next((n for n in line_funder_names(self.doc.plan) if n not in listed), NEW_FUNDER)
+        name = next((n for n in line_funder_names(self.doc.plan) if n not in listed), self.tr(NEW_FUNDER))
         self.doc.append_item(self.doc.plan, "funders", Funder(name=name), list_text("Add", "funders"))
         row = len(self.doc.plan.funders) - 1
         self.table.selectRow(row)

@@ -10,7 +10,7 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QUrl
+from PySide6.QtCore import QCoreApplication, QLocale, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
@@ -38,15 +38,22 @@ def failure_text(exc: BaseException) -> str:
 
     if isinstance(exc, ReportError | OSError):
         return str(exc)
-    return f"Something went wrong while building the document ({type(exc).__name__}: {exc})."
+    return QCoreApplication.translate(
+        "Exporting", "Something went wrong while building the document ({kind}: {exc})."
+    ).format(kind=type(exc).__name__, exc=exc)
 
 
 def export_pdf_interactive(parent: QWidget | None, doc: PlanDocument) -> Task | None:
     """Ask where to save the PDF, export it in the background, then say where it went or why not."""
-    stem = "".join(c for c in doc.plan.title if c not in '<>:"/\\|?*').strip()[:60] or "Engagement strategy"
+    stem = "".join(c for c in doc.plan.title if c not in '<>:"/\\|?*').strip()[
+        :60
+    ] or QCoreApplication.translate("Exporting", "Engagement strategy")
     start = str(start_folder("exports") / f"{stem}.pdf")
     name, _f = QFileDialog.getSaveFileName(
-        parent, "Export the strategy as PDF", start, "PDF documents (*.pdf)"
+        parent,
+        QCoreApplication.translate("Exporting", "Export the strategy as PDF"),
+        start,
+        QCoreApplication.translate("Exporting", "PDF documents (*.pdf)"),
     )
     if not name:
         return None
@@ -55,7 +62,7 @@ def export_pdf_interactive(parent: QWidget | None, doc: PlanDocument) -> Task | 
     try:  # the file dialog has asked before replacing a file; never write over the plan itself
         check_output(path, inputs=[doc.store.path] if doc.store else [], replace=True)
     except PlanFileError as exc:
-        _failed(parent, "The PDF was not saved", exc)
+        _failed(parent, QCoreApplication.translate("Exporting", "The PDF was not saved"), exc)
         return None
     plan = copy.deepcopy(doc.plan)  # the worker reads its own copy while the user keeps editing
     paper = default_paper()
@@ -65,10 +72,10 @@ def export_pdf_interactive(parent: QWidget | None, doc: PlanDocument) -> Task | 
 
     return run_with_progress(
         parent,
-        "Exporting the PDF…",
+        QCoreApplication.translate("Exporting", "Exporting the PDF…"),
         lambda p: _export(plan, path, paper, p),
         done,
-        lambda exc: _failed(parent, "The PDF was not saved", exc),
+        lambda exc: _failed(parent, QCoreApplication.translate("Exporting", "The PDF was not saved"), exc),
     )
 
 
@@ -76,15 +83,19 @@ def export_done_box(parent: QWidget | None, pdf: Path) -> QMessageBox:
     """Says where the PDF went, and offers to open it or show it in its folder."""
     box = QMessageBox(
         QMessageBox.Icon.Information,
-        "PDF saved",
-        f"The strategy document was saved to\n{pdf}",
+        QCoreApplication.translate("Exporting", "PDF saved"),
+        QCoreApplication.translate("Exporting", "The strategy document was saved to\n{pdf}").format(pdf=pdf),
         QMessageBox.StandardButton.Close,
         parent,
     )
     box.setObjectName("export_done_dialog")
-    open_button = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
+    open_button = box.addButton(
+        QCoreApplication.translate("Exporting", "Open"), QMessageBox.ButtonRole.AcceptRole
+    )
     open_button.setObjectName("export_open")
-    folder_button = box.addButton("Show in folder", QMessageBox.ButtonRole.ActionRole)
+    folder_button = box.addButton(
+        QCoreApplication.translate("Exporting", "Show in folder"), QMessageBox.ButtonRole.ActionRole
+    )
     folder_button.setObjectName("export_show_in_folder")
     box.setDefaultButton(open_button)
 

@@ -52,9 +52,11 @@ class FileActions:
             action.setToolTip(str(path))
             action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
         if not recent:
-            menu.addAction("No recent plans").setEnabled(False)
+            menu.addAction(QCoreApplication.translate("FileActions", "No recent plans")).setEnabled(False)
         menu.addSeparator()
-        menu.addAction("Clear the list", files.clear_recent).setEnabled(bool(recent))
+        menu.addAction(
+            QCoreApplication.translate("FileActions", "Clear the list"), files.clear_recent
+        ).setEnabled(bool(recent))
 
     def new_plan(self) -> None:
         if not self.ready_to_leave():
@@ -67,7 +69,11 @@ class FileActions:
 
         if not self.ready_to_leave():
             return
-        if doc := files.create_plan(self.window, sample_plan(), "Save a copy of the sample plan as"):
+        if doc := files.create_plan(
+            self.window,
+            sample_plan(),
+            QCoreApplication.translate("FileActions", "Save a copy of the sample plan as"),
+        ):
             self.host.set_document(doc)
 
     def new_from_template(self) -> None:
@@ -103,18 +109,31 @@ class FileActions:
         """Write a copy of the plan to a new file and carry on working in the copy."""
         doc = self.doc
         self.host.commit_editing()
-        path = files.ask_save_path(self.window, "Save a copy as", files.suggested_name(doc.plan))
+        path = files.ask_save_path(
+            self.window,
+            QCoreApplication.translate("FileActions", "Save a copy as"),
+            files.suggested_name(doc.plan),
+        )
         if path is None:
             return
         try:
             doc.save_as(path)
         except PlanFileError as exc:
             QMessageBox.warning(
-                self.window, "The copy was not saved", f"{exc}\n\nChoose another folder or name."
+                self.window,
+                QCoreApplication.translate("FileActions", "The copy was not saved"),
+                QCoreApplication.translate("FileActions", "{exc}\n\nChoose another folder or name.").format(
+                    exc=exc
+                ),
             )
             return
         files.add_recent(path)
-        self.host.statusBar().showMessage(f"Saved as {path}; you are now working in this copy.", 10000)
+        self.host.statusBar().showMessage(
+            QCoreApplication.translate(
+                "FileActions", "Saved as {path}; you are now working in this copy."
+            ).format(path=path),
+            10000,
+        )
 
     def show_snapshots(self) -> None:
         from ceplanner.ui.snapshots_dialog import SnapshotsDialog
@@ -171,8 +190,11 @@ class FileActions:
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
             self.window,
-            "Keep your changes?",
-            "Your latest changes are not saved in the plan file. Save a copy with Save As first?",
+            QCoreApplication.translate("FileActions", "Keep your changes?"),
+            QCoreApplication.translate(
+                "FileActions",
+                "Your latest changes are not saved in the plan file. Save a copy with Save As first?",
+            ),
             buttons.Save | buttons.Discard | buttons.Cancel,
         )
         if answer == buttons.Cancel:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ceplanner.core.model import Plan
@@ -13,7 +13,13 @@ from ceplanner.ui.document import PlanDocument
 
 MAX_RECENT = 8
 RECENT_KEY = "recent_files"
-PLAN_FILTER = f"ceplanner plans (*{SUFFIX})"
+PLAN_FILTER = QT_TRANSLATE_NOOP("Files", "ceplanner plans (*{suffix})")
+"""Shown as ``plan_filter()``."""
+
+
+def plan_filter() -> str:
+    """The file dialogs' filter for plan files, in the user's language."""
+    return QCoreApplication.translate("Files", PLAN_FILTER).format(suffix=SUFFIX)
 
 
 def documents_folder() -> str:
@@ -46,7 +52,7 @@ def with_suffix(name: str) -> Path:
 def ask_save_path(parent: QWidget | None, title: str, suggested: str) -> Path | None:
     """A native save dialog for a plan file; the .ceplan suffix is added if missing."""
     start = str(start_folder("plans") / suggested)
-    name, _filter = QFileDialog.getSaveFileName(parent, title, start, PLAN_FILTER)
+    name, _filter = QFileDialog.getSaveFileName(parent, title, start, plan_filter())
     if not name:
         return None
     remember_folder("plans", Path(name))
@@ -55,7 +61,10 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str) -> Path | 
 
 def ask_open_path(parent: QWidget | None) -> Path | None:
     name, _filter = QFileDialog.getOpenFileName(
-        parent, "Open a plan", str(start_folder("plans")), f"{PLAN_FILTER};;All files (*)"
+        parent,
+        QCoreApplication.translate("Files", "Open a plan"),
+        str(start_folder("plans")),
+        QCoreApplication.translate("Files", "{plans};;All files (*)").format(plans=plan_filter()),
     )
     if not name:
         return None
@@ -63,15 +72,14 @@ def ask_open_path(parent: QWidget | None) -> Path | None:
     return Path(name)
 
 
-def suggested_name(plan: Plan, fallback: str = "Engagement plan") -> str:
+def suggested_name(plan: Plan, fallback: str = "") -> str:
     title = "".join(c for c in plan.title if c not in '<>:"/\\|?*').strip()[:60]
-    return (title or fallback) + SUFFIX
+    return (title or fallback or QCoreApplication.translate("Files", "Engagement plan")) + SUFFIX
 
 
-def create_plan(
-    parent: QWidget | None, plan: Plan, title: str = "Save the new plan as"
-) -> PlanDocument | None:
+def create_plan(parent: QWidget | None, plan: Plan, title: str = "") -> PlanDocument | None:
     """Ask where to keep a new plan, write it there, and return its document (None if cancelled)."""
+    title = title or QCoreApplication.translate("Files", "Save the new plan as")
     path = ask_save_path(parent, title, suggested_name(plan))
     if path is None:
         return None
@@ -80,7 +88,9 @@ def create_plan(
         doc = PlanDocument(store.load(), store)
     except PlanFileError as exc:
         QMessageBox.warning(
-            parent, "The plan could not be created", f"{exc}\n\nChoose another folder or name."
+            parent,
+            QCoreApplication.translate("Files", "The plan could not be created"),
+            QCoreApplication.translate("Files", "{exc}\n\nChoose another folder or name.").format(exc=exc),
         )
         return None
     add_recent(path)

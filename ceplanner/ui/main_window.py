@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,7 +48,9 @@ def redo_shortcuts() -> list[QKeySequence]:
     return found
 
 
-TITLE_NEEDED = "Give the plan a title on this page first; then every step is open to you."
+TITLE_NEEDED = QT_TRANSLATE_NOOP(
+    "MainWindow", "Give the plan a title on this page first; then every step is open to you."
+)
 
 
 MARKS_DELAY_MS = 120
@@ -94,10 +96,10 @@ class MainWindow(QMainWindow):
         central.setChildrenCollapsible(False)
         self.step_list = QListWidget()
         self.step_list.setObjectName("step_list")
-        self.step_list.setAccessibleName("Steps")
+        self.step_list.setAccessibleName(self.tr("Steps"))
         self.step_list.setIconSize(QSize(16, 16))
         for number, step in enumerate(STEPS, 1):
-            self.step_list.addItem(f"{number}. {step.name}")
+            self.step_list.addItem(f"{number}. {step.title}")
             self.step_list.item(number - 1).setIcon(self._blank_icon())
         self.step_list.setMinimumWidth(120)
         self.step_list.setSpacing(0)  # spacing made Qt measure the text wider than it paints it
@@ -118,9 +120,9 @@ class MainWindow(QMainWindow):
         self.banner_text = QLabel()
         self.banner_text.setWordWrap(True)
         self.banner_text.setObjectName("readonly_banner_text")
-        self.banner_save_as = QPushButton("Save As…")
+        self.banner_save_as = QPushButton(self.tr("Save As…"))
         self.banner_save_as.setObjectName("banner_save_as_button")
-        self.banner_save_as.setAccessibleName("Save a copy you can edit")
+        self.banner_save_as.setAccessibleName(self.tr("Save a copy you can edit"))
         self.banner_save_as.clicked.connect(self.files.save_as)
         banner_row.addWidget(self.banner_text, 1)
         banner_row.addWidget(self.banner_save_as)
@@ -131,12 +133,12 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("page_stack")
         right.addWidget(self.stack, 1)
         nav = QHBoxLayout()
-        self.back_button = QPushButton("‹ &Back")
+        self.back_button = QPushButton(self.tr("‹ &Back"))
         self.back_button.setObjectName("back_button")
-        self.back_button.setAccessibleName("Back to the previous step")
-        self.next_button = QPushButton("&Next ›")
+        self.back_button.setAccessibleName(self.tr("Back to the previous step"))
+        self.next_button = QPushButton(self.tr("&Next ›"))
         self.next_button.setObjectName("next_button")
-        self.next_button.setAccessibleName("Next step")
+        self.next_button.setAccessibleName(self.tr("Next step"))
         self.back_button.clicked.connect(lambda: self.go_to(self.stack.currentIndex() - 1))
         self.next_button.clicked.connect(lambda: self.go_to(self.stack.currentIndex() + 1))
         nav.addWidget(self.back_button)
@@ -170,25 +172,27 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         keys = QKeySequence.StandardKey
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         files = self.files
-        self._action(file_menu, "&New…", files.new_plan, keys.New, "action_new")
-        self._action(file_menu, "New from the &Sample Plan…", files.new_sample, None, "action_new_sample")
+        self._action(file_menu, self.tr("&New…"), files.new_plan, keys.New, "action_new")
+        self._action(
+            file_menu, self.tr("New from the &Sample Plan…"), files.new_sample, None, "action_new_sample"
+        )
         self._action(
             file_menu, self.tr("New from &Template…"), files.new_from_template, None, "action_new_template"
         )
-        self._action(file_menu, "&Open…", files.open_file, keys.Open, "action_open")
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self._action(file_menu, self.tr("&Open…"), files.open_file, keys.Open, "action_open")
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.setObjectName("menu_recent")
         self.recent_menu.aboutToShow.connect(lambda: files.fill_recent(self.recent_menu))
         file_menu.addSeparator()
-        self._action(file_menu, "Save &As…", files.save_as, keys.SaveAs, "action_save_as").setShortcuts(
-            [QKeySequence("Ctrl+Shift+S")]
-        )
+        self._action(
+            file_menu, self.tr("Save &As…"), files.save_as, keys.SaveAs, "action_save_as"
+        ).setShortcuts([QKeySequence("Ctrl+Shift+S")])
         self._action(
             file_menu, self.tr("Save as &Template…"), files.save_as_template, None, "action_save_template"
         )
-        self._action(file_menu, "S&napshots…", files.show_snapshots, None, "action_snapshots")
+        self._action(file_menu, self.tr("S&napshots…"), files.show_snapshots, None, "action_snapshots")
         self._action(
             file_menu,
             self.tr("&Import Stakeholder Groups…"),
@@ -197,25 +201,31 @@ class MainWindow(QMainWindow):
             "action_import_groups",
         )
         file_menu.addSeparator()
-        self._action(file_menu, "&Export PDF…", files.export_pdf, QKeySequence("Ctrl+E"), "action_export_pdf")
+        self._action(
+            file_menu, self.tr("&Export PDF…"), files.export_pdf, QKeySequence("Ctrl+E"), "action_export_pdf"
+        )
         self._action(
             file_menu, self.tr("Export &Word Document…"), files.export_docx, name="action_export_docx"
         )
         self._action(
             file_menu, self.tr("Export &Spreadsheet…"), files.export_spreadsheet, name="action_export_sheets"
         )
-        self._action(file_menu, "&Print…", files.print_plan, keys.Print, "action_print")
+        self._action(file_menu, self.tr("&Print…"), files.print_plan, keys.Print, "action_print")
         self._action(file_menu, self.tr("Print Pre&view…"), files.preview_plan, None, "action_print_preview")
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, keys.Quit, "action_quit").setShortcuts(
+        self._action(file_menu, self.tr("&Quit"), self.close, keys.Quit, "action_quit").setShortcuts(
             [QKeySequence("Ctrl+Q")]
         )
-        self.edit_menu = self.menuBar().addMenu("&Edit")
+        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.undo_action: QAction | None = None
         self.redo_action: QAction | None = None
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&Guide", lambda: guide.show_guide(self), keys.HelpContents, "action_guide")
-        self._action(help_menu, "&About ceplanner", lambda: guide.show_about(self), None, "action_about")
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(
+            help_menu, self.tr("&Guide"), lambda: guide.show_guide(self), keys.HelpContents, "action_guide"
+        )
+        self._action(
+            help_menu, self.tr("&About ceplanner"), lambda: guide.show_about(self), None, "action_about"
+        )
 
     # -- the document -----------------------------------------------------------------------
 
@@ -238,10 +248,10 @@ class MainWindow(QMainWindow):
             if action is not None:
                 self.edit_menu.removeAction(action)
                 action.deleteLater()
-        self.undo_action = doc.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action = doc.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setObjectName("action_undo")
-        self.redo_action = doc.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = doc.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts(redo_shortcuts())
         self.redo_action.setObjectName("action_redo")
         self.edit_menu.addAction(self.undo_action)
@@ -251,7 +261,9 @@ class MainWindow(QMainWindow):
         doc.save_failed.connect(self._save_failed)
         doc.file_changed.connect(self._file_changed)
         self.save_status.setStyleSheet("")
-        self.save_status.setText("Read-only: changes are not saved" if doc.readonly else "Saved")
+        self.save_status.setText(
+            self.tr("Read-only: changes are not saved") if doc.readonly else self.tr("Saved")
+        )
         self._show_file_state()
         # The marks need the whole checker (public holidays among it, a fifth of a second the first
         # time): the window is shown first and marked a moment later.
@@ -259,24 +271,30 @@ class MainWindow(QMainWindow):
         self.go_to(0, quiet=True)
         if doc.store is not None and doc.store.migrated_backup is not None:
             self.statusBar().showMessage(
-                f"The plan was updated for this version; the original is kept as {doc.store.migrated_backup.name}.",
+                self.tr("The plan was updated for this version; the original is kept as {name}.").format(
+                    name=doc.store.migrated_backup.name
+                ),
                 15000,
             )
 
     def _show_file_state(self) -> None:
         doc = self.doc
         assert doc is not None
-        title = " ".join(doc.plan.title.split()) or "Untitled plan"
+        title = " ".join(doc.plan.title.split()) or self.tr("Untitled plan")
         file_name = f" — {doc.store.path.name}" if doc.store is not None else ""
         # "[*]" is where Qt shows its modified mark: while an edit waits to be saved.
-        self.setWindowTitle(f"{title}[*]{file_name} — ceplanner" + (" [read-only]" if doc.readonly else ""))
+        self.setWindowTitle(
+            self.tr("{title}[*]{file_name} — ceplanner").format(title=title, file_name=file_name)
+            + (self.tr(" [read-only]") if doc.readonly else "")
+        )
         if doc.store is not None:
             self.setWindowFilePath(str(doc.store.path))
         self.banner.setVisible(doc.readonly)
         if doc.readonly and doc.store is not None:
             self.banner_text.setText(
-                f"{doc.store.path.name} is read-only, so changes here are not saved. "
-                "Use Save As to keep an editable copy."
+                self.tr(
+                    "{name} is read-only, so changes here are not saved. Use Save As to keep an editable copy."
+                ).format(name=doc.store.path.name)
             )
         self._update_nav()
 
@@ -362,32 +380,39 @@ class MainWindow(QMainWindow):
             item.setIcon(icon if found else blank)
             item.setToolTip("\n".join(found))
             item.setData(Qt.ItemDataRole.UserRole, len(found))
-            count = f", {len(found)} warning{'s' if len(found) != 1 else ''}" if found else ""
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.name}{count}")
+            count = ""
+            if found:
+                one = len(found) == 1
+                count = (self.tr(", {count} warning") if one else self.tr(", {count} warnings")).format(
+                    count=len(found)
+                )
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.title}{count}")
         self._marks = marks
 
     def _saved(self) -> None:
         self.setWindowModified(False)
         self._save_error_reported = None
         self.save_status.setStyleSheet("")
-        self.save_status.setText("Saved")
+        self.save_status.setText(self.tr("Saved"))
 
     def _save_failed(self, message: str) -> None:
         self.save_status.setStyleSheet("color: #c0392b;")
-        self.save_status.setText(f"Not saved: {message}")
+        self.save_status.setText(self.tr("Not saved: {message}").format(message=message))
         if self._save_error_reported is not None:
             return  # said once (the status bar keeps saying it) until a save succeeds again
         self._save_error_reported = message
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Your changes could not be saved",
-            f"{message}\n\nYour changes are still here in this window. Choose Save As to "
-            "save them to another file.",
+            self.tr("Your changes could not be saved"),
+            self.tr(
+                "{message}\n\nYour changes are still here in this window. Choose Save As to save them to "
+                "another file."
+            ).format(message=message),
             parent=self,
         )
         box.setObjectName("save_failed_dialog")
-        save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        save_as = box.addButton(self.tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is save_as:
             self.files.save_as()
@@ -413,7 +438,7 @@ class MainWindow(QMainWindow):
         if index > 0 and not self._titled():
             index = 0
             if not quiet:
-                show_problem(self.title_message, TITLE_NEEDED)
+                show_problem(self.title_message, self.tr(TITLE_NEEDED))
         self.page(index)
         self.stack.setCurrentIndex(index)
         self.step_list.blockSignals(True)
@@ -437,7 +462,7 @@ class MainWindow(QMainWindow):
     def _input_problems(self) -> list[tuple[str, str, list[str]]]:
         """Typed input that pages shown so far could not take (pages never shown have none)."""
         return [
-            (STEPS[i].key, STEPS[i].name, problems)
+            (STEPS[i].key, STEPS[i].title, problems)
             for i, page in self.built_pages()
             if (problems := page.input_problems())
         ]

@@ -10,7 +10,14 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,10 +45,16 @@ METHOD_ROLE = Qt.ItemDataRole.UserRole + 1
 COST_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 COST_LIMITS = ["250", "500", "1,000", "2,500", "5,000"]
-HEADERS = ["Method", "IAP2 levels", "Mode", "One session"]
-COST_TIP = (
+HEADERS = [
+    QT_TRANSLATE_NOOP("MethodLibrary", "Method"),
+    QT_TRANSLATE_NOOP("MethodLibrary", "IAP2 levels"),
+    QT_TRANSLATE_NOOP("MethodLibrary", "Mode"),
+    QT_TRANSLATE_NOOP("MethodLibrary", "One session"),
+]
+COST_TIP = QT_TRANSLATE_NOOP(
+    "MethodLibrary",
     "Typical cost of running it once: one session plus any one-off costs (lump sums), "
-    "with staff time at this plan's day rate"
+    "with staff time at this plan's day rate",
 )
 
 
@@ -98,35 +111,44 @@ class MethodLibrary(QWidget):
         self._load_methods = methods or (lambda: all_methods())
         self.setObjectName("method_library")
         self.model = QStandardItemModel(0, len(HEADERS), self)
-        self.model.setHorizontalHeaderLabels(HEADERS)
-        self.model.setHeaderData(3, Qt.Orientation.Horizontal, COST_TIP, Qt.ItemDataRole.ToolTipRole)
+        self.model.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
+        self.model.setHeaderData(3, Qt.Orientation.Horizontal, self.tr(COST_TIP), Qt.ItemDataRole.ToolTipRole)
         self.proxy = MethodFilter(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
 
         self.level_filter = QComboBox()
         name_widget(
-            self.level_filter, "library_level_filter", "IAP2 level", "Show methods suited to this level"
+            self.level_filter,
+            "library_level_filter",
+            self.tr("IAP2 level"),
+            self.tr("Show methods suited to this level"),
         )
-        self.level_filter.addItem("Any level", None)
+        self.level_filter.addItem(self.tr("Any level"), None)
         for level in IAP2Level:
             self.level_filter.addItem(label(level), level)
         self.mode_filter = QComboBox()
         name_widget(
-            self.mode_filter, "library_mode_filter", "Mode", "Face to face, online, paper or telephone"
+            self.mode_filter,
+            "library_mode_filter",
+            self.tr("Mode"),
+            self.tr("Face to face, online, paper or telephone"),
         )
-        self.mode_filter.addItem("Any mode", None)
+        self.mode_filter.addItem(self.tr("Any mode"), None)
         for mode in Mode:
             self.mode_filter.addItem(label(mode), mode)
         self.cost_filter = QComboBox()
         name_widget(
-            self.cost_filter, "library_cost_filter", "Cost per session", "Typical cost of one session"
+            self.cost_filter,
+            "library_cost_filter",
+            self.tr("Cost per session"),
+            self.tr("Typical cost of one session"),
         )
         filters = QHBoxLayout()
         for text, combo in (
-            ("Level", self.level_filter),
-            ("Mode", self.mode_filter),
-            ("Cost", self.cost_filter),
+            (self.tr("Level"), self.level_filter),
+            (self.tr("Mode"), self.mode_filter),
+            (self.tr("Cost"), self.cost_filter),
         ):
             caption = QLabel(text)
             caption.setBuddy(combo)
@@ -134,7 +156,12 @@ class MethodLibrary(QWidget):
             filters.addWidget(combo, 1)
 
         self.table = QTableView()
-        name_table(self.table, "library_methods", "Engagement methods", "Choose a method, then Add to plan")
+        name_table(
+            self.table,
+            "library_methods",
+            self.tr("Engagement methods"),
+            self.tr("Choose a method, then Add to plan"),
+        )
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -157,8 +184,13 @@ class MethodLibrary(QWidget):
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.add_button = QPushButton("Add to plan")
-        name_widget(self.add_button, "library_add", "Add to plan", "Add an activity using the chosen method")
+        self.add_button = QPushButton(self.tr("Add to plan"))
+        name_widget(
+            self.add_button,
+            "library_add",
+            self.tr("Add to plan"),
+            self.tr("Add an activity using the chosen method"),
+        )
         self.count = QLabel()
         self.count.setObjectName("library_count")
         self.problem = problem_label("library_problem")
@@ -167,18 +199,20 @@ class MethodLibrary(QWidget):
         name_widget(
             self.sessions,
             "library_sessions",
-            "Sessions",
-            "How many sessions to plan: per-session costs and staff time are scaled to match",
+            self.tr("Sessions"),
+            self.tr("How many sessions to plan: per-session costs and staff time are scaled to match"),
         )
-        sessions_label = QLabel("Sessions")
+        sessions_label = QLabel(self.tr("Sessions"))
         sessions_label.setBuddy(self.sessions)
-        self.same_people = QCheckBox("Same people each time")
+        self.same_people = QCheckBox(self.tr("Same people each time"))
         name_widget(
             self.same_people,
             "library_same_people",
-            "Same people each time",
-            "Tick for a panel or series the same people come back to; otherwise each session "
-            "has a new group of people",
+            self.tr("Same people each time"),
+            self.tr(
+                "Tick for a panel or series the same people come back to; otherwise each session "
+                "has a new group of people"
+            ),
         )
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
@@ -216,14 +250,19 @@ class MethodLibrary(QWidget):
             methods = self._load_methods()
         except Exception as exc:  # a broken user library must not take the page down
             methods = []
-            show_problem(self.problem, f"The method library could not be read: {exc}")
+            show_problem(self.problem, self.tr("The method library could not be read: {exc}").format(exc=exc))
         currency = self.doc.plan.currency
         self.cost_filter.blockSignals(True)
         chosen = self.cost_filter.currentIndex()
         self.cost_filter.clear()
-        self.cost_filter.addItem("Any cost", None)
+        self.cost_filter.addItem(self.tr("Any cost"), None)
         for limit in COST_LIMITS:
-            self.cost_filter.addItem(f"Up to {format_money(parse_money(limit, currency), currency)}", limit)
+            self.cost_filter.addItem(
+                self.tr("Up to {format_money}").format(
+                    format_money=format_money(parse_money(limit, currency), currency)
+                ),
+                limit,
+            )
         self.cost_filter.setCurrentIndex(max(chosen, 0))
         self.cost_filter.blockSignals(False)
         self.model.removeRows(0, self.model.rowCount())
@@ -261,7 +300,11 @@ class MethodLibrary(QWidget):
         # Combo boxes hand back a StrEnum as plain text: turn it back into the member.
         self.proxy.set_filters(IAP2Level(level) if level else None, Mode(mode) if mode else None, max_cost)
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(f"{shown} of {total} methods shown" if shown != total else f"{total} methods")
+        self.count.setText(
+            self.tr("{shown} of {total} methods shown").format(shown=shown, total=total)
+            if shown != total
+            else self.tr("{total} methods").format(total=total)
+        )
         if shown and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
         self._show_details()
@@ -282,18 +325,28 @@ class MethodLibrary(QWidget):
         method = self.selected_method()
         self.add_button.setEnabled(method is not None and not self.doc.readonly)
         if method is None:
-            self.details.setText("No method matches these filters." if self.model.rowCount() else "")
+            self.details.setText(self.tr("No method matches these filters.") if self.model.rowCount() else "")
             return
         size = ""
         if method.group_size_max:
-            size = f" Suits {method.group_size_min}-{method.group_size_max} people a session."
+            size = self.tr(" Suits {group_size_min}-{group_size_max} people a session.").format(
+                group_size_min=method.group_size_min, group_size_max=method.group_size_max
+            )
         hours = method.prep_hours + method.delivery_hours
         people = suggested_participants(method, self.sessions.value(), self.same_people.isChecked())
         self.details.setText(
-            f"{method.name}: {method.description}{size} About {hours} staff hours a session "
-            f"plus {method.analysis_hours} for analysis. Added with {people:,} expected "
-            "participants; change them, or the sessions, under Activity details and the costs "
-            "that scale follow."
+            self.tr(
+                "{name}: {description}{size} About {hours} staff hours a session plus {analysis_hours} for "
+                "analysis. Added with {people:,} expected participants; change them, or the sessions, "
+                "under Activity details and the costs that scale follow."
+            ).format(
+                name=method.name,
+                description=method.description,
+                size=size,
+                hours=hours,
+                analysis_hours=method.analysis_hours,
+                people=people,
+            )
         )
 
     def add_selected(self) -> str | None:
@@ -305,10 +358,10 @@ class MethodLibrary(QWidget):
         activity = activity_from_method(
             method, plan, self.sessions.value(), same_people=self.same_people.isChecked()
         )
-        self.doc.begin_macro(f"Add activity “{method.name}”")
+        self.doc.begin_macro(self.tr("Add activity “{name}”").format(name=method.name))
         if plan.method(method.id) is None:
-            self.doc.append_item(plan, "methods", copy.deepcopy(method), "Add method")
-        self.doc.append_item(plan, "activities", activity, "Add activity")
+            self.doc.append_item(plan, "methods", copy.deepcopy(method), self.tr("Add method"))
+        self.doc.append_item(plan, "activities", activity, self.tr("Add activity"))
         self.doc.end_macro()
         self.added.emit(activity.id)
         return activity.id

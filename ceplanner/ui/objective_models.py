@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
 from ceplanner.core.model import Indicator, Objective, OutcomeLevel, label
@@ -16,25 +23,35 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 LEVELS = list(OutcomeLevel)
 LEVEL_HELP = {
-    OutcomeLevel.INDIVIDUAL: "Changes for the people taking part: confidence, skills, being heard.",
-    OutcomeLevel.SERVICE: "Changes to a service: better designed, more used, fairer.",
-    OutcomeLevel.STRATEGIC: "Changes to decisions, policy and how the organisation works.",
+    OutcomeLevel.INDIVIDUAL: QT_TRANSLATE_NOOP(
+        "ObjectiveModels", "Changes for the people taking part: confidence, skills, being heard."
+    ),
+    OutcomeLevel.SERVICE: QT_TRANSLATE_NOOP(
+        "ObjectiveModels", "Changes to a service: better designed, more used, fairer."
+    ),
+    OutcomeLevel.STRATEGIC: QT_TRANSLATE_NOOP(
+        "ObjectiveModels", "Changes to decisions, policy and how the organisation works."
+    ),
 }
 INDICATOR_COLUMNS = [
-    ("measure", "Measure"),
-    ("baseline", "Baseline"),
-    ("target", "Target"),
-    ("evidence_source", "Evidence source"),
-    ("collection", "Collected how, when"),
-    ("analysed_by", "Who analyses"),
+    ("measure", QT_TRANSLATE_NOOP("Column", "Measure")),
+    ("baseline", QT_TRANSLATE_NOOP("Column", "Baseline")),
+    ("target", QT_TRANSLATE_NOOP("Column", "Target")),
+    ("evidence_source", QT_TRANSLATE_NOOP("Column", "Evidence source")),
+    ("collection", QT_TRANSLATE_NOOP("Column", "Collected how, when")),
+    ("analysed_by", QT_TRANSLATE_NOOP("Column", "Who analyses")),
 ]
 INDICATOR_TIPS = {
-    "measure": "What you will count or ask, for example “tenants who say they were listened to”.",
-    "baseline": "Where it stands now (or “not measured yet”).",
-    "target": "What you aim for, and by when.",
-    "evidence_source": "Where the evidence comes from: a survey, records, interviews.",
-    "collection": "How and when the evidence is collected.",
-    "analysed_by": "Who analyses it, ideally with people who took part.",
+    "measure": QT_TRANSLATE_NOOP(
+        "Column", "What you will count or ask, for example “tenants who say they were listened to”."
+    ),
+    "baseline": QT_TRANSLATE_NOOP("Column", "Where it stands now (or “not measured yet”)."),
+    "target": QT_TRANSLATE_NOOP("Column", "What you aim for, and by when."),
+    "evidence_source": QT_TRANSLATE_NOOP(
+        "Column", "Where the evidence comes from: a survey, records, interviews."
+    ),
+    "collection": QT_TRANSLATE_NOOP("Column", "How and when the evidence is collected."),
+    "analysed_by": QT_TRANSLATE_NOOP("Column", "Who analyses it, ideally with people who took part."),
 }
 
 
@@ -87,19 +104,22 @@ class ObjectiveTree(QAbstractItemModel):
         if objective is None:
             level = LEVELS[index.row()]
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return f"{label(level)} outcomes ({len(self.at_level(level))})"
+                return self.tr("{level} outcomes ({count})").format(
+                    level=label(level), count=len(self.at_level(level))
+                )
             if role == Qt.ItemDataRole.ToolTipRole:
-                return LEVEL_HELP[level]
+                return QCoreApplication.translate("ObjectiveModels", LEVEL_HELP[level])
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)
                 return font
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return objective.title or "(untitled objective)"
+            return objective.title or self.tr("(untitled objective)")
         if role == Qt.ItemDataRole.ToolTipRole:
             count = len(objective.indicators)
-            return plain_tip(f"{objective.title}\n{count} indicator{'s' if count != 1 else ''}")
+            indicators = self.tr("{count} indicator") if count == 1 else self.tr("{count} indicators")
+            return plain_tip(f"{objective.title}\n{indicators.format(count=count)}")
         if role == self.OBJECTIVE_ROLE:
             return objective
         return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ceplanner.store import (
@@ -29,32 +30,63 @@ from ceplanner.ui.files import add_recent
 
 # Most specific first: each entry is (error class, dialog title, what to do).
 ADVICE: list[tuple[type[PlanFileError], str, str]] = [
-    (NotAFileError, "Not a plan file", "Choose a file ending in .ceplan that was saved by ceplanner."),
-    (PlanTooShortError, "The plan is incomplete", "Nothing was changed in the file."),
-    (PlanLockedError, "The plan is in use", "Nothing was changed in the file."),
+    (
+        NotAFileError,
+        QT_TRANSLATE_NOOP("OpenErrors", "Not a plan file"),
+        QT_TRANSLATE_NOOP("OpenErrors", "Choose a file ending in .ceplan that was saved by ceplanner."),
+    ),
+    (
+        PlanTooShortError,
+        QT_TRANSLATE_NOOP("OpenErrors", "The plan is incomplete"),
+        QT_TRANSLATE_NOOP("OpenErrors", "Nothing was changed in the file."),
+    ),
+    (
+        PlanLockedError,
+        QT_TRANSLATE_NOOP("OpenErrors", "The plan is in use"),
+        QT_TRANSLATE_NOOP("OpenErrors", "Nothing was changed in the file."),
+    ),
     (
         PlanFileMissingError,
-        "Plan not found",
-        "It may have been moved, renamed or deleted. Use File › Open to find it.",
+        QT_TRANSLATE_NOOP("OpenErrors", "Plan not found"),
+        QT_TRANSLATE_NOOP(
+            "OpenErrors", "It may have been moved, renamed or deleted. Use File › Open to find it."
+        ),
     ),
-    (NotSQLiteError, "Not a ceplanner plan", "Choose a file ending in .ceplan that was saved by ceplanner."),
-    (NotAPlanError, "Not a ceplanner plan", "The file was left as it is. Choose a file saved by ceplanner."),
+    (
+        NotSQLiteError,
+        QT_TRANSLATE_NOOP("OpenErrors", "Not a ceplanner plan"),
+        QT_TRANSLATE_NOOP("OpenErrors", "Choose a file ending in .ceplan that was saved by ceplanner."),
+    ),
+    (
+        NotAPlanError,
+        QT_TRANSLATE_NOOP("OpenErrors", "Not a ceplanner plan"),
+        QT_TRANSLATE_NOOP("OpenErrors", "The file was left as it is. Choose a file saved by ceplanner."),
+    ),
     (
         NewerVersionError,
-        "Made by a newer ceplanner",
-        "The file was left as it is. Install the latest version of ceplanner to open it.",
+        QT_TRANSLATE_NOOP("OpenErrors", "Made by a newer ceplanner"),
+        QT_TRANSLATE_NOOP(
+            "OpenErrors", "The file was left as it is. Install the latest version of ceplanner to open it."
+        ),
     ),
     (
         CorruptPlanError,
-        "The plan is damaged",
-        "The file was left as it is. Open a backup copy or an e-mailed copy of the plan instead.",
+        QT_TRANSLATE_NOOP("OpenErrors", "The plan is damaged"),
+        QT_TRANSLATE_NOOP(
+            "OpenErrors",
+            "The file was left as it is. Open a backup copy or an e-mailed copy of the plan instead.",
+        ),
     ),
     (
         ReadOnlyPlanError,
-        "The plan cannot be opened",
-        "Check that you have permission to read the file and its folder.",
+        QT_TRANSLATE_NOOP("OpenErrors", "The plan cannot be opened"),
+        QT_TRANSLATE_NOOP("OpenErrors", "Check that you have permission to read the file and its folder."),
     ),
-    (PlanFileError, "The plan cannot be opened", "The file was left as it is."),
+    (
+        PlanFileError,
+        QT_TRANSLATE_NOOP("OpenErrors", "The plan cannot be opened"),
+        QT_TRANSLATE_NOOP("OpenErrors", "The file was left as it is."),
+    ),
 ]
 
 READ_ONLY, TAKE_OVER, CANCEL = "read-only", "take over", "cancel"
@@ -62,15 +94,27 @@ READ_ONLY, TAKE_OVER, CANCEL = "read-only", "take over", "cancel"
 
 def ask_in_use(parent: QWidget | None, error: PlanInUseError) -> str:
     """Ask what to do with a plan open for editing elsewhere: READ_ONLY, TAKE_OVER or CANCEL."""
-    box = QMessageBox(QMessageBox.Icon.Question, "The plan is open elsewhere", str(error), parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("OpenErrors", "The plan is open elsewhere"),
+        str(error),
+        parent=parent,
+    )
     box.setObjectName("plan_in_use_dialog")
-    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
-    take_over = box.addButton("Take over", QMessageBox.ButtonRole.DestructiveRole)
+    read_only = box.addButton(
+        QCoreApplication.translate("OpenErrors", "Open read-only"), QMessageBox.ButtonRole.AcceptRole
+    )
+    take_over = box.addButton(
+        QCoreApplication.translate("OpenErrors", "Take over"), QMessageBox.ButtonRole.DestructiveRole
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(read_only)
     box.setInformativeText(
-        "Take over only if it is no longer being edited there: the other window would then be "
-        "unable to save over your changes, and would say so."
+        QCoreApplication.translate(
+            "OpenErrors",
+            "Take over only if it is no longer being edited there: the other window would then be "
+            "unable to save over your changes, and would say so.",
+        )
     )
     box.exec()
     clicked = box.clickedButton()
@@ -90,12 +134,20 @@ def _open_store(parent: QWidget | None, path: Path) -> PlanStore | None:
 def show_repairs(parent: QWidget | None, path: Path, repairs: list[str]) -> None:
     """Say what was mended in a plan read from an older version (nothing is lost: only links
     to things deleted long ago are dropped, and the file changes only at the next save)."""
-    shown = repairs[:10] + ([f"… and {len(repairs) - 10} more."] if len(repairs) > 10 else [])
+    shown = repairs[:10] + (
+        [QCoreApplication.translate("OpenErrors", "… and {count} more.").format(count=len(repairs) - 10)]
+        if len(repairs) > 10
+        else []
+    )
     box = QMessageBox(
         QMessageBox.Icon.Information,
-        "The plan was tidied",
-        f"{path.name} had links to stakeholder groups or objectives that were deleted earlier. "
-        "They have been removed:\n\n" + "\n".join(shown),
+        QCoreApplication.translate("OpenErrors", "The plan was tidied"),
+        QCoreApplication.translate(
+            "OpenErrors",
+            "{name} had links to stakeholder groups or objectives that were deleted earlier. They have "
+            "been removed:\n\n",
+        ).format(name=path.name)
+        + "\n".join(shown),
         QMessageBox.StandardButton.Ok,
         parent,
     )
@@ -105,10 +157,12 @@ def show_repairs(parent: QWidget | None, path: Path, repairs: list[str]) -> None
 
 def describe(error: PlanFileError) -> tuple[str, str]:
     """The dialog title and full text for ``error``."""
-    for cls, title, advice in ADVICE:
+    for cls, source_title, source_advice in ADVICE:
+        title = QCoreApplication.translate("OpenErrors", source_title)
+        advice = QCoreApplication.translate("OpenErrors", source_advice)
         if isinstance(error, cls):
             return title, f"{error}\n\n{advice}"
-    return "The plan cannot be opened", str(error)
+    return QCoreApplication.translate("OpenErrors", "The plan cannot be opened"), str(error)
 
 
 def show_open_error(parent: QWidget | None, error: PlanFileError) -> None:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -94,7 +94,8 @@ def fitted_lines(text: str, fits: Callable[[str], bool], lines: int) -> list[str
 def point_label(number: int, name: str, fits: Callable[[str], bool], lines: int) -> str:
     """A group's label: its table row number and whole name if they fit, else the number alone
     (the table beside the grid is the key, and the tooltip names it)."""
-    whole = fitted_lines(f"{number} {name or '(no name)'}", fits, lines)
+    shown_name = name or QCoreApplication.translate("PowerGrid", "(no name)")
+    whole = fitted_lines(f"{number} {shown_name}", fits, lines)
     return "\n".join(whole) if whole is not None else str(number)
 
 
@@ -141,9 +142,14 @@ class GroupPoint(QGraphicsPathItem):
             else point_label(number, group.name, lambda line: metrics.horizontalAdvance(line) <= width, lines)
         )
         self.label.setPos(POINT / 2 + 3, -self.label.boundingRect().height() / 2)
-        seldom = " (seldom heard)" if group.seldom_heard else ""
+        seldom = QCoreApplication.translate("GroupPoint", " (seldom heard)") if group.seldom_heard else ""
         self.setToolTip(
-            plain_tip(f"{number} {group.name}{seldom}\nPower {group.power}, interest {group.interest}")
+            plain_tip(
+                f"{number} {group.name}{seldom}\n"
+                + QCoreApplication.translate("GroupPoint", "Power {power}, interest {interest}").format(
+                    power=group.power, interest=group.interest
+                )
+            )
         )
         self._pressed: QPointF | None = None
 
@@ -202,7 +208,11 @@ class GroupPoint(QGraphicsPathItem):
         bounded = QPointF(min(max(moved.x(), 0.0), SIZE), min(max(moved.y(), 0.0), SIZE))
         self.setPos(bounded)
         interest, power = scene_to_score(bounded)
-        self.grid.hover.emit(f"{self.group.name}: power {power}, interest {interest}")
+        self.grid.hover.emit(
+            QCoreApplication.translate("GroupPoint", "{name}: power {power}, interest {interest}").format(
+                name=self.group.name, power=power, interest=interest
+            )
+        )
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._pressed is None:
@@ -229,11 +239,13 @@ class PowerGrid(QGraphicsView):
         super().__init__(parent)
         self.doc = doc
         self.setObjectName("power_grid")
-        self.setAccessibleName("Power and interest grid")
+        self.setAccessibleName(self.tr("Power and interest grid"))
         self.setAccessibleDescription(
-            "Each stakeholder group placed by its power (up) and interest (right). "
-            "Drag a group, or select it and use the arrow keys, to change its scores; "
-            "the table beside it shows the same values."
+            self.tr(
+                "Each stakeholder group placed by its power (up) and interest (right). "
+                "Drag a group, or select it and use the arrow keys, to change its scores; "
+                "the table beside it shows the same values."
+            )
         )
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -300,11 +312,11 @@ class PowerGrid(QGraphicsView):
                 QRectF(centre.x() - 20, SIZE + 2, 40, 20), Qt.AlignmentFlag.AlignCenter, str(score)
             )
             painter.drawText(QRectF(-24, centre.y() - 10, 20, 20), Qt.AlignmentFlag.AlignCenter, str(score))
-        painter.drawText(QRectF(0, SIZE + 20, SIZE, 22), Qt.AlignmentFlag.AlignCenter, "Interest →")
+        painter.drawText(QRectF(0, SIZE + 20, SIZE, 22), Qt.AlignmentFlag.AlignCenter, self.tr("Interest →"))
         painter.save()
         painter.translate(-MARGIN + 4, SIZE / 2)
         painter.rotate(-90)
-        painter.drawText(QRectF(-SIZE / 2, 0, SIZE, 20), Qt.AlignmentFlag.AlignCenter, "Power →")
+        painter.drawText(QRectF(-SIZE / 2, 0, SIZE, 20), Qt.AlignmentFlag.AlignCenter, self.tr("Power →"))
         painter.restore()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -348,12 +360,22 @@ class PowerGrid(QGraphicsView):
                 home = QPointF(centre.x() - CELL / 2 + POINT, centre.y() + (slot - (slots - 1) / 2) * step)
                 rest = groups[slot:] if len(groups) > slots and slot == slots - 1 else []
                 point = GroupPoint(
-                    self, group, home, lines, width, f"+{len(rest)} more" if rest else None, numbers[group.id]
+                    self,
+                    group,
+                    home,
+                    lines,
+                    width,
+                    self.tr("+{count} more").format(count=len(rest)) if rest else None,
+                    numbers[group.id],
                 )
                 if rest:
-                    names = [g.name or "(no name)" for g in rest[:15]]
-                    more = f"\n… and {len(rest) - 15} more" if len(rest) > 15 else ""
-                    point.setToolTip(plain_tip("\n".join(names) + more + "\nAll are listed in the table."))
+                    names = [g.name or self.tr("(no name)") for g in rest[:15]]
+                    more = (
+                        self.tr("\n… and {count} more").format(count=len(rest) - 15) if len(rest) > 15 else ""
+                    )
+                    point.setToolTip(
+                        plain_tip("\n".join(names) + more + self.tr("\nAll are listed in the table."))
+                    )
                 self._scene.addItem(point)
                 point.setSelected(group.id in selected)
                 self.points[group.id] = point
@@ -393,11 +415,15 @@ class PowerGrid(QGraphicsView):
         if (interest, power) == (group.interest, group.power):
             point.setPos(point.home)
             return
-        self.doc.begin_macro(f"Move {group.name} on the power/interest grid")
+        self.doc.begin_macro(self.tr("Move {name} on the power/interest grid").format(name=group.name))
         self.doc.set_value(group, "power", power)
         self.doc.set_value(group, "interest", interest)
         self.doc.end_macro()
-        self.hover.emit(f"{group.name} now has power {power} and interest {interest}.")
+        self.hover.emit(
+            self.tr("{name} now has power {power} and interest {interest}.").format(
+                name=group.name, power=power, interest=interest
+            )
+        )
 
     # -- selection --------------------------------------------------------------------------
 

@@ -56,7 +56,7 @@ class RowForm(QWidget):
             column = model.columns[model.column_of[attr]]
             editor = self._editor(column, prefix)
             self.editors[attr] = editor
-            heading = QLabel(column.header)
+            heading = QLabel(column.title)
             heading.setBuddy(editor)
             alone = attr in wide or column.kind == "choices"
             if alone and col:
@@ -124,7 +124,7 @@ class RowForm(QWidget):
         if isinstance(editor, QComboBox):  # long choices must not widen the form past a laptop screen
             editor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             editor.setMinimumContentsLength(12)
-        name_widget(editor, name, column.header, column.tip)
+        name_widget(editor, name, column.title, column.tip_text)
         return editor
 
     # -- showing ----------------------------------------------------------------------------

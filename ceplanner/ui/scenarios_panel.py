@@ -12,7 +12,14 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,15 +66,20 @@ COMPARE_DELAY_MS = 300
 """The comparison costs every scenario and runs the checks on each: after a pause in editing."""
 
 INCLUDE, PLANNED, SESSIONS = 0, 1, 2
-SCENARIOS_TIP = (
+SCENARIOS_TIP = QT_TRANSLATE_NOOP(
+    "ScenariosPanel",
     "Compare budget options side by side: each scenario keeps some of the plan's activities, each "
-    "for a chosen number of sessions. Lines that scale follow the sessions."
+    "for a chosen number of sessions. Lines that scale follow the sessions.",
 )
 
 
 def _quoted(text: str) -> str:
     text = " ".join(text.split())
-    return f"“{text if len(text) <= 60 else text[:59].rstrip() + '…'}”" if text else "an unnamed one"
+    return (
+        f"“{text if len(text) <= 60 else text[:59].rstrip() + '…'}”"
+        if text
+        else QCoreApplication.translate("ScenariosPanel", "an unnamed one")
+    )
 
 
 def _concerns_scenarios(obj: Any, attr: str) -> bool:
@@ -82,7 +94,11 @@ def _concerns_scenarios(obj: Any, attr: str) -> bool:
 class ScenarioActivitiesModel(QAbstractTableModel):
     """The plan's activities for one scenario: included or not, planned and chosen sessions."""
 
-    HEADERS = ("Activity (tick to include)", "Planned sessions", "Sessions in this scenario")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ScenarioActivitiesModel", "Activity (tick to include)"),
+        QT_TRANSLATE_NOOP("ScenarioActivitiesModel", "Planned sessions"),
+        QT_TRANSLATE_NOOP("ScenarioActivitiesModel", "Sessions in this scenario"),
+    )
 
     def __init__(self, panel: ScenariosPanel) -> None:
         super().__init__(panel)
@@ -122,7 +138,7 @@ class ScenarioActivitiesModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -145,10 +161,10 @@ class ScenarioActivitiesModel(QAbstractTableModel):
             return Qt.CheckState.Checked if included else Qt.CheckState.Unchecked
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == INCLUDE:
-                return activity.title or "(untitled activity)"
+                return activity.title or self.tr("(untitled activity)")
             if column == PLANNED:
                 return locale_format.format_number(activity.sessions)
-            return locale_format.format_number(self.chosen[activity.id]) if included else "left out"
+            return locale_format.format_number(self.chosen[activity.id]) if included else self.tr("left out")
         if role == Qt.ItemDataRole.EditRole and column == SESSIONS and included:
             return self.chosen[activity.id]
         if role == Qt.ItemDataRole.TextAlignmentRole and column != INCLUDE:
@@ -178,7 +194,7 @@ class SessionsDelegate(QStyledItemDelegate):
         spin = QSpinBox(parent)
         fit_to_limits(spin, ScenarioActivity, "sessions")
         spin.setGroupSeparatorShown(True)
-        name_widget(spin, "scenario_sessions_editor", "Sessions in this scenario")
+        name_widget(spin, "scenario_sessions_editor", self.tr("Sessions in this scenario"))
         return spin
 
 
@@ -207,7 +223,7 @@ class ComparisonModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         shown = role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
         if shown and orientation == Qt.Orientation.Horizontal:
-            return "Figure" if section == 0 else self.names[section - 1]
+            return self.tr("Figure") if section == 0 else self.names[section - 1]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -241,18 +257,27 @@ class ScenariosPanel(QWidget):
         """The scenario whose name and description the fields show."""
 
         self.scenario_list = QListWidget()
-        name_table(self.scenario_list, "scenarios_list", "Scenarios", "Choose the scenario to edit.")
+        name_table(
+            self.scenario_list,
+            "scenarios_list",
+            self.tr("Scenarios"),
+            self.tr("Choose the scenario to edit."),
+        )
         self.scenario_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.scenario_list.setMinimumWidth(140)
         buttons = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
         for i, (key, text, tip) in enumerate(
             (
-                ("add", "Add", "Add a scenario with every activity as planned"),
-                ("usual", "Add usual three", "Add Lean, Standard and Enhanced scenarios to start from"),
-                ("rename", "Rename", "Type a new name for the chosen scenario"),
-                ("duplicate", "Duplicate", "Copy the chosen scenario"),
-                ("delete", "Delete", "Delete the chosen scenario"),
+                ("add", self.tr("Add"), self.tr("Add a scenario with every activity as planned")),
+                (
+                    "usual",
+                    self.tr("Add usual three"),
+                    self.tr("Add Lean, Standard and Enhanced scenarios to start from"),
+                ),
+                ("rename", self.tr("Rename"), self.tr("Type a new name for the chosen scenario")),
+                ("duplicate", self.tr("Duplicate"), self.tr("Copy the chosen scenario")),
+                ("delete", self.tr("Delete"), self.tr("Delete the chosen scenario")),
             )
         ):
             button = QPushButton(text)
@@ -267,7 +292,7 @@ class ScenariosPanel(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel("Scenarios")
+        heading = QLabel(self.tr("Scenarios"))
         heading.setBuddy(self.scenario_list)
         left_layout.addWidget(heading)
         left_layout.addWidget(self.scenario_list, 1)
@@ -275,16 +300,25 @@ class ScenariosPanel(QWidget):
 
         self.name_edit = QLineEdit()
         name_widget(
-            self.name_edit, "scenario_name", "Scenario name", "The scenario's name, unique in the plan"
+            self.name_edit,
+            "scenario_name",
+            self.tr("Scenario name"),
+            self.tr("The scenario's name, unique in the plan"),
         )
         self.description_edit = QLineEdit()
         name_widget(
-            self.description_edit, "scenario_description", "Scenario description", "What this option is for"
+            self.description_edit,
+            "scenario_description",
+            self.tr("Scenario description"),
+            self.tr("What this option is for"),
         )
         self.name_edit.editingFinished.connect(self._name_typed)
         self.description_edit.editingFinished.connect(self._description_typed)
         fields = QHBoxLayout()
-        for text, edit, stretch in (("Name", self.name_edit, 1), ("Description", self.description_edit, 2)):
+        for text, edit, stretch in (
+            (self.tr("Name"), self.name_edit, 1),
+            (self.tr("Description"), self.description_edit, 2),
+        ):
             caption = QLabel(text)
             caption.setBuddy(edit)
             fields.addWidget(caption)
@@ -295,8 +329,8 @@ class ScenariosPanel(QWidget):
         name_table(
             self.activity_table,
             "scenario_activities",
-            "Activities in this scenario",
-            "Tick an activity to include it; double-click its sessions to change them.",
+            self.tr("Activities in this scenario"),
+            self.tr("Tick an activity to include it; double-click its sessions to change them."),
         )
         self.activity_table.setModel(self.activities)
         self.activity_table.setItemDelegateForColumn(SESSIONS, SessionsDelegate(self.activity_table))
@@ -333,8 +367,8 @@ class ScenariosPanel(QWidget):
         name_table(
             self.comparison_table,
             "scenarios_comparison",
-            "Scenarios compared",
-            "Hover over reach and findings for the groups and the checks' findings.",
+            self.tr("Scenarios compared"),
+            self.tr("Hover over reach and findings for the groups and the checks' findings."),
         )
         self.comparison_table.setModel(self.comparison)
         self.comparison_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -345,7 +379,7 @@ class ScenariosPanel(QWidget):
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
-        caption = QLabel("Scenarios compared")
+        caption = QLabel(self.tr("Scenarios compared"))
         caption.setBuddy(self.comparison_table)
         bottom_layout.addWidget(caption)
         bottom_layout.addWidget(self.comparison_table, 1)
@@ -383,7 +417,7 @@ class ScenariosPanel(QWidget):
         try:
             self.scenario_list.clear()
             for scenario in plan.scenarios:
-                item = QListWidgetItem(scenario.name or "(unnamed scenario)")
+                item = QListWidgetItem(scenario.name or self.tr("(unnamed scenario)"))
                 item.setData(Qt.ItemDataRole.UserRole, scenario.id)
                 item.setToolTip(scenario.description or scenario.name)
                 self.scenario_list.addItem(item)
@@ -413,11 +447,13 @@ class ScenariosPanel(QWidget):
         self.description_edit.setEnabled(editable and scenario is not None)
         if not plan.scenarios:
             self.empty.setText(
-                f"{SCENARIOS_TIP} No scenarios yet: add one, or add the usual three (Lean, Standard "
-                "and Enhanced) to start from."
+                self.tr(
+                    "{SCENARIOS_TIP} No scenarios yet: add one, or add the usual three (Lean, Standard and "
+                    "Enhanced) to start from."
+                ).format(SCENARIOS_TIP=QCoreApplication.translate("ScenariosPanel", SCENARIOS_TIP))
             )
         elif not plan.activities:
-            self.empty.setText("The plan has no activities yet: add them on the Activities page.")
+            self.empty.setText(self.tr("The plan has no activities yet: add them on the Activities page."))
         else:
             self.empty.setText("")
         self.empty.setVisible(bool(self.empty.text()))
@@ -425,7 +461,7 @@ class ScenariosPanel(QWidget):
     def refresh_comparison(self) -> None:
         results = compare_all(self.doc.plan)
         self.comparison.show(
-            [r.name or "(unnamed)" for r in results], comparison_rows(self.doc.plan, results)
+            [r.name or self.tr("(unnamed)") for r in results], comparison_rows(self.doc.plan, results)
         )
         self.comparison_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents
@@ -453,9 +489,11 @@ class ScenariosPanel(QWidget):
     def add(self) -> None:
         plan = self.doc.plan
         scenario = Scenario(
-            self._free_name(f"Scenario {len(plan.scenarios) + 1}"), "", everything_as_planned(plan)
+            self._free_name(self.tr("Scenario {number}").format(number=len(plan.scenarios) + 1)),
+            "",
+            everything_as_planned(plan),
         )
-        self._set_scenarios([*plan.scenarios, scenario], "Add a budget scenario", scenario.id)
+        self._set_scenarios([*plan.scenarios, scenario], self.tr("Add a budget scenario"), scenario.id)
 
     def add_usual(self) -> None:
         plan = self.doc.plan
@@ -463,7 +501,7 @@ class ScenariosPanel(QWidget):
         for scenario in added:
             scenario.name = self._free_name(scenario.name)
         self._set_scenarios(
-            [*plan.scenarios, *added], "Add the Lean, Standard and Enhanced scenarios", added[0].id
+            [*plan.scenarios, *added], self.tr("Add the Lean, Standard and Enhanced scenarios"), added[0].id
         )
 
     def duplicate(self) -> None:
@@ -472,10 +510,14 @@ class ScenariosPanel(QWidget):
             return
         copied = copy.deepcopy(scenario)
         copied.id = new_id()
-        copied.name = self._free_name(f"{scenario.name} (copy)")
+        copied.name = self._free_name(self.tr("{name} (copy)").format(name=scenario.name))
         scenarios = list(self.doc.plan.scenarios)
         scenarios.insert(scenarios.index(scenario) + 1, copied)
-        self._set_scenarios(scenarios, f"Duplicate the scenario {_quoted(scenario.name)}", copied.id)
+        self._set_scenarios(
+            scenarios,
+            self.tr("Duplicate the scenario {scenario}").format(scenario=_quoted(scenario.name)),
+            copied.id,
+        )
 
     def delete(self) -> None:
         scenario = self.scenario()
@@ -485,7 +527,11 @@ class ScenariosPanel(QWidget):
         at = scenarios.index(scenario)
         del scenarios[at]
         neighbour = scenarios[min(at, len(scenarios) - 1)].id if scenarios else None
-        self._set_scenarios(scenarios, f"Delete the scenario {_quoted(scenario.name)}", neighbour)
+        self._set_scenarios(
+            scenarios,
+            self.tr("Delete the scenario {scenario}").format(scenario=_quoted(scenario.name)),
+            neighbour,
+        )
 
     def start_rename(self) -> None:
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -503,7 +549,7 @@ class ScenariosPanel(QWidget):
             show_problem(self.problem, "")
             return
         if not name:
-            show_problem(self.problem, "A scenario needs a name. Type one, such as “Lean”.")
+            show_problem(self.problem, self.tr("A scenario needs a name. Type one, such as “Lean”."))
             return  # the field keeps what was typed (nothing) until the user fixes it
         clash = next(
             (
@@ -515,13 +561,21 @@ class ScenariosPanel(QWidget):
         )
         if clash is not None:
             show_problem(
-                self.problem, f"Another scenario is already called “{clash.name}”. Choose a different name."
+                self.problem,
+                self.tr("Another scenario is already called “{name}”. Choose a different name.").format(
+                    name=clash.name
+                ),
             )
             return
         show_problem(self.problem, "")
         self.name_edit.setModified(False)
         self.doc.set_value(
-            scenario, "name", name, f"Rename the scenario {_quoted(scenario.name)} to {_quoted(name)}"
+            scenario,
+            "name",
+            name,
+            self.tr("Rename the scenario {old} to {new}").format(
+                old=_quoted(scenario.name), new=_quoted(name)
+            ),
         )
 
     def _description_typed(self) -> None:
@@ -533,7 +587,9 @@ class ScenariosPanel(QWidget):
             scenario,
             "description",
             self.description_edit.text(),
-            f"Change the description of the scenario {_quoted(scenario.name)}",
+            self.tr("Change the description of the scenario {scenario}").format(
+                scenario=_quoted(scenario.name)
+            ),
         )
 
     def _choices(self, scenario: Scenario, chosen: dict[str, int]) -> list[ScenarioActivity]:
@@ -558,10 +614,14 @@ class ScenariosPanel(QWidget):
             return
         if on:
             chosen[activity.id] = activity.sessions
-            text = f"Include {_quoted(activity.title)} in the scenario {_quoted(scenario.name)}"
+            text = self.tr("Include {activity} in the scenario {scenario}").format(
+                activity=_quoted(activity.title), scenario=_quoted(scenario.name)
+            )
         else:
             del chosen[activity.id]
-            text = f"Leave {_quoted(activity.title)} out of the scenario {_quoted(scenario.name)}"
+            text = self.tr("Leave {activity} out of the scenario {scenario}").format(
+                activity=_quoted(activity.title), scenario=_quoted(scenario.name)
+            )
         self.doc.replace_list(scenario, "activities", self._choices(scenario, chosen), text)
 
     def set_sessions(self, activity: Activity, sessions: int) -> None:
@@ -576,5 +636,7 @@ class ScenariosPanel(QWidget):
             scenario,
             "activities",
             self._choices(scenario, chosen),
-            f"Change the sessions of {_quoted(activity.title)} in the scenario {_quoted(scenario.name)}",
+            self.tr("Change the sessions of {activity} in the scenario {scenario}").format(
+                activity=_quoted(activity.title), scenario=_quoted(scenario.name)
+            ),
         )

@@ -14,6 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 WIDTH, HEIGHT = 1024, 700
 """A small laptop screen: every step must be usable at this size."""
 
@@ -76,7 +78,7 @@ def take_screenshots(outdir: Path) -> list[Path]:
 
 def _save(pixmap: object, path: Path) -> Path:
     if not pixmap.save(str(path)):  # type: ignore[attr-defined]
-        raise OSError(f"could not write {path}")
+        raise OSError(QCoreApplication.translate("Screenshots", "could not write {path}").format(path=path))
     return path
 
 

@@ -29,37 +29,39 @@ class SnapshotsDialog(QDialog):
         super().__init__(parent)
         self.doc = doc
         self.setObjectName("snapshots_dialog")
-        self.setWindowTitle("Snapshots")
+        self.setWindowTitle(self.tr("Snapshots"))
         self.resize(520, 420)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "A snapshot keeps a copy of the whole plan as it is now, inside the plan file: for "
-            "example the version the board approved. Restoring one first keeps the current plan "
-            "as a snapshot too, so nothing is lost."
+            self.tr(
+                "A snapshot keeps a copy of the whole plan as it is now, inside the plan file: for "
+                "example the version the board approved. Restoring one first keeps the current plan "
+                "as a snapshot too, so nothing is lost."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.list = QListWidget()
         self.list.setObjectName("snapshot_list")
-        self.list.setAccessibleName("Snapshots")
+        self.list.setAccessibleName(self.tr("Snapshots"))
         layout.addWidget(self.list, 1)
-        self.empty = QLabel("No snapshots yet.")
+        self.empty = QLabel(self.tr("No snapshots yet."))
         self.empty.setObjectName("snapshot_empty")
         layout.addWidget(self.empty)
         row = QHBoxLayout()
         self.name = QLineEdit()
         self.name.setObjectName("snapshot_name")
-        self.name.setAccessibleName("Name of the new snapshot")
-        self.name.setPlaceholderText("for example: Approved by the board")
-        self.take_button = QPushButton("Take snapshot")
+        self.name.setAccessibleName(self.tr("Name of the new snapshot"))
+        self.name.setPlaceholderText(self.tr("for example: Approved by the board"))
+        self.take_button = QPushButton(self.tr("Take snapshot"))
         self.take_button.setObjectName("snapshot_take_button")
         row.addWidget(self.name, 1)
         row.addWidget(self.take_button)
         layout.addLayout(row)
         actions = QHBoxLayout()
-        self.restore_button = QPushButton("Restore…")
+        self.restore_button = QPushButton(self.tr("Restore…"))
         self.restore_button.setObjectName("snapshot_restore_button")
-        self.delete_button = QPushButton("Delete…")
+        self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.setObjectName("snapshot_delete_button")
         actions.addWidget(self.restore_button)
         actions.addWidget(self.delete_button)
@@ -98,7 +100,7 @@ class SnapshotsDialog(QDialog):
         return (int(item.data(Qt.ItemDataRole.UserRole)), item.text()) if item else None
 
     def _failed(self, exc: PlanFileError) -> None:
-        QMessageBox.warning(self, "Snapshots", str(exc))
+        QMessageBox.warning(self, self.tr("Snapshots"), str(exc))
 
     def take(self) -> None:
         if self.doc.store is None or self.doc.readonly:
@@ -118,8 +120,10 @@ class SnapshotsDialog(QDialog):
             return
         answer = QMessageBox.question(
             self,
-            "Restore snapshot",
-            f"Make “{chosen[1]}” the current plan? The plan as it is now is kept as a snapshot first.",
+            self.tr("Restore snapshot"),
+            self.tr(
+                "Make “{chosen}” the current plan? The plan as it is now is kept as a snapshot first."
+            ).format(chosen=chosen[1]),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -134,7 +138,11 @@ class SnapshotsDialog(QDialog):
         chosen = self._chosen()
         if chosen is None or self.doc.store is None:
             return
-        answer = QMessageBox.question(self, "Delete snapshot", f"Delete the snapshot “{chosen[1]}”?")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete snapshot"),
+            self.tr("Delete the snapshot “{chosen}”?").format(chosen=chosen[1]),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:

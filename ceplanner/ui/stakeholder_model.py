@@ -10,6 +10,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from ceplanner.core import locale_format
 from ceplanner.core.limits import limits_of
 from ceplanner.core.model import (
@@ -37,7 +39,11 @@ def to_enum(enum: type[StrEnum], value: Any) -> StrEnum:
         if text in (member.value.casefold(), label(member).casefold(), member.name.casefold()):
             return member
     choices = ", ".join(label(m) for m in enum)
-    raise ValueError(f"“{value}” is not one of: {choices}.")
+    raise ValueError(
+        QCoreApplication.translate("StakeholderModel", "“{value}” is not one of: {choices}.").format(
+            value=value, choices=choices
+        )
+    )
 
 
 def to_barriers(value: Any) -> list[Barrier]:
@@ -61,10 +67,18 @@ def to_score(value: Any, attr: str) -> int:
         score = int(str(value).strip())
     except ValueError:
         raise ValueError(
-            f"{what} is a whole number from {low} (low) to {high} (high), not “{value}”."
+            QCoreApplication.translate(
+                "StakeholderModel",
+                "{what} is a whole number from {low} (low) to {high} (high), not “{value}”.",
+            ).format(what=what, low=low, high=high, value=value)
         ) from None
     if bounds.problem(score):
-        raise ValueError(f"{what} is scored from {low} (low) to {high} (high); {score} is outside that.")
+        raise ValueError(
+            QCoreApplication.translate(
+                "StakeholderModel",
+                "{what} is scored from {low} (low) to {high} (high); {score} is outside that.",
+            ).format(what=what, low=low, high=high, score=score)
+        )
     return score
 
 
@@ -74,18 +88,33 @@ def to_size(value: Any) -> int | None:
         return None
     size = locale_format.whole_number(text)
     if size is None:
-        raise ValueError(f"Size is a number of people, for example 1,200, not “{value}”.")
+        raise ValueError(
+            QCoreApplication.translate(
+                "StakeholderModel", "Size is a number of people, for example 1,200, not “{value}”."
+            ).format(value=value)
+        )
     if size < 0:
-        raise ValueError("Size cannot be negative.")
+        raise ValueError(QCoreApplication.translate("StakeholderModel", "Size cannot be negative."))
     if size > MAX_GROUP_SIZE:
-        raise ValueError("That size is too large to be a real group; check for extra digits.")
+        raise ValueError(
+            QCoreApplication.translate(
+                "StakeholderModel", "That size is too large to be a real group; check for extra digits."
+            )
+        )
     return size
+
+
+def name_needed() -> str:
+    """Why a group without a name is refused."""
+    return QCoreApplication.translate(
+        "StakeholderModel", "A group needs a name, for example “Tenants in sheltered housing”."
+    )
 
 
 def to_name(value: Any) -> str:
     name = str(value).strip()
     if not name:
-        raise ValueError("A group needs a name, for example “Tenants in sheltered housing”.")
+        raise ValueError(name_needed())
     return name
 
 
@@ -107,43 +136,64 @@ def _score(attr: str) -> Any:
     return lambda value: to_score(value, attr)
 
 
-SCORE_RANGE = f"{SCORE.minimum}-{SCORE.maximum}"
 COLUMNS: list[Column] = [
-    Column("name", "Name", parse=to_name),
-    Column("category", "Category", "choice", _choice(StakeholderCategory), choices=StakeholderCategory),
-    Column("size", "Size", "text", to_size, show=_size_text, edit=_size_text, right=True),
+    Column("name", QT_TRANSLATE_NOOP("Column", "Name"), parse=to_name),
+    Column(
+        "category",
+        QT_TRANSLATE_NOOP("Column", "Category"),
+        "choice",
+        _choice(StakeholderCategory),
+        choices=StakeholderCategory,
+    ),
+    Column(
+        "size",
+        QT_TRANSLATE_NOOP("Column", "Size"),
+        "text",
+        to_size,
+        show=_size_text,
+        edit=_size_text,
+        right=True,
+    ),
     Column(
         "power",
-        f"Power ({SCORE_RANGE})",
+        QT_TRANSLATE_NOOP("Column", "Power (1-5)"),  # SCORE's limits
         "int",
         _score("power"),
         limits=SCORE,
         right=True,
-        tip="How much the group can influence the outcome, 1 (low) to 5 (high).",
+        tip=QT_TRANSLATE_NOOP("Column", "How much the group can influence the outcome, 1 (low) to 5 (high)."),
     ),
     Column(
         "interest",
-        f"Interest ({SCORE_RANGE})",
+        QT_TRANSLATE_NOOP("Column", "Interest (1-5)"),  # SCORE's limits
         "int",
         _score("interest"),
         right=True,
         limits=limits_of(StakeholderGroup, "interest"),
-        tip="How much the group cares about the decision, 1 (low) to 5 (high).",
+        tip=QT_TRANSLATE_NOOP("Column", "How much the group cares about the decision, 1 (low) to 5 (high)."),
     ),
     Column(
         "quadrant",
-        "Quadrant",
+        QT_TRANSLATE_NOOP("Column", "Quadrant"),
         "derived",
         derive=quadrant,
-        tip="Worked out from power and interest (Mendelow's grid).",
+        tip=QT_TRANSLATE_NOOP("Column", "Worked out from power and interest (Mendelow's grid)."),
     ),
-    Column("position", "Position", "choice", _choice(Position), choices=Position),
-    Column("seldom_heard", "Seldom heard", "bool", to_bool),
-    Column("equity_notes", "Equity notes"),
-    Column("barriers", "Barriers", "choices", to_barriers, choices=Barrier),
-    Column("access_needs", "Access needs"),
-    Column("target_level", "Target IAP2 level", "choice", _choice(IAP2Level), choices=IAP2Level),
-    Column("notes", "Notes"),
+    Column(
+        "position", QT_TRANSLATE_NOOP("Column", "Position"), "choice", _choice(Position), choices=Position
+    ),
+    Column("seldom_heard", QT_TRANSLATE_NOOP("Column", "Seldom heard"), "bool", to_bool),
+    Column("equity_notes", QT_TRANSLATE_NOOP("Column", "Equity notes")),
+    Column("barriers", QT_TRANSLATE_NOOP("Column", "Barriers"), "choices", to_barriers, choices=Barrier),
+    Column("access_needs", QT_TRANSLATE_NOOP("Column", "Access needs")),
+    Column(
+        "target_level",
+        QT_TRANSLATE_NOOP("Column", "Target IAP2 level"),
+        "choice",
+        _choice(IAP2Level),
+        choices=IAP2Level,
+    ),
+    Column("notes", QT_TRANSLATE_NOOP("Column", "Notes")),
 ]
 COLUMN = {column.attr: i for i, column in enumerate(COLUMNS)}
 
@@ -152,18 +202,28 @@ def convert(attr: str, value: Any) -> Any:
     """The model value for ``attr`` from what a user typed or chose; ValueError says why not."""
     column = COLUMNS[COLUMN[attr]]
     if column.kind == "derived":
-        raise ValueError(f"{column.header} is worked out for you and cannot be typed.")
+        raise ValueError(
+            QCoreApplication.translate(
+                "StakeholderModel", "{header} is worked out for you and cannot be typed."
+            ).format(header=column.title)
+        )
     return column.parse(value)
 
 
 # The columns a pasted spreadsheet row fills, in order (the quadrant is worked out, not pasted).
 PASTE_COLUMNS = [column.attr for column in COLUMNS if column.kind != "derived"]
-PASTE_HINT = (
-    "Pasted rows need these columns, in this order: "
-    + ", ".join(column.header for column in COLUMNS if column.kind != "derived")
-    + ". Only the name is required; a first row of headings starting with “Name” is skipped."
-)
-"""Shown before the user pastes, and again when a pasted row is refused."""
+
+
+def paste_hint() -> str:
+    """Shown before the user pastes, and again when a pasted row is refused."""
+    return QCoreApplication.translate(
+        "StakeholderModel",
+        "Pasted rows need these columns, in this order: {columns}. Only the name is required; "
+        "a first row of headings starting with “{name}” is skipped.",
+    ).format(
+        columns=", ".join(column.title for column in COLUMNS if column.kind != "derived"),
+        name=COLUMNS[0].title,
+    )
 
 
 def groups_from_tsv(text: str) -> tuple[list[StakeholderGroup], list[str]]:
@@ -182,7 +242,11 @@ def groups_from_tsv(text: str) -> tuple[list[StakeholderGroup], list[str]]:
         group = StakeholderGroup()
         bad: list[str] = []
         if len(cells) > len(PASTE_COLUMNS):
-            bad.append(f"it has {len(cells)} cells but at most {len(PASTE_COLUMNS)} are used")
+            bad.append(
+                QCoreApplication.translate(
+                    "StakeholderModel", "it has {cells} cells but at most {columns} are used"
+                ).format(cells=len(cells), columns=len(PASTE_COLUMNS))
+            )
         for attr, cell in zip(PASTE_COLUMNS, cells, strict=False):
             if not cell.strip() and attr != "name":
                 continue
@@ -191,10 +255,16 @@ def groups_from_tsv(text: str) -> tuple[list[StakeholderGroup], list[str]]:
             except ValueError as exc:
                 bad.append(str(exc))
         if not cells or not cells[0].strip():
-            bad = [msg for msg in bad if not msg.startswith("A group needs")]
-            bad.insert(0, "the first cell must be the group's name")
+            bad = [msg for msg in bad if msg != name_needed()]
+            bad.insert(
+                0, QCoreApplication.translate("StakeholderModel", "the first cell must be the group's name")
+            )
         if bad:
-            problems.append(f"Row {number}: " + "; ".join(bad))
+            problems.append(
+                QCoreApplication.translate("StakeholderModel", "Row {number}: {problems}").format(
+                    number=number, problems="; ".join(bad)
+                )
+            )
         else:
             groups.append(group)
     return groups, problems
@@ -221,7 +291,7 @@ class StakeholderModel(ColumnTableModel):
         return next((i for i, g in enumerate(self.groups) if g.id == group_id), -1)
 
     def problem_text(self, row: int, obj: Any, column: Column, reason: str) -> str:
-        return f"{obj.name or 'This group'}: {reason}"
+        return f"{obj.name or self.tr('This group')}: {reason}"
 
 
 def StakeholderDelegate(parent: Any = None) -> ColumnDelegate:

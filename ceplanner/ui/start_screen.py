@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -22,9 +22,10 @@ from ceplanner.ui import files
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.open_errors import open_plan
 
-FIRST_RUN = (
+FIRST_RUN = QT_TRANSLATE_NOOP(
+    "StartScreen",
     "New to ceplanner? Start from the sample plan: a housing association's costed tenant engagement "
-    "strategy, complete on every step, that you can change freely and learn from."
+    "strategy, complete on every step, that you can change freely and learn from.",
 )
 
 
@@ -36,20 +37,22 @@ class StartScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("start_screen")
-        self.setWindowTitle("ceplanner")
+        self.setWindowTitle(self.tr("ceplanner"))
         self.resize(760, 520)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
-        heading = QLabel("ceplanner")
+        heading = QLabel(self.tr("ceplanner"))
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 2)
         font.setBold(True)
         heading.setFont(font)
         layout.addWidget(heading)
-        tagline = QLabel("Plan, cost and justify community engagement: a strategy your board can approve.")
+        tagline = QLabel(
+            self.tr("Plan, cost and justify community engagement: a strategy your board can approve.")
+        )
         tagline.setWordWrap(True)
         layout.addWidget(tagline)
-        self.first_run = QLabel(FIRST_RUN)
+        self.first_run = QLabel(self.tr(FIRST_RUN))
         self.first_run.setObjectName("first_run_message")
         self.first_run.setWordWrap(True)
         self.first_run.setFrameShape(QFrame.Shape.StyledPanel)
@@ -58,32 +61,38 @@ class StartScreen(QWidget):
         row = QHBoxLayout()
         actions = QVBoxLayout()
         self.new_button = self._button(
-            "New blank plan…", "new_plan_button", "Start an empty plan and choose where to save it"
+            self.tr("New blank plan…"),
+            "new_plan_button",
+            self.tr("Start an empty plan and choose where to save it"),
         )
         self.sample_button = self._button(
-            "New from the sample plan…", "new_sample_button", "Start from a complete example plan"
+            self.tr("New from the sample plan…"),
+            "new_sample_button",
+            self.tr("Start from a complete example plan"),
+        )
+        self.open_button = self._button(
+            self.tr("Open a plan…"), "open_plan_button", self.tr("Open a .ceplan file")
         )
         self.template_button = self._button(
             self.tr("New from template…"), "new_template_button", self.tr("Start from a costed plan template")
         )
-        self.open_button = self._button("Open a plan…", "open_plan_button", "Open a .ceplan file")
         for button in (self.sample_button, self.new_button, self.template_button, self.open_button):
             actions.addWidget(button)
         actions.addStretch(1)
         row.addLayout(actions)
-        recent_box = QGroupBox("Recent plans")
+        recent_box = QGroupBox(self.tr("Recent plans"))
         recent_layout = QVBoxLayout(recent_box)
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("recent_list")
-        self.recent_list.setAccessibleName("Recent plans")
+        self.recent_list.setAccessibleName(self.tr("Recent plans"))
         self.recent_list.setSpacing(3)
         self.recent_list.setAlternatingRowColors(True)
         self.recent_list.itemActivated.connect(self._open_recent)
         recent_layout.addWidget(self.recent_list)
-        self.recent_hint = QLabel("Double-click a plan, or press Enter, to open it.")
+        self.recent_hint = QLabel(self.tr("Double-click a plan, or press Enter, to open it."))
         self.recent_hint.setObjectName("recent_hint")
         recent_layout.addWidget(self.recent_hint)
-        self.no_recent = QLabel("Plans you open or create appear here.")
+        self.no_recent = QLabel(self.tr("Plans you open or create appear here."))
         self.no_recent.setObjectName("no_recent_message")
         self.no_recent.setWordWrap(True)
         recent_layout.addWidget(self.no_recent, 1, Qt.AlignmentFlag.AlignTop)
@@ -108,7 +117,9 @@ class StartScreen(QWidget):
         self.recent_list.clear()
         recent = files.recent_files()
         for path in recent:
-            item = QListWidgetItem(f"{path.stem}\n    in {path.parent}")
+            item = QListWidgetItem(
+                self.tr("{name}\n    in {folder}").format(name=path.stem, folder=path.parent)
+            )
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
             self.recent_list.addItem(item)
@@ -135,7 +146,7 @@ class StartScreen(QWidget):
     def new_from_sample(self) -> None:
         from ceplanner.core.library import sample_plan
 
-        self._done(files.create_plan(self, sample_plan(), "Save a copy of the sample plan as"))
+        self._done(files.create_plan(self, sample_plan(), self.tr("Save a copy of the sample plan as")))
 
     def new_from_template(self) -> None:
         from ceplanner.ui.template_dialog import new_from_template

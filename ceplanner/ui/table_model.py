@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -90,6 +91,17 @@ class Column:
     right: bool = False
     """Right-aligned, as numbers are."""
 
+    @property
+    def title(self) -> str:
+        """The header in the user's language: ``header`` is English, marked for translation with
+        ``QT_TRANSLATE_NOOP("Column", ...)`` where the column is made (often at import time)."""
+        return QCoreApplication.translate("Column", self.header)
+
+    @property
+    def tip_text(self) -> str:
+        """The tooltip in the user's language (``tip`` is marked like ``header``)."""
+        return QCoreApplication.translate("Column", self.tip) if self.tip else ""
+
 
 class ColumnTableModel(QAbstractTableModel):
     """Rows of plan objects (from :meth:`rows`), one column per :class:`Column`."""
@@ -112,7 +124,9 @@ class ColumnTableModel(QAbstractTableModel):
 
     def problem_text(self, row: int, obj: Any, column: Column, reason: str) -> str:
         """How a refused edit is reported (subclasses name the row their own way)."""
-        return f"{column.header}, row {row + 1}: {reason}"
+        return QCoreApplication.translate("ColumnTableModel", "{column}, row {row}: {reason}").format(
+            column=column.title, row=row + 1, reason=reason
+        )
 
     def affects_every_row(self, obj: Any, attr: str) -> bool:
         """Whether an edit elsewhere changes what every row shows (the plan's currency, say)."""
@@ -167,9 +181,9 @@ class ColumnTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.columns[section].header
+                return self.columns[section].title
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.columns[section].tip or None
+                return self.columns[section].tip_text or None
         elif role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
@@ -202,8 +216,10 @@ class ColumnTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
             if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-                answer = "Yes" if value else "No"
-                return answer if role == Qt.ItemDataRole.ToolTipRole else f"{column.header}: {answer}"
+                answer = self.tr("Yes") if value else self.tr("No")
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return answer
+                return self.tr("{column}: {value}").format(column=column.title, value=answer)
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return column.show(value)
@@ -212,7 +228,9 @@ class ColumnTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return column.edit(value) if column.edit is not None else value
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{column.header}: {column.show(value) or 'none'}"
+            return self.tr("{column}: {value}").format(
+                column=column.title, value=column.show(value) or self.tr("none")
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -278,7 +296,7 @@ class ColumnDelegate(QStyledItemDelegate):
             if isinstance(editor, QLineEdit):
                 editor.setMaxLength(TEXT_LIMIT)  # Qt's default stops at 32,767 characters
         editor.setObjectName(f"{self.prefix}_editor_{column.attr}")
-        editor.setAccessibleName(column.header)
+        editor.setAccessibleName(column.title)
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:

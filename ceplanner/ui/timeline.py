@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -52,7 +52,7 @@ class Timeline(QWidget):
         self.doc = doc
         self.selected_id: str | None = None
         self.setObjectName("activity_timeline")
-        self.setAccessibleName("Timeline of activities")
+        self.setAccessibleName(self.tr("Timeline of activities"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._bars: list[tuple[QRectF, str]] = []
         self._dated: list[tuple[Activity, date, date]] | None = None
@@ -89,12 +89,15 @@ class Timeline(QWidget):
         return (min(ends), max(ends)) if ends else None
 
     def unscheduled_text(self) -> str:
-        names = [a.title or "Untitled activity" for a in self.undated()]
-        return ("Unscheduled (no dates yet): " + "; ".join(names)) if names else ""
+        names = [a.title or self.tr("Untitled activity") for a in self.undated()]
+        return (self.tr("Unscheduled (no dates yet): ") + "; ".join(names)) if names else ""
 
     def _update(self) -> None:
         self._dated = None
-        names = "; ".join(f"{a.title}: {date_text(s)} to {date_text(e)}" for a, s, e in self.dated())
+        names = "; ".join(
+            self.tr("{title}: {start} to {end}").format(title=a.title, start=date_text(s), end=date_text(e))
+            for a, s, e in self.dated()
+        )
         self.setAccessibleDescription(" ".join(filter(None, [names, self.unscheduled_text()])))
         self.setToolTip(plain_tip(self.unscheduled_text()))
         self.updateGeometry()
@@ -123,7 +126,9 @@ class Timeline(QWidget):
             painter.drawText(
                 self.rect().adjusted(8, 4, -8, -4),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                "Set the plan's start and end dates and the activities' dates to see them on a timeline. "
+                self.tr(
+                    "Set the plan's start and end dates and the activities' dates to see them on a timeline. "
+                )
                 + self.unscheduled_text(),
             )
             return
@@ -157,7 +162,7 @@ class Timeline(QWidget):
             if top > exposed.bottom() or top + ROW < exposed.top():
                 continue  # off screen: a thousand activities paint as fast as twenty
             name = fm.elidedText(
-                activity.title or "Untitled activity", Qt.TextElideMode.ElideRight, LABEL_WIDTH - 12
+                activity.title or self.tr("Untitled activity"), Qt.TextElideMode.ElideRight, LABEL_WIDTH - 12
             )
             painter.setPen(text)
             painter.drawText(QRectF(6, top, LABEL_WIDTH - 10, ROW), Qt.AlignmentFlag.AlignVCenter, name)
@@ -190,7 +195,9 @@ class Timeline(QWidget):
             f'<span style="color:{LEVEL_COLOURS[level].name()}">&#9632;</span>&nbsp;{label(level)}'
             for level in IAP2Level
         )
-        return f"Bar colour shows the IAP2 level: {keys}"
+        return QCoreApplication.translate("Timeline", "Bar colour shows the IAP2 level: {keys}").format(
+            keys=keys
+        )
 
     def set_selected(self, activity_id: str | None) -> None:
         self.selected_id = activity_id

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -101,7 +101,7 @@ def steady(label: QLabel) -> QWidget:
 
 def show_problem(label: QLabel, text: str) -> None:
     label.setText(text)
-    label.setAccessibleName(text or "No problem")
+    label.setAccessibleName(text or QCoreApplication.translate("Widgets", "No problem"))
     label.setVisible(bool(text))
 
 
@@ -155,7 +155,7 @@ class MoneyField(QWidget):
         self._bounds = bounds
         self.edit = QLineEdit()
         self.edit.setObjectName(object_name)
-        self.edit.setPlaceholderText("for example 1,250.50")
+        self.edit.setPlaceholderText(self.tr("for example 1,250.50"))
         self.edit.setMaximumWidth(180)
         self.edit.setMinimumWidth(110)  # the problem beside it keeps its room; the amount stays readable
         self.problem = problem_label(f"{object_name}_problem")
@@ -215,13 +215,13 @@ class DateField(QWidget):
         super().__init__(parent)
         self.edit = QLineEdit()
         self.edit.setObjectName(object_name)
-        self.edit.setPlaceholderText("dd/mm/yyyy")
+        self.edit.setPlaceholderText(self.tr("dd/mm/yyyy"))
         self.edit.setClearButtonEnabled(True)
         self.edit.setMaximumWidth(150)
         self.edit.setMinimumWidth(110)
         self.calendar_button = QToolButton()
         self.calendar_button.setText("\u25be")
-        name_widget(self.calendar_button, f"{object_name}_calendar", "Choose from a calendar")
+        name_widget(self.calendar_button, f"{object_name}_calendar", self.tr("Choose from a calendar"))
         self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar = QCalendarWidget()
         self.calendar.setObjectName(f"{object_name}_calendar_popup")
@@ -249,7 +249,7 @@ class DateField(QWidget):
     def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)
         self.edit.setAccessibleName(name)
-        self.calendar_button.setAccessibleName(f"{name}: choose from a calendar")
+        self.calendar_button.setAccessibleName(self.tr("{name}: choose from a calendar").format(name=name))
 
     def setObjectName(self, name: str) -> None:
         super().setObjectName(f"{name}_field" if name == self.edit.objectName() else name)
@@ -324,7 +324,11 @@ def fit_to_limits(spin: QSpinBox | QDoubleSpinBox, cls: type, attr: str) -> None
         spin.setRange(float(low), float(high))
     else:
         if high > 2**31 - 1:  # a QSpinBox holds 32-bit numbers: it would wrap, not clip
-            raise ValueError(f"{cls.__name__}.{attr} allows more than a spin box can show")
+            raise ValueError(
+                QCoreApplication.translate(
+                    "Widgets", "{__name__}.{attr} allows more than a spin box can show"
+                ).format(__name__=cls.__name__, attr=attr)
+            )
         spin.setRange(int(low), int(high))
 
 
@@ -388,7 +392,11 @@ def name_table(view: QAbstractItemView, object_name: str, accessible: str, tip: 
             header().setAccessibleName(f"{accessible}: {what}")
     if hasattr(view, "header"):
         view.header().setObjectName(f"{object_name}_columns")
-        view.header().setAccessibleName(f"{accessible}: columns")
+        view.header().setAccessibleName(
+            QCoreApplication.translate("Widgets", "{accessible}: columns").format(accessible=accessible)
+        )
     corner = view.findChild(QAbstractButton, "qt_tableview_cornerbutton")
     if corner is not None:
-        corner.setAccessibleName(f"Select all in {accessible.lower()}")
+        corner.setAccessibleName(
+            QCoreApplication.translate("Widgets", "Select all in {lower}").format(lower=accessible.lower())
+        )

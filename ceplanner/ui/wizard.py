@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from ceplanner.ui.pages.activities import ActivitiesPage
 from ceplanner.ui.pages.base import PlanPage
 from ceplanner.ui.pages.context import ContextPage
@@ -24,18 +26,24 @@ class Step:
     key: str
     """The key the plan's checks use (``core.checks.Check.step``) and the page's ``STEP``."""
     name: str
+    """In English, marked for translation (context "Wizard"): show :attr:`title`."""
     page: type[PlanPage]
+
+    @property
+    def title(self) -> str:
+        """The step's name in the user's language."""
+        return QCoreApplication.translate("Wizard", self.name)
 
 
 STEPS: list[Step] = [
-    Step("context", "Context and purpose", ContextPage),
-    Step("stakeholders", "Stakeholders", StakeholdersPage),
-    Step("objectives", "Objectives and outcomes", ObjectivesPage),
-    Step("activities", "Activities", ActivitiesPage),
-    Step("costs", "Costs", CostsPage),
-    Step("delivery", "Delivery", DeliveryPage),
-    Step("evaluation", "Evaluation and value for money", EvaluationPage),
-    Step("review", "Review and export", ReviewPage),
+    Step("context", QT_TRANSLATE_NOOP("Wizard", "Context and purpose"), ContextPage),
+    Step("stakeholders", QT_TRANSLATE_NOOP("Wizard", "Stakeholders"), StakeholdersPage),
+    Step("objectives", QT_TRANSLATE_NOOP("Wizard", "Objectives and outcomes"), ObjectivesPage),
+    Step("activities", QT_TRANSLATE_NOOP("Wizard", "Activities"), ActivitiesPage),
+    Step("costs", QT_TRANSLATE_NOOP("Wizard", "Costs"), CostsPage),
+    Step("delivery", QT_TRANSLATE_NOOP("Wizard", "Delivery"), DeliveryPage),
+    Step("evaluation", QT_TRANSLATE_NOOP("Wizard", "Evaluation and value for money"), EvaluationPage),
+    Step("review", QT_TRANSLATE_NOOP("Wizard", "Review and export"), ReviewPage),
 ]
 
 

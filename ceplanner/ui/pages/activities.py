@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,20 +28,22 @@ from ceplanner.ui.wording import object_words
 
 
 class ActivitiesPage(PlanPage):
-    TITLE = "Engagement activities"
+    TITLE = QT_TRANSLATE_NOOP("ActivitiesPage", "Engagement activities")
     OBJECT_NAME = "page_activities"
     STEP = "activities"
-    GUIDANCE = (
+    GUIDANCE = QT_TRANSLATE_NOOP(
+        "ActivitiesPage",
         "Pick methods from the library (filter by IAP2 level, mode and cost) and add them as "
         "activities, then say who each is for, which objectives it serves and when it runs. The "
         "IAP2 level says how much influence people will have; its promise is what you commit to "
-        "telling them, so keep only promises you can honour. Costs can be refined on the next page."
+        "telling them, so keep only promises you can honour. Costs can be refined on the next page.",
     )
-    EXAMPLE = (
+    EXAMPLE = QT_TRANSLATE_NOOP(
+        "ActivitiesPage",
         "Riverside Housing added “Focus groups with seldom-heard tenants” from the library: "
         "target groups “Tenants whose first language is not English” and “Unpaid carers”, "
         "objective “Repairs are easier to report”, level Involve (“We will work with you to make "
-        "sure your concerns are reflected in the options…”), 3 sessions in March, 24 participants."
+        "sure your concerns are reflected in the options…”), 3 sessions in March, 24 participants.",
     )
 
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
@@ -49,23 +51,29 @@ class ActivitiesPage(PlanPage):
         self.activities = ActivityListModel(doc, self, totals=False)
         self.activity_list = QListView()
         name_table(
-            self.activity_list, "activities_list", "Activities in the plan", "Choose an activity to edit."
+            self.activity_list,
+            "activities_list",
+            self.tr("Activities in the plan"),
+            self.tr("Choose an activity to edit."),
         )
         self.activity_list.setModel(self.activities)
         self.activity_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.activity_list.setWordWrap(True)
         self.activity_list.setSpacing(2)
         self.activity_list.setAlternatingRowColors(True)
-        self.add_blank = QPushButton("Add blank")
+        self.add_blank = QPushButton(self.tr("Add blank"))
         name_widget(
-            self.add_blank, "activities_add_blank", "Add blank activity", "An activity not from the library"
+            self.add_blank,
+            "activities_add_blank",
+            self.tr("Add blank activity"),
+            self.tr("An activity not from the library"),
         )
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton(self.tr("Delete"))
         name_widget(
             self.delete_button,
             "activities_delete",
-            "Delete activity",
-            "Delete it and its costs (undo restores)",
+            self.tr("Delete activity"),
+            self.tr("Delete it and its costs (undo restores)"),
         )
         list_buttons = QHBoxLayout()
         list_buttons.addWidget(self.add_blank)
@@ -73,7 +81,7 @@ class ActivitiesPage(PlanPage):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel("Activities in the plan")
+        heading = QLabel(self.tr("Activities in the plan"))
         heading.setBuddy(self.activity_list)
         left_layout.addWidget(heading)
         left_layout.addWidget(self.activity_list, 1)
@@ -97,10 +105,10 @@ class ActivitiesPage(PlanPage):
         timeline_layout.addWidget(timeline_scroll, 1)
 
         self.tabs = QTabWidget()
-        name_widget(self.tabs, "activities_tabs", "Activity details, method library and timeline")
-        self.tabs.addTab(self.editor, "Activity details")
-        self.tabs.addTab(self.library, "Add from the method library")
-        self.tabs.addTab(timeline_box, "Timeline")
+        name_widget(self.tabs, "activities_tabs", self.tr("Activity details, method library and timeline"))
+        self.tabs.addTab(self.editor, self.tr("Activity details"))
+        self.tabs.addTab(self.library, self.tr("Add from the method library"))
+        self.tabs.addTab(timeline_box, self.tr("Timeline"))
         self.tabs.tabBar().setObjectName("activities_tab_bar")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("activities_splitter")
@@ -177,8 +185,8 @@ class ActivitiesPage(PlanPage):
         self.editor.title.setFocus()
 
     def add_blank_activity(self) -> None:
-        activity = Activity(title="New activity", promise=IAP2_PROMISES[IAP2Level.CONSULT])
-        self.doc.append_item(self.doc.plan, "activities", activity, "Add an activity")
+        activity = Activity(title=self.tr("New activity"), promise=IAP2_PROMISES[IAP2Level.CONSULT])
+        self.doc.append_item(self.doc.plan, "activities", activity, self.tr("Add an activity"))
         self.select_activity(activity.id)
         self.editor.title.setFocus()
         self.editor.title.selectAll()
@@ -189,4 +197,6 @@ class ActivitiesPage(PlanPage):
             return
         if position(self.doc.plan.activities, activity) < 0:
             return
-        self.doc.delete_activities([activity.id], f"Delete the activity {object_words(activity)}")
+        self.doc.delete_activities(
+            [activity.id], self.tr("Delete the activity {thing}").format(thing=object_words(activity))
+        )

@@ -16,12 +16,12 @@ class ClosingLoopPanel(QWidget):
         self.doc = doc
         self.areas: dict[str, TextArea] = {}
         layout = QVBoxLayout(self)
-        feedback = QGroupBox("You said, we did: telling participants what happened")
+        feedback = QGroupBox(self.tr("You said, we did: telling participants what happened"))
         feedback_layout = QVBoxLayout(feedback)
         for attr, question, hint in FEEDBACK_FIELDS:
             feedback_layout.addWidget(self._area(attr, question, hint, lines=2))
         layout.addWidget(feedback)
-        asked = QGroupBox("Asking participants about the engagement")
+        asked = QGroupBox(self.tr("Asking participants about the engagement"))
         asked_layout = QVBoxLayout(asked)
         asked_layout.addWidget(self._area(*QUESTIONS_FIELD, lines=2))
         layout.addWidget(asked)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -50,37 +50,66 @@ from ceplanner.ui.widgets import (
 
 _TEXT_FIELDS = [
     # attribute, label, objectName, multi-line, tip
-    ("title", "Title", "plan_title", False, "A short name for the plan, shown on every page and the cover."),
-    ("organisation", "Organisation", "plan_organisation", False, ""),
-    ("author", "Author", "plan_author", False, "Who wrote the plan."),
+    (
+        "title",
+        QT_TRANSLATE_NOOP("Context", "Title"),
+        "plan_title",
+        False,
+        QT_TRANSLATE_NOOP("Context", "A short name for the plan, shown on every page and the cover."),
+    ),
+    ("organisation", QT_TRANSLATE_NOOP("Context", "Organisation"), "plan_organisation", False, ""),
+    (
+        "author",
+        QT_TRANSLATE_NOOP("Context", "Author"),
+        "plan_author",
+        False,
+        QT_TRANSLATE_NOOP("Context", "Who wrote the plan."),
+    ),
 ]
 _PURPOSE_FIELDS = [
-    ("purpose", "Purpose", "plan_purpose", "Why engage, and what should change as a result."),
-    ("decision", "Decision to inform", "plan_decision", "The decision the engagement will shape."),
-    ("negotiable", "Negotiable", "plan_negotiable", "What people can influence."),
+    (
+        "purpose",
+        QT_TRANSLATE_NOOP("Context", "Purpose"),
+        "plan_purpose",
+        QT_TRANSLATE_NOOP("Context", "Why engage, and what should change as a result."),
+    ),
+    (
+        "decision",
+        QT_TRANSLATE_NOOP("Context", "Decision to inform"),
+        "plan_decision",
+        QT_TRANSLATE_NOOP("Context", "The decision the engagement will shape."),
+    ),
+    (
+        "negotiable",
+        QT_TRANSLATE_NOOP("Context", "Negotiable"),
+        "plan_negotiable",
+        QT_TRANSLATE_NOOP("Context", "What people can influence."),
+    ),
     (
         "not_negotiable",
-        "Not negotiable",
+        QT_TRANSLATE_NOOP("Context", "Not negotiable"),
         "plan_not_negotiable",
-        "What is fixed, and why, so nobody is misled.",
+        QT_TRANSLATE_NOOP("Context", "What is fixed, and why, so nobody is misled."),
     ),
 ]
 
 
 class ContextPage(PlanPage):
-    TITLE = "Context and purpose"
+    TITLE = QT_TRANSLATE_NOOP("ContextPage", "Context and purpose")
     OBJECT_NAME = "page_context"
     STEP = "context"
-    GUIDANCE = (
+    GUIDANCE = QT_TRANSLATE_NOOP(
+        "ContextPage",
         "Say what the plan is for and what decision it will inform. Being clear about what can and "
         "cannot change keeps the engagement honest, and naming whose value it serves (\u201cvalue for "
-        "whom?\u201d) tells a board why the engagement is worth its cost."
+        "whom?\u201d) tells a board why the engagement is worth its cost.",
     )
-    EXAMPLE = (
+    EXAMPLE = QT_TRANSLATE_NOOP(
+        "ContextPage",
         "Example: a housing association redesigning its repairs service. Decision: which repairs "
         "model to adopt from April. Decided by: the Operations Committee. Negotiable: appointment "
         "times, how repairs are reported. Not negotiable: the repairs budget and legal safety "
-        "checks. Value for: service users (tenants), staff, and the wider neighbourhood."
+        "checks. Value for: service users (tenants), staff, and the wider neighbourhood.",
     )
 
     def concerns(self, obj: object, attr: str) -> bool:
@@ -110,21 +139,23 @@ class ContextPage(PlanPage):
         self.approval = ApprovalPanel(doc)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("context_tabs")
-        self.tabs.addTab(content, "Abou&t the plan")
-        self.tabs.addTab(purpose, "&Purpose and decision")
-        self.tabs.addTab(self.scope, "&Issue and scope")
-        self.tabs.addTab(self.history, "&History")
-        self.tabs.addTab(self.approval, "&Approval")
+        self.tabs.addTab(content, self.tr("Abou&t the plan"))
+        self.tabs.addTab(purpose, self.tr("&Purpose and decision"))
+        self.tabs.addTab(self.scope, self.tr("&Issue and scope"))
+        self.tabs.addTab(self.history, self.tr("&History"))
+        self.tabs.addTab(self.approval, self.tr("&Approval"))
         self.body.addWidget(self.tabs)
 
     # -- building ---------------------------------------------------------------------------
 
     def _about_box(self) -> QGroupBox:
-        box = QGroupBox("About the plan")
+        box = QGroupBox(self.tr("About the plan"))
         form = new_form()
         box.setLayout(form)
         self.title_problem = problem_label("plan_title_problem", wrap=False)
-        for attr, text, name, _multi, tip in _TEXT_FIELDS:
+        for attr, source_text, name, _multi, source_tip in _TEXT_FIELDS:
+            text = QCoreApplication.translate("Context", source_text)
+            tip = QCoreApplication.translate("Context", source_tip) if source_tip else ""
             edit = QLineEdit()
             add_row(form, text, edit, name, tip)
             edit.editingFinished.connect(lambda a=attr, e=edit: self._set(a, e.text().strip()))
@@ -132,9 +163,15 @@ class ContextPage(PlanPage):
             if attr == "title":
                 form.addRow("", steady(self.title_problem))
         self.start = DateField("plan_start")
-        add_row(form, "Starts", self.start, "plan_start", "Leave unset until the dates are known.")
+        add_row(
+            form,
+            self.tr("Starts"),
+            self.start,
+            "plan_start",
+            self.tr("Leave unset until the dates are known."),
+        )
         self.end = DateField("plan_end")
-        add_row(form, "Ends", self.end, "plan_end")
+        add_row(form, self.tr("Ends"), self.end, "plan_end")
         self.dates_problem = problem_label("plan_dates_problem", wrap=False)
         form.addRow("", steady(self.dates_problem))
         self.start.changed.connect(lambda d: self._set("start", d))
@@ -142,17 +179,17 @@ class ContextPage(PlanPage):
         self.currency = QComboBox()
         for code, (sym, _digits) in CURRENCIES.items():
             self.currency.addItem(f"{code} ({sym.strip()})", code)
-        add_row(form, "Currency", self.currency, "plan_currency")
+        add_row(form, self.tr("Currency"), self.currency, "plan_currency")
         self.currency.activated.connect(lambda _i: self._set_currency(str(self.currency.currentData())))
         self.day_rate = MoneyField(
             "plan_day_rate", lambda: self.doc.plan.currency, bounds=limits_of(Plan, "staff_day_rate")
         )
         add_row(
             form,
-            "Staff day rate",
+            self.tr("Staff day rate"),
             self.day_rate,
             "plan_day_rate",
-            "The cost of one day of staff time, used to cost methods' staff hours.",
+            self.tr("The cost of one day of staff time, used to cost methods' staff hours."),
         )
         self.day_rate.committed.connect(self._set_day_rate)
         self.contingency = QDoubleSpinBox()
@@ -161,10 +198,10 @@ class ContextPage(PlanPage):
         self.contingency.setMaximumWidth(120)
         add_row(
             form,
-            "Contingency",
+            self.tr("Contingency"),
             self.contingency,
             "plan_contingency",
-            "A share of the paid costs set aside for the unexpected; 10% is common.",
+            self.tr("A share of the paid costs set aside for the unexpected; 10% is common."),
         )
         self.contingency.editingFinished.connect(
             lambda: self._set(
@@ -175,15 +212,17 @@ class ContextPage(PlanPage):
         self.status = QComboBox()
         for status in PlanStatus:
             self.status.addItem(label(status), status)
-        add_row(form, "Status", self.status, "plan_status")
+        add_row(form, self.tr("Status"), self.status, "plan_status")
         self.status.activated.connect(lambda _i: self._set("status", PlanStatus(self.status.currentData())))
         return box
 
     def _purpose_box(self) -> QGroupBox:
-        box = QGroupBox("Purpose and decision")
+        box = QGroupBox(self.tr("Purpose and decision"))
         grid = QGridLayout(box)
         fields = list(_PURPOSE_FIELDS)
-        for i, (attr, text, name, tip) in enumerate(fields):
+        for i, (attr, source_text, name, source_tip) in enumerate(fields):
+            text = QCoreApplication.translate("Context", source_text)
+            tip = QCoreApplication.translate("Context", source_tip)
             area = TextArea(lines=3)
             area.setPlaceholderText(tip)
             heading = QLabel(text)
@@ -196,23 +235,23 @@ class ContextPage(PlanPage):
             grid.addWidget(heading, row * 2, col)
             grid.addWidget(area, row * 2 + 1, col)
         self.decision_maker = QLineEdit()
-        self.decision_maker.setPlaceholderText("for example: the Operations Committee")
-        maker_label = QLabel("Who makes the final decision")
+        self.decision_maker.setPlaceholderText(self.tr("for example: the Operations Committee"))
+        maker_label = QLabel(self.tr("Who makes the final decision"))
         maker_label.setBuddy(self.decision_maker)
-        name_widget(self.decision_maker, "plan_decision_maker", "Who makes the final decision")
+        name_widget(self.decision_maker, "plan_decision_maker", self.tr("Who makes the final decision"))
         self.decision_maker.editingFinished.connect(
             lambda: self._set("decision_maker", self.decision_maker.text().strip())
         )
         grid.addWidget(maker_label, 4, 0, 1, 2)
         grid.addWidget(self.decision_maker, 5, 0, 1, 2)
         self.decision_date = DateField("plan_decision_date")
-        date_label = QLabel("When the decision is taken")
+        date_label = QLabel(self.tr("When the decision is taken"))
         date_label.setBuddy(self.decision_date.edit)
         name_widget(
             self.decision_date,
             "plan_decision_date",
-            "When the decision is taken",
-            "The checks make sure the consultation ends in time to analyse it and report back.",
+            self.tr("When the decision is taken"),
+            self.tr("The checks make sure the consultation ends in time to analyse it and report back."),
         )
         self.decision_date.changed.connect(lambda d: self._set("decision_date", d))
         grid.addWidget(date_label, 6, 0, 1, 2)
@@ -231,21 +270,21 @@ class ContextPage(PlanPage):
         return box
 
     def _value_box(self) -> QGroupBox:
-        box = QGroupBox("Value for whom?")
+        box = QGroupBox(self.tr("Value for whom?"))
         layout = QVBoxLayout(box)
-        hint = QLabel("Tick everyone whose value this engagement should serve.")
+        hint = QLabel(self.tr("Tick everyone whose value this engagement should serve."))
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.value_list = QListWidget()
-        name_widget(self.value_list, "value_for_whom_list", "Value for whom")
+        name_widget(self.value_list, "value_for_whom_list", self.tr("Value for whom"))
         self.value_list.itemChanged.connect(self._value_ticked)
         layout.addWidget(self.value_list, 1)
         row = QHBoxLayout()
         self.value_new = QLineEdit()
-        self.value_new.setPlaceholderText("Someone else\u2026")
-        name_widget(self.value_new, "value_for_whom_new", "Add someone else whose value it serves")
-        self.value_add = QPushButton("Add")
-        name_widget(self.value_add, "value_for_whom_add", "Add to value for whom")
+        self.value_new.setPlaceholderText(self.tr("Someone else\u2026"))
+        name_widget(self.value_new, "value_for_whom_new", self.tr("Add someone else whose value it serves"))
+        self.value_add = QPushButton(self.tr("Add"))
+        name_widget(self.value_add, "value_for_whom_add", self.tr("Add to value for whom"))
         row.addWidget(self.value_new, 1)
         row.addWidget(self.value_add)
         layout.addLayout(row)
@@ -270,7 +309,7 @@ class ContextPage(PlanPage):
         """Change currency keeping every amount's figures (see costing.rescaled_for_currency)."""
         if self.doc.readonly or code == self.doc.plan.currency:
             return
-        self.doc.begin_macro("Change currency")
+        self.doc.begin_macro(self.tr("Change currency"))
         try:
             for obj, attr, value in rescaled_for_currency(self.doc.plan, code):
                 self.doc.set_value(obj, attr, value)
@@ -346,12 +385,16 @@ class ContextPage(PlanPage):
     def _show_problems(self) -> None:
         plan = self.doc.plan
         untitled = not plan.title.strip() and not self.doc.readonly
-        show_problem(self.title_problem, "Give the plan a title to continue." if untitled else "")
-        dates = "The plan ends before it starts." if plan.start and plan.end and plan.end < plan.start else ""
+        show_problem(self.title_problem, self.tr("Give the plan a title to continue.") if untitled else "")
+        dates = (
+            self.tr("The plan ends before it starts.")
+            if plan.start and plan.end and plan.end < plan.start
+            else ""
+        )
         show_problem(self.dates_problem, dates)
 
     def input_problems(self) -> list[str]:
         found = []
         if self.day_rate.error:
-            found.append(f"Staff day rate: {self.day_rate.error}")
+            found.append(self.tr("Staff day rate: {error}").format(error=self.day_rate.error))
         return found

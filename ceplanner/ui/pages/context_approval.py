@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ceplanner.ui.document import PlanDocument
@@ -13,13 +14,23 @@ from ceplanner.ui.widgets import DateField, add_row, new_form, set_text_quietly
 
 # attribute, label, object name, tip
 APPROVAL_LINES = [
-    ("doc_version", "Version", "plan_doc_version", "The document's version, for example 0.3 or 1.0."),
-    ("approver", "Approved by", "plan_approver", "Who approves the plan: a person, board or committee."),
+    (
+        "doc_version",
+        QT_TRANSLATE_NOOP("ContextApproval", "Version"),
+        "plan_doc_version",
+        QT_TRANSLATE_NOOP("ContextApproval", "The document's version, for example 0.3 or 1.0."),
+    ),
+    (
+        "approver",
+        QT_TRANSLATE_NOOP("ContextApproval", "Approved by"),
+        "plan_approver",
+        QT_TRANSLATE_NOOP("ContextApproval", "Who approves the plan: a person, board or committee."),
+    ),
     (
         "findings_signoff",
-        "Findings signed off by",
+        QT_TRANSLATE_NOOP("ContextApproval", "Findings signed off by"),
         "plan_findings_signoff",
-        "Who signs off the findings before they are published.",
+        QT_TRANSLATE_NOOP("ContextApproval", "Who signs off the findings before they are published."),
     ),
 ]
 
@@ -30,10 +41,12 @@ class ApprovalPanel(QWidget):
         self.doc = doc
         self.lines: dict[str, QLineEdit] = {}
         layout = QVBoxLayout(self)
-        box = QGroupBox("Document control")
+        box = QGroupBox(self.tr("Document control"))
         form = new_form()
         box.setLayout(form)
-        for attr, text, name, tip in APPROVAL_LINES:
+        for attr, source_text, name, source_tip in APPROVAL_LINES:
+            text = QCoreApplication.translate("ContextApproval", source_text)
+            tip = QCoreApplication.translate("ContextApproval", source_tip) if source_tip else ""
             edit = QLineEdit()
             add_row(form, text, edit, name, tip)
             edit.editingFinished.connect(lambda a=attr, e=edit: self._set(a, e.text().strip()))
@@ -41,12 +54,18 @@ class ApprovalPanel(QWidget):
             if attr == "approver":
                 self.approved_on = DateField("plan_approved_on")
                 add_row(
-                    form, "Approved on", self.approved_on, "plan_approved_on", "Leave unset until approved."
+                    form,
+                    self.tr("Approved on"),
+                    self.approved_on,
+                    "plan_approved_on",
+                    self.tr("Leave unset until approved."),
                 )
                 self.approved_on.changed.connect(self._date_changed)
         hint = QLabel(
-            "The cover of the strategy shows the version, the approver and the date of approval; "
-            "the plan's status is set under Purpose and decision."
+            self.tr(
+                "The cover of the strategy shows the version, the approver and the date of approval; "
+                "the plan's status is set under Purpose and decision."
+            )
         )
         hint.setWordWrap(True)
         form.addRow("", hint)

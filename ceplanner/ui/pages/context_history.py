@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ceplanner.core.model import PastEngagement
@@ -14,10 +15,26 @@ from ceplanner.ui.table_model import Column, ColumnDelegate, ColumnTableModel
 from ceplanner.ui.widgets import TextArea, name_table, name_widget, set_text_quietly, setup_view
 
 PAST_COLUMNS = [
-    Column("when", "When", tip="When it happened, for example “Spring 2025”."),
-    Column("about", "What about", tip="What people were asked about."),
-    Column("heard", "What was heard", tip="What people said."),
-    Column("changed", "What changed", tip="What was done as a result (or that nothing was, and why)."),
+    Column(
+        "when",
+        QT_TRANSLATE_NOOP("Column", "When"),
+        tip=QT_TRANSLATE_NOOP("Column", "When it happened, for example “Spring 2025”."),
+    ),
+    Column(
+        "about",
+        QT_TRANSLATE_NOOP("Column", "What about"),
+        tip=QT_TRANSLATE_NOOP("Column", "What people were asked about."),
+    ),
+    Column(
+        "heard",
+        QT_TRANSLATE_NOOP("Column", "What was heard"),
+        tip=QT_TRANSLATE_NOOP("Column", "What people said."),
+    ),
+    Column(
+        "changed",
+        QT_TRANSLATE_NOOP("Column", "What changed"),
+        tip=QT_TRANSLATE_NOOP("Column", "What was done as a result (or that nothing was, and why)."),
+    ),
 ]
 
 
@@ -36,11 +53,16 @@ class HistoryPanel(QWidget):
         super().__init__(parent)
         self.doc = doc
         layout = QVBoxLayout(self)
-        heading = QLabel("Has this community been engaged on this before?")
+        heading = QLabel(self.tr("Has this community been engaged on this before?"))
         layout.addWidget(heading)
         self.model = PastEngagementModel(doc, self)
         self.table = QTableView()
-        name_table(self.table, "past_engagements", "Past engagements", "Double-click a cell to edit it.")
+        name_table(
+            self.table,
+            "past_engagements",
+            self.tr("Past engagements"),
+            self.tr("Double-click a cell to edit it."),
+        )
         self.table.setModel(self.model)
         self.table.setItemDelegate(ColumnDelegate(self.model.columns, "past", self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -53,35 +75,39 @@ class HistoryPanel(QWidget):
         self.actions = RowActions(
             self.table,
             {
-                "add": ("Add", "past_add", "Add an earlier engagement"),
-                "duplicate": ("Duplicate", "past_duplicate", "Copy the chosen rows"),
-                "delete": ("Delete", "past_delete", "Delete the chosen rows"),
+                "add": (self.tr("Add"), "past_add", self.tr("Add an earlier engagement")),
+                "duplicate": (self.tr("Duplicate"), "past_duplicate", self.tr("Copy the chosen rows")),
+                "delete": (self.tr("Delete"), "past_delete", self.tr("Delete the chosen rows")),
             },
             {"add": self.add, "duplicate": self.duplicate, "delete": self.delete},
         )
         layout.addLayout(self.actions.layout)
-        known = QLabel("What is already known, and must not be asked again")
+        known = QLabel(self.tr("What is already known, and must not be asked again"))
         layout.addWidget(known)
         self.known = TextArea(lines=3)
-        self.known.setPlaceholderText("Findings of earlier surveys, complaints data, research.")
+        self.known.setPlaceholderText(self.tr("Findings of earlier surveys, complaints data, research."))
         name_widget(self.known, "plan_already_known", known.text())
         known.setBuddy(self.known)
         self.known.editingFinished.connect(self._known_edited)
         layout.addWidget(self.known)
 
     def add(self) -> None:
-        self.doc.append_item(self.doc.plan, "past_engagements", PastEngagement(), "Add an earlier engagement")
+        self.doc.append_item(
+            self.doc.plan, "past_engagements", PastEngagement(), self.tr("Add an earlier engagement")
+        )
         index = self.model.index(len(self.doc.plan.past_engagements) - 1, 0)
         self.table.setCurrentIndex(index)
         self.table.edit(index)
 
     def duplicate(self, rows: list[int]) -> None:
         items, _copies = duplicated(self.doc.plan.past_engagements, rows)
-        self.doc.replace_list(self.doc.plan, "past_engagements", items, "Duplicate earlier engagements")
+        self.doc.replace_list(
+            self.doc.plan, "past_engagements", items, self.tr("Duplicate earlier engagements")
+        )
 
     def delete(self, rows: list[int]) -> None:
         items = without(self.doc.plan.past_engagements, rows)
-        self.doc.replace_list(self.doc.plan, "past_engagements", items, "Delete earlier engagements")
+        self.doc.replace_list(self.doc.plan, "past_engagements", items, self.tr("Delete earlier engagements"))
 
     def _known_edited(self) -> None:
         text = self.known.toPlainText().strip()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -33,12 +34,32 @@ from ceplanner.ui.widgets import (
 
 # attribute, heading, object name, placeholder
 SCOPE_TEXTS = [
-    ("issue", "What is the issue?", "plan_issue", "The problem or change the engagement is about."),
-    ("affected", "Who does it affect, and how?", "plan_affected", "Who feels the change, and in what way."),
-    ("in_scope", "In scope", "plan_in_scope", "What the engagement covers."),
-    ("out_of_scope", "Out of scope", "plan_out_of_scope", "What it does not cover, and why."),
+    (
+        "issue",
+        QT_TRANSLATE_NOOP("ContextScope", "What is the issue?"),
+        "plan_issue",
+        QT_TRANSLATE_NOOP("ContextScope", "The problem or change the engagement is about."),
+    ),
+    (
+        "affected",
+        QT_TRANSLATE_NOOP("ContextScope", "Who does it affect, and how?"),
+        "plan_affected",
+        QT_TRANSLATE_NOOP("ContextScope", "Who feels the change, and in what way."),
+    ),
+    (
+        "in_scope",
+        QT_TRANSLATE_NOOP("ContextScope", "In scope"),
+        "plan_in_scope",
+        QT_TRANSLATE_NOOP("ContextScope", "What the engagement covers."),
+    ),
+    (
+        "out_of_scope",
+        QT_TRANSLATE_NOOP("ContextScope", "Out of scope"),
+        "plan_out_of_scope",
+        QT_TRANSLATE_NOOP("ContextScope", "What it does not cover, and why."),
+    ),
 ]
-NOT_CHOSEN = "Not assessed yet"
+NOT_CHOSEN = QT_TRANSLATE_NOOP("ContextScope", "Not assessed yet")
 
 
 def _chosen(combo: QComboBox, enum: type[StrEnum]) -> StrEnum | None:
@@ -63,9 +84,11 @@ class ScopePanel(QWidget):
         layout.addLayout(impact, 2)
 
     def _issue_box(self) -> QGroupBox:
-        box = QGroupBox("The issue and its scope")
+        box = QGroupBox(self.tr("The issue and its scope"))
         grid = QGridLayout(box)
-        for i, (attr, text, name, tip) in enumerate(SCOPE_TEXTS):
+        for i, (attr, source_text, name, source_tip) in enumerate(SCOPE_TEXTS):
+            text = QCoreApplication.translate("ContextScope", source_text)
+            tip = QCoreApplication.translate("ContextScope", source_tip)
             area = TextArea(lines=2)
             area.setMaximumHeight(area.minimumHeight() * 5 // 4)  # the whole tab fits a laptop screen
             area.setPlaceholderText(tip)
@@ -77,26 +100,28 @@ class ScopePanel(QWidget):
             grid.addWidget(heading, i * 2, 0)
             grid.addWidget(area, i * 2 + 1, 0)
         self.geography = QLineEdit()
-        self.geography.setPlaceholderText("for example: the Northfield and Riverside estates")
-        heading = QLabel("Geography")
+        self.geography.setPlaceholderText(self.tr("for example: the Northfield and Riverside estates"))
+        heading = QLabel(self.tr("Geography"))
         heading.setBuddy(self.geography)
-        name_widget(self.geography, "plan_geography", "Geography", "The area the decision covers.")
+        name_widget(
+            self.geography, "plan_geography", self.tr("Geography"), self.tr("The area the decision covers.")
+        )
         self.geography.editingFinished.connect(lambda: self._set("geography", self.geography.text().strip()))
         grid.addWidget(heading, 8, 0)
         grid.addWidget(self.geography, 9, 0)
         return box
 
     def _impact_box(self) -> QGroupBox:
-        box = QGroupBox("Level of impact")
+        box = QGroupBox(self.tr("Level of impact"))
         form = new_form()
         box.setLayout(form)
         questions: list[tuple[str, str, type[StrEnum]]] = [
-            ("impact_category", "Impact category", ImpactCategory),
+            ("impact_category", self.tr("Impact category"), ImpactCategory),
             *((attr, translate("Impact", question), Degree) for attr, question in QUESTIONS),
         ]
         for attr, text, enum in questions:
             combo = QComboBox()
-            combo.addItem(NOT_CHOSEN, None)
+            combo.addItem(QCoreApplication.translate("ContextScope", NOT_CHOSEN), None)
             for member in enum:
                 combo.addItem(label(member), member)
             add_row(form, text, combo, f"plan_{attr}")
@@ -105,7 +130,7 @@ class ScopePanel(QWidget):
         self.recommendation = QLabel()
         self.recommendation.setObjectName("impact_recommendation")
         self.recommendation.setWordWrap(True)
-        form.addRow("Recommended", self.recommendation)
+        form.addRow(self.tr("Recommended"), self.recommendation)
         return box
 
     def _set(self, attr: str, value: Any) -> None:

@@ -6,7 +6,7 @@ Every figure shown here comes from ``doc.budget`` (:func:`compute_budget`) or
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -64,20 +64,22 @@ KEY_FIGURES = ("cash", "total", "envelope", "headroom")
 
 
 class CostsPage(PlanPage):
-    TITLE = "Costs"
+    TITLE = QT_TRANSLATE_NOOP("CostsPage", "Costs")
     OBJECT_NAME = "page_costs"
     STEP = "costs"
-    GUIDANCE = (
+    GUIDANCE = QT_TRANSLATE_NOOP(
+        "CostsPage",
         "Cost each activity line by line: staff time, venue, catering, translation, payments to "
         "participants and so on. Type amounts as you would write them (1,250.50 or £300). Tick "
         "“In kind” for things contributed rather than paid for, such as a free community hall: "
-        "they count towards the full cost but not the cash you need. Totals update as you type."
+        "they count towards the full cost but not the cash you need. Totals update as you type.",
     )
-    EXAMPLE = (
+    EXAMPLE = QT_TRANSLATE_NOOP(
+        "CostsPage",
         "Riverside Housing's “Drop-in sessions at sheltered schemes”: venue, 4 sessions at £0 "
         "(in kind, the scheme's lounge); catering, 4 sessions at £45; large-print materials, "
         "120 items at £0.80; staff time, 30 hours at the plan's staff rate. With 10% "
-        "contingency on paid costs, the cash budget and full cost appear on the right."
+        "contingency on paid costs, the cash budget and full cost appear on the right.",
     )
 
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
@@ -86,7 +88,12 @@ class CostsPage(PlanPage):
         self.lines = CostLineModel(doc, self)
 
         self.activity_list = QListView()
-        name_table(self.activity_list, "costs_activities", "Activities", "Choose the activity to cost.")
+        name_table(
+            self.activity_list,
+            "costs_activities",
+            self.tr("Activities"),
+            self.tr("Choose the activity to cost."),
+        )
         self.activity_list.setModel(self.activities)
         self.activity_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.activity_list.setWordWrap(True)
@@ -96,7 +103,7 @@ class CostsPage(PlanPage):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel("Activities")
+        heading = QLabel(self.tr("Activities"))
         heading.setBuddy(self.activity_list)
         left_layout.addWidget(heading)
         left_layout.addWidget(self.activity_list, 1)
@@ -110,14 +117,20 @@ class CostsPage(PlanPage):
         self.activity_heading.setFont(font)
         self.problem = problem_label("costs_problem")
         self.table = QTableView()
-        name_table(self.table, "costs_lines", "Cost lines", "Double-click a cell to edit it.")
+        name_table(
+            self.table, "costs_lines", self.tr("Cost lines"), self.tr("Double-click a cell to edit it.")
+        )
         self.table.setModel(self.lines)
         self.row_actions = RowActions(
             self.table,
             {
-                "add": ("Add line", "costs_add_line", "Add a cost line to this activity"),
-                "duplicate": ("Duplicate", "costs_duplicate_line", "Copy the selected lines"),
-                "delete": ("Delete", "costs_delete_line", "Delete the selected lines"),
+                "add": (self.tr("Add line"), "costs_add_line", self.tr("Add a cost line to this activity")),
+                "duplicate": (
+                    self.tr("Duplicate"),
+                    "costs_duplicate_line",
+                    self.tr("Copy the selected lines"),
+                ),
+                "delete": (self.tr("Delete"), "costs_delete_line", self.tr("Delete the selected lines")),
             },
             {"add": self.add_line, "duplicate": self.duplicate_rows, "delete": self.delete_rows},
         )
@@ -164,7 +177,7 @@ class CostsPage(PlanPage):
         middle_layout.addWidget(self.problem)
         middle_layout.addWidget(self.table, 3)
         self.line_form = RowForm(self.lines, LINE_FORM, "cost", wide=("source",))
-        form_box = QGroupBox("Selected line")
+        form_box = QGroupBox(self.tr("Selected line"))
         form_box.setObjectName("costs_line_form_box")
         QVBoxLayout(form_box).addWidget(self.line_form)
         middle_layout.addWidget(form_box)
@@ -193,11 +206,11 @@ class CostsPage(PlanPage):
         totals.setSizes([250, 200])
         self.tabs = QTabWidget()
         self.tabs.setObjectName("costs_tabs")
-        self.tabs.addTab(self.splitter, "Cost lines")
-        self.tabs.addTab(totals, "Totals, envelope and funders")
+        self.tabs.addTab(self.splitter, self.tr("Cost lines"))
+        self.tabs.addTab(totals, self.tr("Totals, envelope and funders"))
         self.scenarios = ScenariosPanel(doc)
-        self.tabs.addTab(self.scenarios, "Budget scenarios")
-        self.tabs.setTabToolTip(2, SCENARIOS_TIP)
+        self.tabs.addTab(self.scenarios, self.tr("Budget scenarios"))
+        self.tabs.setTabToolTip(2, QCoreApplication.translate("ScenariosPanel", SCENARIOS_TIP))
         self.body.addWidget(self.tabs, 1)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _old: self._line_chosen())
         self.lines.modelReset.connect(self._line_chosen)
@@ -218,7 +231,7 @@ class CostsPage(PlanPage):
         return button
 
     def _totals_panel(self) -> QWidget:
-        box = QGroupBox("Plan totals")
+        box = QGroupBox(self.tr("Plan totals"))
         box.setObjectName("costs_totals")
         layout = QHBoxLayout(box)  # the figures, then the two breakdowns, side by side
         grid = QGridLayout()
@@ -241,12 +254,12 @@ class CostsPage(PlanPage):
         grid.setColumnStretch(0, 1)
         grid.setRowStretch(len(self.total_labels), 1)
         layout.addLayout(grid, 3)
-        self.by_category = SummaryModel(("Category", "Cost"), self)
-        self.by_level = SummaryModel(("Outcome level", "Cost"), self)
+        self.by_category = SummaryModel((self.tr("Category"), self.tr("Cost")), self)
+        self.by_level = SummaryModel((self.tr("Outcome level"), self.tr("Cost")), self)
         tables = QHBoxLayout()
         for model, object_name, title in (
-            (self.by_category, "costs_by_category", "By category"),
-            (self.by_level, "costs_by_level", "By outcome level"),
+            (self.by_category, "costs_by_category", self.tr("By category")),
+            (self.by_level, "costs_by_level", self.tr("By outcome level")),
         ):
             view = QTableView()
             name_table(view, object_name, title)
@@ -316,7 +329,7 @@ class CostsPage(PlanPage):
 
         figures = budget_figures(self.doc.plan, budget)
         self.key_figures.setText(
-            "Plan: " + " · ".join(f"{f.words} {f.text}" for f in figures if f.key in KEY_FIGURES)
+            self.tr("Plan: ") + " · ".join(f"{f.words} {f.text}" for f in figures if f.key in KEY_FIGURES)
         )
         for figure in figures:
             label_widget = self.total_labels[TOTALS[figure.key]]
@@ -335,17 +348,23 @@ class CostsPage(PlanPage):
         activity = self.lines.activity
         if activity is None:
             self.activity_heading.setText(
-                "No activity chosen."
+                self.tr("No activity chosen.")
                 if self.doc.plan.activities
-                else "Add activities first, on the Activities page."
+                else self.tr("Add activities first, on the Activities page.")
             )
             self.activity_total.setText("")
         else:
             split = budget.by_activity.get(activity.id)
             paid, in_kind = (split.paid, split.in_kind) if split else (0, 0)
-            self.activity_heading.setText(f"Cost lines for “{activity.title or 'untitled activity'}”")
+            self.activity_heading.setText(
+                self.tr("Cost lines for “{activity}”").format(
+                    activity=activity.title or self.tr("untitled activity")
+                )
+            )
             self.activity_total.setText(
-                f"This activity: {money(paid + in_kind)} (paid {money(paid)}, in kind {money(in_kind)})"
+                self.tr("This activity: {money} (paid {money2}, in kind {money3})").format(
+                    money=money(paid + in_kind), money2=money(paid), money3=money(in_kind)
+                )
             )
         self.envelope.refresh()
         self._update_buttons()
@@ -366,8 +385,8 @@ class CostsPage(PlanPage):
         activity = self.lines.activity
         if activity is None:
             return
-        line = CostLine(description="New cost")
-        self.doc.append_item(activity, "cost_lines", line, "Add a cost line")
+        line = CostLine(description=self.tr("New cost"))
+        self.doc.append_item(activity, "cost_lines", line, self.tr("Add a cost line"))
         row = len(activity.cost_lines) - 1
         self.table.selectRow(row)
         index = self.lines.index(row, LINE_COLUMN["description"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ceplanner.core.model import Activity, TeamMember
@@ -25,24 +26,26 @@ TAB_OF = {
 
 
 class DeliveryPage(PlanPage):
-    TITLE = "Delivery"
+    TITLE = QT_TRANSLATE_NOOP("DeliveryPage", "Delivery")
     OBJECT_NAME = "page_delivery"
     STEP = "delivery"
-    GUIDANCE = (
+    GUIDANCE = QT_TRANSLATE_NOOP(
+        "DeliveryPage",
         "Say who will do the work and how many days each gives it, the tasks each activity needs "
         "(book the venue, book interpreters, translate materials) with an owner and a due date, and "
         "what must be checked before engagement starts. Plan how people will hear about it, the few "
         "messages every participant should hear, the dates that matter, and the risks with who "
-        "watches each and when it is reviewed. Dates can be typed as 12/03/2027 or 12 Mar 2027."
+        "watches each and when it is reviewed. Dates can be typed as 12/03/2027 or 12 Mar 2027.",
     )
-    EXAMPLE = (
+    EXAMPLE = QT_TRANSLATE_NOOP(
+        "DeliveryPage",
         "Riverside Vale Homes: Amara Okafor, Involvement Manager, 38 days; Priya Shah, Involvement "
         "Officer, 60 days at the plan's day rate. Task for the focus groups: “Book BSL interpreters”, owner Priya Shah, due "
         "1 Feb 2027. Readiness: “Equality impact assessment done”, notes “signed off by the EDI lead”. "
         "Communications: all tenants, the Home Matters magazine and text messages, two weeks before the "
         "survey opens, owner the Communications Officer. Key message: “Nothing about the new repairs "
         "service is decided yet.” Milestone: Board decision, 21 Oct 2027. Risk: interpreters not "
-        "available, medium likelihood, medium impact, book six weeks ahead, reviewed 29 Jan 2027."
+        "available, medium likelihood, medium impact, book six weeks ahead, reviewed 29 Jan 2027.",
     )
 
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
@@ -53,12 +56,12 @@ class DeliveryPage(PlanPage):
         self.risks_tab = RisksTab(doc)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("delivery_tabs")
-        self.tabs.setAccessibleName("Delivery plan parts")
+        self.tabs.setAccessibleName(self.tr("Delivery plan parts"))
         for tab, text in (
-            (self.team_tab, "&Team"),
-            (self.tasks_tab, "Tas&ks and readiness"),
-            (self.communications_tab, "Co&mmunications"),
-            (self.risks_tab, "R&isks"),
+            (self.team_tab, self.tr("&Team")),
+            (self.tasks_tab, self.tr("Tas&ks and readiness")),
+            (self.communications_tab, self.tr("Co&mmunications")),
+            (self.risks_tab, self.tr("R&isks")),
         ):
             self.tabs.addTab(tab, text)
         self.body.addWidget(self.tabs, 1)

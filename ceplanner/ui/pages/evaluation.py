@@ -3,6 +3,7 @@ questions, closing the loop, the six Es, the social return, the National Standar
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ceplanner.ui.document import PlanDocument
@@ -18,18 +19,20 @@ __all__ = ["RATING_WORDS", "EvaluationPage"]
 
 
 class EvaluationPage(PlanPage):
-    TITLE = "Evaluation and value for money"
+    TITLE = QT_TRANSLATE_NOOP("EvaluationPage", "Evaluation and value for money")
     OBJECT_NAME = "page_evaluation"
     STEP = "evaluation"
-    GUIDANCE = (
+    GUIDANCE = QT_TRANSLATE_NOOP(
+        "EvaluationPage",
         "Evaluation is part of the plan, and it is costed. Answer the five questions and cost the "
         "evaluation; rate the plan against the six Es of value for money beside the figures the plan "
-        "gives; optionally forecast its social return and review it against the National Standards."
+        "gives; optionally forecast its social return and review it against the National Standards.",
     )
-    EXAMPLE = (
+    EXAMPLE = QT_TRANSLATE_NOOP(
+        "EvaluationPage",
         "Example, equity: criteria \u201cseldom-heard tenants take part in proportion to their numbers\u201d; "
         "rating 4; evidence \u201cBSL-interpreted and Polish-language sessions; home visits for housebound "
-        "tenants\u201d; commentary \u201cyounger private tenants are still under-represented\u201d."
+        "tenants\u201d; commentary \u201cyounger private tenants are still under-represented\u201d.",
     )
 
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
@@ -43,15 +46,15 @@ class EvaluationPage(PlanPage):
         self.influence = InfluencePanel(doc)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("evaluation_tabs")
-        self.tabs.setAccessibleName("Evaluation and value for money")
+        self.tabs.setAccessibleName(self.tr("Evaluation and value for money"))
         for panel, name, key in (
-            (self.questions, "Evaluation questions", "questions"),
-            (self.closing, "Closing the loop", "closing"),
-            (self.six_es, "Six Es", "six_es"),
-            (self.returns, "What goes in, comes back", "returns"),
-            (self.social_return, "Social return", "social_return"),
-            (self.standards, "National Standards", "standards"),
-            (self.influence, "Influence", "influence"),
+            (self.questions, self.tr("Evaluation questions"), "questions"),
+            (self.closing, self.tr("Closing the loop"), "closing"),
+            (self.six_es, self.tr("Six Es"), "six_es"),
+            (self.returns, self.tr("What goes in, comes back"), "returns"),
+            (self.social_return, self.tr("Social return"), "social_return"),
+            (self.standards, self.tr("National Standards"), "standards"),
+            (self.influence, self.tr("Influence"), "influence"),
         ):
             panel.setObjectName(f"evaluation_tab_{key}")
             self.tabs.addTab(panel, name)

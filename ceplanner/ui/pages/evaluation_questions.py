@@ -41,11 +41,11 @@ class QuestionsPanel(QWidget):
             grid.addWidget(area, row * 2 + 1, col)
         self.method = TextArea(lines=2)
         self.method.setPlaceholderText(
-            "for example: exit surveys at every session, a tenant-led review panel"
+            self.tr("for example: exit surveys at every session, a tenant-led review panel")
         )
-        method_label = QLabel("How will you evaluate? (method)")
+        method_label = QLabel(self.tr("How will you evaluate? (method)"))
         method_label.setBuddy(self.method)
-        name_widget(self.method, "evaluation_method", "Evaluation method")
+        name_widget(self.method, "evaluation_method", self.tr("Evaluation method"))
         self.method.editingFinished.connect(lambda: self._set("method", self.method.toPlainText().strip()))
         grid.addWidget(method_label, 4, 1)
         grid.addWidget(self.method, 5, 1)
@@ -55,15 +55,15 @@ class QuestionsPanel(QWidget):
         )
         add_row(
             form,
-            "Evaluation budget",
+            self.tr("Evaluation budget"),
             self.budget,
             "evaluation_budget",
-            "Plan-level evaluation spending, on top of any evaluation cost lines in activities.",
+            self.tr("Plan-level evaluation spending, on top of any evaluation cost lines in activities."),
         )
         self.budget.committed.connect(lambda v: self._set("budget", v))
         self.share = QLabel()
         self.share.setMinimumHeight(self.share.sizeHint().height())
-        add_row(form, "Share of the total", self.share, "evaluation_share")
+        add_row(form, self.tr("Share of the total"), self.share, "evaluation_share")
         grid.addLayout(form, 6, 0, 1, 2)
         grid.setRowStretch(7, 1)
 
@@ -88,11 +88,17 @@ class QuestionsPanel(QWidget):
         money = format_money(budget.evaluation_total, budget.currency)
         total = format_money(budget.grand_total, budget.currency)
         if share is None:
-            text = "No costs yet, so no share to show."
+            text = self.tr("No costs yet, so no share to show.")
         else:
-            text = f"Evaluation costs {money} in all: {share}% of the total cost of {total}."
+            text = self.tr("Evaluation costs {money} in all: {share}% of the total cost of {total}.").format(
+                money=money, share=share, total=total
+            )
         self.share.setText(text)
         self.share.setAccessibleName(text)
 
     def input_problems(self) -> list[str]:
-        return [f"Evaluation budget: {self.budget.error}"] if self.budget.error else []
+        return (
+            [self.tr("Evaluation budget: {error}").format(error=self.budget.error)]
+            if self.budget.error
+            else []
+        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -53,20 +53,22 @@ __all__ = ["INDICATOR_COLUMNS", "ObjectivesPage"]
 
 
 class ObjectivesPage(PlanPage):
-    TITLE = "Objectives and outcome levels"
+    TITLE = QT_TRANSLATE_NOOP("ObjectivesPage", "Objectives and outcome levels")
     OBJECT_NAME = "page_objectives"
     STEP = "objectives"
-    GUIDANCE = (
+    GUIDANCE = QT_TRANSLATE_NOOP(
+        "ObjectivesPage",
         "Say what the engagement should change, and for whom. Each objective sits at an outcome "
         "level: individual (the people taking part gain something), service (a service changes) "
         "or strategic (decisions and policy change). Give each objective indicators: what you "
-        "will measure, where it starts, what you aim for, and how you will collect the evidence."
+        "will measure, where it starts, what you aim for, and how you will collect the evidence.",
     )
-    EXAMPLE = (
+    EXAMPLE = QT_TRANSLATE_NOOP(
+        "ObjectivesPage",
         "Service level: “Reporting and tracking repairs works for everyone”, linked to disabled "
         "tenants and tenants whose first language is not English. Indicator: share of repairs "
         "reported right first time; baseline 62% (2025 audit); target 80%; evidence from the "
-        "repairs system, pulled quarterly; analysed by the customer insight team."
+        "repairs system, pulled quarterly; analysed by the customer insight team.",
     )
 
     def concerns(self, obj: object, attr: str) -> bool:
@@ -82,7 +84,10 @@ class ObjectivesPage(PlanPage):
         self.tree_model = ObjectiveTree(doc, self)
         self.tree = QTreeView()
         name_table(
-            self.tree, "objectives_tree", "Objectives by outcome level", "Choose an objective to edit."
+            self.tree,
+            "objectives_tree",
+            self.tr("Objectives by outcome level"),
+            self.tr("Choose an objective to edit."),
         )
         self.tree.setModel(self.tree_model)
         self.tree.setHeaderHidden(True)
@@ -90,17 +95,21 @@ class ObjectivesPage(PlanPage):
         self.tree.setUniformRowHeights(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.add_button = self._button(
-            "Add objective", "objectives_add", "Add an objective at the chosen level"
+            self.tr("Add objective"), "objectives_add", self.tr("Add an objective at the chosen level")
         )
         self.delete_button = self._button(
-            "Delete", "objectives_delete", "Delete the objective (undo restores it)"
+            self.tr("Delete"), "objectives_delete", self.tr("Delete the objective (undo restores it)")
         )
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.tree, 1)
         self.level_help = QLabel(
-            "Outcome levels\n" + "\n".join(f"{label(lvl)}: {text}" for lvl, text in LEVEL_HELP.items())
+            self.tr("Outcome levels\n")
+            + "\n".join(
+                f"{label(lvl)}: {QCoreApplication.translate('ObjectiveModels', text)}"
+                for lvl, text in LEVEL_HELP.items()
+            )
         )
         self.level_help.setObjectName("objectives_level_help")
         self.level_help.setWordWrap(True)
@@ -115,25 +124,54 @@ class ObjectivesPage(PlanPage):
 
         form = new_form()
         self.title_edit = QLineEdit()
-        add_row(form, "Objective", self.title_edit, "objective_title", "What should change, in a sentence.")
+        add_row(
+            form,
+            self.tr("Objective"),
+            self.title_edit,
+            "objective_title",
+            self.tr("What should change, in a sentence."),
+        )
         self.description = TextArea(lines=2)
-        add_row(form, "Description", self.description, "objective_description")
+        add_row(form, self.tr("Description"), self.description, "objective_description")
         self.level = QComboBox()
         for level in OutcomeLevel:
             self.level.addItem(label(level), level)
-            self.level.setItemData(self.level.count() - 1, LEVEL_HELP[level], Qt.ItemDataRole.ToolTipRole)
-        add_row(form, "Outcome level", self.level, "objective_level", "Individual, service or strategic.")
-        self.groups = ChoiceModel(doc, lambda: self.doc.plan.groups, "group_ids", "linked groups", self)
+            self.level.setItemData(
+                self.level.count() - 1,
+                QCoreApplication.translate("ObjectiveModels", LEVEL_HELP[level]),
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        add_row(
+            form,
+            self.tr("Outcome level"),
+            self.level,
+            "objective_level",
+            self.tr("Individual, service or strategic."),
+        )
+        self.groups = ChoiceModel(
+            doc, lambda: self.doc.plan.groups, "group_ids", self.tr("linked groups"), self
+        )
         self.group_list = QTreeView()
         self.group_list.setRootIsDecorated(False)
         self.group_list.setHeaderHidden(True)
         self.group_list.setUniformRowHeights(True)  # thousands of groups lay out at once
         self.group_list.setModel(self.groups)
         self.group_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
-        add_row(form, "Linked groups", self.group_list, "objective_groups", "Whose outcome this is.")
+        add_row(
+            form,
+            self.tr("Linked groups"),
+            self.group_list,
+            "objective_groups",
+            self.tr("Whose outcome this is."),
+        )
         self.indicator_model = IndicatorModel(doc, self)
         self.indicators = QTableView()
-        name_table(self.indicators, "objective_indicators", "Indicators", "Double-click a cell to edit it.")
+        name_table(
+            self.indicators,
+            "objective_indicators",
+            self.tr("Indicators"),
+            self.tr("Double-click a cell to edit it."),
+        )
         self.indicators.setModel(self.indicator_model)
         self.indicators.setItemDelegate(
             ColumnDelegate(self.indicator_model.columns, "indicator", self.indicators)
@@ -143,16 +181,18 @@ class ObjectivesPage(PlanPage):
         self.indicators.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.indicators.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         setup_view(self.indicators)
-        self.add_indicator_button = self._button("Add indicator", "indicators_add", "Add a way to measure it")
+        self.add_indicator_button = self._button(
+            self.tr("Add indicator"), "indicators_add", self.tr("Add a way to measure it")
+        )
         self.delete_indicator_button = self._button(
-            "Delete indicator", "indicators_delete", "Delete the chosen rows"
+            self.tr("Delete indicator"), "indicators_delete", self.tr("Delete the chosen rows")
         )
         self.problem = problem_label("objectives_problem")
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(form)
-        heading = QLabel("Indicators: how you will know")
+        heading = QLabel(self.tr("Indicators: how you will know"))
         heading.setBuddy(self.indicators)
         right_layout.addWidget(heading)
         right_layout.addWidget(self.indicators, 1)
@@ -291,7 +331,8 @@ class ObjectivesPage(PlanPage):
         title = self.title_edit.text().strip()
         if not title:
             show_problem(
-                self.problem, "An objective needs a title, for example “Repairs are easier to report”."
+                self.problem,
+                self.tr("An objective needs a title, for example “Repairs are easier to report”."),
             )
             self.title_edit.setText(self.objective.title)
             return
@@ -308,8 +349,8 @@ class ObjectivesPage(PlanPage):
         return OutcomeLevel(self.objective.level) if self.objective else OutcomeLevel.SERVICE
 
     def add_objective(self) -> None:
-        objective = Objective(title="New objective", level=self._chosen_level())
-        self.doc.append_item(self.doc.plan, "objectives", objective, "Add an objective")
+        objective = Objective(title=self.tr("New objective"), level=self._chosen_level())
+        self.doc.append_item(self.doc.plan, "objectives", objective, self.tr("Add an objective"))
         self.select_objective(objective)
         self.title_edit.setFocus()
         self.title_edit.selectAll()
@@ -318,12 +359,14 @@ class ObjectivesPage(PlanPage):
         objective = self.objective
         if objective is None:
             return
-        self.doc.delete_objectives([objective.id], f"Delete the objective {object_words(objective)}")
+        self.doc.delete_objectives(
+            [objective.id], self.tr("Delete the objective {thing}").format(thing=object_words(objective))
+        )
 
     def add_indicator(self) -> None:
         if self.objective is None:
             return
-        self.doc.append_item(self.objective, "indicators", Indicator(), "Add an indicator")
+        self.doc.append_item(self.objective, "indicators", Indicator(), self.tr("Add an indicator"))
         index = self.indicator_model.index(len(self.objective.indicators) - 1, 0)
         self.indicators.setCurrentIndex(index)
         self.indicators.edit(index)
@@ -336,4 +379,4 @@ class ObjectivesPage(PlanPage):
             rows = {self.indicators.currentIndex().row()}
         if rows:
             kept = [ind for i, ind in enumerate(self.objective.indicators) if i not in rows]
-            self.doc.replace_list(self.objective, "indicators", kept, "Delete indicators")
+            self.doc.replace_list(self.objective, "indicators", kept, self.tr("Delete indicators"))

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -44,14 +44,15 @@ CHART_PAUSE_MS = 400
 
 
 class ReviewPage(PlanPage):
-    TITLE = "Review and export"
+    TITLE = QT_TRANSLATE_NOOP("ReviewPage", "Review and export")
     OBJECT_NAME = "page_review"
     STEP = "review"
-    GUIDANCE = (
+    GUIDANCE = QT_TRANSLATE_NOOP(
+        "ReviewPage",
         "Check the plan before you hand it on. Warnings say what is missing or inconsistent; "
         "double-click one to go to the step where it can be fixed, or accept it with a reason if it "
         "is a reasonable exception (the PDF lists accepted exceptions). Then export the costed "
-        "strategy as a PDF for your board or commissioner, or print it."
+        "strategy as a PDF for your board or commissioner, or print it.",
     )
 
     go_to_step = Signal(str)
@@ -83,27 +84,29 @@ class ReviewPage(PlanPage):
         warnings_box.setObjectName("review_warnings_tab")
         warnings_layout = QVBoxLayout(warnings_box)
         self.warnings = QListWidget()
-        name_widget(self.warnings, "review_warnings", "Warnings about the plan")
+        name_widget(self.warnings, "review_warnings", self.tr("Warnings about the plan"))
         self.warnings.setWordWrap(True)
         self.warnings.setAlternatingRowColors(True)
         self.warnings.itemActivated.connect(self._activated)
         self.warnings.currentRowChanged.connect(lambda _row: self._enable_buttons())
         warnings_layout.addWidget(self.warnings)
         finding_buttons = QHBoxLayout()
-        self.accept_button = QPushButton("Accept…")
+        self.accept_button = QPushButton(self.tr("Accept…"))
         name_widget(
             self.accept_button,
             "accept_finding_button",
-            "Accept the finding",
-            "Accept the selected finding as a reasonable exception, giving your reason",
+            self.tr("Accept the finding"),
+            self.tr("Accept the selected finding as a reasonable exception, giving your reason"),
         )
         self.accept_button.clicked.connect(lambda: self.accept_selected())
-        self.settings_button = QPushButton("Check settings…")
+        self.settings_button = QPushButton(self.tr("Check settings…"))
         name_widget(
             self.settings_button,
             "check_settings_button",
-            "Check settings",
-            "The region for public holidays, the consultation and analysis weeks, the evaluation share",
+            self.tr("Check settings"),
+            self.tr(
+                "The region for public holidays, the consultation and analysis weeks, the evaluation share"
+            ),
         )
         self.settings_button.clicked.connect(self.open_check_settings)
         finding_buttons.addWidget(self.accept_button)
@@ -114,18 +117,18 @@ class ReviewPage(PlanPage):
         accepted_box.setObjectName("review_accepted_tab")
         accepted_layout = QVBoxLayout(accepted_box)
         self.accepted = QListWidget()
-        name_widget(self.accepted, "review_accepted", "Accepted exceptions")
+        name_widget(self.accepted, "review_accepted", self.tr("Accepted exceptions"))
         self.accepted.setWordWrap(True)
         self.accepted.setAlternatingRowColors(True)
         self.accepted.currentRowChanged.connect(lambda _row: self._enable_buttons())
         accepted_layout.addWidget(self.accepted)
         restore_row = QHBoxLayout()
-        self.restore_button = QPushButton("Restore")
+        self.restore_button = QPushButton(self.tr("Restore"))
         name_widget(
             self.restore_button,
             "restore_finding_button",
-            "Restore the finding",
-            "Take back the acceptance: the finding is open again",
+            self.tr("Restore the finding"),
+            self.tr("Take back the acceptance: the finding is open again"),
         )
         self.restore_button.clicked.connect(self.restore_selected)
         restore_row.addStretch(1)
@@ -133,15 +136,15 @@ class ReviewPage(PlanPage):
         accepted_layout.addLayout(restore_row)
         self.findings_tabs = QTabWidget()
         self.findings_tabs.setObjectName("review_findings_tabs")
-        self.findings_tabs.addTab(warnings_box, "Warnings")
-        self.findings_tabs.addTab(accepted_box, "Accepted exceptions")
+        self.findings_tabs.addTab(warnings_box, self.tr("Warnings"))
+        self.findings_tabs.addTab(accepted_box, self.tr("Accepted exceptions"))
         left.addWidget(self.findings_tabs, 1)
         columns.addLayout(left, 2)
         right = QVBoxLayout()
         self.charts = QTabWidget()
         self.charts.setObjectName("review_charts")
-        self.charts.setAccessibleName("Charts")
-        self.charts_note = QLabel("Drawing the charts…")
+        self.charts.setAccessibleName(self.tr("Charts"))
+        self.charts_note = QLabel(self.tr("Drawing the charts…"))
         self.charts_note.setObjectName("review_charts_note")
         self.charts_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         right.addWidget(self.charts_note, 1)
@@ -149,12 +152,15 @@ class ReviewPage(PlanPage):
         self.charts.setVisible(False)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.export_button = QPushButton("Export PDF…")
+        self.export_button = QPushButton(self.tr("Export PDF…"))
         name_widget(
-            self.export_button, "export_pdf_button", "Export PDF", "Save the costed strategy as a PDF"
+            self.export_button,
+            "export_pdf_button",
+            self.tr("Export PDF"),
+            self.tr("Save the costed strategy as a PDF"),
         )
-        self.print_button = QPushButton("Print…")
-        name_widget(self.print_button, "print_button", "Print", "Print the costed strategy")
+        self.print_button = QPushButton(self.tr("Print…"))
+        name_widget(self.print_button, "print_button", self.tr("Print"), self.tr("Print the costed strategy"))
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.print_button)
         right.addLayout(buttons)
@@ -164,15 +170,15 @@ class ReviewPage(PlanPage):
         self.print_button.clicked.connect(self.print_requested)
 
     def _summary_box(self) -> QGroupBox:
-        box = QGroupBox("Summary")
+        box = QGroupBox(self.tr("Summary"))
         form = new_form()
         box.setLayout(form)
         self.summary: dict[str, QLabel] = {}
         self.summary_words: dict[str, QLabel] = {}
         rows = [
-            ("groups", "Stakeholder groups"),
-            ("activities", "Activities"),
-            ("participants", "Expected participants"),
+            ("groups", self.tr("Stakeholder groups")),
+            ("activities", self.tr("Activities")),
+            ("participants", self.tr("Expected participants")),
         ]
         figures = budget_figures(self.doc.plan, self.doc.budget)
         for key, text in rows + [(f.key, f.words) for f in figures]:
@@ -218,20 +224,24 @@ class ReviewPage(PlanPage):
         self._shown_checks = [check for *_rest, check in rows]
         self.warnings.clear()
         for severity, message, step in problems:
-            prefix = "Warning" if severity == Severity.WARNING else "Note"
+            prefix = self.tr("Warning") if severity == Severity.WARNING else self.tr("Note")
             item = QListWidgetItem(f"{prefix}: {message}")
             item.setData(Qt.ItemDataRole.UserRole, step)
             item.setToolTip(message)
             self.warnings.addItem(item)
         if not problems:
-            self.warnings.addItem(QListWidgetItem("No warnings: the plan is ready to export."))
+            self.warnings.addItem(QListWidgetItem(self.tr("No warnings: the plan is ready to export.")))
         self.accepted.clear()
         for message, reason in accepted:
-            item = QListWidgetItem(f"{message}\nAccepted: {reason or 'no reason given.'}")
+            item = QListWidgetItem(
+                self.tr("{message}\nAccepted: {reason}").format(
+                    message=message, reason=reason or self.tr("no reason given.")
+                )
+            )
             item.setToolTip(message)
             self.accepted.addItem(item)
-        self.findings_tabs.setTabText(0, f"Warnings and notes ({len(problems)})")
-        self.findings_tabs.setTabText(1, f"Accepted exceptions ({len(accepted)})")
+        self.findings_tabs.setTabText(0, self.tr("Warnings and notes ({count})").format(count=len(problems)))
+        self.findings_tabs.setTabText(1, self.tr("Accepted exceptions ({count})").format(count=len(accepted)))
         self._enable_buttons()
 
     def _selected_open(self) -> Check | None:
@@ -255,10 +265,12 @@ class ReviewPage(PlanPage):
         if reason is None:
             dialog = QInputDialog(self)
             dialog.setObjectName("accept_finding_dialog")
-            dialog.setWindowTitle("Accept the finding")
+            dialog.setWindowTitle(self.tr("Accept the finding"))
             dialog.setLabelText(
-                f"{check.message}\n\nWhy is this a reasonable exception? The reason is printed in the "
-                "PDF's list of accepted exceptions."
+                self.tr(
+                    "{message}\n\nWhy is this a reasonable exception? The reason is printed in the PDF's list of "
+                    "accepted exceptions."
+                ).format(message=check.message)
             )
             dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
             if not dialog.exec():
@@ -267,15 +279,17 @@ class ReviewPage(PlanPage):
         if not reason.strip():
             QMessageBox.information(
                 self,
-                "Accept the finding",
-                "Nothing was accepted: give a reason, so readers of the plan know why it is an exception.",
+                self.tr("Accept the finding"),
+                self.tr(
+                    "Nothing was accepted: give a reason, so readers of the plan know why it is an exception."
+                ),
             )
             return False
         self.doc.replace_list(
             self.doc.plan,
             "dismissals",
             dismissed(self.doc.plan.dismissals, check, reason, date.today()),
-            "Accept a finding",
+            self.tr("Accept a finding"),
         )
         self._show_warnings()
         return True
@@ -287,7 +301,10 @@ class ReviewPage(PlanPage):
             return False
         check = self._findings.accepted[row].check
         self.doc.replace_list(
-            self.doc.plan, "dismissals", restored(self.doc.plan.dismissals, check), "Restore a finding"
+            self.doc.plan,
+            "dismissals",
+            restored(self.doc.plan.dismissals, check),
+            self.tr("Restore a finding"),
         )
         self._show_warnings()
         return True
@@ -302,7 +319,9 @@ class ReviewPage(PlanPage):
         plan, budget = self.doc.plan, self.doc.budget
         seldom = sum(1 for g in plan.groups if g.seldom_heard)
         values = {
-            "groups": f"{len(plan.groups)} ({seldom} seldom heard)",
+            "groups": self.tr("{count} ({seldom} seldom heard)").format(
+                count=len(plan.groups), seldom=seldom
+            ),
             "activities": str(len(plan.activities)),
             "participants": locale_format.format_number(budget.participants),
         }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -23,10 +23,10 @@ from ceplanner.ui.row_actions import RowActions, duplicated
 from ceplanner.ui.row_form import RowForm
 from ceplanner.ui.stakeholder_model import (
     COLUMN,
-    PASTE_HINT,
     StakeholderDelegate,
     StakeholderModel,
     groups_from_tsv,
+    paste_hint,
 )
 from ceplanner.ui.widgets import name_table, name_widget, problem_label, setup_view, show_problem
 from ceplanner.ui.wording import list_text
@@ -45,24 +45,28 @@ FORM_FIELDS = [
     "barriers",
     "notes",
 ]
-LEGEND = "● a group   ▲ seldom heard   Numbers are the table's rows.   Drag a group to rescore it."
+LEGEND = QT_TRANSLATE_NOOP(
+    "Stakeholders", "● a group   ▲ seldom heard   Numbers are the table's rows.   Drag a group to rescore it."
+)
 
 
 class StakeholdersPage(PlanPage):
-    TITLE = "Stakeholders"
+    TITLE = QT_TRANSLATE_NOOP("StakeholdersPage", "Stakeholders")
     OBJECT_NAME = "page_stakeholders"
     STEP = "stakeholders"
-    GUIDANCE = (
+    GUIDANCE = QT_TRANSLATE_NOOP(
+        "StakeholdersPage",
         "List the groups your decision affects or who can affect it. Score each group's power "
         "(how much it can influence the outcome) and interest (how much it cares), 1 to 5: the "
         "grid then suggests how closely to work with them. Mark groups that are seldom heard so "
-        "the plan does something extra to reach them. Drag a group on the grid to rescore it."
+        "the plan does something extra to reach them. Drag a group on the grid to rescore it.",
     )
-    EXAMPLE = (
+    EXAMPLE = QT_TRANSLATE_NOOP(
+        "StakeholdersPage",
         "Riverside Housing's tenant engagement plan lists “Tenants in sheltered housing” "
         "(residents, 420 people, power 2, interest 5: keep informed, seldom heard, barriers: "
         "digital exclusion and transport, target level Involve) and “The board” (governance, "
-        "power 5, interest 3: manage closely, target level Collaborate)."
+        "power 5, interest 3: manage closely, target level Collaborate).",
     )
 
     def concerns(self, obj: object, attr: str) -> bool:
@@ -77,17 +81,21 @@ class StakeholdersPage(PlanPage):
         self.row_actions = RowActions(
             self.table,
             {
-                "add": ("Add group", "stakeholders_add", "Add a stakeholder group"),
-                "duplicate": ("Duplicate", "stakeholders_duplicate", "Copy the selected groups"),
+                "add": (self.tr("Add group"), "stakeholders_add", self.tr("Add a stakeholder group")),
+                "duplicate": (
+                    self.tr("Duplicate"),
+                    "stakeholders_duplicate",
+                    self.tr("Copy the selected groups"),
+                ),
                 "delete": (
-                    "Delete",
+                    self.tr("Delete"),
                     "stakeholders_delete",
-                    "Delete the selected groups (undo brings them back)",
+                    self.tr("Delete the selected groups (undo brings them back)"),
                 ),
                 "paste": (
-                    "Paste rows from a spreadsheet",
+                    self.tr("Paste rows from a spreadsheet"),
                     "stakeholders_paste",
-                    "Copy rows in a spreadsheet, then click here. " + PASTE_HINT,
+                    self.tr("Copy rows in a spreadsheet, then click here. ") + paste_hint(),
                 ),
             },
             {
@@ -108,7 +116,7 @@ class StakeholdersPage(PlanPage):
         self.import_button.clicked.connect(self.import_from_sheet)
         self.row_actions.layout.insertWidget(self.row_actions.layout.count() - 1, self.import_button)
         self.body.addLayout(self.row_actions.layout)
-        self.paste_hint = QLabel(PASTE_HINT)
+        self.paste_hint = QLabel(paste_hint())
         self.paste_hint.setObjectName("stakeholders_paste_hint")
         self.paste_hint.setWordWrap(True)
         self.paste_hint.setEnabled(False)  # shown muted: a reminder, not an instruction to act
@@ -119,8 +127,8 @@ class StakeholdersPage(PlanPage):
         name_table(
             self.table,
             "stakeholders_table",
-            "Stakeholder groups",
-            "One row per group; double-click a cell to edit it.",
+            self.tr("Stakeholder groups"),
+            self.tr("One row per group; double-click a cell to edit it."),
         )
         self.table.setItemDelegate(StakeholderDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -138,7 +146,7 @@ class StakeholdersPage(PlanPage):
         header.setStretchLastSection(True)
 
         self.grid = PowerGrid(doc)
-        self.grid_status = QLabel(LEGEND)
+        self.grid_status = QLabel(QCoreApplication.translate("Stakeholders", LEGEND))
         self.grid_status.setObjectName("power_grid_status")
         self.grid_status.setTextFormat(Qt.TextFormat.PlainText)  # it shows group names
         self.grid_status.setWordWrap(True)
@@ -149,7 +157,7 @@ class StakeholdersPage(PlanPage):
         grid_layout.addWidget(self.grid_status)
 
         self.form = RowForm(self.model, FORM_FIELDS, "stakeholder", wide=("notes",))
-        form_box = QGroupBox("Selected group")
+        form_box = QGroupBox(self.tr("Selected group"))
         form_box.setObjectName("stakeholder_form_box")
         QVBoxLayout(form_box).addWidget(self.form)
         self.left = QSplitter(Qt.Orientation.Vertical)
@@ -199,10 +207,14 @@ class StakeholdersPage(PlanPage):
         self.paste_hint.setVisible(not self.doc.plan.groups)
         if not self.doc.plan.groups:
             self.grid_status.setText(
-                "No groups yet: click Add group, or copy rows from a spreadsheet and click Paste rows."
+                self.tr(
+                    "No groups yet: click Add group, or copy rows from a spreadsheet and click Paste rows."
+                )
             )
-        elif self.grid_status.text().startswith("No groups yet"):
-            self.grid_status.setText(LEGEND)
+            self.grid_status.setProperty("empty_note", True)
+        elif self.grid_status.property("empty_note"):
+            self.grid_status.setProperty("empty_note", False)
+            self.grid_status.setText(QCoreApplication.translate("Stakeholders", LEGEND))
 
     def _update_buttons(self) -> None:
         self.row_actions.update(not self.doc.readonly)
@@ -248,8 +260,8 @@ class StakeholdersPage(PlanPage):
     # -- edits ------------------------------------------------------------------------------
 
     def add_group(self) -> None:
-        group = StakeholderGroup(name="New group")
-        self.doc.append_item(self.doc.plan, "groups", group, "Add a stakeholder group")
+        group = StakeholderGroup(name=self.tr("New group"))
+        self.doc.append_item(self.doc.plan, "groups", group, self.tr("Add a stakeholder group"))
         self.select_ids([group.id])
         index = self.model.index(self.model.row_of(group.id), COLUMN["name"])
         self.table.setCurrentIndex(index)
@@ -257,7 +269,7 @@ class StakeholdersPage(PlanPage):
 
     def duplicate_rows(self, rows: list[int]) -> None:
         def rename(twin: StakeholderGroup) -> None:
-            twin.name = f"{twin.name} (copy)"
+            twin.name = self.tr("{name} (copy)").format(name=twin.name)
 
         groups, copies = duplicated(self.doc.plan.groups, rows, rename)
         self.doc.replace_list(self.doc.plan, "groups", groups, list_text("Duplicate", "groups", len(copies)))
@@ -290,14 +302,19 @@ class StakeholdersPage(PlanPage):
                 self.doc.plan,
                 "groups",
                 self.doc.plan.groups + groups,
-                f"Paste {len(groups)} stakeholder groups",
+                self.tr("Paste {count} stakeholder groups").format(count=len(groups)),
             )
             self.select_ids([g.id for g in groups])
         if not groups and not problems:
-            problems = ["The clipboard holds no rows: copy rows from a spreadsheet first."]
-        summary = [f"Added {len(groups)} group{'s' if len(groups) != 1 else ''}."] if groups else []
+            problems = [self.tr("The clipboard holds no rows: copy rows from a spreadsheet first.")]
+        summary = []
+        if groups:
+            added = self.tr("Added {count} group.") if len(groups) == 1 else self.tr("Added {count} groups.")
+            summary.append(added.format(count=len(groups)))
         if problems:
-            summary.append("Not added: " + " ".join(problems) + " " + PASTE_HINT)
+            summary.append(
+                self.tr("Not added: {problems} {hint}").format(problems=" ".join(problems), hint=paste_hint())
+            )
         show_problem(self.problem, " ".join(summary) if problems else "")
         if groups and not problems:
             self.grid_status.setText(summary[0])

@@ -9,6 +9,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from ceplanner.core import locale_format
 from ceplanner.core.limits import limits_of
 from ceplanner.core.model import SroiOutcome, StandardRating
@@ -26,9 +28,17 @@ def to_rating(value: Any) -> int | None:
     try:
         rating = int(text)
     except ValueError:
-        raise ValueError(f"A rating is a whole number from {LOW} to {HIGH}, not “{text}”.") from None
+        raise ValueError(
+            QCoreApplication.translate(
+                "VfmFields", "A rating is a whole number from {LOW} to {HIGH}, not “{text}”."
+            ).format(LOW=LOW, HIGH=HIGH, text=text)
+        ) from None
     if not LOW <= rating <= HIGH:
-        raise ValueError(f"A rating is from {LOW} (poor) to {HIGH} (excellent); {rating} is outside that.")
+        raise ValueError(
+            QCoreApplication.translate(
+                "VfmFields", "A rating is from {LOW} (poor) to {HIGH} (excellent); {rating} is outside that."
+            ).format(LOW=LOW, HIGH=HIGH, rating=rating)
+        )
     return rating
 
 
@@ -45,7 +55,11 @@ def to_percent(attr: str) -> Any:
         try:
             return parse_quantity(text, bounds)
         except MoneyError as exc:
-            raise ValueError(f"{exc} Type a percentage from 0 to 100, for example 25.") from None
+            raise ValueError(
+                QCoreApplication.translate(
+                    "VfmFields", "{exc} Type a percentage from 0 to 100, for example 25."
+                ).format(exc=exc)
+            ) from None
 
     return parse
 
@@ -61,9 +75,17 @@ def to_count(attr: str, cls: type = SroiOutcome) -> Any:
     def parse(value: Any) -> int:
         number = locale_format.whole_number(str(value))
         if number is None:
-            raise ValueError(f"Type a whole number, for example 12, not “{value}”.")
+            raise ValueError(
+                QCoreApplication.translate(
+                    "VfmFields", "Type a whole number, for example 12, not “{value}”."
+                ).format(value=value)
+            )
         if bounds.problem(number):
-            raise ValueError(f"Type a whole number, {bounds.range_text()}.")
+            raise ValueError(
+                QCoreApplication.translate("VfmFields", "Type a whole number, {range_text}.").format(
+                    range_text=bounds.range_text()
+                )
+            )
         return number
 
     return parse
@@ -81,7 +103,11 @@ def to_date(value: Any) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"Type the date as year-month-day, for example 2027-01-14, not “{text}”.") from None
+        raise ValueError(
+            QCoreApplication.translate(
+                "VfmFields", "Type the date as year-month-day, for example 2027-01-14, not “{text}”."
+            ).format(text=text)
+        ) from None
 
 
 def date_text(value: date | None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ceplanner.core.dates import date_text as shown_date
@@ -23,33 +24,38 @@ def _text(value: Any) -> str:
 INFLUENCE_COLUMNS = [
     Column(
         "assessed_on",
-        "Date",
+        QT_TRANSLATE_NOOP("Column", "Date"),
         parse=to_date,
         show=shown_date,
         edit=date_text,
-        tip="Year-month-day, for example 2027-01-14.",
+        tip=QT_TRANSLATE_NOOP("Column", "Year-month-day, for example 2027-01-14."),
     ),
-    Column("who_took_part", "Who took part", parse=_text),
+    Column("who_took_part", QT_TRANSLATE_NOOP("Column", "Who took part"), parse=_text),
     Column(
         "agency_openness",
-        "Agency openness",
+        QT_TRANSLATE_NOOP("Column", "Agency openness"),
         parse=to_rating,
         show=rating_text,
         edit=rating_text,
         right=True,
-        tip="1 to 6: how open and able to respond to community influence the organisation is (echo).",
+        tip=QT_TRANSLATE_NOOP(
+            "Column",
+            "1 to 6: how open and able to respond to community influence the organisation is (echo).",
+        ),
     ),
     Column(
         "community_influence",
-        "Community influence",
+        QT_TRANSLATE_NOOP("Column", "Community influence"),
         parse=to_rating,
         show=rating_text,
         edit=rating_text,
         right=True,
-        tip="1 to 6: how able to influence, and how influential, the community feels (Voice).",
+        tip=QT_TRANSLATE_NOOP(
+            "Column", "1 to 6: how able to influence, and how influential, the community feels (Voice)."
+        ),
     ),
-    Column("notes", "Notes", parse=_text),
-    Column("actions", "Actions", parse=_text),
+    Column("notes", QT_TRANSLATE_NOOP("Column", "Notes"), parse=_text),
+    Column("actions", QT_TRANSLATE_NOOP("Column", "Actions"), parse=_text),
 ]
 
 
@@ -61,7 +67,9 @@ class InfluenceModel(ColumnTableModel):
         return self.doc.plan.influence
 
     def problem_text(self, row: int, obj: Any, column: Column, reason: str) -> str:
-        return f"Assessment {row + 1}, {column.header}: {reason}"
+        return self.tr("Assessment {row}, {column}: {reason}").format(
+            row=row + 1, column=column.title, reason=reason
+        )
 
 
 class InfluencePanel(QWidget):
@@ -70,15 +78,22 @@ class InfluencePanel(QWidget):
         self.doc = doc
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Optional: with community members, score how open the organisation is to their influence "
-            "and how much influence they feel they have, each from 1 to 6, and agree actions. Repeat "
-            "it during delivery to see whether the gap closes."
+            self.tr(
+                "Optional: with community members, score how open the organisation is to their influence "
+                "and how much influence they feel they have, each from 1 to 6, and agree actions. Repeat "
+                "it during delivery to see whether the gap closes."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.model = InfluenceModel(doc, self)
         self.table = QTableView()
-        name_table(self.table, "influence", "Influence self-assessments", "Double-click a cell to edit it.")
+        name_table(
+            self.table,
+            "influence",
+            self.tr("Influence self-assessments"),
+            self.tr("Double-click a cell to edit it."),
+        )
         self.table.setModel(self.model)
         self.table.setItemDelegate(ColumnDelegate(self.model.columns, "influence", self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -97,27 +112,37 @@ class InfluencePanel(QWidget):
         self.actions = RowActions(
             self.table,
             {
-                "add": ("Add assessment", "influence_add", "Add an influence self-assessment"),
-                "duplicate": ("Duplicate", "influence_duplicate", "Copy the chosen assessments"),
-                "delete": ("Delete", "influence_delete", "Delete the chosen assessments"),
+                "add": (
+                    self.tr("Add assessment"),
+                    "influence_add",
+                    self.tr("Add an influence self-assessment"),
+                ),
+                "duplicate": (
+                    self.tr("Duplicate"),
+                    "influence_duplicate",
+                    self.tr("Copy the chosen assessments"),
+                ),
+                "delete": (self.tr("Delete"), "influence_delete", self.tr("Delete the chosen assessments")),
             },
             {"add": self.add, "duplicate": self.duplicate, "delete": self.delete},
         )
         layout.addLayout(self.actions.layout)
 
     def add(self) -> None:
-        self.doc.append_item(self.doc.plan, "influence", InfluenceAssessment(), "Add an influence assessment")
+        self.doc.append_item(
+            self.doc.plan, "influence", InfluenceAssessment(), self.tr("Add an influence assessment")
+        )
         index = self.model.index(len(self.doc.plan.influence) - 1, 0)
         self.table.setCurrentIndex(index)
         self.table.edit(index)
 
     def duplicate(self, rows: list[int]) -> None:
         items, _copies = duplicated(self.doc.plan.influence, rows)
-        self.doc.replace_list(self.doc.plan, "influence", items, "Duplicate influence assessments")
+        self.doc.replace_list(self.doc.plan, "influence", items, self.tr("Duplicate influence assessments"))
 
     def delete(self, rows: list[int]) -> None:
         items = without(self.doc.plan.influence, rows)
-        self.doc.replace_list(self.doc.plan, "influence", items, "Delete influence assessments")
+        self.doc.replace_list(self.doc.plan, "influence", items, self.tr("Delete influence assessments"))
 
     def refresh(self) -> None:
         self.actions.update(not self.doc.readonly)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ceplanner.core.limits import limits_of
@@ -18,7 +18,11 @@ from ceplanner.ui.widgets import TextArea, add_row, blocked, new_form, set_text_
 _RATING = limits_of(VfmRating, "rating")
 _LOW, _HIGH = int(_RATING.minimum or 0), int(_RATING.maximum or 0)
 RATING_WORDS = {n: f"{n} – {RATING_SCALE[n].lower()}" for n in range(_LOW, _HIGH + 1)}
-TEXT_FIELDS = (("criteria", "Criteria"), ("evidence", "Evidence"), ("commentary", "Commentary"))
+TEXT_FIELDS = (
+    ("criteria", QT_TRANSLATE_NOOP("SixEsPanel", "Criteria")),
+    ("evidence", QT_TRANSLATE_NOOP("SixEsPanel", "Evidence")),
+    ("commentary", QT_TRANSLATE_NOOP("SixEsPanel", "Commentary")),
+)
 
 
 def _wrapping(object_name: str) -> QLabel:
@@ -39,7 +43,7 @@ class SixEsPanel(QWidget):
         self.widgets: dict[SixE, dict[str, Any]] = {}
         self.tabs = QTabWidget()
         self.tabs.setObjectName("vfm_tabs")
-        self.tabs.setAccessibleName("The six Es")
+        self.tabs.setAccessibleName(self.tr("The six Es"))
         for e in SixE:
             self.tabs.addTab(self._e_box(e), label(e))
         layout = QVBoxLayout(self)
@@ -57,25 +61,26 @@ class SixEsPanel(QWidget):
         form = new_form()
         widgets: dict[str, Any] = {}
         rating = QComboBox()
-        rating.addItem("Not assessed", None)
+        rating.addItem(self.tr("Not assessed"), None)
         for value, words in RATING_WORDS.items():
             rating.addItem(words, value)
             rating.setItemData(rating.count() - 1, rubric_meaning(e, value), Qt.ItemDataRole.ToolTipRole)
-        add_row(form, "Rating", rating, f"vfm_{e.value}_rating")
-        rating.setAccessibleName(f"{label(e)} rating")
+        add_row(form, self.tr("Rating"), rating, f"vfm_{e.value}_rating")
+        rating.setAccessibleName(self.tr("{label} rating").format(label=label(e)))
         rating.activated.connect(lambda _i, e=e, w=rating: self._set(e, "rating", w.currentData()))
         widgets["rating"] = rating
         meaning = _wrapping(f"vfm_{e.value}_meaning")
-        add_row(form, "What it means", meaning, f"vfm_{e.value}_meaning")
+        add_row(form, self.tr("What it means"), meaning, f"vfm_{e.value}_meaning")
         widgets["meaning"] = meaning
         measured = _wrapping(f"vfm_{e.value}_measured")
-        add_row(form, "Measured in the plan", measured, f"vfm_{e.value}_measured")
+        add_row(form, self.tr("Measured in the plan"), measured, f"vfm_{e.value}_measured")
         widgets["measured"] = measured
         layout.addLayout(form)
         layout.addStretch(1)
         columns.addLayout(layout, 1)
         form = new_form()
-        for attr, text in TEXT_FIELDS:
+        for attr, source_text in TEXT_FIELDS:
+            text = self.tr(source_text)
             area = TextArea(lines=2)
             add_row(form, text, area, f"vfm_{e.value}_{attr}")
             area.setAccessibleName(f"{label(e)} {text.lower()}")
@@ -92,7 +97,7 @@ class SixEsPanel(QWidget):
         found = next((r for r in self.doc.plan.vfm if r.e == e), None)
         if found is None:
             found = VfmRating(e=e)
-            self.doc.append_item(self.doc.plan, "vfm", found, f"Add {label(e)}")
+            self.doc.append_item(self.doc.plan, "vfm", found, self.tr("Add {label}").format(label=label(e)))
         return found
 
     def _set(self, e: SixE, attr: str, value: Any) -> None:
@@ -109,7 +114,7 @@ class SixEsPanel(QWidget):
             with blocked(combo):
                 combo.setCurrentIndex(max(combo.findData(rating.rating), 0) if rating.rating else 0)
             combo.setEnabled(not readonly)
-            meaning = rubric_text(e, rating.rating) or "Choose a rating to see what it means."
+            meaning = rubric_text(e, rating.rating) or self.tr("Choose a rating to see what it means.")
             widgets["meaning"].setText(meaning)
             widgets["meaning"].setAccessibleName(meaning)
             lines = "\n".join(f"{m.label}: {m.text}" for m in measured[e])

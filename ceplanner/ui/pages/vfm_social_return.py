@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -43,10 +43,26 @@ from ceplanner.ui.widgets import (
 )
 
 PERCENTS = (
-    ("deadweight_percent", "Deadweight", "What would have happened anyway, in percent."),
-    ("attribution_percent", "Attribution", "The share owed to others, not to this engagement."),
-    ("displacement_percent", "Displacement", "The share that only moves a benefit from elsewhere."),
-    ("drop_off_percent", "Drop-off", "How much the outcome falls each year after the first."),
+    (
+        "deadweight_percent",
+        QT_TRANSLATE_NOOP("Column", "Deadweight"),
+        QT_TRANSLATE_NOOP("Column", "What would have happened anyway, in percent."),
+    ),
+    (
+        "attribution_percent",
+        QT_TRANSLATE_NOOP("Column", "Attribution"),
+        QT_TRANSLATE_NOOP("Column", "The share owed to others, not to this engagement."),
+    ),
+    (
+        "displacement_percent",
+        QT_TRANSLATE_NOOP("Column", "Displacement"),
+        QT_TRANSLATE_NOOP("Column", "The share that only moves a benefit from elsewhere."),
+    ),
+    (
+        "drop_off_percent",
+        QT_TRANSLATE_NOOP("Column", "Drop-off"),
+        QT_TRANSLATE_NOOP("Column", "How much the outcome falls each year after the first."),
+    ),
 )
 
 
@@ -61,38 +77,47 @@ def sroi_columns(doc: PlanDocument) -> list[Column]:
     return [
         Column(
             "description",
-            "Outcome",
+            QT_TRANSLATE_NOOP("Column", "Outcome"),
             parse=lambda v: str(v).strip(),
-            tip="What changes, for example “carers less isolated”.",
+            tip=QT_TRANSLATE_NOOP("Column", "What changes, for example “carers less isolated”."),
         ),
-        Column("who", "For whom", parse=lambda v: str(v).strip()),
+        Column("who", QT_TRANSLATE_NOOP("Column", "For whom"), parse=lambda v: str(v).strip()),
         Column(
             "quantity",
-            "Quantity",
+            QT_TRANSLATE_NOOP("Column", "Quantity"),
             parse=to_count("quantity"),
             show=count_text,
             edit=count_text,
             right=True,
-            tip="How many people (or things) experience the outcome.",
+            tip=QT_TRANSLATE_NOOP("Column", "How many people (or things) experience the outcome."),
         ),
         Column(
             "proxy_value",
-            "Value a year",
+            QT_TRANSLATE_NOOP("Column", "Value a year"),
             "money",
             money_in,
             show=lambda v: format_money(v, doc.plan.currency),
             edit=lambda v: to_major_text(v, doc.plan.currency),
             right=True,
-            tip="The financial proxy: what the outcome is worth to one of them for one year.",
+            tip=QT_TRANSLATE_NOOP(
+                "Column", "The financial proxy: what the outcome is worth to one of them for one year."
+            ),
         ),
         Column(
             "proxy_source",
-            "Proxy source",
+            QT_TRANSLATE_NOOP("Column", "Proxy source"),
             parse=lambda v: str(v).strip(),
-            tip="Where the value comes from, for example a social value bank and its year.",
+            tip=QT_TRANSLATE_NOOP(
+                "Column", "Where the value comes from, for example a social value bank and its year."
+            ),
         ),
         Column(
-            "duration_years", "Years", "int", int, limits=limits_of(SroiOutcome, "duration_years"), right=True
+            "duration_years",
+            QT_TRANSLATE_NOOP("Column", "Years"),
+            "int",
+            int,
+            limits=limits_of(SroiOutcome, "duration_years"),
+            right=True,
         ),
         *[
             Column(
@@ -106,7 +131,13 @@ def sroi_columns(doc: PlanDocument) -> list[Column]:
             )
             for attr, header, tip in PERCENTS
         ],
-        Column("present", "Present value", "derived", derive=present_value, right=True),
+        Column(
+            "present",
+            QT_TRANSLATE_NOOP("Column", "Present value"),
+            "derived",
+            derive=present_value,
+            right=True,
+        ),
     ]
 
 
@@ -121,8 +152,8 @@ class SroiModel(ColumnTableModel):
         return isinstance(obj, Plan) and attr in ("currency", "sroi_discount_percent")
 
     def problem_text(self, row: int, obj: Any, column: Column, reason: str) -> str:
-        name = obj.description.strip() or f"outcome {row + 1}"
-        return f"{column.header} of {name}: {reason}"
+        name = obj.description.strip() or self.tr("outcome {row}").format(row=row + 1)
+        return self.tr("{column} of {name}: {reason}").format(column=column.title, name=name, reason=reason)
 
 
 class OptionalMoneyField(MoneyField):
@@ -155,7 +186,7 @@ class ReturnsPanel(QWidget):
             self.doc.set_value(self.doc.plan, attr, value)
 
     def _returns_box(self) -> QGroupBox:
-        box = QGroupBox("What goes in and what comes back")
+        box = QGroupBox(self.tr("What goes in and what comes back"))
         form = new_form()
         self.service_cost = OptionalMoneyField(
             "plan_service_annual_cost",
@@ -163,28 +194,28 @@ class ReturnsPanel(QWidget):
             bounds=limits_of(Plan, "service_annual_cost"),
             cleared=lambda: self._set("service_annual_cost", None),
         )
-        self.service_cost.edit.setPlaceholderText("optional, for example 2,400,000")
+        self.service_cost.edit.setPlaceholderText(self.tr("optional, for example 2,400,000"))
         add_row(
             form,
-            "Annual cost of the service",
+            self.tr("Annual cost of the service"),
             self.service_cost,
             "plan_service_annual_cost",
-            "What the service being engaged on costs a year; leave empty if not known.",
+            self.tr("What the service being engaged on costs a year; leave empty if not known."),
         )
         self.service_cost.committed.connect(lambda v: self._set("service_annual_cost", v))
         self.service_share = QLabel()
         self.service_share.setMinimumHeight(self.service_share.sizeHint().height())
-        add_row(form, "Engagement's share", self.service_share, "plan_service_share")
+        add_row(form, self.tr("Engagement's share"), self.service_share, "plan_service_share")
         self.returns = TextArea(lines=2)
         self.returns.setPlaceholderText(
-            "for example: fewer repeat repair visits; complaints down; better decisions"
+            self.tr("for example: fewer repeat repair visits; complaints down; better decisions")
         )
         add_row(
             form,
-            "Expected returns",
+            self.tr("Expected returns"),
             self.returns,
             "plan_expected_returns",
-            "What the engagement is expected to bring back into the organisation.",
+            self.tr("What the engagement is expected to bring back into the organisation."),
         )
         self.returns.editingFinished.connect(
             lambda: self._set("expected_returns", self.returns.toPlainText().strip())
@@ -203,14 +234,20 @@ class ReturnsPanel(QWidget):
         self.service_cost.setEnabled(not readonly)
         measures = goes_in_comes_back(plan, budget)
         share = measures[2]
-        words = f"{share.text} of the service's yearly cost (the engagement costs {measures[1].text})"
+        words = self.tr("{share} of the service's yearly cost (the engagement costs {cost})").format(
+            share=share.text, cost=measures[1].text
+        )
         self.service_share.setText(words)
         self.service_share.setAccessibleName(words)
         set_text_quietly(self.returns, plan.expected_returns)
         self.returns.setReadOnly(readonly)
 
     def input_problems(self) -> list[str]:
-        return [f"Annual cost of the service: {self.service_cost.error}"] if self.service_cost.error else []
+        return (
+            [self.tr("Annual cost of the service: {error}").format(error=self.service_cost.error)]
+            if self.service_cost.error
+            else []
+        )
 
 
 class SocialReturnPanel(QWidget):
@@ -224,11 +261,13 @@ class SocialReturnPanel(QWidget):
         layout.addWidget(self._sroi_box())
 
     def _sroi_box(self) -> QGroupBox:
-        box = QGroupBox("Social return forecast (an estimate, optional)")
+        box = QGroupBox(self.tr("Social return forecast (an estimate, optional)"))
         layout = QVBoxLayout(box)
         intro = QLabel(
-            "Value each outcome with a financial proxy and reduce it for deadweight, attribution, "
-            "displacement and drop-off. The ratio is an estimate, never a promise."
+            self.tr(
+                "Value each outcome with a financial proxy and reduce it for deadweight, attribution, "
+                "displacement and drop-off. The ratio is an estimate, never a promise."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -239,10 +278,10 @@ class SocialReturnPanel(QWidget):
         self.discount.setMaximumWidth(120)
         add_row(
             form,
-            "Discount rate",
+            self.tr("Discount rate"),
             self.discount,
             "plan_sroi_discount",
-            "Future values are discounted each year; the HM Treasury Green Book uses 3.5%.",
+            self.tr("Future values are discounted each year; the HM Treasury Green Book uses 3.5%."),
         )
         self.discount.editingFinished.connect(
             lambda: self._set(
@@ -252,7 +291,12 @@ class SocialReturnPanel(QWidget):
         layout.addLayout(form)
         self.model = SroiModel(self.doc, self)
         self.table = QTableView()
-        name_table(self.table, "sroi_outcomes", "Social return outcomes", "Double-click a cell to edit it.")
+        name_table(
+            self.table,
+            "sroi_outcomes",
+            self.tr("Social return outcomes"),
+            self.tr("Double-click a cell to edit it."),
+        )
         self.table.setModel(self.model)
         self.table.setItemDelegate(ColumnDelegate(self.model.columns, "sroi", self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -267,9 +311,9 @@ class SocialReturnPanel(QWidget):
         self.actions = RowActions(
             self.table,
             {
-                "add": ("Add outcome", "sroi_add", "Add an outcome to the forecast"),
-                "duplicate": ("Duplicate", "sroi_duplicate", "Copy the chosen outcomes"),
-                "delete": ("Delete", "sroi_delete", "Delete the chosen outcomes"),
+                "add": (self.tr("Add outcome"), "sroi_add", self.tr("Add an outcome to the forecast")),
+                "duplicate": (self.tr("Duplicate"), "sroi_duplicate", self.tr("Copy the chosen outcomes")),
+                "delete": (self.tr("Delete"), "sroi_delete", self.tr("Delete the chosen outcomes")),
             },
             {"add": self.add, "duplicate": self.duplicate, "delete": self.delete},
         )
@@ -297,18 +341,22 @@ class SocialReturnPanel(QWidget):
             self.doc.set_value(self.doc.plan, attr, value)
 
     def add(self) -> None:
-        self.doc.append_item(self.doc.plan, "sroi_outcomes", SroiOutcome(), "Add a social-return outcome")
+        self.doc.append_item(
+            self.doc.plan, "sroi_outcomes", SroiOutcome(), self.tr("Add a social-return outcome")
+        )
         index = self.model.index(len(self.doc.plan.sroi_outcomes) - 1, 0)
         self.table.setCurrentIndex(index)
         self.table.edit(index)
 
     def duplicate(self, rows: list[int]) -> None:
         items, _copies = duplicated(self.doc.plan.sroi_outcomes, rows)
-        self.doc.replace_list(self.doc.plan, "sroi_outcomes", items, "Duplicate social-return outcomes")
+        self.doc.replace_list(
+            self.doc.plan, "sroi_outcomes", items, self.tr("Duplicate social-return outcomes")
+        )
 
     def delete(self, rows: list[int]) -> None:
         items = without(self.doc.plan.sroi_outcomes, rows)
-        self.doc.replace_list(self.doc.plan, "sroi_outcomes", items, "Delete social-return outcomes")
+        self.doc.replace_list(self.doc.plan, "sroi_outcomes", items, self.tr("Delete social-return outcomes"))
 
     def refresh(self) -> None:
         plan = self.doc.plan
@@ -322,21 +370,24 @@ class SocialReturnPanel(QWidget):
     def _show_forecast(self) -> None:
         plan, budget = self.doc.plan, self.doc.budget
         if not plan.sroi_outcomes:
-            self.ratio.setText("No outcomes yet: add one to see a forecast ratio (an estimate).")
+            self.ratio.setText(self.tr("No outcomes yet: add one to see a forecast ratio (an estimate)."))
             self.sensitivity.setText("")
             return
         result = forecast(plan, budget.grand_total)
         sign = symbol(plan.currency)
-        text = (
-            f"Forecast ratio: {ratio_text(result.ratio, sign)}. Present value "
-            f"{format_money(result.present_value, plan.currency)} against a cost of "
-            f"{format_money(result.cost, plan.currency)}. {ESTIMATE_NOTE}"
+        text = self.tr(
+            "Forecast ratio: {ratio}. Present value {present_value} against a cost of {cost}. {note}"
+        ).format(
+            ratio=ratio_text(result.ratio, sign),
+            present_value=format_money(result.present_value, plan.currency),
+            cost=format_money(result.cost, plan.currency),
+            note=ESTIMATE_NOTE,
         )
         self.ratio.setText(text)
         self.ratio.setAccessibleName(text)
-        lines = ["Sensitivity (estimate):"]
+        lines = [self.tr("Sensitivity (estimate):")]
         for case in sensitivity(plan, budget.grand_total):
-            ratio = "no ratio" if case.ratio is None else f"{sign}{case.ratio} : {sign}1"
+            ratio = self.tr("no ratio") if case.ratio is None else f"{sign}{case.ratio} : {sign}1"
             lines.append(f"{case.name}: {ratio} ({format_money(case.present_value, plan.currency)})")
         self.sensitivity.setText("\n".join(lines))
         self.sensitivity.setAccessibleName(" ".join(lines))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ceplanner.core.measures import Measure
@@ -26,19 +26,28 @@ class StandardsModel(ColumnTableModel):
         self._blank: dict[NationalStandard, StandardRating] = {}
         self._evidence: dict[NationalStandard, list[Measure]] | None = None
         columns = [
-            Column("standard", "Standard", "derived", derive=lambda r: label(r.standard)),
+            Column(
+                "standard",
+                QT_TRANSLATE_NOOP("Column", "Standard"),
+                "derived",
+                derive=lambda r: label(r.standard),
+            ),
             Column(
                 "rating",
-                "Rating (1-6)",
+                QT_TRANSLATE_NOOP("Column", "Rating (1-6)"),
                 parse=to_rating,
                 show=rating_text,
                 edit=rating_text,
                 right=True,
-                tip="1 (poor) to 6 (excellent); clear the cell to leave it unrated.",
+                tip=QT_TRANSLATE_NOOP(
+                    "Column", "1 (poor) to 6 (excellent); clear the cell to leave it unrated."
+                ),
             ),
-            Column("evidence", "Evidence", parse=lambda v: str(v).strip()),
-            Column("actions", "Actions", parse=lambda v: str(v).strip()),
-            Column("shows", "What the plan shows", "derived", derive=self._shows),
+            Column("evidence", QT_TRANSLATE_NOOP("Column", "Evidence"), parse=lambda v: str(v).strip()),
+            Column("actions", QT_TRANSLATE_NOOP("Column", "Actions"), parse=lambda v: str(v).strip()),
+            Column(
+                "shows", QT_TRANSLATE_NOOP("Column", "What the plan shows"), "derived", derive=self._shows
+            ),
         ]
         super().__init__(doc, columns, parent)
 
@@ -82,10 +91,17 @@ class StandardsModel(ColumnTableModel):
         setattr(added, column.attr, value)
         order = list(NationalStandard)
         items = sorted([*self.doc.plan.standards, added], key=lambda r: order.index(r.standard))
-        self.doc.replace_list(self.doc.plan, "standards", items, f"Rate the {label(obj.standard)} standard")
+        self.doc.replace_list(
+            self.doc.plan,
+            "standards",
+            items,
+            self.tr("Rate the {label} standard").format(label=label(obj.standard)),
+        )
 
     def problem_text(self, row: int, obj: Any, column: Column, reason: str) -> str:
-        return f"{label(obj.standard)}, {column.header.lower()}: {reason}"
+        return self.tr("{standard}, {column}: {reason}").format(
+            standard=label(obj.standard), column=column.title.lower(), reason=reason
+        )
 
 
 class StandardsPanel(QWidget):
@@ -94,15 +110,22 @@ class StandardsPanel(QWidget):
         self.doc = doc
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Rate the plan against the seven National Standards for Community Engagement, from 1 (poor) "
-            "to 6 (excellent), with the evidence and the actions that would raise the rating. The last "
-            "column shows what the plan itself already proves."
+            self.tr(
+                "Rate the plan against the seven National Standards for Community Engagement, from 1 (poor) "
+                "to 6 (excellent), with the evidence and the actions that would raise the rating. The last "
+                "column shows what the plan itself already proves."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.model = StandardsModel(doc, self)
         self.table = QTableView()
-        name_table(self.table, "standards", "National Standards review", "Double-click a cell to edit it.")
+        name_table(
+            self.table,
+            "standards",
+            self.tr("National Standards review"),
+            self.tr("Double-click a cell to edit it."),
+        )
         self.table.setModel(self.model)
         self.table.setItemDelegate(ColumnDelegate(self.model.columns, "standards", self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
