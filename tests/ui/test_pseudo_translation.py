@@ -2,9 +2,9 @@
 
 Every text the window shows must be either marked by the pseudo-translator (so it went through
 Qt's translation) or data: the plan's own words, the method library's, numbers, money and dates.
-``INCLUDE_CORE`` says whether words made by ``ceplanner.core`` (finding messages, enumeration
-labels, summaries) must be marked too: they are, once core routes them through
-``ceplanner.core.i18n.translate``; until then they are reported apart and not failed.
+Words made by ``ceplanner.core`` (finding messages, enumeration labels, summaries) must be
+marked too: core routes them through ``ceplanner.core.i18n.translate``, which the application
+points at Qt's translator.
 """
 
 from __future__ import annotations
@@ -36,9 +36,9 @@ from tests.ui.pseudo import (
     strings_in,
 )
 
-INCLUDE_CORE = os.environ.get("CEPLANNER_PSEUDO_CORE") == "1"
-"""Make this ``True`` once core's words go through ``ceplanner.core.i18n.translate`` (issue 12);
-until then ``CEPLANNER_PSEUDO_CORE=1`` shows which of core's words are still English."""
+INCLUDE_CORE = os.environ.get("CEPLANNER_PSEUDO_CORE", "1") == "1"
+"""Core's words are judged like the window's own (``CEPLANNER_PSEUDO_CORE=0`` sets them apart,
+to see what is left of the window's own words alone)."""
 
 
 @pytest.fixture
@@ -120,20 +120,6 @@ def test_an_untranslated_label_is_found_with_its_name_and_step(
     data_label.show()
     found = judge.unmarked(collect_texts(window))
     assert not any("forgotten_label" in line or "data_label" in line for line in found)
-
-
-def test_core_words_are_a_separate_category() -> None:
-    """Without core's words counted, a finding's English text passes; with them, it is found."""
-    from ceplanner.core.checks import open_checks
-    from ceplanner.core.library import sample_plan
-
-    plan = sample_plan()
-    message = next(c.message for c in open_checks(plan) if c.message)
-    data = plan_strings(plan_to_json(plan))
-    shown = [Shown(message, "QLabel#finding label")]
-    if core_i18n.translate("Any", message) == message and message not in data:
-        assert Judge(data, core_fragments()).unmarked(shown) == []
-        assert Judge(data).unmarked(shown) != []
 
 
 def test_the_start_screen_dialogs_and_guide_show_only_translated_words_or_data(
