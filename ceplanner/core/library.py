@@ -11,10 +11,8 @@ reported with its path, never ignored, and never overwritten without being kept 
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from datetime import datetime
 from functools import cache
@@ -25,6 +23,7 @@ from typing import Any
 
 import platformdirs
 
+from ceplanner.core.atomic_text import write_text_atomically
 from ceplanner.core.model import Method, Plan
 from ceplanner.core.serialize import (
     FORMAT_VERSION,
@@ -195,25 +194,7 @@ def save_user_methods(methods: list[Method]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(methods_to_dict(methods), ensure_ascii=False, indent=2) + "\n"
     _keep_unreadable(path)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    if os.name == "posix":
-        # Make the rename itself durable.
-        with contextlib.suppress(OSError):
-            dir_fd = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
+    write_text_atomically(path, text)
 
 
 def all_methods() -> list[Method]:

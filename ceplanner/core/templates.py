@@ -12,14 +12,11 @@ user's own are in ``templates/`` of the user data folder (:func:`user_templates_
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import dataclasses
 import functools
 import json
-import os
 import re
-import tempfile
 import typing
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
@@ -28,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ceplanner.core.atomic_text import write_text_atomically
 from ceplanner.core.i18n import translate
 from ceplanner.core.library import user_data_dir
 from ceplanner.core.model import Plan, PlanStatus, TeamMember, utc_now
@@ -364,17 +362,7 @@ def save_user_template(plan: Plan, name: str, description: str = "", *, replace:
     text = template_to_json(as_template(plan), name, description)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".template-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp_name, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-            raise
+        write_text_atomically(path, text)
     except OSError as exc:
         raise TemplateError(
             _("The template was not saved: ceplanner could not write in {folder} ({problem}).").format(
