@@ -9,6 +9,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -90,7 +91,11 @@ def summary_lines(plan: Plan) -> list[str]:
         return format_money(x, plan.currency)
 
     seldom = sum(1 for g in plan.groups if g.seldom_heard)
-    dates = f"{plan.start or '?'} to {plan.end or '?'}" if plan.start or plan.end else "not set"
+
+    def day(when: date | None) -> str:
+        return locale_format.format_date(when) if when else "?"
+
+    dates = f"{day(plan.start)} to {day(plan.end)}" if plan.start or plan.end else "not set"
     lines = [
         plan.title or "(untitled plan)",
         f"  Organisation:   {plan.organisation or '-'}",

@@ -29,3 +29,5 @@ def test_info_prints_the_total_in_german(tmp_path: Path) -> None:
     total = next(line for line in result.stdout.splitlines() if "Full cost (cash and in kind)" in line)
     assert total.rstrip().endswith("67.292,42\u00a0£")
     assert "1.435 expected participants" in result.stdout
+    dates = next(line for line in result.stdout.splitlines() if line.strip().startswith("Dates:"))
+    assert dates.split(":", 1)[1].strip() == "11. Januar 2027 to 30. September 2027"
