@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from ceplanner.core.i18n import QT_TRANSLATE_NOOP, translate
 from ceplanner.core.model import (
     IAP2_PROMISES,
     Activity,
@@ -37,10 +38,13 @@ from ceplanner.core.model import (
 from ceplanner.core.money import exponent, round_minor
 
 HOURS_PER_DAY = Decimal("7.5")
-UNALLOCATED = "Unallocated"
-UNSCHEDULED = "Unscheduled"
-PLAN_LEVEL = "Plan-level evaluation"
-NO_FUNDER = "Not assigned"
+UNALLOCATED = QT_TRANSLATE_NOOP("Costs", "Unallocated")
+UNSCHEDULED = QT_TRANSLATE_NOOP("Costs", "Unscheduled")
+PLAN_LEVEL = QT_TRANSLATE_NOOP("Costs", "Plan-level evaluation")
+NO_FUNDER = QT_TRANSLATE_NOOP("Costs", "Not assigned")
+SPECIAL_KEYS = (UNALLOCATED, UNSCHEDULED, PLAN_LEVEL, NO_FUNDER)
+"""Keys of the budget's tables that are not a name, level or month: English, shown through
+:func:`key_words`."""
 ACCESS_CATEGORIES: tuple[CostCategory, ...] = (
     CostCategory.ACCESSIBILITY,
     CostCategory.TRANSLATION,
@@ -48,6 +52,11 @@ ACCESS_CATEGORIES: tuple[CostCategory, ...] = (
     CostCategory.TRAVEL,
 )
 """Cost categories that remove barriers to taking part: "access support"."""
+
+
+def key_words(key: str) -> str:
+    """One of :data:`SPECIAL_KEYS` in the user's language; any other key (a name) as it is."""
+    return translate("Costs", key) if key in SPECIAL_KEYS else key
 
 
 def line_total(line: CostLine) -> int:

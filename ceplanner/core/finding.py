@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ceplanner.core.i18n import translate
+from ceplanner.core.i18n import QT_TRANSLATE_NOOP, translate
 
 
 class Severity(StrEnum):
@@ -16,6 +16,17 @@ class Severity(StrEnum):
     """Something that weakens the plan and should be fixed before it is approved."""
     NOTE = "note"
     """Worth a look; the plan may be fine as it is."""
+
+
+SEVERITY_WORDS: dict[Severity, str] = {
+    Severity.WARNING: QT_TRANSLATE_NOOP("Checks", "Warning"),
+    Severity.NOTE: QT_TRANSLATE_NOOP("Checks", "Note"),
+}
+
+
+def severity_label(severity: Severity) -> str:
+    """ "Warning" or "Note" in the user's language."""
+    return translate("Checks", SEVERITY_WORDS[severity])
 
 
 @dataclass(frozen=True)

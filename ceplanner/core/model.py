@@ -918,15 +918,21 @@ EVALUATION_QUESTIONS: list[tuple[str, str]] = [
 ]
 
 VALUE_FOR_WHOM_CHOICES: list[str] = [
-    "Service users",
-    "Customers",
-    "Government",
-    "Staff",
-    "Commissioners",
-    "Organisations",
-    "Shareholders",
-    "Partners",
-    "General public (taxpayers)",
-    "Neighbourhoods",
-    "Wider society",
+    QT_TRANSLATE_NOOP("Labels", "Service users"),
+    QT_TRANSLATE_NOOP("Labels", "Customers"),
+    QT_TRANSLATE_NOOP("Labels", "Government"),
+    QT_TRANSLATE_NOOP("Labels", "Staff"),
+    QT_TRANSLATE_NOOP("Labels", "Commissioners"),
+    QT_TRANSLATE_NOOP("Labels", "Organisations"),
+    QT_TRANSLATE_NOOP("Labels", "Shareholders"),
+    QT_TRANSLATE_NOOP("Labels", "Partners"),
+    QT_TRANSLATE_NOOP("Labels", "General public (taxpayers)"),
+    QT_TRANSLATE_NOOP("Labels", "Neighbourhoods"),
+    QT_TRANSLATE_NOOP("Labels", "Wider society"),
 ]
+"""The usual answers to "value for whom?", kept in the plan in English (``value_for_whom``)."""
+
+
+def value_for_whom_label(text: str) -> str:
+    """One of :data:`VALUE_FOR_WHOM_CHOICES` in the user's language; anything else as typed."""
+    return translate("Labels", text) if text in VALUE_FOR_WHOM_CHOICES else text

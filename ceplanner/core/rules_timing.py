@@ -22,7 +22,13 @@ UK_REGIONS: dict[str, str] = {
     "SCT": QT_TRANSLATE_NOOP("Checks", "Scotland"),
     "NIR": QT_TRANSLATE_NOOP("Checks", "Northern Ireland"),
 }
-"""The UK's nations as the ``holidays`` package names them (plan.country "GB")."""
+"""The UK's nations as the ``holidays`` package names them (plan.country "GB"); the names are
+English: show :func:`region_name`."""
+
+
+def region_name(code: str) -> str:
+    """The name of one of :data:`UK_REGIONS` in the user's language."""
+    return translate("Checks", UK_REGIONS[code])
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,7 @@ def public_holidays(plan: Plan, period: Period) -> dict[date, str] | None:
 def place_words(plan: Plan) -> str:
     country, region = plan.country.strip().upper(), plan.region.strip().upper()
     if country == "GB" and region in UK_REGIONS:
-        return translate("Checks", UK_REGIONS[region])
+        return region_name(region)
     where = translate("Checks", "country “{country}”").format(country=country)
     return where + (translate("Checks", ", region “{region}”").format(region=region) if region else "")
 

@@ -26,7 +26,8 @@ from typing import Any
 
 from ceplanner.core.checks import Check, Severity, open_checks
 from ceplanner.core.costing import PLAN_LEVEL, UNALLOCATED, Budget, compute_budget, split_evenly
-from ceplanner.core.i18n import translate
+from ceplanner.core.finding import severity_label
+from ceplanner.core.i18n import QT_TRANSLATE_NOOP, translate
 from ceplanner.core.locale_format import format_number, format_percent
 from ceplanner.core.model import (
     Activity,
@@ -206,10 +207,18 @@ def find_scenario(plan: Plan, name: str) -> Scenario | None:
 
 LEVEL_ORDER = [lvl.value for lvl in OutcomeLevel] + [UNALLOCATED, PLAN_LEVEL]
 LEVEL_WORDS = {
-    **{lvl.value: f"{label(lvl)} outcomes" for lvl in OutcomeLevel},
-    UNALLOCATED: "Not linked to an objective",
-    PLAN_LEVEL: "Plan-level evaluation",
+    OutcomeLevel.INDIVIDUAL.value: QT_TRANSLATE_NOOP("Scenarios", "Individual outcomes"),
+    OutcomeLevel.SERVICE.value: QT_TRANSLATE_NOOP("Scenarios", "Service outcomes"),
+    OutcomeLevel.STRATEGIC.value: QT_TRANSLATE_NOOP("Scenarios", "Strategic outcomes"),
+    UNALLOCATED: QT_TRANSLATE_NOOP("Scenarios", "Not linked to an objective"),
+    PLAN_LEVEL: QT_TRANSLATE_NOOP("Scenarios", "Plan-level evaluation"),
 }
+"""Each of :data:`LEVEL_ORDER`'s rows in English; shown through :func:`level_words`."""
+
+
+def level_words(key: str) -> str:
+    """An outcome level's row of the comparison in the user's language."""
+    return translate("Scenarios", LEVEL_WORDS[key])
 
 
 @dataclass(frozen=True)
@@ -230,16 +239,24 @@ class ComparisonRow:
 def findings_text(result: Comparison) -> str:
     """ "3 (1 warning)", "none"."""
     if not result.findings:
-        return "none"
+        return translate("Scenarios", "none")
     warnings = len(result.warnings)
-    return f"{len(result.findings)} ({warnings} warning{'' if warnings == 1 else 's'})"
+    text = (
+        translate("Scenarios", "{count} ({warnings} warning)")
+        if warnings == 1
+        else translate("Scenarios", "{count} ({warnings} warnings)")
+    )
+    return text.format(count=format_number(len(result.findings)), warnings=format_number(warnings))
 
 
 def findings_tip(result: Comparison) -> str:
     """Every finding of the scenario, one a line, each with its severity."""
     if not result.findings:
-        return "The checks find nothing to resolve in this scenario."
-    return "\n".join(f"{c.severity.value.capitalize()}: {c.message}" for c in result.findings)
+        return translate("Scenarios", "The checks find nothing to resolve in this scenario.")
+    line = translate("Scenarios", "{severity}: {message}")
+    return "\n".join(
+        line.format(severity=severity_label(c.severity), message=c.message) for c in result.findings
+    )
 
 
 def comparison_rows(plan: Plan, results: list[Comparison]) -> list[ComparisonRow]:
@@ -292,7 +309,7 @@ def comparison_rows(plan: Plan, results: list[Comparison]) -> list[ComparisonRow
     heading(translate("Scenarios", "By outcome level"))
     for key in LEVEL_ORDER:
         if any(key in r.by_level for r in results):
-            row(key, LEVEL_WORDS[key], [money(r.by_level.get(key, 0)) for r in results])
+            row(key, level_words(key), [money(r.by_level.get(key, 0)) for r in results])
     heading(translate("Scenarios", "Reach and findings"))
     row(
         "groups",
@@ -324,14 +341,27 @@ def of_text(part: int, whole: int) -> str:
 
 def _reach_tip(result: Comparison, *, seldom_only: bool = False) -> str:
     groups = result.seldom_heard if seldom_only else result.reach
-    lines = [
-        f"{g.name or '(unnamed group)'}: {g.participants:,} expected participants in "
-        f"{g.activities} {'activity' if g.activities == 1 else 'activities'}"
-        if g.reached
-        else f"{g.name or '(unnamed group)'}: not reached"
-        for g in groups
-    ]
-    return "\n".join(lines) or "The plan has no such groups."
+    lines = []
+    for g in groups:
+        name = g.name or translate("Scenarios", "(unnamed group)")
+        if not g.reached:
+            lines.append(translate("Scenarios", "{group}: not reached").format(group=name))
+            continue
+        text = (
+            translate("Scenarios", "{group}: {participants} expected participants in {activities} activity")
+            if g.activities == 1
+            else translate(
+                "Scenarios", "{group}: {participants} expected participants in {activities} activities"
+            )
+        )
+        lines.append(
+            text.format(
+                group=name,
+                participants=format_number(g.participants),
+                activities=format_number(g.activities),
+            )
+        )
+    return "\n".join(lines) or translate("Scenarios", "The plan has no such groups.")
 
 
 # -- starting points ------------------------------------------------------------------------

@@ -20,13 +20,17 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from ceplanner.core.costing import compute_budget
+from ceplanner.core.i18n import QT_TRANSLATE_NOOP, translate
+from ceplanner.core.locale_format import format_number
 from ceplanner.core.model import Plan, SroiOutcome
 from ceplanner.core.money import round_minor
 
-ESTIMATE_NOTE = (
+ESTIMATE_NOTE = QT_TRANSLATE_NOOP(
+    "Sroi",
     "This is a forecast, an estimate: financial proxies stand in for values nobody can price "
-    "exactly, and the ratio moves with every assumption (see the sensitivity)."
+    "exactly, and the ratio moves with every assumption (see the sensitivity).",
 )
+"""In English; show :func:`estimate_note`."""
 SENSITIVITY_POINTS = Decimal(10)
 """How many percentage points each assumption is raised by in the sensitivity cases."""
 HUNDRED = Decimal(100)
@@ -119,30 +123,39 @@ def _all_raised(outcome: SroiOutcome) -> SroiOutcome:
     return outcome
 
 
-_POINTS = f"{SENSITIVITY_POINTS:f} points"
 CASES: list[tuple[str, Callable[[SroiOutcome], SroiOutcome]]] = [
-    (f"Deadweight {_POINTS} higher", _raised("deadweight_percent")),
-    (f"Attribution {_POINTS} higher", _raised("attribution_percent")),
-    (f"Drop-off {_POINTS} higher", _raised("drop_off_percent")),
-    (f"Low case: all three {_POINTS} higher", _all_raised),
+    (QT_TRANSLATE_NOOP("Sroi", "Deadweight {points} points higher"), _raised("deadweight_percent")),
+    (QT_TRANSLATE_NOOP("Sroi", "Attribution {points} points higher"), _raised("attribution_percent")),
+    (QT_TRANSLATE_NOOP("Sroi", "Drop-off {points} points higher"), _raised("drop_off_percent")),
+    (QT_TRANSLATE_NOOP("Sroi", "Low case: all three {points} points higher"), _all_raised),
 ]
+"""Each sensitivity case's name (English, with ``{points}``) and how it changes an outcome."""
+
+
+def estimate_note() -> str:
+    """:data:`ESTIMATE_NOTE` in the user's language."""
+    return translate("Sroi", ESTIMATE_NOTE)
 
 
 def sensitivity(plan: Plan, cost: int | None = None) -> list[SensitivityCase]:
     """The forecast as it stands, then with each assumption raised by ``SENSITIVITY_POINTS``
     percentage points (capped at 100), then all three together (the low case)."""
     base = forecast(plan, cost)
-    found = [SensitivityCase("As forecast", base.present_value, base.ratio)]
+    found = [SensitivityCase(translate("Sroi", "As forecast"), base.present_value, base.ratio)]
+    points = format_number(SENSITIVITY_POINTS)
     for name, change in CASES:
         value = sum(
             outcome_forecast(change(o), plan.sroi_discount_percent).present_value for o in plan.sroi_outcomes
         )
-        found.append(SensitivityCase(name, value, ratio(value, base.cost)))
+        words = translate("Sroi", name).format(points=points)
+        found.append(SensitivityCase(words, value, ratio(value, base.cost)))
     return found
 
 
 def ratio_text(value: Decimal | None, currency_symbol: str) -> str:
     """The ratio in words ("£2.35 of social value for every £1 spent (estimate)"), or why none."""
     if value is None:
-        return "No ratio: the engagement has no costs yet."
-    return f"{currency_symbol}{value} of social value for every {currency_symbol}1 spent (estimate)"
+        return translate("Sroi", "No ratio: the engagement has no costs yet.")
+    return translate("Sroi", "{symbol}{ratio} of social value for every {symbol}1 spent (estimate)").format(
+        symbol=currency_symbol, ratio=value
+    )

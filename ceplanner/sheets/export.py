@@ -31,7 +31,7 @@ from ceplanner.core.envelope import funder_costed, funder_envelopes, plan_envelo
 from ceplanner.core.i18n import translate
 from ceplanner.core.model import CostCategory, OutcomeLevel, Plan, label
 from ceplanner.core.money import CURRENCIES, exponent, format_money, to_major_text
-from ceplanner.core.stakeholders import quadrant
+from ceplanner.core.stakeholders import quadrant_words
 from ceplanner.report.errors import ReportError
 from ceplanner.store.errors import WriteFailedError
 from ceplanner.store.safe_write import atomic_write
@@ -542,7 +542,7 @@ def register_table(plan: Plan) -> Table:
             g.size,
             g.power,
             g.interest,
-            quadrant(g),
+            quadrant_words(g),
             label(g.position),
             translate("Spreadsheet", "Yes") if g.seldom_heard else translate("Spreadsheet", "No"),
             label(g.target_level),

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ceplanner.core.checks import activity_checks
 from ceplanner.core.dismissals import split_findings
+from ceplanner.core.locale_format import format_number
 from ceplanner.core.model import IAP2_PROMISES, Activity, IAP2Level, label
 from ceplanner.core.scaling import attendances, rescaled_lines
 from ceplanner.core.team import member_label
@@ -149,8 +150,12 @@ def attendances_text(activity: Activity) -> str:
     """Attendances in words: "= 96 attendances" (worked out, shown beside the participants)."""
     count = attendances(activity)
     if count == 1:
-        return QCoreApplication.translate("ActivityEditor", "= {count} attendance").format(count=f"{count:,}")
-    return QCoreApplication.translate("ActivityEditor", "= {count} attendances").format(count=f"{count:,}")
+        return QCoreApplication.translate("ActivityEditor", "= {count} attendance").format(
+            count=format_number(count)
+        )
+    return QCoreApplication.translate("ActivityEditor", "= {count} attendances").format(
+        count=format_number(count)
+    )
 
 
 class ActivityEditor(QWidget):

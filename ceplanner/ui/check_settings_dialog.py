@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ceplanner.core.model import Plan
-from ceplanner.core.rules_timing import UK_REGIONS
+from ceplanner.core.rules_timing import UK_REGIONS, region_name
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.widgets import add_row, fit_to_limits, new_form, percent_from_spin
 
@@ -49,8 +49,8 @@ class CheckSettingsDialog(QDialog):
         layout.addLayout(form)
 
         self.region = QComboBox()
-        for code, name in UK_REGIONS.items():
-            self.region.addItem(name, f"{UK}/{code}")
+        for code in UK_REGIONS:
+            self.region.addItem(region_name(code), f"{UK}/{code}")
         place = f"{plan.country}/{plan.region}"
         if self.region.findData(place) < 0:  # a place set elsewhere (the JSON) is kept, not lost
             self.region.addItem(f"{plan.country} {plan.region}".strip() or self.tr("Not set"), place)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ceplanner.core.costing import activity_from_method, compute_budget, suggested_participants
 from ceplanner.core.library import all_methods
+from ceplanner.core.locale_format import format_number
 from ceplanner.core.model import IAP2Level, Method, Mode, Plan, label
 from ceplanner.core.money import format_money, parse_money
 from ceplanner.ui.document import PlanDocument
@@ -337,7 +338,7 @@ class MethodLibrary(QWidget):
         self.details.setText(
             self.tr(
                 "{name}: {description}{size} About {hours} staff hours a session plus {analysis_hours} for "
-                "analysis. Added with {people:,} expected participants; change them, or the sessions, "
+                "analysis. Added with {people} expected participants; change them, or the sessions, "
                 "under Activity details and the costs that scale follow."
             ).format(
                 name=method.name,
@@ -345,7 +346,7 @@ class MethodLibrary(QWidget):
                 size=size,
                 hours=hours,
                 analysis_hours=method.analysis_hours,
-                people=people,
+                people=format_number(people),
             )
         )
 

@@ -36,7 +36,14 @@ from PySide6.QtWidgets import (
 
 from ceplanner.core import palette as colours
 from ceplanner.core.model import StakeholderGroup
-from ceplanner.core.stakeholders import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
+from ceplanner.core.stakeholders import (
+    HIGH_FROM,
+    KEEP_INFORMED,
+    KEEP_SATISFIED,
+    MANAGE_CLOSELY,
+    MONITOR,
+    quadrant_label,
+)
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.follow import EditFollower
 from ceplanner.ui.table_model import plain_tip
@@ -292,7 +299,9 @@ class PowerGrid(QGraphicsView):
             faded.setAlpha(150)
             painter.setPen(faded)
             painter.drawText(
-                area.adjusted(6, 4, -6, -4), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, name
+                area.adjusted(6, 4, -6, -4),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                quadrant_label(name),
             )
         grid_pen = QPen(QColor(text.red(), text.green(), text.blue(), 40), 1)
         painter.setPen(grid_pen)

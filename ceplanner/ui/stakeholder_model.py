@@ -22,7 +22,7 @@ from ceplanner.core.model import (
     StakeholderGroup,
     label,
 )
-from ceplanner.core.stakeholders import quadrant
+from ceplanner.core.stakeholders import quadrant_words
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.table_model import Column, ColumnDelegate, ColumnTableModel
 
@@ -176,7 +176,7 @@ COLUMNS: list[Column] = [
         "quadrant",
         QT_TRANSLATE_NOOP("Column", "Quadrant"),
         "derived",
-        derive=quadrant,
+        derive=quadrant_words,
         tip=QT_TRANSLATE_NOOP("Column", "Worked out from power and interest (Mendelow's grid)."),
     ),
     Column(

@@ -165,3 +165,89 @@ def test_typed_date_problems_go_through_the_hook(marking: None, text: str) -> No
     with pytest.raises(DateTextError) as problem:
         parse_date_text(text)
     assert marked(str(problem.value)) and "‹for example" in str(problem.value)
+
+
+def test_quadrants_regions_and_value_for_whom_go_through_the_hook(marking: None) -> None:
+    from ceplanner.core.model import VALUE_FOR_WHOM_CHOICES, value_for_whom_label
+    from ceplanner.core.rules_timing import UK_REGIONS, region_name
+    from ceplanner.core.stakeholders import QUADRANTS, quadrant, quadrant_label, quadrant_words
+
+    for name in QUADRANTS:
+        assert marked(quadrant_label(name)), name
+    for group in broken_plan().groups:
+        assert quadrant(group) in QUADRANTS  # the key stays English
+        assert quadrant_words(group) == f"‹{quadrant(group)}›"
+    for code in UK_REGIONS:
+        assert marked(region_name(code)), code
+    for text in VALUE_FOR_WHOM_CHOICES:
+        assert marked(value_for_whom_label(text)), text
+    assert value_for_whom_label("Future tenants") == "Future tenants"  # typed, not translated
+
+
+def test_budget_keys_and_closing_questions_go_through_the_hook(marking: None) -> None:
+    from ceplanner.core.closing import FEEDBACK_FIELDS, QUESTIONS_FIELD, closing_words
+    from ceplanner.core.costing import SPECIAL_KEYS, key_words
+
+    for key in SPECIAL_KEYS:
+        assert marked(key_words(key)), key
+    assert key_words("Community Fund grant") == "Community Fund grant"  # a name is data
+    for _attr, question, hint in [*FEEDBACK_FIELDS, QUESTIONS_FIELD]:
+        assert marked(closing_words(question)) and marked(closing_words(hint)), question
+
+
+def test_scenario_comparison_words_go_through_the_hook(marking: None) -> None:
+    from ceplanner.core.finding import Severity, severity_label
+    from ceplanner.core.scenarios import compare_all, comparison_rows, usual_scenarios
+
+    for severity in Severity:
+        assert marked(severity_label(severity))
+    plan = broken_plan()
+    plan.scenarios = usual_scenarios(plan)
+    plan.scenarios[0].activities = plan.scenarios[0].activities[:1]  # a lean option that leaves groups out
+    results = compare_all(plan)
+    rows = comparison_rows(plan, results)
+    levels = [
+        r
+        for r in rows
+        if r.key in ("individual", "service", "strategic", "Unallocated", "Plan-level evaluation")
+    ]
+    assert len(levels) >= 3, [r.key for r in rows]
+    for row in rows:
+        assert marked(row.words), row
+        if row.key in ("findings",):
+            assert all(marked(v) for v in row.values), row.values
+        for tip in row.tips or []:
+            assert tip and all(marked(line) for line in tip.splitlines()), (row.key, tip)
+    findings = next(r for r in rows if r.key == "findings")
+    assert any("‹Warning›" in tip for tip in findings.tips or [])
+
+
+def test_social_return_words_go_through_the_hook(marking: None) -> None:
+    from ceplanner.core.sroi import estimate_note, ratio_text, sensitivity
+
+    plan = sample_plan()
+    assert plan.sroi_outcomes  # the sample forecasts a social return
+    cases = sensitivity(plan)
+    assert len(cases) == 5
+    for case in cases:
+        assert marked(case.name), case
+    assert marked(estimate_note())
+    assert marked(ratio_text(None, "£")) and marked(ratio_text(Decimal("2.16"), "£"))
+
+
+def test_social_return_and_comparison_english_is_unchanged() -> None:
+    from ceplanner.core.scenarios import compare_all, comparison_rows, usual_scenarios
+    from ceplanner.core.sroi import sensitivity
+
+    names = [case.name for case in sensitivity(sample_plan())]
+    assert names == [
+        "As forecast",
+        "Deadweight 10 points higher",
+        "Attribution 10 points higher",
+        "Drop-off 10 points higher",
+        "Low case: all three 10 points higher",
+    ]
+    plan = broken_plan()
+    plan.scenarios = usual_scenarios(plan)
+    words = [row.words for row in comparison_rows(plan, compare_all(plan))]
+    assert "Individual outcomes" in words and "Plan-level evaluation" in words

@@ -180,3 +180,26 @@ def test_switching_to_yen_keeps_the_figures_and_undoes_in_one_step(qtbot: QtBot,
     again = reopen(sample_file)
     assert again.currency == "GBP"
     assert compute_budget(again).grand_total == compute_budget(before).grand_total
+
+
+def test_value_for_whom_shows_translated_words_and_keeps_english_in_the_plan(
+    qtbot: QtBot, blank_file: Path
+) -> None:
+    from ceplanner.core import i18n
+    from ceplanner.core.model import VALUE_FOR_WHOM_CHOICES
+
+    i18n.set_translator(lambda context, text: f"[{context}] {text}")
+    try:
+        page = _page(qtbot, blank_file)
+        values = page.findChild(QListWidget, "value_for_whom_list")
+        shown = [values.item(i).text() for i in range(values.count())]
+        assert shown == [f"[Labels] {text}" for text in VALUE_FOR_WHOM_CHOICES]
+        values.item(2).setCheckState(Qt.CheckState.Checked)  # Government
+        page.value_new.setText("Future tenants")
+        qtbot.mouseClick(page.value_add, Qt.MouseButton.LeftButton)
+        assert values.item(values.count() - 1).text() == "Future tenants"  # typed words stay as typed
+        values.item(10).setCheckState(Qt.CheckState.Checked)  # Wider society
+        page.doc.close()
+    finally:
+        i18n.set_translator(None)
+    assert reopen(blank_file).value_for_whom == ["Government", "Wider society", "Future tenants"]

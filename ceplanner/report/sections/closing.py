@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from ceplanner.core.closing import FEEDBACK_FIELDS, participant_questions
+from ceplanner.core.closing import FEEDBACK_FIELDS, closing_words, participant_questions
 from ceplanner.report.layout import ReportContext, cat, markup, plain, subheading
 from ceplanner.report.tables import table
 
@@ -16,7 +16,10 @@ def build_closing_the_loop(ctx: ReportContext) -> list[Flowable]:
     plan, s = ctx.plan, ctx.styles
     items: list[Flowable] = [subheading(ctx, "Closing the loop: you said, we did", key="closing")]
     rows = [
-        [cat(markup("<b>"), plain(question), markup("</b>")), getattr(plan, attr) or NOT_PLANNED]
+        [
+            cat(markup("<b>"), plain(closing_words(question)), markup("</b>")),
+            getattr(plan, attr) or NOT_PLANNED,
+        ]
         for attr, question, _ in FEEDBACK_FIELDS
     ]
     items.append(table(ctx, None, rows, [0.34, 0.66], zebra=False))

@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable
 
 from ceplanner.core import locale_format
 from ceplanner.core.money import format_money, format_quantity, symbol
-from ceplanner.core.sroi import ESTIMATE_NOTE, SENSITIVITY_POINTS, forecast, ratio_text, sensitivity
+from ceplanner.core.sroi import SENSITIVITY_POINTS, estimate_note, forecast, ratio_text, sensitivity
 from ceplanner.core.vfm_measures import goes_in_comes_back
 from ceplanner.report.layout import Cell, ReportContext, cat, markup, note_box, plain, subheading
 from ceplanner.report.tables import table
@@ -93,7 +93,7 @@ def build_sroi(ctx: ReportContext) -> list[Flowable]:
                 markup("<b>Forecast ratio:</b> "),
                 plain(ratio_text(result.ratio, sign)),
                 plain(f", against the engagement's cost of {format_money(result.cost, money)}. "),
-                plain(ESTIMATE_NOTE),
+                plain(estimate_note()),
             ),
         )
     )

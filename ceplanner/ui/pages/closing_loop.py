@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from ceplanner.core.closing import FEEDBACK_FIELDS, QUESTIONS_FIELD
+from ceplanner.core.closing import FEEDBACK_FIELDS, QUESTIONS_FIELD, closing_words
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.widgets import TextArea, name_widget, set_text_quietly
 
@@ -28,6 +28,7 @@ class ClosingLoopPanel(QWidget):
         layout.addStretch(1)
 
     def _area(self, attr: str, question: str, hint: str, *, lines: int) -> QWidget:
+        question, hint = closing_words(question), closing_words(hint)
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)

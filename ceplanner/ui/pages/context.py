@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
 
 from ceplanner.core.costing import rescaled_for_currency
 from ceplanner.core.limits import limits_of
-from ceplanner.core.model import VALUE_FOR_WHOM_CHOICES, Activity, Plan, PlanStatus, label
+from ceplanner.core.model import (
+    VALUE_FOR_WHOM_CHOICES,
+    Activity,
+    Plan,
+    PlanStatus,
+    label,
+    value_for_whom_label,
+)
 from ceplanner.core.money import CURRENCIES
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.pages.base import PlanPage
@@ -320,7 +327,7 @@ class ContextPage(PlanPage):
 
     def _value_ticked(self, _item: QListWidgetItem) -> None:
         chosen = [
-            self.value_list.item(i).text()
+            str(self.value_list.item(i).data(Qt.ItemDataRole.UserRole))  # the English kept in the plan
             for i in range(self.value_list.count())
             if self.value_list.item(i).checkState() == Qt.CheckState.Checked
         ]
@@ -359,7 +366,8 @@ class ContextPage(PlanPage):
             self.value_list.clear()
             extras = [v for v in plan.value_for_whom if v not in VALUE_FOR_WHOM_CHOICES]
             for text in [*VALUE_FOR_WHOM_CHOICES, *extras]:
-                item = QListWidgetItem(text)
+                item = QListWidgetItem(value_for_whom_label(text))
+                item.setData(Qt.ItemDataRole.UserRole, text)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 checked = text in plan.value_for_whom
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ceplanner.core.costing import key_words
 from ceplanner.core.model import Activity, CostLine, OutcomeLevel, label
 from ceplanner.core.money import format_money
 from ceplanner.core.summary import budget_figures
@@ -343,7 +344,10 @@ class CostsPage(PlanPage):
         )
         level_words = {lvl.value: label(lvl) for lvl in OutcomeLevel}
         self.by_level.set_rows(
-            [(level_words.get(key, key), money(amount)) for key, amount in budget.by_level.items()]
+            [
+                (level_words.get(key) or key_words(key), money(amount))
+                for key, amount in budget.by_level.items()
+            ]
         )
         activity = self.lines.activity
         if activity is None:

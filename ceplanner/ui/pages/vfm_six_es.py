@@ -11,13 +11,21 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxL
 from ceplanner.core.limits import limits_of
 from ceplanner.core.model import SixE, VfmRating, label, six_e_question
 from ceplanner.core.vfm_measures import six_e_measures
-from ceplanner.core.vfm_rubric import RATING_SCALE, rubric_meaning, rubric_text
+from ceplanner.core.vfm_rubric import RATING_SCALE, rating_word, rubric_meaning, rubric_text
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.widgets import TextArea, add_row, blocked, new_form, set_text_quietly
 
 _RATING = limits_of(VfmRating, "rating")
 _LOW, _HIGH = int(_RATING.minimum or 0), int(_RATING.maximum or 0)
-RATING_WORDS = {n: f"{n} – {RATING_SCALE[n].lower()}" for n in range(_LOW, _HIGH + 1)}
+RATING_WORDS = {n: RATING_SCALE[n] for n in range(_LOW, _HIGH + 1)}
+"""The ratings the combo offers, with their English words (shown through :func:`rating_choice`)."""
+
+
+def rating_choice(rating: int) -> str:
+    """A rating as the combo offers it, "4 – good", in the user's language."""
+    return f"{rating} – {rating_word(rating).lower()}"
+
+
 TEXT_FIELDS = (
     ("criteria", QT_TRANSLATE_NOOP("SixEsPanel", "Criteria")),
     ("evidence", QT_TRANSLATE_NOOP("SixEsPanel", "Evidence")),
@@ -62,8 +70,8 @@ class SixEsPanel(QWidget):
         widgets: dict[str, Any] = {}
         rating = QComboBox()
         rating.addItem(self.tr("Not assessed"), None)
-        for value, words in RATING_WORDS.items():
-            rating.addItem(words, value)
+        for value in RATING_WORDS:
+            rating.addItem(rating_choice(value), value)
             rating.setItemData(rating.count() - 1, rubric_meaning(e, value), Qt.ItemDataRole.ToolTipRole)
         add_row(form, self.tr("Rating"), rating, f"vfm_{e.value}_rating")
         rating.setAccessibleName(self.tr("{label} rating").format(label=label(e)))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ceplanner.core.limits import limits_of
 from ceplanner.core.model import Plan, SroiOutcome
 from ceplanner.core.money import format_money, parse_money, symbol, to_major_text
-from ceplanner.core.sroi import ESTIMATE_NOTE, forecast, outcome_forecast, ratio_text, sensitivity
+from ceplanner.core.sroi import estimate_note, forecast, outcome_forecast, ratio_text, sensitivity
 from ceplanner.core.vfm_measures import goes_in_comes_back
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.pages.vfm_fields import count_text, percent_text, to_count, to_percent
@@ -381,13 +381,17 @@ class SocialReturnPanel(QWidget):
             ratio=ratio_text(result.ratio, sign),
             present_value=format_money(result.present_value, plan.currency),
             cost=format_money(result.cost, plan.currency),
-            note=ESTIMATE_NOTE,
+            note=estimate_note(),
         )
         self.ratio.setText(text)
         self.ratio.setAccessibleName(text)
         lines = [self.tr("Sensitivity (estimate):")]
         for case in sensitivity(plan, budget.grand_total):
             ratio = self.tr("no ratio") if case.ratio is None else f"{sign}{case.ratio} : {sign}1"
-            lines.append(f"{case.name}: {ratio} ({format_money(case.present_value, plan.currency)})")
+            lines.append(
+                self.tr("{case}: {ratio} ({present_value})").format(
+                    case=case.name, ratio=ratio, present_value=format_money(case.present_value, plan.currency)
+                )
+            )
         self.sensitivity.setText("\n".join(lines))
         self.sensitivity.setAccessibleName(" ".join(lines))
