@@ -8,13 +8,16 @@ groups have their own marker shape, in-kind costs are hatched, IAP2 levels run l
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import textwrap
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 from decimal import Decimal
 from functools import lru_cache
+from typing import ParamSpec, TypeVar
 
 import matplotlib.dates as mdates
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -74,6 +77,26 @@ numbers. Zero: a map with numbers beats one with names printed over each other."
 
 
 # ----------------------------------------------------------------------------- fonts and text
+
+
+DRAWING = threading.RLock()
+"""Held while matplotlib builds or draws a chart. matplotlib is not thread-safe (its font
+manager, caches and text layout are shared), and the Review charts' worker and an export's
+worker may both draw at once: they take turns, one chart at a time."""
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def one_at_a_time(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run ``function`` holding :data:`DRAWING`."""
+
+    @functools.wraps(function)
+    def locked(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with DRAWING:
+            return function(*args, **kwargs)
+
+    return locked
 
 
 @lru_cache(maxsize=1)
@@ -181,6 +204,7 @@ def _fit_margins(
     )
 
 
+@one_at_a_time
 def figure_to_png(fig: Figure, dpi: int = 200) -> bytes:
     """The figure as PNG bytes at ``dpi`` (200 or more keeps print sharp)."""
     if not isinstance(fig.canvas, FigureCanvasAgg):
@@ -227,6 +251,7 @@ def _overlap(box: Bbox, others: list[Bbox]) -> float:
     return total
 
 
+@one_at_a_time
 def power_interest_chart(plan: Plan) -> Figure:
     """Mendelow's power/interest grid: each group a point, seldom-heard groups as triangles.
 
@@ -417,6 +442,7 @@ def _label_points(
 # ----------------------------------------------------------------------------- timeline
 
 
+@one_at_a_time
 def timeline_chart(plan: Plan, activities: Sequence[Activity] | None = None) -> Figure:
     """A Gantt chart: one bar per activity from its start to its end, shaded by IAP2 level.
 
@@ -521,6 +547,7 @@ def _major(minor: int, currency: str) -> float:
     return float(Decimal(minor).scaleb(-exponent(currency)))
 
 
+@one_at_a_time
 def budget_chart(plan: Plan, budget: Budget) -> Figure:
     """Cost by category: paid and in-kind stacked (in-kind hatched), contingency its own bar.
 
@@ -609,6 +636,7 @@ def budget_chart(plan: Plan, budget: Budget) -> Figure:
 # ----------------------------------------------------------------------------- value for money
 
 
+@one_at_a_time
 def vfm_chart(plan: Plan) -> Figure:
     """The six Es rated 1 (poor) to 6 (excellent); an E not yet assessed is drawn as an empty,
     dashed bar marked "Not yet assessed" rather than as a zero."""

@@ -51,10 +51,11 @@ def draw_charts(plan: Plan) -> list[Picture]:
     for name, title, function in CHARTS:
         try:
             maker = getattr(charts, function)
-            figure = maker(plan, budget) if function == "budget_chart" else maker(plan)
-            figure.set_dpi(DPI)
-            canvas = FigureCanvasAgg(figure)
-            canvas.draw()
+            with charts.DRAWING:  # matplotlib is not thread-safe: an export may be drawing too
+                figure = maker(plan, budget) if function == "budget_chart" else maker(plan)
+                figure.set_dpi(DPI)
+                canvas = FigureCanvasAgg(figure)
+                canvas.draw()
             width, height = canvas.get_width_height()
             pictures.append(
                 Picture(
