@@ -277,6 +277,9 @@ def cmd_export(args: argparse.Namespace) -> None:
     if kind not in formats:
         known = ", ".join(f"{ext} ({name})" for ext, name in formats.items())
         raise CliError(f"cannot tell which format to write from “{output}”: name a file ending in {known}.")
+    if args.document == "report":
+        _export_report(args, target, output)
+        return
     if kind == ".csv" and not args.table:
         raise CliError(
             "a CSV file holds one table: add --table budget (the cost lines) or --table groups "
@@ -311,6 +314,29 @@ def cmd_export(args: argparse.Namespace) -> None:
             from ceplanner.sheets.export import export_csv
 
             export_csv(plan, target, table=args.table)
+    except ReportError as exc:
+        raise CliError(str(exc)) from None
+    print(f"Wrote {output}")
+
+
+def _export_report(args: argparse.Namespace, target: Path, output: str) -> None:
+    """``export --document report``: the engagement report of a plan in delivery, as a PDF."""
+    from ceplanner.core.delivery import has_delivery
+    from ceplanner.report.engagement_report import NOT_IN_DELIVERY, export_report_pdf
+    from ceplanner.report.errors import ReportError
+    from ceplanner.store.delivery import approved_baseline
+
+    if target.suffix.lower() != ".pdf":
+        raise CliError(f"the engagement report is a PDF: name a file ending in .pdf, not {Path(output).name}.")
+    if args.table or args.reference or args.logo:
+        raise CliError("--table, --reference and --logo are for the strategy; the engagement report takes none.")
+    with PlanStore.open(args.plan, readonly=True) as store:
+        plan = store.load()
+        if not has_delivery(plan):
+            raise CliError(NOT_IN_DELIVERY)
+        baseline = approved_baseline(store, plan)
+    try:
+        export_report_pdf(plan, target, None if baseline is plan else baseline, paper=args.paper)
     except ReportError as exc:
         raise CliError(str(exc)) from None
     print(f"Wrote {output}")
@@ -438,6 +464,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--table", choices=["budget", "groups"], help="for .csv: the cost lines or the stakeholder register"
     )
     p.add_argument("--reference", metavar="FILE.docx", help="for .docx: a Word document whose styles to use")
+    p.add_argument(
+        "--document",
+        choices=["strategy", "report"],
+        default="strategy",
+        help="the strategy (default) or, for a plan in delivery, the engagement report (.pdf only)",
+    )
     p.add_argument("--force", action="store_true", help="replace the output file if it exists")
     p.set_defaults(func=cmd_export)
     _add_template_commands(sub)

@@ -91,7 +91,7 @@ def _cover(ctx: ReportContext, plan: Plan, figures: DeliveryFigures) -> list[Flo
     if plan.organisation:
         items.append(ctx.para(ctx.m(plan.organisation), s.cover_org))
     items.append(Spacer(1, 14 * mm))
-    rows: list[list[Cell]] = [[plain(KIND), plain(f"Report date: {format_date(ctx.issued)}")]]
+    rows: list[list[Cell]] = [[plain("Report date"), plain(format_date(ctx.issued))]]
     period = delivered_period(plan)
     if period is not None:
         rows.append(
