@@ -243,7 +243,7 @@ def _changed(ctx: ReportContext, plan: Plan, figures: DeliveryFigures) -> list[F
             ]
         )
     items.append(
-        table(ctx, ["You said", "What we did", "Owner", "Feedback"], rows, [0.22, 0.42, 0.14, 0.22])
+        table(ctx, ["You said", "What we did", "Owner", "Feedback"], rows, [0.2, 0.4, 0.13, 0.27])
     )
     return items
 
@@ -300,16 +300,24 @@ def _indicators(ctx: ReportContext, plan: Plan, figures: DeliveryFigures) -> lis
     items: list[Flowable] = [section_heading(ctx, "6", TITLES[5], key="indicators")]
     if not figures.indicators:
         return [*items, _none(ctx, "The plan has no indicators.")]
-    rows: list[list[Cell]] = [
-        [i.objective or "–", i.measure or "–", i.baseline or "–", i.target or "–", i.measured or "Not measured"]
-        for i in figures.indicators
-    ]
+    measured = sum(1 for i in figures.indicators if i.measured.strip())
+    items.append(ctx.para(plain(f"{measured:,} of {plural(len(figures.indicators), 'indicator')} measured so far.")))
+    rows: list[list[Cell]] = []
+    group_rows: list[int] = []
+    objective: str | None = None
+    for i in figures.indicators:
+        if i.objective != objective:
+            objective = i.objective
+            group_rows.append(len(rows))
+            rows.append([i.objective or "Untitled objective", "", "", ""])
+        rows.append([i.measure or "–", i.baseline or "–", i.target or "–", i.measured or "Not measured"])
     items.append(
         table(
             ctx,
-            ["Objective", "Indicator", "Baseline", "Target", "Measured"],
+            ["Indicator", "Baseline", "Target", "Measured"],
             rows,
-            [0.22, 0.27, 0.17, 0.17, 0.17],
+            [0.37, 0.21, 0.21, 0.21],
+            group_rows=group_rows,
         )
     )
     return items
@@ -326,7 +334,26 @@ def _lessons(ctx: ReportContext, plan: Plan, figures: DeliveryFigures) -> list[F
     for (key, question), at_end in zip(EVALUATION_QUESTIONS, AT_END_QUESTIONS, strict=True):
         rows.append([question, getattr(evaluation, key) or "–", getattr(evaluation, at_end) or "Not answered"])
     items.append(table(ctx, ["Question", "Planned", "At the end"], rows, [0.3, 0.35, 0.35]))
+    items.append(subheading(ctx, "Value for money (the six Es), assessed again at the end", outline=False))
+    if not plan.vfm:
+        return [*items, _none(ctx, "No value-for-money assessment in the plan.")]
+    vfm: list[list[Cell]] = [
+        [
+            label(r.e),
+            plain(_rating(r.rating)),
+            plain(_rating(r.rating_at_end)),
+            r.commentary_at_end or r.evidence_at_end or "–",
+        ]
+        for r in plan.vfm
+    ]
+    items.append(
+        table(ctx, ["E", "Planned", "At the end", "Commentary at the end"], vfm, [0.18, 0.12, 0.12, 0.58])
+    )
     return items
+
+
+def _rating(value: int | None) -> str:
+    return f"{value} of 6" if value is not None else "Not rated"
 
 
 TITLES = (

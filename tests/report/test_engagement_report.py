@@ -201,3 +201,22 @@ def test_a_plan_not_in_delivery_is_refused_and_nothing_is_written(tmp_path: Path
         export_report_pdf(sample_plan(), target)
     assert str(caught.value) == NOT_IN_DELIVERY
     assert not target.exists()
+
+
+def test_indicators_show_measured_beside_baseline_and_target(delivered: Delivered) -> None:
+    text = delivered.pdf.text
+    indicators = delivered.figures.indicators
+    assert any(i.measured for i in indicators) and any(not i.measured for i in indicators)
+    for indicator in indicators:
+        shown = [indicator.measure, indicator.baseline, indicator.target, indicator.measured or "Not measured"]
+        assert normalise(" ".join(shown)) in text, indicator.measure
+
+
+def test_the_six_es_and_evaluation_questions_answered_at_the_end_are_printed(delivered: Delivered) -> None:
+    text = delivered.pdf.text
+    for rating in delivered.plan.vfm:
+        assert rating.rating_at_end is not None
+        assert f"{rating.rating} of 6 {rating.rating_at_end} of 6 {normalise(rating.commentary_at_end)}" in text
+    evaluation = delivered.plan.evaluation
+    assert normalise(evaluation.whose_opinion_at_end) in text
+    assert normalise(evaluation.evidence_at_end) in text
