@@ -20,6 +20,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from ceplanner.core.costing import compute_budget
 from ceplanner.core.delivery import AT_END_QUESTIONS, has_delivery, planned_part
+from ceplanner.core.locale_format import format_number as n
 from ceplanner.core.model import EVALUATION_QUESTIONS, Plan, ResponseKind, label
 from ceplanner.core.money import format_money
 from ceplanner.core.variance import DeliveryFigures, GroupReach, VarianceRow, delivery_figures, percent_text
@@ -107,10 +108,10 @@ def _cover(ctx: ReportContext, plan: Plan, figures: DeliveryFigures) -> list[Flo
 def _reach_cells(row: GroupReach, name: Markup | str) -> list[Cell]:
     return [
         name,
-        plain(f"{row.expected:,}"),
-        plain(f"{row.reached:,}"),
+        plain(n(row.expected)),
+        plain(n(row.reached)),
         plain(percent_text(row.percent, signed=False)),
-        plain(f"{row.attendances:,}"),
+        plain(n(row.attendances)),
     ]
 
 
@@ -120,9 +121,9 @@ def _who(ctx: ReportContext, plan: Plan, figures: DeliveryFigures) -> list[Flowa
     items.append(
         ctx.para(
             plain(
-                f"{total.reached:,} people took part against {total.expected:,} planned "
-                f"({percent_text(total.percent, signed=False)}); seldom-heard groups: {seldom.reached:,} "
-                f"reached against {seldom.expected:,} expected ({percent_text(seldom.percent, signed=False)}). "
+                f"{n(total.reached)} people took part against {n(total.expected)} planned "
+                f"({percent_text(total.percent, signed=False)}); seldom-heard groups: {n(seldom.reached)} "
+                f"reached against {n(seldom.expected)} expected ({percent_text(seldom.percent, signed=False)}). "
                 "People are counted once per activity; attendances count every visit."
             )
         )
@@ -153,13 +154,13 @@ def _activities(ctx: ReportContext, plan: Plan, figures: DeliveryFigures) -> lis
         return [*items, _none(ctx, "No activities in the plan.")]
     held = sum(a.sessions_held for a in figures.activities)
     planned = sum(a.sessions_planned for a in figures.activities)
-    items.append(ctx.para(plain(f"{plural(held, 'session')} held of {planned:,} planned.")))
+    items.append(ctx.para(plain(f"{plural(held, 'session')} held of {n(planned)} planned.")))
     rows: list[list[Cell]] = [
         [
             a.title or "Untitled activity",
             a.status + (f": {a.dropped_reason}" if a.dropped_reason else ""),
-            plain(f"{a.sessions_held:,} of {a.sessions_planned:,}"),
-            plain(f"{a.reached:,} of {a.expected:,}"),
+            plain(f"{n(a.sessions_held)} of {n(a.sessions_planned)}"),
+            plain(f"{n(a.reached)} of {n(a.expected)}"),
         ]
         for a in figures.activities
     ]
@@ -224,7 +225,7 @@ def _changed(ctx: ReportContext, plan: Plan, figures: DeliveryFigures) -> list[F
         ctx.para(
             plain(
                 f"“You said, we did”: {plural(did, 'response')} acted on, "
-                f"{len(plan.responses) - did:,} not, with the reason why."
+                f"{n(len(plan.responses) - did)} not, with the reason why."
             )
         )
     )
@@ -242,9 +243,7 @@ def _changed(ctx: ReportContext, plan: Plan, figures: DeliveryFigures) -> list[F
                 feedback + ("; fed back" if r.fed_back else ""),
             ]
         )
-    items.append(
-        table(ctx, ["You said", "What we did", "Owner", "Feedback"], rows, [0.2, 0.4, 0.13, 0.27])
-    )
+    items.append(table(ctx, ["You said", "What we did", "Owner", "Feedback"], rows, [0.2, 0.4, 0.13, 0.27]))
     return items
 
 
@@ -261,7 +260,9 @@ def _money_rows(ctx: ReportContext, rows: list[VarianceRow]) -> list[list[Cell]]
     ]
 
 
-def _money_table(ctx: ReportContext, first: str, rows: list[VarianceRow], figures: DeliveryFigures) -> Flowable:
+def _money_table(
+    ctx: ReportContext, first: str, rows: list[VarianceRow], figures: DeliveryFigures
+) -> Flowable:
     body = _money_rows(ctx, [*rows, figures.contingency, figures.total])
     return table(
         ctx,
@@ -301,7 +302,9 @@ def _indicators(ctx: ReportContext, plan: Plan, figures: DeliveryFigures) -> lis
     if not figures.indicators:
         return [*items, _none(ctx, "The plan has no indicators.")]
     measured = sum(1 for i in figures.indicators if i.measured.strip())
-    items.append(ctx.para(plain(f"{measured:,} of {plural(len(figures.indicators), 'indicator')} measured so far.")))
+    items.append(
+        ctx.para(plain(f"{n(measured)} of {plural(len(figures.indicators), 'indicator')} measured so far."))
+    )
     rows: list[list[Cell]] = []
     group_rows: list[int] = []
     objective: str | None = None
@@ -332,7 +335,9 @@ def _lessons(ctx: ReportContext, plan: Plan, figures: DeliveryFigures) -> list[F
     items.append(subheading(ctx, "The evaluation questions, answered at the end", outline=False))
     rows: list[list[Cell]] = []
     for (key, question), at_end in zip(EVALUATION_QUESTIONS, AT_END_QUESTIONS, strict=True):
-        rows.append([question, getattr(evaluation, key) or "–", getattr(evaluation, at_end) or "Not answered"])
+        rows.append(
+            [question, getattr(evaluation, key) or "–", getattr(evaluation, at_end) or "Not answered"]
+        )
     items.append(table(ctx, ["Question", "Planned", "At the end"], rows, [0.3, 0.35, 0.35]))
     items.append(subheading(ctx, "Value for money (the six Es), assessed again at the end", outline=False))
     if not plan.vfm:
@@ -384,13 +389,22 @@ def _write(plan: Plan, approved: Plan, target: BinaryIO, *, paper: str, issued: 
     figures = delivery_figures(approved, plan)
     width, height = frame_size(paper)
     ctx = ReportContext(
-        plan=plan, budget=compute_budget(approved), text=st.new_renderer(), width=width, height=height, issued=issued
+        plan=plan,
+        budget=compute_budget(approved),
+        text=st.new_renderer(),
+        width=width,
+        height=height,
+        issued=issued,
     )
     title = plan.title.strip() or "Untitled plan"
     muted = ctx.styles.muted
     header = one_line(ctx, title, muted.fontSize, width - HEADER_STATUS_WIDTH)
     room = width - HEADER_STATUS_WIDTH - line_width(ctx, " · " + KIND, muted.fontSize)
-    footer = cat(one_line(ctx, plan.organisation, muted.fontSize, room), plain(" · ")) if plan.organisation else plain("")
+    footer = (
+        cat(one_line(ctx, plan.organisation, muted.fontSize, room), plain(" · "))
+        if plan.organisation
+        else plain("")
+    )
     story: list[Flowable] = []
     for _title, build in SECTIONS:
         story += build(ctx, plan, figures)

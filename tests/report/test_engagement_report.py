@@ -12,6 +12,7 @@ import pytest
 from ceplanner.cli import main
 from ceplanner.core.delivery import planned_part
 from ceplanner.core.library import sample_delivered_plan, sample_plan
+from ceplanner.core.locale_format import format_number as n
 from ceplanner.core.model import Plan, ResponseKind
 from ceplanner.core.money import format_money
 from ceplanner.core.variance import DeliveryFigures, delivery_figures, percent_text
@@ -136,15 +137,13 @@ def test_each_group_shows_people_reached_against_expected(delivered: Delivered) 
     reach = delivered.figures.reach
     assert any(r.seldom_heard for r in reach)
     for row in [*reach, delivered.figures.seldom_heard, delivered.figures.reach_total]:
-        figures = f"{row.expected:,} {row.reached:,} {percent_text(row.percent, signed=False)} {row.attendances:,}"
+        figures = f"{n(row.expected)} {n(row.reached)} {percent_text(row.percent, signed=False)} {n(row.attendances)}"
         assert f"{normalise(row.name)} {figures}" in text, row.name
 
 
 def test_only_consented_quotations_are_printed(delivered: Delivered) -> None:
     text = delivered.pdf.text
-    theme = next(
-        t for t in delivered.plan.themes if {q.consent for q in t.quotations} == {True, False}
-    )
+    theme = next(t for t in delivered.plan.themes if {q.consent for q in t.quotations} == {True, False})
     consented = [q for q in theme.quotations if q.consent]
     refused = [q for q in theme.quotations if not q.consent]
     for quotation in consented:
@@ -178,9 +177,10 @@ def test_without_an_approved_version_the_plan_s_planned_part_is_the_baseline(tmp
     plan = sample_delivered_plan()
     path = export_report_pdf(plan, tmp_path / "report.pdf", issued=ISSUED)
     total = delivery_figures(planned_part(plan), plan).total
-    assert f"Total {format_money(total.planned.total)} {format_money(total.actual.total)}" in read_pdf(
-        path.read_bytes()
-    ).text
+    assert (
+        f"Total {format_money(total.planned.total)} {format_money(total.actual.total)}"
+        in read_pdf(path.read_bytes()).text
+    )
 
 
 def test_the_approved_version_given_is_the_baseline(tmp_path: Path) -> None:
@@ -208,7 +208,12 @@ def test_indicators_show_measured_beside_baseline_and_target(delivered: Delivere
     indicators = delivered.figures.indicators
     assert any(i.measured for i in indicators) and any(not i.measured for i in indicators)
     for indicator in indicators:
-        shown = [indicator.measure, indicator.baseline, indicator.target, indicator.measured or "Not measured"]
+        shown = [
+            indicator.measure,
+            indicator.baseline,
+            indicator.target,
+            indicator.measured or "Not measured",
+        ]
         assert normalise(" ".join(shown)) in text, indicator.measure
 
 
@@ -216,7 +221,9 @@ def test_the_six_es_and_evaluation_questions_answered_at_the_end_are_printed(del
     text = delivered.pdf.text
     for rating in delivered.plan.vfm:
         assert rating.rating_at_end is not None
-        assert f"{rating.rating} of 6 {rating.rating_at_end} of 6 {normalise(rating.commentary_at_end)}" in text
+        assert (
+            f"{rating.rating} of 6 {rating.rating_at_end} of 6 {normalise(rating.commentary_at_end)}" in text
+        )
     evaluation = delivered.plan.evaluation
     assert normalise(evaluation.whose_opinion_at_end) in text
     assert normalise(evaluation.evidence_at_end) in text
