@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from ceplanner.cli import main
-from ceplanner.core.delivery import planned_part
+from ceplanner.core.delivery import planned_part, start_delivery
 from ceplanner.core.library import sample_delivered_plan, sample_plan
 from ceplanner.core.locale_format import format_number as n
-from ceplanner.core.model import Plan, ResponseKind
+from ceplanner.core.model import Plan, PlanStatus, ResponseKind
 from ceplanner.core.money import format_money
 from ceplanner.core.variance import DeliveryFigures, delivery_figures, percent_text
 from ceplanner.report.engagement_report import (
@@ -227,3 +227,20 @@ def test_the_six_es_and_evaluation_questions_answered_at_the_end_are_printed(del
     evaluation = delivered.plan.evaluation
     assert normalise(evaluation.whose_opinion_at_end) in text
     assert normalise(evaluation.evidence_at_end) in text
+
+
+def test_a_plan_just_put_in_delivery_gets_a_report_saying_what_is_not_recorded_yet(tmp_path: Path) -> None:
+    plan = sample_plan()
+    plan.status = PlanStatus.APPROVED
+    start_delivery(plan, ISSUED)
+    path = export_report_pdf(plan, tmp_path / "report.pdf", issued=ISSUED)
+    pdf = read_pdf(path.read_bytes())
+    assert pdf.outline_titles(0) == SECTION_TITLES
+    assert "No themes recorded in the findings log yet." in pdf.text
+    assert "No responses recorded yet." in pdf.text
+    total = delivery_figures(planned_part(plan), plan).total
+    assert total.actual.total == 0
+    assert (
+        f"Total {format_money(total.planned.total)} {format_money(0)} {_signed(-total.planned.total)} -100.0%"
+        in pdf.text
+    )
