@@ -244,3 +244,17 @@ def test_a_plan_just_put_in_delivery_gets_a_report_saying_what_is_not_recorded_y
         f"Total {format_money(total.planned.total)} {format_money(0)} {_signed(-total.planned.total)} -100.0%"
         in pdf.text
     )
+
+
+def test_text_that_looks_like_markup_is_printed_as_typed_on_letter_paper(tmp_path: Path) -> None:
+    plan = sample_delivered_plan()
+    theme = plan.themes[0]
+    theme.title = "Slots <b>too</b> wide & early"
+    consented = next(q for q in theme.quotations if q.consent)
+    consented.text = "I said <i>no</i> & meant it"
+    plan.responses[0].action = "Moved to <font size=40>two-hour</font> slots"
+    path = export_report_pdf(plan, tmp_path / "report.pdf", paper="letter", issued=ISSUED)
+    pdf = read_pdf(path.read_bytes())
+    assert round(float(pdf.reader.pages[0].mediabox.width)) == 612  # Letter
+    for typed in (theme.title, consented.text, plan.responses[0].action):
+        assert typed in pdf.text
