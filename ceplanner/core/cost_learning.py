@@ -227,7 +227,8 @@ def apply_suggestion(
     quantity and scaling, and its unit cost is multiplied by actual ÷ library, rounded half-up to
     a whole minor unit (held at the most a line may hold). So the method keeps its shape (what
     is per session, per person or fixed) and, costed again for the delivered sessions and
-    people, comes to the actual figure (to within a minor unit per line, from rounding). Each
+    people, comes to the actual figure (to within the rounding of each unit cost: at most half a
+    minor unit per unit of a line's quantity). Hours are not touched. Each
     updated line and the method itself take :func:`learned_source` as their source.
 
     The method replaces the user's method with its id, or is added (a copy of a built-in one,
