@@ -211,8 +211,8 @@ def _day(on: date) -> str:
 
 
 def learned_source(plan: Plan, suggestion: CostSuggestion, today: date) -> str:
-    """"Actual cost, <plan title>, delivered <date>; added <today>" (delivered: the activity's
-    last session held, else the day delivery started, else today)."""
+    """The source of a learned figure: "Actual cost, <plan title>, delivered <date>; added <today>"
+    (delivered: the activity's last session held, else the day delivery started, else today)."""
     delivered = suggestion.delivered.last_held or plan.delivery_started_on or today
     title = plan.title.strip() or "an untitled plan"
     return f"Actual cost, {title}, delivered {_day(delivered)}; added {_day(today)}"

@@ -52,7 +52,9 @@ def _method() -> Method:
         group_size_max=10,
         prep_hours=Decimal(3),
         cost_lines=[
-            CostLine(CostCategory.VENUE, "Room", Unit.SESSION, Decimal(1), 10000, scaling=Scaling.PER_SESSION),
+            CostLine(
+                CostCategory.VENUE, "Room", Unit.SESSION, Decimal(1), 10000, scaling=Scaling.PER_SESSION
+            ),
             CostLine(
                 CostCategory.CATERING, "Tea", Unit.PERSON, Decimal(10), 300, scaling=Scaling.PER_ATTENDANCE
             ),
@@ -65,7 +67,7 @@ def _method() -> Method:
     )
 
 
-def _plan(
+def coffee_plan(
     attendance: list[int] = [12, 9],  # noqa: B006 (never changed)
     costs: list[tuple[CostCategory, int, bool]] | None = None,
     *,
@@ -106,7 +108,7 @@ def test_actual_against_library_worked_by_hand() -> None:
     # Library for 2 sessions of 21: room 2 x £100 = £200; tea 10 -> 21 attendances x £3 = £63;
     # posters £50. Total £313.00 (staff time and hours left out).
     # Actual: 250 + 70 + 40 + 15 (in kind) = £375.00 (the £99.99 of staff time left out).
-    [suggestion] = cost_suggestions(_plan(), [_method()])
+    [suggestion] = cost_suggestions(coffee_plan(), [_method()])
     assert suggestion.delivered.sessions == 2 and suggestion.delivered.people == 21
     assert suggestion.library == 31300
     assert suggestion.actual == 37500
@@ -119,7 +121,7 @@ def test_actual_against_library_worked_by_hand() -> None:
 
 
 def test_the_same_people_every_session_are_counted_once() -> None:
-    plan = _plan([12, 9])
+    plan = coffee_plan([12, 9])
     plan.activities[0].same_people = True
     [suggestion] = cost_suggestions(plan, [_method()])
     # 12 people came back: 12 reached, 24 attendances of tea: 200 + 24 x 3 + 50 = £322.
@@ -129,7 +131,7 @@ def test_the_same_people_every_session_are_counted_once() -> None:
 
 
 def test_the_library_cost_is_the_method_costed_as_a_plan_would_be() -> None:
-    plan = _plan()
+    plan = coffee_plan()
     bare = Method(**{**_method().__dict__, "prep_hours": Decimal(0)})
     bare.cost_lines = [line for line in bare.cost_lines if line.category is not CostCategory.STAFF_TIME]
     expected = activity_cost(activity_from_method(bare, plan, sessions=2, participants=21)).total
@@ -141,7 +143,7 @@ def test_the_library_cost_is_the_method_costed_as_a_plan_would_be() -> None:
     ["happening", "dropped", "no method", "no sessions", "no costs", "method not in library"],
 )
 def test_only_done_activities_with_sessions_costs_and_a_known_method_count(change: str) -> None:
-    plan = _plan()
+    plan = coffee_plan()
     methods = [_method()]
     activity = plan.activities[0]
     if change == "happening":
@@ -160,7 +162,7 @@ def test_only_done_activities_with_sessions_costs_and_a_known_method_count(chang
 
 
 def test_no_suggestion_when_delivery_cost_what_the_library_says() -> None:
-    plan = _plan(costs=[(CostCategory.VENUE, 31300, False)])
+    plan = coffee_plan(costs=[(CostCategory.VENUE, 31300, False)])
     assert len(delivered_activities(plan)) == 1
     assert cost_suggestions(plan, [_method()]) == []
 
@@ -190,7 +192,7 @@ def test_delivered_sample_focus_groups_worked_by_hand() -> None:
 
 
 def test_applying_scales_every_line_and_sources_it_to_the_plan(data_dir: Path) -> None:
-    plan = _plan()
+    plan = coffee_plan()
     [suggestion] = cost_suggestions(plan, [_method()])
     mine = Method(id="mine", name="Kept as it is")
     updated = apply_suggestion([mine], suggestion, plan, date(2027, 4, 1))
@@ -216,7 +218,7 @@ def test_applying_scales_every_line_and_sources_it_to_the_plan(data_dir: Path) -
 
 
 def test_applying_replaces_the_users_method_with_that_id() -> None:
-    plan = _plan()
+    plan = coffee_plan()
     [suggestion] = cost_suggestions(plan, [_method()])
     updated = apply_suggestion([_method(), Method(id="other")], suggestion, plan, date(2027, 4, 1))
     assert [m.id for m in updated] == ["method-coffee", "other"]
@@ -237,7 +239,7 @@ def test_a_built_in_method_learned_overrides_the_built_in_one() -> None:
 
 
 def test_nothing_to_scale_from_is_refused_in_words() -> None:
-    plan = _plan()
+    plan = coffee_plan()
     empty = Method(id="method-coffee", name="Coffee morning")
     [suggestion] = cost_suggestions(plan, [empty])
     assert suggestion.library == 0
@@ -261,12 +263,12 @@ def test_median_rule() -> None:
 
 def test_benchmarks_across_plans_worked_by_hand() -> None:
     plans = [
-        _plan([12, 9]),  # 37500: 18750 a session, 1786 a person
-        _plan([10], [(CostCategory.VENUE, 12000, False)]),  # 12000 a session, 1200 a person
-        _plan([10, 10, 10, 10], [(CostCategory.VENUE, 50000, False)]),  # 12500, 1250
-        _plan([0], [(CostCategory.VENUE, 9000, False)]),  # 9000 a session, nobody reached
-        _plan([10], [(CostCategory.VENUE, 1, False)], status=DeliveryStatus.DROPPED),  # not counted
-        _plan([5], [(CostCategory.VENUE, 7000, False)], currency="EUR", title="Elsewhere"),
+        coffee_plan([12, 9]),  # 37500: 18750 a session, 1786 a person
+        coffee_plan([10], [(CostCategory.VENUE, 12000, False)]),  # 12000 a session, 1200 a person
+        coffee_plan([10, 10, 10, 10], [(CostCategory.VENUE, 50000, False)]),  # 12500, 1250
+        coffee_plan([0], [(CostCategory.VENUE, 9000, False)]),  # 9000 a session, nobody reached
+        coffee_plan([10], [(CostCategory.VENUE, 1, False)], status=DeliveryStatus.DROPPED),  # not counted
+        coffee_plan([5], [(CostCategory.VENUE, 7000, False)], currency="EUR", title="Elsewhere"),
     ]
     eur, gbp = method_benchmarks(plans)  # by name, then currency
     assert (gbp.method_id, gbp.name, gbp.currency, gbp.count) == ("method-coffee", "Coffee morning", "GBP", 4)
