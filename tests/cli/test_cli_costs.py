@@ -3,6 +3,8 @@ real plan files and a real method library on disk."""
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import os
 import stat
 import subprocess
@@ -138,3 +140,35 @@ def test_costs_learn_on_a_plan_not_delivered(env: dict[str, str], tmp_path: Path
     assert (
         result.stdout.strip() == "No delivered activity cost differently from what the method library says."
     )
+
+
+def test_apply_leaves_a_method_used_by_several_activities_for_the_user(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    from tests.core.test_cost_learning import coffee_plan
+
+    plan = coffee_plan([12, 9])
+    second = copy.deepcopy(plan.activities[0])
+    second.id, second.title = "a2", "More coffee mornings"
+    plan.activities.append(second)
+    plan.sessions_held += [
+        dataclasses.replace(s, activity_id="a2", id=f"s2-{i}") for i, s in enumerate(plan.sessions_held)
+    ]
+    plan.actual_costs += [
+        dataclasses.replace(c, activity_id="a2", id=f"c2-{i}")
+        for i, c in enumerate(plan.actual_costs)
+        if c.activity_id
+    ]
+    path = tmp_path / "two.ceplan"
+    PlanStore.create(path, plan).close()
+    # The coffee morning is not in the library: add it, as the user's own method.
+    from tests.core.test_cost_learning import _method
+
+    library.save_user_methods([_method()])
+    before = library.user_methods_path().read_bytes()
+    result = run(env, "costs-learn", str(path), "--apply")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("Coffee morning (activity") == 2
+    assert "Coffee morning is used by several delivered activities; not updated" in result.stderr
+    assert result.stdout.rstrip().endswith("No method was updated.")
+    assert library.user_methods_path().read_bytes() == before
