@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ceplanner.cli import CliError, _load
+from ceplanner.cli import CliError
 from ceplanner.core.cost_learning import (
     CostLearningError,
     CostSuggestion,
@@ -28,7 +28,9 @@ from ceplanner.core.library import (
 from ceplanner.core.locale_format import format_number
 from ceplanner.core.money import format_money
 from ceplanner.core.variance import percent_text
+from ceplanner.store import PlanStore
 from ceplanner.store.benchmarks import cost_benchmarks
+from ceplanner.store.delivery import approved_baseline
 
 STAFF_NOTE = "Staff time is left out on both sides: the library costs it from each method's hours at the plan's staff rate."
 
@@ -53,6 +55,11 @@ def suggestion_lines(suggestion: CostSuggestion, currency: str) -> list[str]:
         f"  Library:     {format_money(suggestion.library, currency)} "
         f"({_each(suggestion.library_per_session, currency, 'session')}, "
         f"{_each(suggestion.library_per_person, currency, 'person')})",
+        *(
+            [f"  Planned:     {format_money(suggestion.planned, currency)} (the approved budget)"]
+            if suggestion.planned is not None
+            else []
+        ),
         f"  Delivered:   {format_money(suggestion.actual, currency)} "
         f"({_each(d.per_session, currency, 'session')}, {_each(d.per_person, currency, 'person')})",
         f"  Difference:  {sign}{format_money(suggestion.difference, currency)} ({percent_text(suggestion.percent)})",
@@ -60,9 +67,11 @@ def suggestion_lines(suggestion: CostSuggestion, currency: str) -> list[str]:
 
 
 def cmd_costs_learn(args: argparse.Namespace) -> None:
-    plan = _load(args.plan)
+    with PlanStore.open(args.plan, readonly=True) as store:
+        plan = store.load()
+        approved = approved_baseline(store, plan)
     try:
-        suggestions = cost_suggestions(plan, all_methods())
+        suggestions = cost_suggestions(plan, all_methods(), approved)
     except LibraryError as exc:
         raise CliError(str(exc)) from None
     if not suggestions:

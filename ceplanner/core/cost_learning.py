@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
-from ceplanner.core.costing import activity_cost, activity_from_method
+from ceplanner.core.costing import activity_cost, activity_from_method, lines_split
 from ceplanner.core.limits import limits_of
 from ceplanner.core.model import (
     Activity,
@@ -166,6 +166,9 @@ class CostSuggestion:
     delivered: DeliveredActivity
     library: int
     """The library's cost for the same sessions and people, minor units."""
+    planned: int | None = None
+    """What the approved plan budgeted for the activity (its lines, no staff time), when the
+    approved version was given and holds the activity."""
 
     @property
     def actual(self) -> int:
@@ -190,10 +193,23 @@ class CostSuggestion:
         return per_unit(self.library, self.delivered.people)
 
 
-def cost_suggestions(plan: Plan, methods: Iterable[Method]) -> list[CostSuggestion]:
+def planned_cost(approved: Plan, activity_id: str) -> int | None:
+    """The approved budget of an activity without staff time; None if ``approved`` lacks it."""
+    activity = approved.activity(activity_id)
+    if activity is None:
+        return None
+    lines = [line for line in activity.cost_lines if _not_staff(line.category)]
+    return lines_split(lines).total
+
+
+def cost_suggestions(
+    plan: Plan, methods: Iterable[Method], approved: Plan | None = None
+) -> list[CostSuggestion]:
     """Per delivered activity whose method is in ``methods`` (the library, e.g.
     :func:`ceplanner.core.library.all_methods`), the library's cost against the actual one;
-    activities whose actual cost equals the library's are left out."""
+    activities whose actual cost equals the library's are left out. With ``approved`` (the
+    approved version, :func:`ceplanner.core.delivery.planned_part` or the approved snapshot),
+    each suggestion also carries what the plan budgeted for the activity."""
     library = {m.id: m for m in methods}
     suggestions: list[CostSuggestion] = []
     for delivered in delivered_activities(plan):
@@ -202,7 +218,8 @@ def cost_suggestions(plan: Plan, methods: Iterable[Method]) -> list[CostSuggesti
             continue
         says = library_cost(method, plan, delivered.sessions, delivered.people, delivered.same_people)
         if says != delivered.actual:
-            suggestions.append(CostSuggestion(method, delivered, says))
+            planned = planned_cost(approved, delivered.activity_id) if approved is not None else None
+            suggestions.append(CostSuggestion(method, delivered, says, planned))
     return suggestions
 
 

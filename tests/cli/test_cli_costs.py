@@ -52,7 +52,7 @@ def delivered(tmp_path: Path, env: dict[str, str]) -> Path:
 def _block(out: str, heading: str) -> list[str]:
     lines = out.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith(heading))
-    return lines[start : start + 4]
+    return lines[start : start + 5]
 
 
 def test_costs_learn_lists_the_differences(delivered: Path, env: dict[str, str]) -> None:
@@ -62,6 +62,7 @@ def test_costs_learn_lists_the_differences(delivered: Path, env: dict[str, str])
     assert _block(result.stdout, "Focus group") == [
         "Focus group (activity “Focus groups with seldom-heard tenants”: 5 sessions, 41 people)",
         "  Library:     £2,302.33 (£460.47 a session, £56.15 a person)",
+        "  Planned:     £4,118.00 (the approved budget)",
         "  Delivered:   £3,800.00 (£760.00 a session, £92.68 a person)",
         "  Difference:  +£1,497.67 (+65.1%)",
     ]

@@ -20,6 +20,7 @@ from ceplanner.core.cost_learning import (
     method_benchmarks,
 )
 from ceplanner.core.costing import activity_cost, activity_from_method
+from ceplanner.core.delivery import planned_part
 from ceplanner.core.model import (
     Activity,
     ActualCost,
@@ -184,6 +185,14 @@ def test_delivered_sample_focus_groups_worked_by_hand() -> None:
     assert focus.percent == Decimal("65.1")
     assert focus.delivered.per_session == 76000
     assert focus.delivered.per_person == 9268  # 380000 / 41 = 9268.29
+    assert focus.planned is None  # no approved version given
+    # With it: the approved focus groups' lines without staff time: room 270 + 270, refreshments
+    # 360, vouchers 1200, travel 288, childcare 240, flyers 360, note-taker 360, interpreters 270
+    # + 180, access 240 + 80 = £4,118.00.
+    approved = planned_part(plan)
+    with_plan = {s.method.id: s for s in cost_suggestions(plan, library.builtin_methods(), approved)}
+    assert with_plan["method-focus-group"].planned == 411800
+    assert with_plan["method-focus-group"].library == 230233
     # The dropped street stalls and the stories still happening are not learned from.
     assert "method-street-stall" not in suggestions and "method-stories" not in suggestions
 
