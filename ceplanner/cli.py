@@ -38,6 +38,8 @@ SUBCOMMANDS = (
     "gui",
     "new",
     "templates",
+    "costs-learn",
+    "benchmarks",
 )
 
 
@@ -473,6 +475,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace the output file if it exists")
     p.set_defaults(func=cmd_export)
     _add_template_commands(sub)
+    from ceplanner.cli_costs import add_cost_commands
+
+    add_cost_commands(sub)
 
     p = sub.add_parser("gui", help="start the application (the default)")
     p.add_argument("plan", nargs="?", metavar="PLAN.ceplan")

@@ -37,6 +37,9 @@ from ceplanner.core.serialize import (
 APP_NAME = "ceplanner"
 DATA_DIR_ENV = "CEPLANNER_DATA_DIR"
 """Environment variable that, when set, replaces the platform's user data folder."""
+SHARED_LIBRARY_ENV = "CEPLANNER_LIBRARY"
+"""Environment variable naming a shared method library file (on a shared drive, say) to use
+instead of the user's own; see :func:`user_methods_path`."""
 METHODS_RESOURCE = "methods.json"
 SAMPLE_PLAN_RESOURCE = "sample-plan.json"
 SAMPLE_DELIVERED_RESOURCE = "sample-delivered.json"
@@ -138,9 +141,39 @@ def user_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME))
 
 
+def shared_library_path() -> Path | None:
+    """The shared method library named by ``$CEPLANNER_LIBRARY``; None when it is not set."""
+    shared = os.environ.get(SHARED_LIBRARY_ENV, "").strip()
+    return Path(shared).expanduser() if shared else None
+
+
 def user_methods_path() -> Path:
-    """The file holding the user's own methods (it may not exist yet)."""
-    return user_data_dir() / USER_METHODS_FILE
+    """The file holding the user's own methods (it may not exist yet): the shared library when
+    ``$CEPLANNER_LIBRARY`` names one, otherwise ``methods.json`` in :func:`user_data_dir`."""
+    return shared_library_path() or user_data_dir() / USER_METHODS_FILE
+
+
+def library_writable() -> bool:
+    """Whether the method library can be written here: the file if it exists, else its folder.
+
+    A shared library is often read-only for most of a team; it is then used, never written. As
+    for plan files, a file or folder marked read-only counts as read-only even for an
+    administrator, who could write it anyway: the mark says what its owner wants.
+    """
+
+    def marked_writable(p: Path) -> bool:
+        return os.access(p, os.W_OK) and bool(p.stat().st_mode & 0o222)
+
+    path = user_methods_path()
+    try:
+        if path.exists():
+            return marked_writable(path) and marked_writable(path.resolve().parent)
+        folder = path.parent
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+        return marked_writable(folder)
+    except OSError:
+        return False
 
 
 def load_user_methods() -> list[Method]:
@@ -162,7 +195,11 @@ def load_user_methods() -> list[Method]:
 
 
 def _keep_unreadable(path: Path) -> Path | None:
-    """If ``path`` exists but is not a readable library, rename it aside and return the new name."""
+    """If ``path`` exists but is not a readable library, rename it aside and return the new name.
+
+    A shared library that cannot be read is refused instead (:class:`LibraryError`): it belongs
+    to the whole team, so whoever looks after it decides what to do with it.
+    """
     try:
         text = path.read_text(encoding="utf-8")
         _methods_from_text(text, path)
@@ -170,7 +207,15 @@ def _keep_unreadable(path: Path) -> Path | None:
         return None
     except NewerLibraryError:
         raise
-    except (LibraryError, UnicodeDecodeError):
+    except (LibraryError, UnicodeDecodeError) as exc:
+        if shared_library_path() is not None:
+            problem = exc.problem if isinstance(exc, LibraryError) else "not UTF-8 text"
+            raise LibraryError(
+                path,
+                f"the shared method library cannot be read ({problem}), so it is not replaced; "
+                "ask whoever looks after it to mend it, or stop using it (unset "
+                f"{SHARED_LIBRARY_ENV})",
+            ) from None
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         kept = path.with_name(f"{path.stem}.unreadable-{stamp}{path.suffix}")
         n = 1
@@ -187,14 +232,31 @@ def save_user_methods(methods: list[Method]) -> None:
 
     An existing file that cannot be read is first renamed to ``methods.unreadable-<time>.json``
     so that saving never destroys data the user might still recover; a file from a newer
-    ceplanner is never replaced (:class:`NewerLibraryError`).
+    ceplanner is never replaced (:class:`NewerLibraryError`). A shared library
+    (``$CEPLANNER_LIBRARY``) that cannot be read is refused, never moved or replaced; a library
+    that cannot be written (a read-only share) is a :class:`LibraryError` saying so, and the
+    file is left as it was.
     """
     path = user_methods_path()
     _check_unique_ids(methods, path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(methods_to_dict(methods), ensure_ascii=False, indent=2) + "\n"
-    _keep_unreadable(path)
-    write_text_atomically(path, text)
+    try:
+        _keep_unreadable(path)
+        if not library_writable():
+            raise PermissionError(13, "read-only")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomically(path, text)
+    except OSError as exc:
+        whose = "shared " if shared_library_path() is not None else ""
+        raise LibraryError(
+            path,
+            f"cannot save the {whose}method library ({exc.strerror or exc}); it is unchanged. "
+            + (
+                "It is read-only for you: ask whoever looks after it to make the change"
+                if isinstance(exc, PermissionError)
+                else "Check the drive or folder is there and has space, then try again"
+            ),
+        ) from exc
 
 
 def all_methods() -> list[Method]:
