@@ -295,6 +295,10 @@ def cmd_export(args: argparse.Namespace) -> None:
             raise CliError(str(exc)) from None
     plan = _load(args.plan)
     logo = Path(args.logo) if args.logo else None
+    if getattr(args, "document", "strategy") == "you-said-we-did":
+        _export_you_said_we_did(plan, target, kind, args.paper)
+        print(f"Wrote {output}")
+        return
     try:
         if kind == ".pdf":
             export_pdf(plan, target, paper=args.paper, logo=logo)
@@ -314,6 +318,19 @@ def cmd_export(args: argparse.Namespace) -> None:
     except ReportError as exc:
         raise CliError(str(exc)) from None
     print(f"Wrote {output}")
+
+
+def _export_you_said_we_did(plan: Plan, target: Path, kind: str, paper: str) -> None:
+    """``export --document you-said-we-did``: the one-page summary for participants (PDF only)."""
+    from ceplanner.report.errors import ReportError
+    from ceplanner.report.you_said_we_did import export_you_said_we_did
+
+    if kind != ".pdf":
+        raise CliError(f"the “You said, we did” summary is a PDF: name a file ending in .pdf, not {target.name}.")
+    try:
+        export_you_said_we_did(plan, target, paper=paper)
+    except ReportError as exc:
+        raise CliError(str(exc)) from None
 
 
 # -- templates: `ceplanner templates` and `ceplanner new --template NAME PATH` --------------------
@@ -439,6 +456,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--reference", metavar="FILE.docx", help="for .docx: a Word document whose styles to use")
     p.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    p.add_argument(
+        "--document",
+        choices=["strategy", "report", "you-said-we-did"],
+        default="strategy",
+        help="which document: the strategy, the engagement report, or the one-page “You said, we did”",
+    )
     p.set_defaults(func=cmd_export)
     _add_template_commands(sub)
 
