@@ -34,7 +34,7 @@ LARGEST = 16.0
 SMALLEST = 12.0
 """The floor: body type is never smaller than this."""
 STEP = 1.0
-MARGIN = 40.0
+MARGIN = 36.0
 """Page margin on every side, in points."""
 
 TITLE = "You said, we did"
@@ -196,6 +196,9 @@ class _Page:
         left = layout.more(len(responses))
         if left:
             story.append(Paragraph(more_line(left), s.more))
+        note = self.text.missing_note()
+        if note:
+            story.append(Paragraph(self.text.markup(note), s.hear))
         return story
 
 
