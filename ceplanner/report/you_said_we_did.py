@@ -43,7 +43,8 @@ DID = "We did:"
 DID_NOT = "We did not, and here is why:"
 NO_RESPONSES = (
     "This plan has no responses yet, so there is nothing for a “You said, we did” summary. "
-    "Record what was done about each theme heard (the response log) and export again."
+    "Record what was done about each theme heard (the response log, with its action written) "
+    "and export again."
 )
 
 
@@ -115,6 +116,11 @@ def _styles(size: float) -> _Styles:
     )
 
 
+def written(plan: Plan) -> list[Response]:
+    """The responses to show, in the plan's order: those with their action written."""
+    return [r for r in plan.responses if r.action.strip()]
+
+
 def turnout_line(plan: Plan) -> str:
     """How many people took part and from how many groups, from the sessions held; "" if none
     are recorded."""
@@ -156,6 +162,7 @@ class _Page:
         self.text = renderer
         self.turnout = turnout
         self.themes = {t.id: t for t in plan.themes}
+        self.responses = written(plan)
 
     def head(self, s: _Styles) -> list[Flowable]:
         out: list[Flowable] = []
@@ -190,7 +197,7 @@ class _Page:
     def story(self, layout: Layout) -> list[Flowable]:
         s = _styles(layout.size)
         story = self.head(s)
-        responses = self.plan.responses
+        responses = self.responses
         for n, response in enumerate(responses[: layout.shown]):
             story += self.response(response, s, layout.cut if n == 0 else None)
         left = layout.more(len(responses))
@@ -228,7 +235,7 @@ def choose_layout(page: _Page, width: float, height: float) -> Layout:
     def fits(layout: Layout) -> bool:
         return _height(page.story(layout), width, height) <= height
 
-    total = len(page.plan.responses)
+    total = len(page.responses)
     for size in sizes():
         if fits(Layout(size, total)):
             return Layout(size, total)
@@ -241,7 +248,7 @@ def choose_layout(page: _Page, width: float, height: float) -> Layout:
             high = mid - 1
     if low >= 1:
         return Layout(SMALLEST, low)
-    lo, hi = 0, len(page.plan.responses[0].action)
+    lo, hi = 0, len(page.responses[0].action)
     while lo < hi:
         mid = (lo + hi + 1) // 2
         if fits(Layout(SMALLEST, 1, mid)):
@@ -252,7 +259,7 @@ def choose_layout(page: _Page, width: float, height: float) -> Layout:
 
 
 def _write(plan: Plan, stream: BinaryIO, paper: str) -> Layout:
-    if not plan.responses:
+    if not written(plan):
         raise ReportError(NO_RESPONSES)
     key = paper.lower()
     if key not in ("a4", "letter"):
@@ -292,7 +299,7 @@ def export_you_said_we_did(plan: Plan, target: str | Path, *, paper: str = "a4")
         raise ReportError(f"“{path}” is a folder; choose a file name for the PDF.")
     if not folder.is_dir():
         raise ReportError(f"The folder “{folder}” does not exist, so the PDF cannot be saved there.")
-    if not plan.responses:
+    if not written(plan):
         raise ReportError(NO_RESPONSES)
 
     def write(stream: BinaryIO) -> None:

@@ -182,6 +182,23 @@ def test_a_plan_without_responses_is_refused_and_an_earlier_file_kept(tmp_path: 
     assert list(tmp_path.iterdir()) == [target]
 
 
+def test_unwritten_responses_are_left_out_and_a_response_without_a_theme_has_no_you_said(
+    tmp_path: Path,
+) -> None:
+    plan = many_responses(3)
+    plan.responses[0].action = "   "
+    plan.responses[1].theme_id = None
+    text = squash(write(plan, tmp_path).pages[0].extract_text())
+    assert squash(plan.themes[0].title) not in text  # its response has no action yet
+    assert squash(plan.themes[1].title) not in text and text.count(squash(SAID)) == 1
+    assert squash(f"{DID} {plan.responses[1].action}") in text
+    assert "more change" not in text
+    for response in plan.responses:
+        response.action = ""
+    with pytest.raises(ReportError, match="no responses yet"):
+        export_you_said_we_did(plan, tmp_path / "none.pdf")
+
+
 def test_unknown_paper_is_refused_in_words(tmp_path: Path) -> None:
     with pytest.raises(ReportError, match="choose A4 or Letter"):
         export_you_said_we_did(sample_delivered_plan(), tmp_path / "x.pdf", paper="a3")
