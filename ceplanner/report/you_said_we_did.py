@@ -35,6 +35,9 @@ SMALLEST = 12.0
 """The floor: body type is never smaller than this."""
 STEP = 1.0
 MARGIN = 36.0
+LIMIT = 300
+"""Longest organisation, plan title, theme title or "hear more" line shown whole (longer ones end
+in an ellipsis, so that no one of them can push the responses off the page); actions are whole."""
 """Page margin on every side, in points."""
 
 TITLE = "You said, we did"
@@ -167,10 +170,14 @@ class _Page:
     def head(self, s: _Styles) -> list[Flowable]:
         out: list[Flowable] = []
         if self.plan.organisation.strip():
-            out.append(Paragraph(f"<b>{self.text.markup(self.plan.organisation, bold=True)}</b>", s.body))
+            out.append(
+                Paragraph(
+                    f"<b>{self.text.markup(self.plan.organisation, limit=LIMIT, bold=True)}</b>", s.body
+                )
+            )
         out.append(Paragraph(TITLE, s.heading))
         if self.plan.title.strip():
-            out.append(Paragraph(self.text.markup(self.plan.title), s.plan))
+            out.append(Paragraph(self.text.markup(self.plan.title, limit=LIMIT), s.plan))
         if self.turnout:
             out.append(Paragraph(self.turnout, s.body))
         out.append(Spacer(1, s.body.fontSize * 0.4))
@@ -184,13 +191,13 @@ class _Page:
         ]
         said = _said(self.themes.get(response.theme_id or ""))
         if said:
-            out.append(Paragraph(f"<b>{SAID}</b> {self.text.markup(said)}", s.said))
+            out.append(Paragraph(f"<b>{SAID}</b> {self.text.markup(said, limit=LIMIT)}", s.said))
         label = DID_NOT if response.kind is ResponseKind.WE_DID_NOT else DID
         action = self.text.markup(response.action, limit=cut)
         out.append(Paragraph(f"<b>{label}</b> {action}", s.body))
         hear = _hear_more(response)
         if hear:
-            out.append(Paragraph(self.text.markup(hear), s.hear))
+            out.append(Paragraph(self.text.markup(hear, limit=LIMIT), s.hear))
         out.append(Spacer(1, s.body.fontSize * 0.3))
         return out
 
@@ -279,7 +286,7 @@ def _write(plan: Plan, stream: BinaryIO, paper: str) -> Layout:
     frame.addFromList(story, canvas)
     if story:  # never a second page: the layout was measured to fit
         raise ReportError(
-            "The summary could not be fitted on one page. Shorten the longest response and try again."
+            "The summary could not be fitted on one page. Shorten the plan’s title or the longest response and try again."
         )
     canvas.showPage()
     canvas.save()

@@ -128,6 +128,19 @@ def test_one_response_too_long_for_a_page_is_cut_not_carried_over(tmp_path: Path
     assert min(body_sizes(reader)) >= SMALLEST
 
 
+def test_huge_titles_and_channels_end_in_an_ellipsis_and_still_give_one_page(tmp_path: Path) -> None:
+    plan = many_responses(3)
+    plan.title = "A very long title that goes on and on. " * 120
+    plan.organisation = "Organisation " * 400
+    plan.themes[0].title = "T " * 3000
+    plan.responses[0].channel = "C " * 3000
+    reader = write(plan, tmp_path)
+    assert len(reader.pages) == 1
+    text = squash(reader.pages[0].extract_text())
+    assert reader.pages[0].extract_text().count("…") == 4
+    assert all(squash(r.action) in text for r in plan.responses)  # the actions themselves whole
+
+
 def test_type_is_large_when_there_is_room_and_never_below_the_floor(tmp_path: Path) -> None:
     assert max(sizes()) == LARGEST >= 14 and min(sizes()) == SMALLEST == 12
     plan = many_responses(2)
