@@ -300,6 +300,10 @@ def cmd_export(args: argparse.Namespace) -> None:
             raise CliError(str(exc)) from None
     plan = _load(args.plan)
     logo = Path(args.logo) if args.logo else None
+    if args.document == "you-said-we-did":
+        _export_you_said_we_did(plan, target, kind, args.paper)
+        print(f"Wrote {output}")
+        return
     try:
         if kind == ".pdf":
             export_pdf(plan, target, paper=args.paper, logo=logo)
@@ -329,9 +333,13 @@ def _export_report(args: argparse.Namespace, target: Path, output: str) -> None:
     from ceplanner.store.delivery import approved_baseline
 
     if target.suffix.lower() != ".pdf":
-        raise CliError(f"the engagement report is a PDF: name a file ending in .pdf, not {Path(output).name}.")
+        raise CliError(
+            f"the engagement report is a PDF: name a file ending in .pdf, not {Path(output).name}."
+        )
     if args.table or args.reference or args.logo:
-        raise CliError("--table, --reference and --logo are for the strategy; the engagement report takes none.")
+        raise CliError(
+            "--table, --reference and --logo are for the strategy; the engagement report takes none."
+        )
     with PlanStore.open(args.plan, readonly=True) as store:
         plan = store.load()
         if not has_delivery(plan):
@@ -342,6 +350,21 @@ def _export_report(args: argparse.Namespace, target: Path, output: str) -> None:
     except ReportError as exc:
         raise CliError(str(exc)) from None
     print(f"Wrote {output}")
+
+
+def _export_you_said_we_did(plan: Plan, target: Path, kind: str, paper: str) -> None:
+    """``export --document you-said-we-did``: the one-page summary for participants (PDF only)."""
+    from ceplanner.report.errors import ReportError
+    from ceplanner.report.you_said_we_did import export_you_said_we_did
+
+    if kind != ".pdf":
+        raise CliError(
+            f"the “You said, we did” summary is a PDF: name a file ending in .pdf, not {target.name}."
+        )
+    try:
+        export_you_said_we_did(plan, target, paper=paper)
+    except ReportError as exc:
+        raise CliError(str(exc)) from None
 
 
 # -- templates: `ceplanner templates` and `ceplanner new --template NAME PATH` --------------------
@@ -466,13 +489,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--table", choices=["budget", "groups"], help="for .csv: the cost lines or the stakeholder register"
     )
     p.add_argument("--reference", metavar="FILE.docx", help="for .docx: a Word document whose styles to use")
+    p.add_argument("--force", action="store_true", help="replace the output file if it exists")
     p.add_argument(
         "--document",
-        choices=["strategy", "report"],
+        choices=["strategy", "report", "you-said-we-did"],
         default="strategy",
-        help="the strategy (default) or, for a plan in delivery, the engagement report (.pdf only)",
+        help="which document: the strategy, the engagement report, or the one-page “You said, we did”",
     )
-    p.add_argument("--force", action="store_true", help="replace the output file if it exists")
     p.set_defaults(func=cmd_export)
     _add_template_commands(sub)
     from ceplanner.cli_costs import add_cost_commands
