@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 from datetime import date
 
+from ceplanner.core.i18n import translate
 from ceplanner.core.model import EVALUATION_QUESTIONS, DeliveryStatus, Plan, PlanStatus, label
 
 AT_END_QUESTIONS: list[str] = [f"{key}_at_end" for key, _question in EVALUATION_QUESTIONS]
@@ -31,12 +32,16 @@ def delivery_refusal(plan: Plan) -> str:
     """Why ``plan`` cannot go into delivery, in words; "" when it can."""
     if plan.status is PlanStatus.APPROVED:
         return ""
+    status = label(plan.status).lower()
     if plan.status in (PlanStatus.IN_DELIVERY, PlanStatus.EVALUATED):
-        return f"This plan is already past approval (its status is {label(plan.status).lower()})."
-    return (
-        f"Only an approved plan can go into delivery, and this one is {label(plan.status).lower()}. "
-        "Record its approval first: set its status to Approved, with who approved it and when."
-    )
+        return translate("Delivery", "This plan is already past approval (its status is {status}).").format(
+            status=status
+        )
+    return translate(
+        "Delivery",
+        "Only an approved plan can go into delivery, and this one is {status}. "
+        "Record its approval first: set its status to Approved, with who approved it and when.",
+    ).format(status=status)
 
 
 def start_delivery(plan: Plan, today: date) -> Plan:

@@ -47,6 +47,7 @@ from ceplanner.core.model import (
     StakeholderGroup,
     label,
 )
+from ceplanner.core.money import format_money
 
 PLAN_WHOLE = ""
 """Row key of costs for the plan as a whole (the plan-level evaluation, spend on no activity)."""
@@ -68,6 +69,11 @@ def percent_text(value: Decimal | None, *, signed: bool = True) -> str:
     if value is None:
         return NOT_APPLICABLE
     return f"{value:+}%" if signed and value != 0 else f"{value}%"
+
+
+def change_text(amount: int, currency: str) -> str:
+    """A variance in money as shown: "+£1,250.00", "-£80.00", "£0.00" (format_money, signed)."""
+    return ("+" if amount > 0 else "") + format_money(amount, currency)
 
 
 @dataclass(frozen=True)

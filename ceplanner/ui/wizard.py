@@ -14,6 +14,7 @@ from ceplanner.ui.pages.activities import ActivitiesPage
 from ceplanner.ui.pages.base import PlanPage
 from ceplanner.ui.pages.context import ContextPage
 from ceplanner.ui.pages.costs import CostsPage
+from ceplanner.ui.pages.delivered import DeliveredPage
 from ceplanner.ui.pages.delivery import DeliveryPage
 from ceplanner.ui.pages.evaluation import EvaluationPage
 from ceplanner.ui.pages.objectives import ObjectivesPage
@@ -42,6 +43,7 @@ STEPS: list[Step] = [
     Step("activities", QT_TRANSLATE_NOOP("Wizard", "Activities"), ActivitiesPage),
     Step("costs", QT_TRANSLATE_NOOP("Wizard", "Costs"), CostsPage),
     Step("delivery", QT_TRANSLATE_NOOP("Wizard", "Delivery"), DeliveryPage),
+    Step("delivered", QT_TRANSLATE_NOOP("Wizard", "Delivery record"), DeliveredPage),
     Step("evaluation", QT_TRANSLATE_NOOP("Wizard", "Evaluation and value for money"), EvaluationPage),
     Step("review", QT_TRANSLATE_NOOP("Wizard", "Review and export"), ReviewPage),
 ]
