@@ -45,6 +45,20 @@ from ceplanner.ui.pages.base import PlanPage
 from ceplanner.ui.table_model import ColumnDelegate, ColumnTableModel
 from ceplanner.ui.widgets import name_table, problem_label, setup_view, show_problem
 
+WIDTHS = {
+    "held_on": 100,
+    "attendance": 85,
+    "category": 115,
+    "amount": 90,
+    "in_kind": 60,
+    "funder": 95,
+    "reference": 95,
+    "spent_on": 95,
+    "people": 70,
+    "delivery_status": 100,
+}
+"""Widths of the short columns; text columns share what is left."""
+
 
 def _table(model: ColumnTableModel, key: str, name: str, stretch: tuple[str, ...]) -> QTableView:
     """A table over ``model`` with the shared delegate; the ``stretch`` columns share the width."""
@@ -57,12 +71,16 @@ def _table(model: ColumnTableModel, key: str, name: str, stretch: tuple[str, ...
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     setup_view(view)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     header = view.horizontalHeader()
+    header.setMinimumSectionSize(40)
     for i, column in enumerate(model.columns):
-        mode = QHeaderView.ResizeMode.Stretch if column.attr in stretch else QHeaderView.ResizeMode.Interactive
+        mode = (
+            QHeaderView.ResizeMode.Stretch if column.attr in stretch else QHeaderView.ResizeMode.Interactive
+        )
         header.setSectionResizeMode(i, mode)
         if column.attr not in stretch:
-            header.resizeSection(i, 110)
+            header.resizeSection(i, WIDTHS.get(column.attr, 110))
     return view
 
 
@@ -171,7 +189,9 @@ class ProgressTab(QWidget):
             self.state.setText(refusal)
         else:
             self.state.setText(
-                self.tr("This plan is approved: start delivery to keep the approved version and record actuals.")
+                self.tr(
+                    "This plan is approved: start delivery to keep the approved version and record actuals."
+                )
             )
         if plan.status is PlanStatus.IN_DELIVERY and plan.delivery_started_on is not None:
             started = plan.delivery_started_on
@@ -334,7 +354,9 @@ class CostsTab(QWidget):
         self.planned.setText(
             self.tr("Planned: {amount}").format(amount=format_money(total.planned.total, currency))
         )
-        self.actual.setText(self.tr("Actual: {amount}").format(amount=format_money(total.actual.total, currency)))
+        self.actual.setText(
+            self.tr("Actual: {amount}").format(amount=format_money(total.actual.total, currency))
+        )
         self.variance.setText(
             self.tr("Variance: {amount} ({percent})").format(
                 amount=change_text(total.variance, currency), percent=percent_text(total.percent)
