@@ -114,7 +114,9 @@ def add_row(table: ListTable, qtbot: Any, first: str) -> int:
 
 def test_the_step_sits_between_costs_and_evaluation() -> None:
     keys = [s.key for s in STEPS]
-    assert keys.index("costs") + 1 == keys.index("delivery") == keys.index("evaluation") - 1
+    # The Delivery record step follows it, before Evaluation.
+    assert keys.index("costs") + 1 == keys.index("delivery") == keys.index("delivered") - 1
+    assert keys.index("delivered") + 1 == keys.index("evaluation")
     assert STEPS[step_index("delivery") or 0].page is DeliveryPage
     assert DeliveryPage.STEP == "delivery" and DeliveryPage.GUIDANCE and DeliveryPage.EXAMPLE
 
