@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from ceplanner.cli import main
-from ceplanner.core.model import PlanStatus
+from ceplanner.core.model import DeliveryStatus, PlanStatus
 from ceplanner.core.money import format_money
 from ceplanner.core.variance import change_text, delivery_figures, percent_text
 from ceplanner.store import PlanStore
@@ -182,3 +182,24 @@ def test_start_delivery_is_refused_on_a_draft_with_the_reason(qtbot: QtBot, tmp_
     tab = _page(window).progress_tab
     assert not tab.start_button.isEnabled()
     assert "Only an approved plan can go into delivery" in tab.state.text()
+
+
+def test_an_activity_dropped_with_a_reason_is_saved_and_undone(qtbot: QtBot, tmp_path: Path) -> None:
+    path = _delivered(tmp_path)
+    window = open_window(qtbot, path)
+    doc = window.doc
+    model = _page(window).progress_tab.model
+    row = next(
+        i for i, a in enumerate(doc.plan.activities) if a.delivery_status is not DeliveryStatus.DROPPED
+    )
+    activity = doc.plan.activities[row]
+    assert model.setData(model.index(row, model.column_of["delivery_status"]), DeliveryStatus.DROPPED)
+    assert model.setData(model.index(row, model.column_of["dropped_reason"]), "The venue closed.")
+    assert model.index(row, model.column_of["delivery_status"]).data() == "Dropped"
+    assert doc.flush()
+    with PlanStore.open(path, readonly=True) as store:
+        saved = next(a for a in store.load().activities if a.id == activity.id)
+    assert saved.delivery_status is DeliveryStatus.DROPPED and saved.dropped_reason == "The venue closed."
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert activity.delivery_status is not DeliveryStatus.DROPPED and activity.dropped_reason == ""
