@@ -314,3 +314,32 @@ def test_a_count_that_is_not_a_number_is_refused_in_words(qtbot: Any, delivered_
     assert "whole number" in panel.problem.text() and panel.problem.isVisible()
     assert panel.model.setData(index, "")
     assert doc.plan.themes[0].how_many is None and reopen(doc).themes[0].how_many is None
+
+
+def test_the_response_log_follows_a_renamed_theme(qtbot: Any, delivered_doc: PlanDocument) -> None:
+    doc = delivered_doc
+    _window, panel = host(qtbot, doc, ResponsesPanel)
+    response = doc.plan.responses[0]
+    theme = next(t for t in doc.plan.themes if t.id == response.theme_id)
+    doc.set_value(theme, "title", "Slots are too wide")
+    assert panel.model.index(0, panel.model.column_of["theme_id"]).data() == "Slots are too wide"
+
+
+@pytest.mark.parametrize("make", PANELS, ids=lambda m: m.__name__)
+def test_a_plan_opened_read_only_cannot_be_edited(qtbot: Any, delivered_doc: PlanDocument, make: Any) -> None:
+    from ceplanner.store import PlanStore
+
+    assert delivered_doc.store is not None
+    path = delivered_doc.store.path
+    store = PlanStore.open(path, readonly=True)
+    doc = PlanDocument(store.load(), store)
+    try:
+        _window, panel = host(qtbot, doc, make)
+        for name in ("add_button", "add_quote"):
+            if hasattr(panel, name):
+                assert not getattr(panel, name).isEnabled()
+        model = getattr(panel, "model", None) or panel.indicator_model
+        assert not model.setData(model.index(0, len(model.columns) - 1), "x")
+        assert doc.undo_stack.count() == 0
+    finally:
+        store.close()

@@ -66,7 +66,9 @@ class ListModel(ColumnTableModel):
             super().apply(obj, column, value)
 
     def affects_every_row(self, obj: Any, attr: str) -> bool:
-        return obj is self.doc.plan  # option columns show the plan's groups, activities, themes
+        """Option and derived columns show other items' names (a theme's title, a group's name),
+        so an edit of anything outside the rows may change what they show."""
+        return obj is self.doc.plan or not any(obj is row for row in self.rows())
 
 
 def list_view(model: ListModel, key: str, heading: str, widths: dict[str, int]) -> QTableView:
