@@ -321,7 +321,10 @@ def test_the_response_log_follows_a_renamed_theme(qtbot: Any, delivered_doc: Pla
     _window, panel = host(qtbot, doc, ResponsesPanel)
     response = doc.plan.responses[0]
     theme = next(t for t in doc.plan.themes if t.id == response.theme_id)
+    repainted: list[int] = []
+    panel.model.dataChanged.connect(lambda top, _bottom, *_: repainted.append(top.row()))
     doc.set_value(theme, "title", "Slots are too wide")
+    assert 0 in repainted  # the table is told to show the new title
     assert panel.model.index(0, panel.model.column_of["theme_id"]).data() == "Slots are too wide"
 
 
