@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -164,6 +165,8 @@ class FindingsPanel(QWidget):
         self.model = ListModel(doc, theme_columns(doc), lambda: self.doc.plan.themes, parent=self)
         self.table = list_view(self.model, "themes", heading.text(), {"how_many": 120})
         heading.setBuddy(self.table)
+        row = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(row * 4)
         layout.addWidget(self.table, 2)
         layout.addWidget(self._form(), 3)
         self.model.problem.connect(lambda text: show_problem(self.problem, text))
@@ -211,15 +214,21 @@ class FindingsPanel(QWidget):
             label = QLabel(text)
             label.setObjectName(f"{widget.objectName()}_label")
             label.setBuddy(widget)
-            grid.addWidget(label, 0, col)
+            grid.addWidget(label, 0, col, Qt.AlignmentFlag.AlignBottom)
             grid.addWidget(widget, 1, col)
         quotes_head = QHBoxLayout()
         quotes_label = QLabel(self.tr("Quotations"))
         quotes_label.setObjectName("quotations_heading")
+        bold = quotes_label.font()
+        bold.setBold(True)
+        quotes_label.setFont(bold)
         quotes_head.addWidget(quotes_label)
         self.note = QLabel(self.tr("A quotation without consent is never printed."))
         self.note.setObjectName("quotations_note")
         self.note.setWordWrap(True)
+        italic = self.note.font()
+        italic.setItalic(True)
+        self.note.setFont(italic)
         quotes_head.addWidget(self.note, 1)
         self.add_quote = self._button(self.tr("Add quotation"), "quotations_add", self.tr("Add a quotation"))
         self.delete_quote = self._button(
@@ -237,6 +246,10 @@ class FindingsPanel(QWidget):
         name_table(self.quotes, "quotations_table", self.tr("Quotations of the selected theme"))
         quotes_label.setBuddy(self.quotes)
         grid.addWidget(self.quotes, 3, 0, 1, 3)
+        for widget in (self.summary, self.groups, self.activities, self.quotes):
+            # Their room comes from the panel's height, not their wish for 192 pixels.
+            widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+            widget.setMinimumHeight(self.fontMetrics().height() * 4)
         grid.setRowStretch(1, 1)
         grid.setRowStretch(3, 1)
         for col in range(3):
