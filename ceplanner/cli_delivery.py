@@ -9,6 +9,7 @@ import textwrap
 
 from ceplanner.core.model import DeliveryStatus, Plan, label
 from ceplanner.core.money import format_money
+from ceplanner.core.summary import signed_money
 from ceplanner.core.variance import GroupReach, VarianceRow, delivery_figures, percent_text
 
 _NAME = 40
@@ -30,7 +31,7 @@ def delivery_lines(approved: Plan, plan: Plan, baseline: str) -> list[str]:
         return format_money(amount, plan.currency)
 
     def change(amount: int) -> str:
-        return ("+" if amount > 0 else "") + money(amount)
+        return signed_money(amount, plan.currency)
 
     def row(item: VarianceRow, indent: str = "  ") -> str:
         return (
