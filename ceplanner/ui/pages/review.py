@@ -80,8 +80,6 @@ class ReviewPage(PlanPage):
         columns = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(self._summary_box())
-        self.delivery_box = DeliverySummaryBox(doc)  # shown for a plan with delivery records
-        left.addWidget(self.delivery_box)
         # The open findings and the accepted ones are two tabs, so the step fits a laptop screen.
         warnings_box = QWidget()
         warnings_box.setObjectName("review_warnings_tab")
@@ -144,6 +142,8 @@ class ReviewPage(PlanPage):
         left.addWidget(self.findings_tabs, 1)
         columns.addLayout(left, 2)
         right = QVBoxLayout()
+        self.delivery_box = DeliverySummaryBox(doc)  # shown for a plan with delivery records
+        right.addWidget(self.delivery_box)
         self.charts = QTabWidget()
         self.charts.setObjectName("review_charts")
         self.charts.setAccessibleName(self.tr("Charts"))
