@@ -70,18 +70,18 @@ def _write_new(path: str, plan: Plan, force: bool, inputs: Sequence[str] = ()) -
 
 
 def cmd_demo(args: argparse.Namespace) -> None:
-    from ceplanner.core.library import LibraryError, sample_delivered_plan, sample_plan
+    from ceplanner.core.library import LibraryError, sample_plan
 
     try:
-        plan = sample_delivered_plan() if args.delivered else sample_plan()
+        if args.delivered:
+            from ceplanner.store.delivery import create_delivered_sample
+
+            target = _output(args.path, plan_ok=True, force=args.force)
+            create_delivered_sample(target, overwrite=True).close()
+        else:
+            _write_new(args.path, sample_plan(), args.force)
     except LibraryError as exc:
         raise CliError(str(exc)) from None
-    _write_new(args.path, plan, args.force)
-    if args.delivered:
-        from ceplanner.store.delivery import keep_approved_version
-
-        with PlanStore.open(args.path) as store:
-            keep_approved_version(store, plan)
     print(f"Wrote the {'delivered ' if args.delivered else ''}sample plan to {args.path}")
 
 

@@ -9,7 +9,7 @@ import textwrap
 
 from ceplanner.core.model import DeliveryStatus, Plan, label
 from ceplanner.core.money import format_money
-from ceplanner.core.variance import GroupReach, VarianceRow, change_text, delivery_figures, percent_text
+from ceplanner.core.variance import GroupReach, VarianceRow, delivery_figures, percent_text, signed_money
 
 _NAME = 40
 
@@ -30,7 +30,7 @@ def delivery_lines(approved: Plan, plan: Plan, baseline: str) -> list[str]:
         return format_money(amount, plan.currency)
 
     def change(amount: int) -> str:
-        return change_text(amount, plan.currency)
+        return signed_money(amount, plan.currency)
 
     def row(item: VarianceRow, indent: str = "  ") -> str:
         return (

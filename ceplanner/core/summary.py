@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from ceplanner.core.costing import Budget
 from ceplanner.core.envelope import plan_envelope
 from ceplanner.core.i18n import QT_TRANSLATE_NOOP, translate
-from ceplanner.core.locale_format import format_percent
+from ceplanner.core.locale_format import format_number, format_percent
 from ceplanner.core.model import Plan
 from ceplanner.core.money import format_money
+from ceplanner.core.variance import DeliveryFigures, percent_text, signed_money
 
 # English keys: show them through ``translate("Summary", ...)``.
 NO_PARTICIPANTS = QT_TRANSLATE_NOOP("Summary", "no participants yet")
@@ -106,3 +107,39 @@ def envelope_sentence(plan: Plan, budget: Budget) -> str:
     return translate("Summary", "Budget envelope: {envelope}. {words}: {difference}.").format(
         envelope=envelope, words=compared.words, difference=format_money(compared.difference, budget.currency)
     )
+
+
+def delivery_summary(figures: DeliveryFigures) -> list[Figure]:
+    """Planned against actual in total, and seldom-heard reach, formatted as ``ceplanner info``
+    prints them (:mod:`ceplanner.cli_delivery`)."""
+    total, seldom = figures.total, figures.seldom_heard
+    return [
+        Figure(
+            "planned",
+            translate("Summary", "Planned (approved) full cost"),
+            format_money(total.planned.total, figures.currency),
+        ),
+        Figure(
+            "actual",
+            translate("Summary", "Actual full cost so far"),
+            format_money(total.actual.total, figures.currency),
+        ),
+        Figure(
+            "variance",
+            translate("Summary", "Variance (actual minus planned)"),
+            signed_money(total.variance, figures.currency),
+            emphasis=True,
+        ),
+        Figure(
+            "variance_percent", translate("Summary", "Variance against planned"), percent_text(total.percent)
+        ),
+        Figure(
+            "seldom_reach",
+            translate("Summary", "Seldom-heard people reached"),
+            translate("Summary", "{reached} of {expected} expected ({percent})").format(
+                reached=format_number(seldom.reached),
+                expected=format_number(seldom.expected),
+                percent=percent_text(seldom.percent, signed=False),
+            ),
+        ),
+    ]

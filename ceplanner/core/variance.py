@@ -71,8 +71,9 @@ def percent_text(value: Decimal | None, *, signed: bool = True) -> str:
     return f"{value:+}%" if signed and value != 0 else f"{value}%"
 
 
-def change_text(amount: int, currency: str) -> str:
-    """A variance in money as shown: "+£1,250.00", "-£80.00", "£0.00" (format_money, signed)."""
+def signed_money(amount: int, currency: str) -> str:
+    """A variance in money as shown: "+£1,250.00" over budget, "-£80.00" under, "£0.00" on budget
+    (the one form for the window, the command line and the engagement report)."""
     return ("+" if amount > 0 else "") + format_money(amount, currency)
 
 

@@ -22,8 +22,14 @@ from ceplanner.core.costing import compute_budget
 from ceplanner.core.delivery import AT_END_QUESTIONS, has_delivery, planned_part
 from ceplanner.core.locale_format import format_number as n
 from ceplanner.core.model import EVALUATION_QUESTIONS, Plan, ResponseKind, label
-from ceplanner.core.money import format_money
-from ceplanner.core.variance import DeliveryFigures, GroupReach, VarianceRow, delivery_figures, percent_text
+from ceplanner.core.variance import (
+    DeliveryFigures,
+    GroupReach,
+    VarianceRow,
+    delivery_figures,
+    percent_text,
+    signed_money,
+)
 from ceplanner.report import styles as st
 from ceplanner.report.analysis import format_date, format_short_date, plural
 from ceplanner.report.document import HEADER_STATUS_WIDTH, StrategyDocTemplate, frame_size, numbered_canvas
@@ -54,11 +60,6 @@ NOT_IN_DELIVERY = (
 )
 
 Builder = Callable[[ReportContext, Plan, DeliveryFigures], list[Flowable]]
-
-
-def signed_money(minor: int, currency: str) -> str:
-    """A variance in money as printed: "+£1,234.00" over budget, "-£5.00" under, "£0.00"."""
-    return ("+" if minor > 0 else "") + format_money(minor, currency)
 
 
 def delivered_period(plan: Plan) -> tuple[date, date] | None:

@@ -4,6 +4,7 @@ as "in delivery". Reading the baseline back for variance."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from ceplanner.core.delivery import approved_snapshot_name, planned_part, start_delivery
 from ceplanner.core.model import Plan
@@ -41,3 +42,18 @@ def keep_approved_version(store: PlanStore, plan: Plan) -> SnapshotInfo:
     version, for a file made from a delivered plan (the delivered sample, an imported JSON)."""
     when = plan.approved_on or plan.delivery_started_on or date.today()
     return store.take_snapshot(approved_snapshot_name(when), planned_part(plan), kind=APPROVED_KIND)
+
+
+def create_delivered_sample(path: str | Path, *, overwrite: bool = False) -> PlanStore:
+    """Write the delivered sample plan to a new file at ``path``, keeping its approved version as a
+    snapshot, and return the open store (``ceplanner demo --delivered`` and the start screen)."""
+    from ceplanner.core.library import sample_delivered_plan
+
+    plan = sample_delivered_plan()
+    store = PlanStore.create(path, plan, overwrite=overwrite)
+    try:
+        keep_approved_version(store, plan)
+    except BaseException:
+        store.close()
+        raise
+    return store

@@ -76,6 +76,24 @@ class FileActions:
         ):
             self.host.set_document(doc)
 
+    def new_delivered_sample(self) -> None:
+        if not self.ready_to_leave():
+            return
+        if doc := files.create_delivered_sample(self.window):
+            self.host.set_document(doc)
+
+    def export_engagement_report(self) -> None:
+        from ceplanner.ui.delivery_exports import export_report_interactive
+
+        self.host.commit_editing()
+        self._task = export_report_interactive(self.window, self.doc)
+
+    def export_you_said_we_did(self) -> None:
+        from ceplanner.ui.delivery_exports import export_you_said_we_did_interactive
+
+        self.host.commit_editing()
+        self._task = export_you_said_we_did_interactive(self.window, self.doc)
+
     def new_from_template(self) -> None:
         from ceplanner.ui.template_dialog import new_from_template
 

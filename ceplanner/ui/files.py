@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QStandardPaths
@@ -77,14 +78,21 @@ def suggested_name(plan: Plan, fallback: str = "") -> str:
     return (title or fallback or QCoreApplication.translate("Files", "Engagement plan")) + SUFFIX
 
 
-def create_plan(parent: QWidget | None, plan: Plan, title: str = "") -> PlanDocument | None:
-    """Ask where to keep a new plan, write it there, and return its document (None if cancelled)."""
+def create_plan(
+    parent: QWidget | None,
+    plan: Plan,
+    title: str = "",
+    make: Callable[[Path], PlanStore] | None = None,
+) -> PlanDocument | None:
+    """Ask where to keep a new plan, write it there, and return its document (None if cancelled).
+
+    ``make`` writes the file at the chosen path instead (the delivered sample keeps a snapshot)."""
     title = title or QCoreApplication.translate("Files", "Save the new plan as")
     path = ask_save_path(parent, title, suggested_name(plan))
     if path is None:
         return None
     try:
-        store = PlanStore.create(path, plan, overwrite=True)
+        store = make(path) if make is not None else PlanStore.create(path, plan, overwrite=True)
         doc = PlanDocument(store.load(), store)
     except PlanFileError as exc:
         QMessageBox.warning(
@@ -95,6 +103,20 @@ def create_plan(parent: QWidget | None, plan: Plan, title: str = "") -> PlanDocu
         return None
     add_recent(path)
     return doc
+
+
+def create_delivered_sample(parent: QWidget | None) -> PlanDocument | None:
+    """Ask where to keep a copy of the delivered sample, write it there with its approved version
+    kept as a snapshot (as ``ceplanner demo --delivered`` does), and return its document."""
+    from ceplanner.core.library import sample_delivered_plan
+    from ceplanner.store.delivery import create_delivered_sample as write_sample
+
+    return create_plan(
+        parent,
+        sample_delivered_plan(),
+        QCoreApplication.translate("Files", "Save a copy of the delivered sample as"),
+        lambda path: write_sample(path, overwrite=True),
+    )
 
 
 # -- recent files ----------------------------------------------------------------------------

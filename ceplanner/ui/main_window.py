@@ -179,6 +179,13 @@ class MainWindow(QMainWindow):
             file_menu, self.tr("New from the &Sample Plan…"), files.new_sample, None, "action_new_sample"
         )
         self._action(
+            file_menu,
+            self.tr("New from the &Delivered Sample…"),
+            files.new_delivered_sample,
+            None,
+            "action_new_delivered_sample",
+        )
+        self._action(
             file_menu, self.tr("New from &Template…"), files.new_from_template, None, "action_new_template"
         )
         self._action(file_menu, self.tr("&Open…"), files.open_file, keys.Open, "action_open")
@@ -210,6 +217,21 @@ class MainWindow(QMainWindow):
         self._action(
             file_menu, self.tr("Export &Spreadsheet…"), files.export_spreadsheet, name="action_export_sheets"
         )
+        self.delivery_actions = [  # only for a plan with delivery records: see _update_delivery_actions
+            self._action(
+                file_menu,
+                self.tr("Export Engagement &Report…"),
+                files.export_engagement_report,
+                name="action_export_report",
+            ),
+            self._action(
+                file_menu,
+                self.tr("Export “&You said, we did”…"),
+                files.export_you_said_we_did,
+                name="action_export_you_said",
+            ),
+        ]
+        file_menu.aboutToShow.connect(self._update_delivery_actions)
         self._action(file_menu, self.tr("&Print…"), files.print_plan, keys.Print, "action_print")
         self._action(file_menu, self.tr("Print Pre&view…"), files.preview_plan, None, "action_print_preview")
         file_menu.addSeparator()
@@ -226,6 +248,14 @@ class MainWindow(QMainWindow):
         self._action(
             help_menu, self.tr("&About ceplanner"), lambda: guide.show_about(self), None, "action_about"
         )
+
+    def _update_delivery_actions(self, *_args: object) -> None:
+        """The delivery documents are offered only for a plan with delivery records."""
+        from ceplanner.core.delivery import has_delivery
+
+        delivered = self.doc is not None and has_delivery(self.doc.plan)
+        for action in self.delivery_actions:
+            action.setEnabled(delivered)
 
     # -- the document -----------------------------------------------------------------------
 
@@ -260,6 +290,8 @@ class MainWindow(QMainWindow):
         doc.saved.connect(self._saved)
         doc.save_failed.connect(self._save_failed)
         doc.file_changed.connect(self._file_changed)
+        doc.changed.connect(self._update_delivery_actions)
+        self._update_delivery_actions()
         self.save_status.setStyleSheet("")
         self.save_status.setText(
             self.tr("Read-only: changes are not saved") if doc.readonly else self.tr("Saved")

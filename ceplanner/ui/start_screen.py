@@ -70,13 +70,24 @@ class StartScreen(QWidget):
             "new_sample_button",
             self.tr("Start from a complete example plan"),
         )
+        self.delivered_button = self._button(
+            self.tr("Open the delivered sample…"),
+            "new_delivered_sample_button",
+            self.tr("Start from the sample plan as delivered: actuals, what was heard, what was done"),
+        )
         self.open_button = self._button(
             self.tr("Open a plan…"), "open_plan_button", self.tr("Open a .ceplan file")
         )
         self.template_button = self._button(
             self.tr("New from template…"), "new_template_button", self.tr("Start from a costed plan template")
         )
-        for button in (self.sample_button, self.new_button, self.template_button, self.open_button):
+        for button in (
+            self.sample_button,
+            self.delivered_button,
+            self.new_button,
+            self.template_button,
+            self.open_button,
+        ):
             actions.addWidget(button)
         actions.addStretch(1)
         row.addLayout(actions)
@@ -100,6 +111,7 @@ class StartScreen(QWidget):
         layout.addLayout(row, 1)
         self.new_button.clicked.connect(self.new_blank)
         self.sample_button.clicked.connect(self.new_from_sample)
+        self.delivered_button.clicked.connect(self.new_from_delivered_sample)
         self.template_button.clicked.connect(self.new_from_template)
         self.open_button.clicked.connect(self.open_file)
         self.reload()
@@ -142,6 +154,9 @@ class StartScreen(QWidget):
 
     def new_blank(self) -> None:
         self._done(files.create_plan(self, Plan()))
+
+    def new_from_delivered_sample(self) -> None:
+        self._done(files.create_delivered_sample(self))
 
     def new_from_sample(self) -> None:
         from ceplanner.core.library import sample_plan

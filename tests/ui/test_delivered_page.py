@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from ceplanner.cli import main
 from ceplanner.core.model import DeliveryStatus, PlanStatus
 from ceplanner.core.money import format_money
-from ceplanner.core.variance import change_text, delivery_figures, percent_text
+from ceplanner.core.variance import signed_money, delivery_figures, percent_text
 from ceplanner.store import PlanStore
 from ceplanner.store.delivery import approved_baseline
 from ceplanner.ui.pages.delivered import DeliveredPage
@@ -38,7 +38,7 @@ def _page(window: Any) -> DeliveredPage:
 
 def _variance_words(total: Any, currency: str) -> str:
     """The variance label as the page must word it, from the same functions ``ceplanner info`` uses."""
-    return "Variance: " + change_text(total.variance, currency) + " (" + percent_text(total.percent) + ")"
+    return "Variance: " + signed_money(total.variance, currency) + " (" + percent_text(total.percent) + ")"
 
 
 def _cells(model: Any, column: int) -> list[str]:
@@ -90,7 +90,7 @@ def test_an_actual_cost_added_moves_the_variance_by_its_amount_and_is_saved(
     after = delivery_figures(baseline, doc.plan).total
     assert after.variance - before.variance == 12345
     assert tab.variance.text().startswith(
-        "Variance: " + change_text(before.variance + 12345, doc.plan.currency)
+        "Variance: " + signed_money(before.variance + 12345, doc.plan.currency)
     )
     assert tab.actual.text() == "Actual: " + format_money(before.actual.total + 12345, doc.plan.currency)
     assert doc.flush()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ceplanner.core.delivery import approved_snapshot_name, delivery_refusal, planned_part
 from ceplanner.core.model import ActualCost, Plan, PlanStatus, SessionHeld
 from ceplanner.core.money import format_money
-from ceplanner.core.variance import PLAN_WHOLE, change_text, delivery_figures, percent_text
+from ceplanner.core.variance import PLAN_WHOLE, delivery_figures, percent_text, signed_money
 from ceplanner.store.delivery import approved_baseline
 from ceplanner.store.planfile import APPROVED_KIND
 from ceplanner.ui.delivered_models import (
@@ -42,6 +42,9 @@ from ceplanner.ui.delivered_models import (
 )
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.pages.base import PlanPage
+from ceplanner.ui.pages.delivered_at_end import AtEndPanel
+from ceplanner.ui.pages.delivered_findings import FindingsPanel
+from ceplanner.ui.pages.delivered_responses import ResponsesPanel
 from ceplanner.ui.table_model import ColumnDelegate, ColumnTableModel
 from ceplanner.ui.widgets import name_table, problem_label, setup_view, show_problem
 
@@ -359,7 +362,7 @@ class CostsTab(QWidget):
         )
         self.variance.setText(
             self.tr("Variance: {amount} ({percent})").format(
-                amount=change_text(total.variance, currency), percent=percent_text(total.percent)
+                amount=signed_money(total.variance, currency), percent=percent_text(total.percent)
             )
         )
         rows = [*figures.by_activity, figures.contingency]
@@ -369,7 +372,7 @@ class CostsTab(QWidget):
                 self.row_label(item.key, item.label, item is figures.contingency),
                 format_money(item.planned.total, currency),
                 format_money(item.actual.total, currency),
-                change_text(item.variance, currency),
+                signed_money(item.variance, currency),
                 percent_text(item.percent),
             )
             for c, text in enumerate(cells):
@@ -404,15 +407,20 @@ class DeliveredPage(PlanPage):
             (self.costs_tab, self.tr("Actual &costs")),
         ):
             self.tabs.addTab(tab, text)
-        # ---- More tabs go here (wired in by the lead after merging): --------------------------
-        # FindingsPanel(doc) from ceplanner/ui/pages/delivered_findings.py ("What we heard"),
-        # ResponsesPanel(doc) from delivered_responses.py ("You said, we did"),
-        # AtEndPanel(doc) from delivered_at_end.py ("At the end"). Add each with
-        # self.tabs.addTab(panel, self.tr("...")) and call its refresh() in refresh() below.
-        # -----------------------------------------------------------------------------------------
+        self.findings_tab = FindingsPanel(doc)
+        self.responses_tab = ResponsesPanel(doc)
+        self.at_end_tab = AtEndPanel(doc)
+        for tab, text in (
+            (self.findings_tab, self.tr("What we &heard")),
+            (self.responses_tab, self.tr("You said, we &did")),
+            (self.at_end_tab, self.tr("At the &end")),
+        ):
+            self.tabs.addTab(tab, text)
         self.body.addWidget(self.tabs, 1)
 
     def refresh(self) -> None:
         self.progress_tab.refresh()
         self.sessions_tab.refresh()
         self.costs_tab.refresh()
+        self.findings_tab.refresh()
+        self.at_end_tab.refresh()

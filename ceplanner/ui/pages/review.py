@@ -30,6 +30,7 @@ from ceplanner.core.dismissals import dismissed, restored
 from ceplanner.core.summary import budget_figures
 from ceplanner.ui.chart_images import ChartView, Picture, copy_for_drawing, draw_charts
 from ceplanner.ui.check_settings_dialog import CheckSettingsDialog
+from ceplanner.ui.delivery_summary import DeliverySummaryBox
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.follow import EditFollower
 from ceplanner.ui.pages.base import PlanPage
@@ -141,6 +142,8 @@ class ReviewPage(PlanPage):
         left.addWidget(self.findings_tabs, 1)
         columns.addLayout(left, 2)
         right = QVBoxLayout()
+        self.delivery_box = DeliverySummaryBox(doc)  # shown for a plan with delivery records
+        right.addWidget(self.delivery_box)
         self.charts = QTabWidget()
         self.charts.setObjectName("review_charts")
         self.charts.setAccessibleName(self.tr("Charts"))
@@ -331,6 +334,7 @@ class ReviewPage(PlanPage):
         for key, text in values.items():
             self.summary[key].setText(text)
             self.summary[key].setAccessibleDescription(text)
+        self.delivery_box.refresh()
 
     def _show_charts(self) -> None:
         """Have the charts drawn in the background; a newer edit meanwhile draws them again."""
