@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from ceplanner.cli import main
 from ceplanner.core.model import DeliveryStatus, PlanStatus
 from ceplanner.core.money import format_money
-from ceplanner.core.variance import signed_money, delivery_figures, percent_text
+from ceplanner.core.variance import delivery_figures, percent_text, signed_money
 from ceplanner.store import PlanStore
 from ceplanner.store.delivery import approved_baseline
 from ceplanner.ui.pages.delivered import DeliveredPage
