@@ -10,7 +10,7 @@ from ceplanner.core.delivery import has_delivery
 from ceplanner.core.finding import Check, quoted, warning
 from ceplanner.core.model import DeliveryStatus, Plan
 
-STEP = "delivery"
+STEP = "delivered"  # the Delivery record step, where these are recorded
 DONE_NO_SESSIONS = "activity.done-no-sessions"
 DROPPED_NO_REASON = "activity.dropped-no-reason"
 GROUPS_EXCEED_ATTENDANCE = "session.groups-exceed-attendance"

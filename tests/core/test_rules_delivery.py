@@ -67,7 +67,7 @@ def test_each_rule_names_its_record_and_what_to_do() -> None:
     assert found[(DONE_NO_SESSIONS, "done")].message.startswith("The activity “Drop-in” is marked done")
     assert "counts 6 people by group but 5 in all" in found[(GROUPS_EXCEED_ATTENDANCE, "s1")].message
     assert "“Parking”" in found[(THEME_NO_RESPONSE, "t1")].message
-    assert {c.step for c in found.values()} == {"delivery"}
+    assert {c.step for c in found.values()} == {"delivered"}
 
 
 def test_the_rules_are_part_of_the_one_checker_and_wait_for_delivery() -> None:
