@@ -1,6 +1,6 @@
 """The Delivery record step: start delivery, then record what actually happened beside the plan.
 
-Progress (start delivery; each activity's status), sessions held (with attendance by group) and
+Progress (start delivery; each activity's status; reach by group), sessions held (with attendance by group) and
 actual costs (with planned against actual from ``core.variance``, the same figures
 ``ceplanner info`` prints). Every change goes through the document: one undo step, autosaved.
 """
@@ -365,7 +365,7 @@ class SessionsTab(QWidget):
 
 
 class CostsTab(QWidget):
-    """Actual costs, and planned against actual: in total and per activity."""
+    """Actual costs, and planned against actual: in total and by activity, category or funder."""
 
     def __init__(self, doc: PlanDocument) -> None:
         super().__init__()
