@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from ceplanner.cli import main
-from ceplanner.core.model import DeliveryStatus, PlanStatus
+from ceplanner.core.model import DeliveryStatus, PlanStatus, label
 from ceplanner.core.money import format_money
 from ceplanner.core.variance import delivery_figures, percent_text, signed_money
 from ceplanner.store import PlanStore
@@ -203,3 +203,103 @@ def test_an_activity_dropped_with_a_reason_is_saved_and_undone(qtbot: QtBot, tmp
     doc.undo_stack.undo()
     doc.undo_stack.undo()
     assert activity.delivery_status is not DeliveryStatus.DROPPED and activity.dropped_reason == ""
+
+
+def _table_rows(table: Any) -> list[tuple[str, ...]]:
+    return [
+        tuple(table.item(r, c).text() for c in range(table.columnCount())) for r in range(table.rowCount())
+    ]
+
+
+def _money_rows(rows: list[Any], currency: str) -> list[tuple[str, ...]]:
+    """Core's figures formatted the way ``ceplanner info`` prints them."""
+    return [
+        (
+            r.label,
+            format_money(r.planned.total, currency),
+            format_money(r.actual.total, currency),
+            signed_money(r.variance, currency),
+            percent_text(r.percent),
+        )
+        for r in rows
+    ]
+
+
+def _choose(tab: Any, key: str) -> None:
+    tab.breakdown.setCurrentIndex(tab.breakdown.findData(key))
+
+
+def test_category_and_funder_views_show_cores_figures_row_by_row(qtbot: QtBot, tmp_path: Path) -> None:
+    path = _delivered(tmp_path)
+    window = open_window(qtbot, path)
+    page = _page(window)
+    tab, plan = page.costs_tab, window.doc.plan
+    page.tabs.setCurrentWidget(tab)
+    with PlanStore.open(path, readonly=True) as store:
+        figures = delivery_figures(approved_baseline(store, store.load()), plan)
+    assert len(figures.by_category) > 1 and len(figures.by_funder) > 1
+    for key, rows, heading in (
+        ("category", figures.by_category, "Category"),
+        ("funder", figures.by_funder, "Funder"),
+        ("activity", figures.by_activity, "Activity"),
+    ):
+        _choose(tab, key)
+        expected = _money_rows([*rows, figures.contingency], plan.currency)
+        shown = _table_rows(tab.by_activity)
+        assert tab.by_activity.horizontalHeaderItem(0).text() == heading
+        assert shown == expected
+
+
+def test_a_cost_in_a_category_moves_that_categorys_actual_by_its_amount(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, _delivered(tmp_path))
+    page = _page(window)
+    tab, doc = page.costs_tab, window.doc
+    page.tabs.setCurrentWidget(tab)
+    _choose(tab, "category")
+    category = doc.plan.actual_costs[0].category
+    name = label(category)
+
+    def actual_of(text: str) -> str:
+        return next(row[2] for row in _table_rows(tab.by_activity) if row[0] == text)
+
+    before = next(r for r in tab.figures.by_category if r.key == category.value).actual.total
+    others = {row[0]: row[2] for row in _table_rows(tab.by_activity) if row[0] != name}
+    qtbot.mouseClick(tab.costs.add_button, Qt.MouseButton.LeftButton)
+    model, row = tab.model, len(doc.plan.actual_costs) - 1
+    assert model.setData(model.index(row, model.column_of["category"]), category)
+    assert model.setData(model.index(row, model.column_of["amount"]), "250.05")
+    assert actual_of(name) == format_money(before + 25005, doc.plan.currency)
+    # Every other category stays as it was (the total row, contingency included, is not a category).
+    assert {row[0]: row[2] for row in _table_rows(tab.by_activity) if row[0] != name} == others
+
+
+def test_reach_table_shows_each_groups_reach_and_the_seldom_heard(qtbot: QtBot, tmp_path: Path) -> None:
+    path = _delivered(tmp_path)
+    window = open_window(qtbot, path)
+    tab = _page(window).progress_tab
+    with PlanStore.open(path, readonly=True) as store:
+        figures = delivery_figures(approved_baseline(store, store.load()), window.doc.plan)
+    assert figures.reach and any(r.seldom_heard for r in figures.reach)
+    expected = [
+        (
+            r.name,
+            f"{r.expected:,}",
+            f"{r.reached:,}",
+            percent_text(r.percent, signed=False),
+            "Yes" if r.seldom_heard else "",
+        )
+        for r in figures.reach
+    ]
+    rows = _table_rows(tab.reach)
+    assert rows[: len(expected)] == expected
+    seldom = figures.seldom_heard
+    assert rows[len(expected)] == (
+        "Seldom-heard groups",
+        f"{seldom.expected:,}",
+        f"{seldom.reached:,}",
+        percent_text(seldom.percent, signed=False),
+        "",
+    )
+    assert rows[-1][0] == "Everyone" and rows[-1][2] == f"{figures.reach_total.reached:,}"

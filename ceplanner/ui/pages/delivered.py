@@ -1,6 +1,6 @@
 """The Delivery record step: start delivery, then record what actually happened beside the plan.
 
-Progress (start delivery; each activity's status), sessions held (with attendance by group) and
+Progress (start delivery; each activity's status; reach by group), sessions held (with attendance by group) and
 actual costs (with planned against actual from ``core.variance``, the same figures
 ``ceplanner info`` prints). Every change goes through the document: one undo step, autosaved.
 """
@@ -12,9 +12,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,10 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ceplanner.core.costing import NO_FUNDER, UNALLOCATED
 from ceplanner.core.delivery import approved_snapshot_name, delivery_refusal, planned_part
 from ceplanner.core.model import ActualCost, Plan, PlanStatus, SessionHeld
 from ceplanner.core.money import format_money
-from ceplanner.core.variance import PLAN_WHOLE, delivery_figures, percent_text, signed_money
+from ceplanner.core.variance import (
+    PLAN_WHOLE,
+    DeliveryFigures,
+    GroupReach,
+    delivery_figures,
+    percent_text,
+    signed_money,
+)
 from ceplanner.store.delivery import approved_baseline
 from ceplanner.store.planfile import APPROVED_KIND
 from ceplanner.ui.delivered_models import (
@@ -85,6 +94,38 @@ def _table(model: ColumnTableModel, key: str, name: str, stretch: tuple[str, ...
         if column.attr not in stretch:
             header.resizeSection(i, WIDTHS.get(column.attr, 110))
     return view
+
+
+def _read_only_table(columns: int, object_name: str, name: str) -> QTableWidget:
+    """A read-only table whose first column stretches and the others fit their figures."""
+    table = QTableWidget(0, columns)
+    name_table(table, object_name, name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for i in range(1, columns):
+        header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+    """Put ``rows`` of text in ``table``; every column after the first aligned right."""
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            cell = QTableWidgetItem(text)
+            if c:
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, c, cell)
+
+
+def _baseline(doc: PlanDocument) -> Plan:
+    """The approved version kept in the file, else the plan's approved part."""
+    if doc.store is not None:
+        return approved_baseline(doc.store, doc.plan)
+    return planned_part(doc.plan)
 
 
 class RecordList(QWidget):
@@ -183,9 +224,45 @@ class ProgressTab(QWidget):
         heading.setBuddy(self.table)
         layout.addWidget(heading)
         layout.addWidget(self.table, 1)
+        self.reach = _read_only_table(5, "reach_table", self.tr("Reach by stakeholder group"))
+        self.reach.setHorizontalHeaderLabels(
+            [self.tr("Group"), self.tr("Expected"), self.tr("Reached"), self.tr("Reach"), self.tr("Seldom heard")]
+        )
+        reach_heading = QLabel(self.tr("Reach by group (people, each counted once per activity)"))
+        reach_heading.setBuddy(self.reach)
+        layout.addWidget(reach_heading)
+        layout.addWidget(self.reach, 1)
+
+    def reach_rows(self, figures: DeliveryFigures) -> list[tuple[str, ...]]:
+        """Each group's people expected and reached, then the seldom-heard groups and everyone."""
+
+        def cells(item: GroupReach, mark: str) -> tuple[str, ...]:
+            return (
+                self.group_name(item),
+                f"{item.expected:,}",
+                f"{item.reached:,}",
+                percent_text(item.percent, signed=False),
+                mark,
+            )
+
+        return [
+            *(cells(r, self.tr("Yes") if r.seldom_heard else "") for r in figures.reach),
+            cells(figures.seldom_heard, ""),
+            cells(figures.reach_total, ""),
+        ]
+
+    def group_name(self, item: GroupReach) -> str:
+        """A group's name; core's fixed English names in the user's language."""
+        fixed = {
+            UNALLOCATED: self.tr("No group named"),
+            "seldom_heard": self.tr("Seldom-heard groups"),
+            "total": self.tr("Everyone"),
+        }
+        return fixed.get(item.group_id, item.name)
 
     def refresh(self) -> None:
         plan = self.doc.plan
+        _fill(self.reach, self.reach_rows(delivery_figures(_baseline(self.doc), plan)))
         refusal = delivery_refusal(plan)
         self.start_button.setEnabled(not refusal and not self.doc.readonly)
         if refusal:
@@ -288,7 +365,7 @@ class SessionsTab(QWidget):
 
 
 class CostsTab(QWidget):
-    """Actual costs, and planned against actual: in total and per activity."""
+    """Actual costs, and planned against actual: in total and by activity, category or funder."""
 
     def __init__(self, doc: PlanDocument) -> None:
         super().__init__()
@@ -322,24 +399,28 @@ class CostsTab(QWidget):
             totals.addWidget(widget)
         totals.addStretch(1)
         layout.addLayout(totals)
-        self.by_activity = QTableWidget(0, 5)
-        name_table(self.by_activity, "variance_table", self.tr("Planned against actual by activity"))
-        self.by_activity.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.by_activity.setHorizontalHeaderLabels(
-            [self.tr("Activity"), self.tr("Planned"), self.tr("Actual"), self.tr("Variance"), self.tr("%")]
-        )
-        header = self.by_activity.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for i in range(1, 5):
-            header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
-        self.by_activity.verticalHeader().setVisible(False)
+        self.breakdown = QComboBox()
+        self.breakdown.setObjectName("variance_breakdown")
+        self.breakdown.setAccessibleName(self.tr("Show planned against actual"))
+        self.breakdown.setToolTip(self.tr("Show planned against actual by activity, category or funder"))
+        for text, key in (
+            (self.tr("By activity"), "activity"),
+            (self.tr("By category"), "category"),
+            (self.tr("By funder"), "funder"),
+        ):
+            self.breakdown.addItem(text, key)
+        breakdown_label = QLabel(self.tr("Planned against actual:"))
+        breakdown_label.setBuddy(self.breakdown)
+        totals.addWidget(breakdown_label)
+        totals.addWidget(self.breakdown)
+        self.by_activity = _read_only_table(5, "variance_table", self.tr("Planned against actual"))
+        self.breakdown.currentIndexChanged.connect(lambda *_: self.show_breakdown())
+        self.figures: DeliveryFigures | None = None
         layout.addWidget(self.by_activity, 2)
 
     def baseline(self) -> Plan:
         """The approved version kept in the file, else the plan's approved part."""
-        if self.doc.store is not None:
-            return approved_baseline(self.doc.store, self.doc.plan)
-        return planned_part(self.doc.plan)
+        return _baseline(self.doc)
 
     def row_label(self, key: str, text: str, contingency: bool) -> str:
         """A variance row's label; core's fixed English row names in the user's language."""
@@ -347,6 +428,8 @@ class CostsTab(QWidget):
             return self.tr("Contingency")
         if key == PLAN_WHOLE:
             return self.tr("The plan as a whole")
+        if key == NO_FUNDER:
+            return QCoreApplication.translate("Costs", NO_FUNDER)
         return text
 
     def refresh(self) -> None:
@@ -365,21 +448,36 @@ class CostsTab(QWidget):
                 amount=signed_money(total.variance, currency), percent=percent_text(total.percent)
             )
         )
-        rows = [*figures.by_activity, figures.contingency]
-        self.by_activity.setRowCount(len(rows))
-        for r, item in enumerate(rows):
-            cells = (
+        self.figures = figures
+        self.show_breakdown()
+
+    def breakdown_rows(self) -> list[tuple[str, ...]]:
+        """The rows of the chosen breakdown, then the contingency, as the table shows them."""
+        figures = self.figures
+        if figures is None:
+            return []
+        currency = figures.currency
+        key = self.breakdown.currentData()
+        rows = {"category": figures.by_category, "funder": figures.by_funder}.get(key, figures.by_activity)
+        return [
+            (
                 self.row_label(item.key, item.label, item is figures.contingency),
                 format_money(item.planned.total, currency),
                 format_money(item.actual.total, currency),
                 signed_money(item.variance, currency),
                 percent_text(item.percent),
             )
-            for c, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                if c:
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.by_activity.setItem(r, c, cell)
+            for item in [*rows, figures.contingency]
+        ]
+
+    def show_breakdown(self) -> None:
+        first = {"category": self.tr("Category"), "funder": self.tr("Funder")}.get(
+            self.breakdown.currentData(), self.tr("Activity")
+        )
+        self.by_activity.setHorizontalHeaderLabels(
+            [first, self.tr("Planned"), self.tr("Actual"), self.tr("Variance"), self.tr("%")]
+        )
+        _fill(self.by_activity, self.breakdown_rows())
 
 
 class DeliveredPage(PlanPage):
