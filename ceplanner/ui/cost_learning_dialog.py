@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -63,7 +64,7 @@ class LearnCostsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("learn_costs_dialog")
         self.setWindowTitle(self.tr("Learn Costs from Delivery"))
-        self.resize(900, 480)
+        self.resize(1000, 520)
         self.plan = plan
         self.suggestions: list[CostSuggestion] = []
         layout = QVBoxLayout(self)
@@ -82,7 +83,6 @@ class LearnCostsDialog(QDialog):
                 self.tr("Percent"),
             ]
         )
-        self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         self.message = QLabel()
         self.message.setObjectName("message")
@@ -145,6 +145,7 @@ class LearnCostsDialog(QDialog):
             for col, text in enumerate(texts, start=1):
                 self.table.setItem(row, col, _cell(text, number=True))
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def checked(self) -> list[CostSuggestion]:
         """The suggestions whose row is ticked."""
@@ -184,6 +185,7 @@ class LearnCostsDialog(QDialog):
                 updated.append(name)
             if updated:
                 save_user_methods(methods)
+                self.apply_button.setEnabled(False)
         except LibraryError as exc:
             self.message.setText(
                 self.tr("The method library was not changed: {problem}").format(problem=str(exc))
@@ -243,13 +245,14 @@ class BenchmarksDialog(QDialog):
         if report.benchmarks:
             self.summary.setText(
                 self.tr(
-                    "What methods really cost, from delivered activities in {n} plan files in {folder}. "
+                    "What methods really cost, from delivered activities in the plan files in {folder} "
+                    "(files read: {n}). "
                     "Staff time is left out: the library costs it from each method's hours."
                 ).format(n=files, folder=str(folder))
             )
         else:
             self.summary.setText(
-                self.tr("No delivered activities with a method in {n} plan files in {folder}.").format(
+                self.tr("No delivered activities with a method in the plan files in {folder} (files read: {n}).").format(
                     n=files, folder=str(folder)
                 )
             )

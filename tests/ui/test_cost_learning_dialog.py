@@ -100,3 +100,22 @@ def test_benchmarks_dialog_shows_methods_and_unreadable_files(qtbot, delivered: 
     reason = next(u.reason for u in report.unreadable if u.path.name == "x.ceplan")
     assert reason in text
     assert os.path.basename(delivered) not in text
+
+
+def test_file_menu_offers_learning_only_for_a_delivered_plan(
+    qtbot, sample_file: Path, delivered: Path
+) -> None:
+    from PySide6.QtGui import QAction
+
+    from ceplanner.ui.main_window import MainWindow
+    from ceplanner.ui.open_errors import open_plan
+
+    for path, enabled in ((sample_file, False), (delivered, True)):
+        doc = open_plan(None, path)
+        assert doc is not None
+        window = MainWindow(doc)
+        qtbot.addWidget(window)
+        window.menuBar().actions()[0].menu().aboutToShow.emit()
+        assert window.findChild(QAction, "action_learn_costs").isEnabled() is enabled
+        assert window.findChild(QAction, "action_benchmarks").isEnabled()
+        doc.close()
