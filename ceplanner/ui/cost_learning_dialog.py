@@ -108,9 +108,7 @@ class LearnCostsDialog(QDialog):
             return
         self._fill()
         if not self.suggestions:
-            self._refuse(
-                self.tr("No delivered activity cost differently from what the method library says.")
-            )
+            self._refuse(self.tr("No delivered activity cost differently from what the method library says."))
         elif not library_writable():
             self._refuse(
                 self.tr(
@@ -252,9 +250,9 @@ class BenchmarksDialog(QDialog):
             )
         else:
             self.summary.setText(
-                self.tr("No delivered activities with a method in the plan files in {folder} (files read: {n}).").format(
-                    n=files, folder=str(folder)
-                )
+                self.tr(
+                    "No delivered activities with a method in the plan files in {folder} (files read: {n})."
+                ).format(n=files, folder=str(folder))
             )
         self.table.setRowCount(len(report.benchmarks))
         for row, b in enumerate(report.benchmarks):
