@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ceplanner.core.checks import Severity, open_checks
-from ceplanner.ui import guide
+from ceplanner.ui import cost_learning_dialog, guide
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.file_actions import FileActions
 from ceplanner.ui.layout_memory import remember_layout
@@ -231,6 +231,20 @@ class MainWindow(QMainWindow):
                 name="action_export_you_said",
             ),
         ]
+        self.delivery_actions.append(
+            self._action(
+                file_menu,
+                self.tr("&Learn Costs from Delivery…"),
+                lambda: cost_learning_dialog.show_learn_costs(self, self.doc),
+                name="action_learn_costs",
+            )
+        )
+        self._action(
+            file_menu,
+            self.tr("Cost &Benchmarks…"),
+            lambda: cost_learning_dialog.show_benchmarks(self),
+            name="action_benchmarks",
+        )
         file_menu.aboutToShow.connect(self._update_delivery_actions)
         self._action(file_menu, self.tr("&Print…"), files.print_plan, keys.Print, "action_print")
         self._action(file_menu, self.tr("Print Pre&view…"), files.preview_plan, None, "action_print_preview")
