@@ -108,7 +108,10 @@ def cmd_costs_learn(args: argparse.Namespace) -> None:
     except LibraryError as exc:
         raise CliError(str(exc)) from None
     if updated:
-        print(f"Updated {len(updated)} methods in {user_methods_path()}: {', '.join(updated)}")
+        if len(updated) == 1:
+            print(f"Updated the method {updated[0]} in {user_methods_path()}.")
+        else:
+            print(f"Updated {len(updated)} methods in {user_methods_path()}: {', '.join(updated)}")
     else:
         print("No method was updated.")
 

@@ -189,13 +189,16 @@ class LearnCostsDialog(QDialog):
                 self.tr("The method library was not changed: {problem}").format(problem=str(exc))
             )
             return
-        done = (
-            self.tr("Updated {n} methods in {path}: {names}.").format(
+        if len(updated) == 1:
+            done = self.tr("Updated the method {name} in {path}.").format(
+                name=updated[0], path=str(user_methods_path())
+            )
+        elif updated:
+            done = self.tr("Updated {n} methods in {path}: {names}.").format(
                 n=len(updated), path=str(user_methods_path()), names=", ".join(updated)
             )
-            if updated
-            else self.tr("No method was updated.")
-        )
+        else:
+            done = self.tr("No method was updated.")
         self.message.setText(" ".join([done, *notes]))
 
 

@@ -61,7 +61,7 @@ def test_learn_dialog_lists_suggestions_and_updates_the_library(qtbot, delivered
         d.sessions, d.people, 1
     ) * len(method.cost_lines)
     assert library_cost(method, plan, d.sessions, d.people, d.same_people) != chosen.library
-    assert "Updated 1 methods" in dialog.message.text()
+    assert "Updated the method " in dialog.message.text()
 
 
 def test_read_only_shared_library_disables_the_button(

@@ -250,9 +250,7 @@ def test_category_and_funder_views_show_cores_figures_row_by_row(qtbot: QtBot, t
         assert shown == expected
 
 
-def test_a_cost_in_a_category_moves_that_categorys_actual_by_its_amount(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
+def test_a_cost_in_a_category_moves_that_categorys_actual_by_its_amount(qtbot: QtBot, tmp_path: Path) -> None:
     window = open_window(qtbot, _delivered(tmp_path))
     page = _page(window)
     tab, doc = page.costs_tab, window.doc

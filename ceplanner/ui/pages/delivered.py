@@ -226,7 +226,13 @@ class ProgressTab(QWidget):
         layout.addWidget(self.table, 1)
         self.reach = _read_only_table(5, "reach_table", self.tr("Reach by stakeholder group"))
         self.reach.setHorizontalHeaderLabels(
-            [self.tr("Group"), self.tr("Expected"), self.tr("Reached"), self.tr("Reach"), self.tr("Seldom heard")]
+            [
+                self.tr("Group"),
+                self.tr("Expected"),
+                self.tr("Reached"),
+                self.tr("Reach"),
+                self.tr("Seldom heard"),
+            ]
         )
         reach_heading = QLabel(self.tr("Reach by group (people, each counted once per activity)"))
         reach_heading.setBuddy(self.reach)
