@@ -328,13 +328,14 @@ def cmd_export(args: argparse.Namespace) -> None:
 def _export_report(args: argparse.Namespace, target: Path, output: str) -> None:
     """``export --document report``: the engagement report of a plan in delivery, as a PDF."""
     from ceplanner.core.delivery import has_delivery
-    from ceplanner.report.engagement_report import NOT_IN_DELIVERY, export_report_pdf
+    from ceplanner.report.engagement_report import NOT_IN_DELIVERY, export_report_docx, export_report_pdf
     from ceplanner.report.errors import ReportError
     from ceplanner.store.delivery import approved_baseline
 
-    if target.suffix.lower() != ".pdf":
+    if target.suffix.lower() not in (".pdf", ".docx"):
         raise CliError(
-            f"the engagement report is a PDF: name a file ending in .pdf, not {Path(output).name}."
+            "the engagement report is a PDF or a Word document: name a file ending in .pdf or "
+            f".docx, not {Path(output).name}."
         )
     if args.table or args.reference or args.logo:
         raise CliError(
@@ -346,7 +347,8 @@ def _export_report(args: argparse.Namespace, target: Path, output: str) -> None:
             raise CliError(NOT_IN_DELIVERY)
         baseline = approved_baseline(store, plan)
     try:
-        export_report_pdf(plan, target, None if baseline is plan else baseline, paper=args.paper)
+        write = export_report_docx if target.suffix.lower() == ".docx" else export_report_pdf
+        write(plan, target, None if baseline is plan else baseline, paper=args.paper)
     except ReportError as exc:
         raise CliError(str(exc)) from None
     print(f"Wrote {output}")

@@ -134,6 +134,24 @@ def _headers(document: Document, plan: Plan, width: float) -> None:
             run.font.color.rgb = muted
 
 
+def new_document(paper: str, reference: Path | None = None) -> tuple[Document, float]:
+    """An empty Word document in the house style (or ``reference``'s) on ``paper``; its text width."""
+    document = _open_reference(Path(reference)) if reference is not None else docx.Document()
+    if reference is None:
+        clear_body(document)
+        _house_style(document)
+    return document, _page_setup(document, paper, own_margins=reference is not None)
+
+
+def save_docx(document: Document, target: Path) -> None:
+    """Save ``document`` at ``target`` safely (temporary file moved into place), or ReportError."""
+    _check_folder(target)
+    try:
+        atomic_write(target, document.save, suffix=".docx.part")
+    except WriteFailedError as exc:
+        raise ReportError(str(exc)) from exc
+
+
 def build_docx(
     plan: Plan,
     *,
@@ -161,11 +179,7 @@ def build_docx(
         raise ReportError(
             f"The logo file “{logo}” does not exist. Choose another file or export without one."
         )
-    document = _open_reference(Path(reference)) if reference is not None else docx.Document()
-    if reference is None:
-        clear_body(document)
-        _house_style(document)
-    width = _page_setup(document, key, own_margins=reference is not None)
+    document, width = new_document(key, reference)
     _, height = page_size(key)
     report(0.0, "Calculating the budget")
     ctx = ReportContext(
@@ -252,4 +266,4 @@ def export_docx(
     return target
 
 
-__all__ = ["build_docx", "export_docx"]
+__all__ = ["build_docx", "export_docx", "new_document", "save_docx"]

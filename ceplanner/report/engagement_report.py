@@ -386,6 +386,14 @@ SECTION_TITLES: list[str] = [title for title, _ in SECTIONS]
 # -- building and writing -------------------------------------------------------------------------
 
 
+def report_story(ctx: ReportContext, plan: Plan, figures: DeliveryFigures) -> list[Flowable]:
+    """Every section's flowables in order: the one story written as PDF and as Word."""
+    story: list[Flowable] = []
+    for _title, build in SECTIONS:
+        story += build(ctx, plan, figures)
+    return story
+
+
 def _write(plan: Plan, approved: Plan, target: BinaryIO, *, paper: str, issued: date) -> None:
     figures = delivery_figures(approved, plan)
     width, height = frame_size(paper)
@@ -406,9 +414,7 @@ def _write(plan: Plan, approved: Plan, target: BinaryIO, *, paper: str, issued: 
         if plan.organisation
         else plain("")
     )
-    story: list[Flowable] = []
-    for _title, build in SECTIONS:
-        story += build(ctx, plan, figures)
+    story = report_story(ctx, plan, figures)
     keep_headings_with_content(ctx, story)
     doc = StrategyDocTemplate(
         target,
@@ -488,4 +494,55 @@ def export_report_pdf(
         )
     except WriteFailedError as exc:
         raise ReportError(str(exc)) from exc
+    return target
+
+
+def export_report_docx(
+    plan: Plan,
+    path: str | Path,
+    approved: Plan | None = None,
+    *,
+    paper: str = "a4",
+    issued: date | None = None,
+) -> Path:
+    """Write the engagement report of ``plan`` as a Word document at ``path`` and return the path.
+
+    The same story as :func:`export_report_pdf` (:func:`report_story`), translated by the Word
+    renderer; ``approved`` as there. Saved safely; :class:`ReportError` with a message for the user.
+    """
+    from ceplanner.report.document import MARGIN_BOTTOM, MARGIN_TOP, page_size
+    from ceplanner.report.docx_export import WordText, new_document, save_docx
+    from ceplanner.report.docx_render import DocxWriter
+
+    target = Path(path)
+    if not has_delivery(plan):
+        raise ReportError(NOT_IN_DELIVERY)
+    key = paper.lower()
+    if key not in ("a4", "letter"):
+        raise ReportError(f"Unknown paper size “{paper}”: choose A4 or Letter.")
+    try:
+        baseline = approved or planned_part(plan)
+        document, width = new_document(key)
+        ctx = ReportContext(
+            plan=plan,
+            budget=compute_budget(baseline),
+            text=WordText(st.register_base_fonts()),
+            width=width,
+            height=page_size(key)[1] - MARGIN_TOP - MARGIN_BOTTOM,
+            issued=issued or date.today(),
+        )
+        writer = DocxWriter(document, width)
+        writer.write(report_story(ctx, plan, delivery_figures(baseline, plan)))
+        writer.finish()
+        title = plan.title.strip() or "Untitled plan"
+        props = document.core_properties
+        props.title = f"{title} — engagement report"
+        props.author = plan.author or plan.organisation
+        props.subject = f"Engagement report for {plan.organisation or title}"
+        props.language = "en-GB"
+    except ReportError:
+        raise
+    except Exception as exc:
+        raise ReportError(f"The Word document could not be built ({exc.__class__.__name__}: {exc}).") from exc
+    save_docx(document, target)
     return target

@@ -47,12 +47,12 @@ def test_the_report_is_refused_for_a_plan_not_in_delivery(tmp_path: Path) -> Non
     assert not out.exists()
 
 
-def test_the_report_is_only_a_pdf(tmp_path: Path) -> None:
-    plan_path, out = tmp_path / "delivered.ceplan", tmp_path / "report.docx"
+def test_the_report_is_only_a_pdf_or_word(tmp_path: Path) -> None:
+    plan_path, out = tmp_path / "delivered.ceplan", tmp_path / "report.xlsx"
     assert run("demo", "--delivered", str(plan_path)).returncode == 0
     result = run("export", str(plan_path), "--document", "report", "-o", str(out))
     assert result.returncode == 1
-    assert "the engagement report is a PDF: name a file ending in .pdf" in result.stderr
+    assert "the engagement report is a PDF or a Word document" in result.stderr
     assert not out.exists()
 
 
