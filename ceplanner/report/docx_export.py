@@ -250,11 +250,9 @@ def export_docx(
         )
         if progress is not None:
             progress(0.95, "Saving")
-        atomic_write(target, document.save, suffix=".docx.part")
+        save_docx(document, target)  # a full disk, a folder that refuses the file: in words
     except ReportError:
         raise
-    except WriteFailedError as exc:  # a full disk, a folder that refuses the file: in words
-        raise ReportError(str(exc)) from exc
     except MemoryError as exc:
         raise ReportError("The computer ran out of memory while building the Word document.") from exc
     except OSError:

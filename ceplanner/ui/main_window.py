@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ceplanner.core.checks import Severity, open_checks
-from ceplanner.ui import cost_learning_dialog, guide
+from ceplanner.ui import guide
 from ceplanner.ui.document import PlanDocument
 from ceplanner.ui.file_actions import FileActions
 from ceplanner.ui.layout_memory import remember_layout
@@ -235,14 +235,14 @@ class MainWindow(QMainWindow):
             self._action(
                 file_menu,
                 self.tr("&Learn Costs from Delivery…"),
-                lambda: cost_learning_dialog.show_learn_costs(self, self.doc),
+                self._learn_costs,
                 name="action_learn_costs",
             )
         )
         self._action(
             file_menu,
             self.tr("Cost &Benchmarks…"),
-            lambda: cost_learning_dialog.show_benchmarks(self),
+            self._benchmarks,
             name="action_benchmarks",
         )
         file_menu.aboutToShow.connect(self._update_delivery_actions)
@@ -270,6 +270,16 @@ class MainWindow(QMainWindow):
         delivered = self.doc is not None and has_delivery(self.doc.plan)
         for action in self.delivery_actions:
             action.setEnabled(delivered)
+
+    def _learn_costs(self) -> None:
+        from ceplanner.ui.cost_learning_dialog import show_learn_costs  # loaded when first used
+
+        show_learn_costs(self, self.doc)
+
+    def _benchmarks(self) -> None:
+        from ceplanner.ui.cost_learning_dialog import show_benchmarks
+
+        show_benchmarks(self)
 
     # -- the document -----------------------------------------------------------------------
 
