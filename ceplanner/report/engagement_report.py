@@ -196,7 +196,8 @@ def _heard(ctx: ReportContext, plan: Plan, figures: DeliveryFigures) -> list[Flo
         )
     )
     for theme in plan.themes:
-        items.append(subheading(ctx, theme.title or "Untitled theme", outline=False))
+        # Typed by the user: a paragraph that may run over pages, not a fixed heading kept whole.
+        items.append(ctx.para(ctx.m(theme.title or "Untitled theme", bold=True)))
         said = "not counted" if theme.how_many is None else plural(theme.how_many, "person", "people")
         facts = [
             cat(ctx.b("How many said it: "), plain(said)),
